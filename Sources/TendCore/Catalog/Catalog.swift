@@ -1,0 +1,105 @@
+import Foundation
+
+/// Everything Tend knows, loaded from the data folder and validated as a whole.
+///
+/// Loading fails closed: one broken or inconsistent file throws a `CatalogError` naming file,
+/// line and field, and no catalog (so no advice) exists. Checks across files: every routine's
+/// text exists in English, every example names known rules and routines, every rule has text.
+public struct Catalog: Sendable {
+  /// The schema version this code reads; a newer file is an error.
+  public static let schemaVersion = 1
+
+  public let folder: URL
+  public let rules: [PrecautionRule]
+  public let escalations: [Escalation]
+  public let routines: [Routine]
+  public let english: LocaleTable
+  /// Other languages loaded on request, by code.
+  public let locales: [String: LocaleTable]
+
+  private let rulesByID: [String: PrecautionRule]
+  private let routinesByID: [String: Routine]
+
+  public init(
+    folder: URL, rules: [PrecautionRule], escalations: [Escalation], routines: [Routine],
+    english: LocaleTable, locales: [String: LocaleTable] = [:]
+  ) {
+    self.folder = folder
+    self.rules = rules
+    self.escalations = escalations
+    self.routines = routines
+    self.english = english
+    self.locales = locales
+    self.rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.routinesByID = Dictionary(routines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  public func rule(_ id: String) -> PrecautionRule? { rulesByID[id] }
+  public func routine(_ id: String) -> Routine? { routinesByID[id] }
+
+  /// Loads and validates the data folder. `languages` are extra locales to load besides English.
+  public static func load(from folder: URL, languages: [String] = []) throws(CatalogError) -> Catalog {
+    let english = try loadLocale("en", in: folder)
+    var locales: [String: LocaleTable] = [:]
+    for lang in languages where lang != "en" {
+      locales[lang] = try loadLocale(lang, in: folder)
+    }
+    let (rules, escalations) = try loadRules(in: folder)
+    let routines = try loadRoutines(in: folder)
+    let catalog = Catalog(
+      folder: folder, rules: rules, escalations: escalations, routines: routines,
+      english: english, locales: locales)
+    try catalog.validateAcrossFiles()
+    return catalog
+  }
+
+  /// The file names of the languages in `Locales/`.
+  public static func availableLanguages(in folder: URL) -> [String] {
+    let names =
+      (try? FileManager.default.contentsOfDirectory(
+        atPath: folder.appendingPathComponent("Locales").path)) ?? []
+    return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
+  static func read(_ url: URL, relativeTo folder: URL) throws(CatalogError) -> ([UInt8], String) {
+    let name = relativeName(url, folder)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw .unreadable(file: name, reason: "cannot read the file")
+    }
+    return ([UInt8](data), name)
+  }
+
+  static func relativeName(_ url: URL, _ folder: URL) -> String {
+    let base = folder.standardizedFileURL.path
+    let path = url.standardizedFileURL.path
+    return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : path
+  }
+
+  static func loadLocale(_ lang: String, in folder: URL) throws(CatalogError) -> LocaleTable {
+    let url = folder.appendingPathComponent("Locales/\(lang).json")
+    let (bytes, name) = try read(url, relativeTo: folder)
+    return try LocaleTable.load(bytes, lang: lang, file: name)
+  }
+
+  /// A localizer for `lang`, falling back to English.
+  public func localizer(_ lang: String) -> Localizer {
+    guard lang != "en", let table = locales[lang] else { return Localizer(table: english) }
+    return Localizer(table: table, fallback: english)
+  }
+}
+
+/// A combination of conditions that is worse than its parts (fever during chemotherapy).
+public struct Escalation: Sendable, Hashable {
+  public let id: String
+  /// Every one of these must be present.
+  public let when: [String]
+  /// At least one of these must be present (ignored when empty).
+  public let withAny: [String]
+  public let verdict: Verdict
+  public let emergency: Bool
+
+  /// Whether the escalation fires for the set of active condition ids.
+  public func applies(to active: Set<String>) -> Bool {
+    when.allSatisfy(active.contains) && (withAny.isEmpty || withAny.contains(where: active.contains))
+  }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Why Tend's data could not be loaded. Every case carries the evidence; when this is thrown,
+/// nothing is suggested (fail closed).
+public enum CatalogError: Error, Equatable, Sendable, LocalizedError {
+  /// No data folder holding `Routines/` and `Locales/` was found; lists the places tried.
+  case dataFolderNotFound(tried: [String])
+  /// A file that must exist does not, or cannot be read.
+  case unreadable(file: String, reason: String)
+  /// A file is broken or inconsistent: where, which field, and why.
+  case malformed(file: String, line: Int, column: Int, field: String, reason: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .dataFolderNotFound(let tried):
+      "error: Tend's data folders (Routines/, Locales/) were not found; tried "
+        + tried.joined(separator: ", ") + ". Set TEND_DATA or pass --data DIR."
+    case .unreadable(let file, let reason):
+      "\(file): error: \(reason)"
+    case .malformed(let file, let line, let column, let field, let reason):
+      "\(file):\(line):\(column): error: [\(field)] \(reason)"
+    }
+  }
+}

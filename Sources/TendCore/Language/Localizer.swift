@@ -1,0 +1,89 @@
+import Foundation
+
+/// Renders messages in one language, falling back to English for a key a translation lacks.
+///
+/// `%{name}` placeholders take the message's arguments; a plural value picks its form from the
+/// `count` argument by the language's CLDR rules. Numbers and lists are formatted with an
+/// explicit `Locale`, since `Locale.current` on Linux ignores `LANG`.
+public struct Localizer: Sendable {
+  public let table: LocaleTable
+  public let fallback: LocaleTable?
+  public let locale: Locale
+
+  public init(table: LocaleTable, fallback: LocaleTable? = nil) {
+    self.table = table
+    self.fallback = fallback
+    self.locale = Locale(identifier: table.lang.replacingOccurrences(of: "-", with: "_"))
+  }
+
+  public var lang: String { table.lang }
+
+  /// Whether the key exists in this language or in the fallback.
+  public func has(_ key: String) -> Bool { table[key] != nil || fallback?[key] != nil }
+
+  /// The text for a key with arguments.
+  public func callAsFunction(_ key: String, _ args: [String: Message.Argument] = [:]) -> String {
+    render(Message(key, args))
+  }
+
+  /// The phrases of a vocabulary key (empty when missing).
+  public func list(_ key: String) -> [String] {
+    if case .list(let phrases) = table[key] { return phrases }
+    return []
+  }
+
+  public func render(_ message: Message) -> String {
+    guard let value = table[message.key] ?? fallback?[message.key] else { return message.key }
+    let template: String
+    switch value {
+    case .text(let s):
+      template = s
+    case .plural(let forms):
+      var count = 0
+      if case .number(let n)? = message.args["count"] { count = n }
+      let category = PluralRules.category(count, lang: lang).rawValue
+      template = forms[category] ?? forms["other"] ?? message.key
+    case .list(let phrases):
+      template = phrases.first ?? message.key
+    }
+    return fill(template, message.args)
+  }
+
+  private func fill(_ template: String, _ args: [String: Message.Argument]) -> String {
+    guard template.contains("%{") else { return template }
+    var out = ""
+    var rest = Substring(template)
+    while let start = rest.range(of: "%{") {
+      out += rest[..<start.lowerBound]
+      guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
+      let name = String(rest[start.upperBound..<end])
+      out += args[name].map(text) ?? "%{\(name)}"
+      rest = rest[rest.index(after: end)...]
+    }
+    out += rest
+    return out
+  }
+
+  /// One argument as text.
+  public func text(_ argument: Message.Argument) -> String {
+    switch argument {
+    case .text(let s): return s
+    case .number(let n): return n.formatted(.number.locale(locale).grouping(.automatic))
+    case .key(let k): return render(Message(k))
+    case .keys(let keys): return list(keys.map { render(Message($0)) })
+    case .region(let site, let side): return regionName(BodyRegion(site, side: side))
+    }
+  }
+
+  /// "left forearm", "hand (both sides)", "belly".
+  public func regionName(_ region: BodyRegion) -> String {
+    let site = Message.Argument.key("site.\(region.site.rawValue)")
+    guard region.site.isPaired else { return text(site) }
+    return render(Message("region.\(region.side?.rawValue ?? "both")", ["site": site]))
+  }
+
+  /// Joins items as "a, b and c" in this language.
+  public func list(_ items: [String]) -> String {
+    items.formatted(.list(type: .and).locale(locale))
+  }
+}

@@ -1,0 +1,40 @@
+/// A routine fitted to one receiver today.
+///
+/// Invariant (checked by property tests): a plan never keeps or adapts a step onto an avoided
+/// region, above the ceiling that applies there, with joint movement when that is off, or in a
+/// position that is ruled out; and an excluded plan has no step to do.
+public struct Plan: Sendable, Hashable {
+  public enum Verdict: String, Sendable, Codable, Comparable {
+    case ok, adjust, excluded
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+      let order: [Self] = [.ok, .adjust, .excluded]
+      return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+    }
+  }
+
+  public enum Action: String, Sendable, Codable { case keep, adapt, skip }
+
+  /// One step as the caregiver will actually do it.
+  public struct PlannedStep: Sendable, Hashable {
+    public var step: Step
+    public var action: Action
+    /// What to actually do (after adapting): the site and side, and the pressure.
+    public var site: BodySite?
+    public var side: Side?
+    public var pressure: Pressure
+    public var reasons: [Message]
+
+    public var isDone: Bool { action != .skip }
+  }
+
+  public var routine: Routine
+  public var verdict: Verdict
+  public var steps: [PlannedStep]
+  /// Positions still allowed for this routine today.
+  public var positions: [Position]
+  /// Why the routine is adjusted or excluded, at routine level.
+  public var reasons: [Message]
+
+  /// Seconds of the steps that will be done.
+  public var seconds: Int { steps.filter(\.isDone).reduce(0) { $0 + $1.step.seconds } }
+}

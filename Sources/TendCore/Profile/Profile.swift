@@ -1,0 +1,156 @@
+import Foundation
+
+/// A person cared for: who they are and what changes what is safe for them.
+///
+/// Stored as `$TEND_HOME/receivers/<id>/profile.json`. A condition's age is computed from its
+/// `since` date each time, never stored as a flag, so conditions age out by their rule's limit.
+public struct Profile: Codable, Sendable, Equatable {
+  public var v: Int = 1
+  public var id: String
+  public var name: String
+  public var conditions: [ProfileCondition]
+  public var allergies: [String]
+  /// The care team's daily fluid limit in millilitres, if any.
+  public var fluidLimitML: Int?
+  /// Preferred language code.
+  public var language: String?
+  public var caregivers: [String]
+
+  public init(
+    id: String, name: String, conditions: [ProfileCondition] = [], allergies: [String] = [],
+    fluidLimitML: Int? = nil, language: String? = nil, caregivers: [String] = []
+  ) {
+    self.id = id
+    self.name = name
+    self.conditions = conditions
+    self.allergies = allergies
+    self.fluidLimitML = fluidLimitML
+    self.language = language
+    self.caregivers = caregivers
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case v, id, name, conditions, allergies, fluidLimitML, language, caregivers
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    v = try c.decodeIfPresent(Int.self, forKey: .v) ?? 1
+    guard v <= 1 else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .v, in: c, debugDescription: "schema version \(v) is newer than this Tend reads (1)")
+    }
+    id = try c.decodeIfPresent(String.self, forKey: .id) ?? "profile"
+    name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
+    conditions = try c.decodeIfPresent([ProfileCondition].self, forKey: .conditions) ?? []
+    allergies = try c.decodeIfPresent([String].self, forKey: .allergies) ?? []
+    fluidLimitML = try c.decodeIfPresent(Int.self, forKey: .fluidLimitML)
+    language = try c.decodeIfPresent(String.self, forKey: .language)
+    caregivers = try c.decodeIfPresent([String].self, forKey: .caregivers) ?? []
+  }
+
+  /// Decodes a profile file, with a readable error.
+  public static func decode(_ data: Data) throws -> Profile {
+    try JSONDecoder().decode(Profile.self, from: data)
+  }
+
+  /// The conditions with their age as of `date` (from each `since`).
+  public func conditions(asOf date: Date) -> [Condition] {
+    conditions.map { $0.condition(asOf: date) }
+  }
+}
+
+/// One condition in a profile.
+public struct ProfileCondition: Codable, Sendable, Equatable {
+  public var id: String
+  public var site: BodySite?
+  public var side: Side?
+  /// The day it began or was done, `YYYY-MM-DD`.
+  public var since: String?
+  /// For hand-written files: days since it began, when `since` is absent.
+  public var daysSince: Int?
+  public var note: String?
+  public var addedBy: String?
+
+  public init(
+    id: String, site: BodySite? = nil, side: Side? = nil, since: String? = nil,
+    daysSince: Int? = nil, note: String? = nil, addedBy: String? = nil
+  ) {
+    self.id = id
+    self.site = site
+    self.side = side
+    self.since = since
+    self.daysSince = daysSince
+    self.note = note
+    self.addedBy = addedBy
+  }
+
+  /// A spec string (`iv-line@left-forearm+3d`) also decodes, for hand-written files.
+  public init(from decoder: any Decoder) throws {
+    if let single = try? decoder.singleValueContainer(), let spec = try? single.decode(String.self) {
+      let condition: Condition
+      do {
+        condition = try ConditionSpec.parse(spec)
+      } catch {
+        throw DecodingError.dataCorruptedError(
+          in: single, debugDescription: "cannot read the condition \"\(spec)\"")
+      }
+      self.init(id: condition.id, site: condition.site, side: condition.side, daysSince: condition.daysSince)
+      return
+    }
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let since = try c.decodeIfPresent(String.self, forKey: .since)
+    if let since, CalendarDay.parse(since) == nil {
+      throw DecodingError.dataCorruptedError(
+        forKey: .since, in: c, debugDescription: "\"\(since)\" is not a date like 2026-11-29")
+    }
+    self.init(
+      id: try c.decode(String.self, forKey: .id),
+      site: try c.decodeIfPresent(BodySite.self, forKey: .site),
+      side: try c.decodeIfPresent(Side.self, forKey: .side), since: since,
+      daysSince: try c.decodeIfPresent(Int.self, forKey: .daysSince),
+      note: try c.decodeIfPresent(String.self, forKey: .note),
+      addedBy: try c.decodeIfPresent(String.self, forKey: .addedBy))
+  }
+
+  enum CodingKeys: String, CodingKey { case id, site, side, since, daysSince, note, addedBy }
+
+  public func condition(asOf date: Date) -> Condition {
+    var days = daysSince
+    if let since, let start = CalendarDay.parse(since) {
+      days = max(0, CalendarDay.days(from: start, to: date))
+    }
+    return Condition(id: id, site: site, side: side, daysSince: days)
+  }
+}
+
+/// Whole calendar days in UTC-free local terms (`YYYY-MM-DD`).
+public enum CalendarDay {
+  private static let calendar: Calendar = {
+    var c = Calendar(identifier: .gregorian)
+    c.timeZone = TimeZone.current
+    return c
+  }()
+
+  public static func parse(_ text: String) -> Date? {
+    let parts = text.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]), (1...31).contains(parts[2])
+    else { return nil }
+    let comps = DateComponents(year: parts[0], month: parts[1], day: parts[2])
+    guard let date = calendar.date(from: comps),
+      calendar.component(.day, from: date) == parts[2]
+    else { return nil }
+    return date
+  }
+
+  public static func format(_ date: Date) -> String {
+    let c = calendar.dateComponents([.year, .month, .day], from: date)
+    return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+  }
+
+  public static func days(from start: Date, to end: Date) -> Int {
+    let a = calendar.startOfDay(for: start)
+    let b = calendar.startOfDay(for: end)
+    return calendar.dateComponents([.day], from: a, to: b).day ?? 0
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The `tend check --json` contract (see DESIGN.md), built from a check result with every
+/// message rendered in the chosen language. Absent values are written as `null`, not omitted.
+public struct CheckReport: Encodable, Sendable {
+  public struct Avoided: Encodable, Sendable {
+    var site: String
+    var side: String?
+    var because: [String]
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(site, forKey: .site)
+      try c.encode(side, forKey: .side)
+      try c.encode(because, forKey: .because)
+    }
+    enum CodingKeys: String, CodingKey { case site, side, because }
+  }
+
+  public struct ConditionOut: Encodable, Sendable {
+    var id: String
+    var site: String?
+    var side: String?
+    var daysSince: Int?
+    var matched: String?
+    var active: Bool
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(site, forKey: .site)
+      try c.encode(side, forKey: .side)
+      try c.encode(daysSince, forKey: .daysSince)
+      try c.encode(matched, forKey: .matched)
+      try c.encode(active, forKey: .active)
+    }
+    enum CodingKeys: String, CodingKey { case id, site, side, daysSince, matched, active }
+  }
+
+  public struct StepOut: Encodable, Sendable {
+    var id: String
+    var action: String
+    var site: String?
+    var side: String?
+    var pressure: Int
+    var reason: String?
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(action, forKey: .action)
+      try c.encode(site, forKey: .site)
+      try c.encode(side, forKey: .side)
+      try c.encode(pressure, forKey: .pressure)
+      try c.encode(reason, forKey: .reason)
+    }
+    enum CodingKeys: String, CodingKey { case id, action, site, side, pressure, reason }
+  }
+
+  public struct RoutineOut: Encodable, Sendable {
+    var id: String
+    var title: String
+    var verdict: String
+    var reasons: [String]
+    var steps: [StepOut]
+  }
+
+  var verdict: String
+  var maxPressure: Int
+  var avoid: [Avoided]
+  var noJointMovement: Bool
+  var avoidPositions: [String]
+  var maxMinutes: Int?
+  var clearanceAdvised: Bool
+  var emergency: Bool
+  var conditions: [ConditionOut]
+  var messages: [String]
+  var routines: [RoutineOut]
+
+  public init(_ result: SafetyChecker.Result, localizer t: Localizer) {
+    let r = result.restrictions
+    verdict = r.verdict.rawValue
+    maxPressure = r.effectiveMaxPressure.rawValue
+    avoid = r.avoidedRegions.map {
+      Avoided(site: $0.region.site.rawValue, side: $0.region.side?.rawValue, because: $0.because.sorted())
+    }
+    noJointMovement = !r.noJointMovement.isEmpty
+    avoidPositions = r.avoidPositions.keys.sorted().map(\.rawValue)
+    maxMinutes = r.maxMinutes
+    clearanceAdvised = r.clearanceAdvised
+    emergency = r.emergency
+    conditions = result.conditions.map {
+      ConditionOut(
+        id: $0.condition.id, site: $0.condition.site?.rawValue, side: $0.condition.side?.rawValue,
+        daysSince: $0.condition.daysSince, matched: $0.condition.matched, active: $0.active)
+    }
+    messages = result.messages.map(t.render)
+    routines = result.plans.map { plan in
+      RoutineOut(
+        id: plan.routine.id, title: t(plan.routine.titleKey), verdict: plan.verdict.rawValue,
+        reasons: plan.reasons.map(t.render),
+        steps: plan.steps.map {
+          StepOut(
+            id: $0.step.id, action: $0.action.rawValue, site: $0.site?.rawValue,
+            side: $0.side?.rawValue, pressure: $0.pressure.rawValue,
+            reason: $0.reasons.isEmpty ? nil : $0.reasons.map(t.render).joined(separator: " "))
+        })
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(verdict, forKey: .verdict)
+    try c.encode(maxPressure, forKey: .maxPressure)
+    try c.encode(avoid, forKey: .avoid)
+    try c.encode(noJointMovement, forKey: .noJointMovement)
+    try c.encode(avoidPositions, forKey: .avoidPositions)
+    try c.encode(maxMinutes, forKey: .maxMinutes)
+    try c.encode(clearanceAdvised, forKey: .clearanceAdvised)
+    try c.encode(emergency, forKey: .emergency)
+    try c.encode(conditions, forKey: .conditions)
+    try c.encode(messages, forKey: .messages)
+    try c.encode(routines, forKey: .routines)
+  }
+  enum CodingKeys: String, CodingKey {
+    case verdict, maxPressure, avoid, noJointMovement, avoidPositions, maxMinutes
+    case clearanceAdvised, emergency, conditions, messages, routines
+  }
+
+  /// Pretty, stable JSON text with a trailing newline.
+  public func jsonText() throws -> String {
+    try JSON.text(self)
+  }
+}
+
+/// One JSON encoding policy for every machine-readable output.
+public enum JSON {
+  public static func text(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,119 @@
+/// Renders a check for people: the verdict first, what was understood, the advice, the routines
+/// fitted to today, and always the coach line. Plain text that fits 80 columns.
+public struct CheckText: Sendable {
+  public let t: Localizer
+
+  public init(localizer: Localizer) { t = localizer }
+
+  public func render(_ result: SafetyChecker.Result, detailed: Bool) -> String {
+    var out: [String] = []
+    let coach = result.messages.last
+    let body = result.messages.dropLast()
+    if let verdict = body.first { out.append(t.render(verdict)) }
+    if !result.conditions.isEmpty {
+      out.append("")
+      out.append(t("check.understood"))
+      for item in result.conditions {
+        out.append("  - " + conditionLine(item))
+      }
+    }
+    let advice = body.dropFirst()
+    if !advice.isEmpty {
+      out.append("")
+      for line in advice { out += wrap(t.render(line), indent: "") }
+    }
+    let r = result.restrictions
+    if r.verdict.allowsMassage {
+      out.append("")
+      out.append(t("check.limits.pressure", ["pressure": .number(r.maxPressure.rawValue),
+                                           "name": .key("pressure.\(r.maxPressure.rawValue)")]))
+      let avoided = r.avoidedRegions.map { regionName($0.region) }
+      if !avoided.isEmpty { out += wrap(t("check.limits.avoid", ["sites": .text(t.list(avoided))]), indent: "") }
+      let positions = r.avoidPositions.keys.sorted().map { t("position.\($0.rawValue)") }
+      if !positions.isEmpty { out += wrap(t("check.limits.positions", ["positions": .text(t.list(positions))]), indent: "") }
+      if !r.noJointMovement.isEmpty { out.append(t("check.limits.noJoints")) }
+      if let minutes = r.maxMinutes { out.append(t("check.limits.minutes", ["count": .number(minutes)])) }
+    }
+    out.append("")
+    if detailed, let plan = result.plans.first {
+      out += planLines(plan)
+    } else {
+      out.append(t("check.routines"))
+      for plan in result.plans.sorted(by: { ($0.verdict, $0.routine.id) < ($1.verdict, $1.routine.id) }) {
+        out.append(summaryLine(plan))
+      }
+    }
+    out.append("")
+    if let coach { out += wrap(t.render(coach), indent: "") }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  public func regionName(_ region: BodyRegion) -> String { t.regionName(region) }
+
+  func conditionLine(_ item: SafetyChecker.CheckedCondition) -> String {
+    var line = t("rule.\(item.condition.id).name")
+    if let region = item.condition.region { line += " — " + regionName(region) }
+    if let days = item.condition.daysSince { line += " — " + t("check.daysAgo", ["count": .number(days)]) }
+    if !item.active { line += " " + t("check.noLongerActive") }
+    if let matched = item.condition.matched { line += " (“\(matched)”)" }
+    return line
+  }
+
+  public func summaryLine(_ plan: Plan) -> String {
+    let mark: String
+    switch plan.verdict {
+    case .ok: mark = "  ok    "
+    case .adjust: mark = "  adjust"
+    case .excluded: mark = "  no    "
+    }
+    var line = "\(mark)  \(plan.routine.id)  " + t(plan.routine.titleKey) + " · "
+      + t("routine.minutes", ["count": .number(plan.routine.minutes)])
+    switch plan.verdict {
+    case .ok: break
+    case .adjust:
+      let changed = plan.steps.filter { $0.action != .keep }.count
+      line += " · " + t("check.stepsChanged", ["count": .number(changed)])
+    case .excluded:
+      if let reason = plan.reasons.first { line += " · " + t.render(reason) }
+    }
+    return line
+  }
+
+  public func planLines(_ plan: Plan) -> [String] {
+    var out = [t(plan.routine.titleKey) + " — " + t("plan.verdict.\(plan.verdict.rawValue)")]
+    for reason in plan.reasons { out += wrap(t.render(reason), indent: "  ") }
+    if !plan.positions.isEmpty {
+      out.append(t("plan.positions", ["positions": .text(t.list(plan.positions.map { t("position.\($0.rawValue)") }))]))
+    }
+    for (i, step) in plan.steps.enumerated() {
+      let action = t("plan.action.\(step.action.rawValue)")
+      var head = "\(i + 1). [\(action)] "
+      if let site = step.site {
+        head += regionName(BodyRegion(site, side: step.side)) + ", "
+      }
+      head += t("technique.\(step.step.technique.rawValue)")
+      if step.step.technique.touches { head += ", " + t("plan.pressure", ["pressure": .number(step.pressure.rawValue)]) }
+      out.append(head)
+      if step.action != .skip {
+        out += wrap(t(step.step.textKey(in: plan.routine.id)), indent: "   ")
+      }
+      for reason in step.reasons { out += wrap("→ " + t.render(reason), indent: "   ") }
+    }
+    return out
+  }
+
+  /// Wraps text at 78 columns with an indent.
+  public func wrap(_ text: String, indent: String, width: Int = 78) -> [String] {
+    var lines: [String] = []
+    var line = indent
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+      if line.count > indent.count, line.count + 1 + word.count > width {
+        lines.append(line)
+        line = indent
+      }
+      line += (line.count > indent.count ? " " : "") + word
+    }
+    if line.count > indent.count { lines.append(line) }
+    return lines
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Parses and prints the command-line form of a condition: `ID`, `ID@SITE`, `ID@SIDE-SITE`,
+/// each optionally followed by `+Nd` (days since it began).
+///
+/// Examples: `anticoagulants`, `iv-line@left-forearm`, `joint-replacement-knee@left-knee+10d`.
+/// Parsing checks the syntax and the site; whether the id is a known rule is the checker's job.
+public enum ConditionSpec {
+  /// Why a spec could not be read.
+  public enum ParseError: Error, Equatable, Sendable {
+    case empty
+    case badDays(String)
+    case unknownSite(String)
+  }
+
+  public static func parse(_ text: String) throws(ParseError) -> Condition {
+    var body = text.trimmingCharacters(in: .whitespaces).lowercased()
+    guard !body.isEmpty else { throw .empty }
+    var days: Int?
+    if let plus = body.lastIndex(of: "+") {
+      let tail = body[body.index(after: plus)...]
+      guard tail.hasSuffix("d"), let n = Int(tail.dropLast()), n >= 0 else {
+        throw .badDays(String(tail))
+      }
+      days = n
+      body = String(body[..<plus])
+    }
+    let parts = body.split(separator: "@", maxSplits: 1).map(String.init)
+    guard let id = parts.first, !id.isEmpty else { throw .empty }
+    guard parts.count == 2 else { return Condition(id: id, daysSince: days) }
+    guard let region = BodyRegion(token: parts[1]) else { throw .unknownSite(parts[1]) }
+    return Condition(id: id, site: region.site, side: region.side, daysSince: days)
+  }
+
+  /// The spec that parses back to the same condition (without `matched`).
+  public static func format(_ condition: Condition) -> String {
+    var text = condition.id
+    if let region = condition.region { text += "@" + region.token }
+    if let days = condition.daysSince { text += "+\(days)d" }
+    return text
+  }
+}

@@ -1,0 +1,95 @@
+/// One precaution rule from `Routines/precautions.json`: for one condition, how it changes what
+/// is safe, for how long, and where that comes from.
+///
+/// Rules are data; `effects(for:)` turns one into the closed set of `Effect` values that
+/// `Restrictions` merges.
+public struct PrecautionRule: Sendable, Hashable, Identifiable {
+  public enum SiteRequirement: String, Codable, Sendable, CaseIterable { case required, optional, none }
+
+  /// Where a condition's effects land, relative to the condition's own site.
+  public enum Margin: String, Codable, Sendable, CaseIterable {
+    case site, limb, otherLeg = "other-leg", bothLegs = "both-legs", quadrant, everything
+  }
+
+  /// Which side a fixed site takes.
+  public enum SideRule: String, Codable, Sendable, CaseIterable { case same, both }
+
+  /// A region described relative to a condition.
+  public enum RegionRule: Hashable, Sendable {
+    case margin(Margin)
+    case fixed(BodySite, SideRule)
+  }
+
+  /// A lower pressure ceiling on some regions only.
+  public struct SiteNote: Hashable, Sendable {
+    public var region: RegionRule
+    public var maxPressure: Pressure
+  }
+
+  /// A position to avoid, possibly relative to the condition's site.
+  public enum PositionRule: Hashable, Sendable {
+    case fixed(Position)
+    /// Side-lying on the condition's side (both when the side is unknown).
+    case onAffectedSide
+    /// Whatever position puts weight on the site.
+    case lyingOnSite
+  }
+
+  /// Extra effects only while the condition is recent.
+  public struct EarlyPhase: Hashable, Sendable {
+    public var days: Int
+    public var noJointMovement: Bool
+    public var askCareTeam: Bool
+  }
+
+  public struct Source: Hashable, Sendable, Codable {
+    public var url: String
+    public var note: String
+  }
+
+  public let id: String
+  public let category: String
+  public let site: SiteRequirement
+  public let defaultSite: BodySite?
+  public let verdict: Verdict
+  public let maxPressure: Pressure?
+  public let avoid: [RegionRule]
+  public let siteNotes: [SiteNote]
+  public let avoidPositions: [PositionRule]
+  public let noJointMovement: Bool
+  public let maxMinutes: Int?
+  public let askCareTeam: Bool
+  public let emergency: Bool
+  public let activeDays: Int?
+  public let earlyPhase: EarlyPhase?
+  public let sources: [Source]
+  public let examples: [RuleExample]
+  /// 1-based line of the rule in its file, for test failures.
+  public let line: Int
+
+  /// Whether the rule is a red flag (no massage at all; call).
+  public var isRedFlag: Bool { verdict == .stopCallProvider }
+
+  /// Whether the condition still counts: unknown age counts as active.
+  public func isActive(daysSince: Int?) -> Bool {
+    guard let limit = activeDays, let days = daysSince else { return true }
+    return days <= limit
+  }
+}
+
+/// An example profile with the outcome a rule must produce; a data test runs every one.
+public struct RuleExample: Hashable, Sendable {
+  public var conditions: [String]
+  public var routine: String?
+  public var expect: [String: ExampleValue]
+  public var line: Int
+}
+
+/// A loosely typed value in an example's `expect` object.
+public enum ExampleValue: Hashable, Sendable {
+  case bool(Bool)
+  case int(Int)
+  case string(String)
+  case strings([String])
+  case null
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import TendCore
+
+extension Tend {
+  /// `tend routines`: the routine library.
+  struct Routines: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "routines",
+      abstract: "List the routines, or show one.",
+      subcommands: [List.self, Show.self],
+      defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+      static let configuration = CommandConfiguration(commandName: "list", abstract: "List the routines.")
+
+      @OptionGroup var global: GlobalOptions
+
+      @Option(help: ArgumentHelp("Only routines that work on this body area.", valueName: "SITE"))
+      var area: String?
+
+      @Option(name: .customLong("max-minutes"), help: "Only routines this long or shorter.")
+      var maxMinutes: Int?
+
+      @Flag(help: "Print JSON.") var json = false
+
+      func run() throws {
+        let app = try AppContext(global)
+        var routines = app.catalog.routines
+        if let area {
+          guard let site = BodySite(rawValue: area.lowercased()) else {
+            throw TendError.usage(
+              "error: unknown area \"\(area)\""
+                + ConditionInput.hint(Suggest.nearest(to: area, in: BodySite.allCases.map(\.rawValue), limit: 3)))
+          }
+          routines = routines.filter { $0.areas.contains { $0.overlaps(site) } }
+        }
+        if let maxMinutes { routines = routines.filter { $0.minutes <= maxMinutes } }
+        if json {
+          print(try JSON.text(routines.map { RoutineReport($0, localizer: app.localizer) }), terminator: "")
+          return
+        }
+        let t = app.localizer
+        for routine in routines {
+          let areas = t.list(routine.areas.map { t("site.\($0.rawValue)") })
+          print(
+            routine.id.padding(toLength: 22, withPad: " ", startingAt: 0) + t(routine.titleKey) + " · "
+              + t("routine.minutes", ["count": .number(routine.minutes)]) + " · " + areas + " · "
+              + t("plan.pressure", ["pressure": .number(routine.maxPressure.rawValue)]))
+        }
+        if routines.isEmpty { print(t("routines.none")) }
+      }
+    }
+
+    struct Show: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "One routine with its steps, fitted to a person when conditions are given.")
+
+      @OptionGroup var global: GlobalOptions
+
+      @Argument(help: "The routine id.") var id: String
+
+      @Option(name: .customLong("condition"), help: ArgumentHelp("A condition (repeatable).", valueName: "SPEC"))
+      var conditions: [String] = []
+
+      @Option(help: ArgumentHelp("A profile file listing conditions.", valueName: "FILE"))
+      var profile: String?
+
+      @Flag(help: "Print JSON.") var json = false
+
+      func run() throws {
+        let app = try AppContext(global)
+        guard let routine = app.catalog.routine(id) else {
+          throw ConditionInput.usageError(
+            .unknownRoutine(id, suggestions: Suggest.nearest(to: id, in: app.catalog.routines.map(\.id), limit: 3)))
+        }
+        var all: [Condition] = []
+        if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
+        all += try ConditionInput.parse(conditions, catalog: app.catalog)
+        if all.isEmpty {
+          if json {
+            print(try JSON.text(RoutineReport(routine, localizer: app.localizer)), terminator: "")
+          } else {
+            let result = try SafetyChecker(catalog: app.catalog).check([], routineID: routine.id)
+            print(CheckText(localizer: app.localizer).planLines(result.plans[0]).joined(separator: "\n"))
+            print("")
+            print(app.t("check.coach"))
+          }
+          return
+        }
+        let result: SafetyChecker.Result
+        do {
+          result = try SafetyChecker(catalog: app.catalog).check(all, routineID: routine.id)
+        } catch {
+          throw ConditionInput.usageError(error)
+        }
+        if json {
+          print(try CheckReport(result, localizer: app.localizer).jsonText(), terminator: "")
+        } else {
+          print(CheckText(localizer: app.localizer).render(result, detailed: true), terminator: "")
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TendCore
+
+/// The command line's table of contents. Every command is a thin front door onto `TendCore`.
+@main
+struct Tend: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tend",
+    abstract: "A home-massage coach for family caregivers.",
+    discussion: "Tend is a coach, not a clinician. Stop if anything hurts.",
+    subcommands: [
+      // The conversation
+      Chat.self,
+      // What is safe, and the routines
+      Check.self, Routines.self,
+    ],
+    defaultSubcommand: Chat.self
+  )
+
+  /// Runs one command line; maps every failure to one exit-code policy:
+  /// 0 success (and help), 2 bad usage, 65 bad data, 1 anything else.
+  static func main() {
+    let code = execute(Array(CommandLine.arguments.dropFirst()))
+    Foundation.exit(code)
+  }
+
+  /// Parses and runs `arguments`, printing errors; returns the exit status. The REPL reuses this
+  /// for plain commands typed at its prompt, so it never exits the process itself.
+  static func execute(_ arguments: [String]) -> Int32 {
+    do {
+      var command = try parseAsRoot(arguments)
+      try command.run()
+      return 0
+    } catch let error as CatalogError {
+      printError(error.localizedDescription)
+      return 65
+    } catch let error as TendError {
+      printError(error.message)
+      return error.exitCode
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        print(fullMessage(for: error))
+        return 0
+      }
+      printError(fullMessage(for: error))
+      return code == .validationFailure ? 2 : code.rawValue
+    }
+  }
+
+  static func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  }
+}
+
+/// A failure a command reports to the person, with its exit status.
+struct TendError: Error {
+  var message: String
+  var exitCode: Int32
+
+  static func usage(_ message: String) -> TendError { TendError(message: message, exitCode: 2) }
+}
