@@ -12,6 +12,14 @@ enum PlannerBenchmarks {
 
   static func run() throws {
     let catalog = try Catalog.load(from: Measure.packageRoot)
+    let load = try Measure.median(runs: 9, iterations: 5) { _ = try Catalog.load(from: Measure.packageRoot) }
+    let bytes = try Measure.median(runs: 9, iterations: 5) {
+      for name in try FileManager.default.contentsOfDirectory(atPath: Measure.packageRoot.appendingPathComponent("Routines").path) {
+        _ = FileManager.default.contents(atPath: Measure.packageRoot.appendingPathComponent("Routines/" + name).path)
+      }
+      _ = FileManager.default.contents(atPath: Measure.packageRoot.appendingPathComponent("Locales/en.json").path)
+    }
+    print("catalog load (parse + validate all data): \(Measure.format(load)); reading the same files: \(Measure.format(bytes))")
     let checker = SafetyChecker(catalog: catalog)
     let conditions = try profile.map { try ConditionSpec.parse($0) }
     var sink = 0

@@ -109,7 +109,6 @@ public struct JSONParser {
     try nested()
     index += 1
     var members: [(key: String, value: JSONNode)] = []
-    var seen = Set<String>()
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       index += 1
@@ -123,7 +122,8 @@ public struct JSONParser {
       }
       let keyOffset = index
       let key = try string()
-      guard seen.insert(key).inserted else {
+      // Objects in data files are small: a linear scan beats hashing every key.
+      guard !members.contains(where: { $0.key == key }) else {
         throw JSONSyntaxError(offset: keyOffset, reason: "duplicate key \"\(key)\"")
       }
       skipWhitespace()
@@ -194,7 +194,18 @@ public struct JSONParser {
 
   private mutating func string() throws(JSONSyntaxError) -> String {
     index += 1
-    var out: [UInt8] = []
+    // Fast path: no escapes, so the text is a slice of the file.
+    let start = index
+    while index < bytes.count {
+      let b = bytes[index]
+      if b == UInt8(ascii: "\"") {
+        index += 1
+        return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+      }
+      if b == UInt8(ascii: "\\") || b < 0x20 { break }
+      index += 1
+    }
+    var out = Array(bytes[start..<index])
     while true {
       guard let b = current else { throw fail("unterminated string") }
       switch b {
