@@ -1,0 +1,106 @@
+import Foundation
+
+/// When something began, from the caregiver's words: "10 days ago", "a couple of weeks ago",
+/// "hace dos semanas", "last week", "yesterday", "since Monday", "3 years ago", and the
+/// durations that sit right before a mention ("28 weeks pregnant", "10 days post-op") or after
+/// "for" ("for three weeks").
+enum DateWords {
+  struct Mention: Sendable, Equatable {
+    var first: Int
+    var last: Int
+    var days: Int
+    /// A duration written right before a mention: it belongs to that mention.
+    var leadsMention: Bool
+  }
+
+  /// Every date expression in the message. `matches` are the date and cue matches.
+  static func find(
+    _ matches: [PhraseMatch], tokens: [TextToken], mentionStarts: Set<Int>, today: Date,
+    calendar: Calendar
+  ) -> [Mention] {
+    var at: [Int: PhraseMatch] = [:]
+    var cueAt: [Int: Vocabulary.Cue] = [:]
+    for m in matches {
+      if case .cue(let cue) = m.meaning { cueAt[m.first] = cue } else { at[m.first] = m }
+    }
+    func meaning(_ i: Int) -> Vocabulary.Meaning? { at[i]?.meaning }
+    func cue(_ i: Int) -> Vocabulary.Cue? { cueAt[i] }
+    let weekdayToday = calendar.component(.weekday, from: today)
+    var found: [Mention] = []
+    var i = 0
+    while i < tokens.count {
+      defer { i += 1 }
+      // A weekday: "since Monday", "on Tuesday", "last Friday".
+      if case .weekday(let day)? = meaning(i) {
+        var days = (weekdayToday - day + 7) % 7
+        if days == 0 { days = 7 }
+        let first = i > 0 && cue(i - 1) == .since ? i - 1 : i
+        found.append(Mention(first: first, last: at[i]!.last, days: days, leadsMention: false))
+        continue
+      }
+      if case .daysAgo(let days)? = meaning(i) {
+        found.append(Mention(first: i, last: at[i]!.last, days: days, leadsMention: false))
+        continue
+      }
+      // An amount: a number ("10", "ten", "a couple of") followed by a unit.
+      var amount: Int?
+      var amountLast = i
+      if let n = tokens[i].number, n == n.rounded(), n >= 0, n < 10_000 {
+        amount = Int(n)
+      } else if case .number(let n)? = meaning(i) {
+        amount = n
+        amountLast = at[i]!.last
+      }
+      guard let count = amount else { continue }
+      var u = amountLast + 1
+      if u < tokens.count, meaning(u) == nil, u + 1 < tokens.count, case .unit? = meaning(u + 1) {
+        u += 1  // "a couple of weeks"
+      }
+      guard u < tokens.count, case .unit(let perUnit)? = meaning(u),
+        tokens[u].sentence == tokens[i].sentence
+      else { continue }
+      let unitLast = at[u]!.last
+      let days = count * perUnit
+      let next = unitLast + 1
+      if next < tokens.count, cue(next) == .ago {
+        found.append(Mention(first: i, last: next, days: days, leadsMention: false))
+        i = next
+      } else if i > 0, cue(i - 1) == .agoBefore {
+        found.append(Mention(first: i - 1, last: unitLast, days: days, leadsMention: false))
+        i = unitLast
+      } else if i > 0, cue(i - 1) == .duration {
+        found.append(Mention(first: i - 1, last: unitLast, days: days, leadsMention: false))
+        i = unitLast
+      } else if (next...min(next + 1, tokens.count)).contains(where: mentionStarts.contains) {
+        found.append(Mention(first: i, last: unitLast, days: days, leadsMention: true))
+        i = unitLast
+      }
+    }
+    return found
+  }
+
+  /// The mention each date belongs to: a leading duration to the mention right after it;
+  /// otherwise the nearest mention in the same sentence, the one before it on a tie.
+  static func attach(_ dates: [Mention], to mentions: [PhraseMatch], tokens: [TextToken]) -> [Int: Mention] {
+    var result: [Int: Mention] = [:]
+    for date in dates {
+      var best: (index: Int, distance: Int)?
+      for (index, m) in mentions.enumerated() where tokens[m.first].sentence == tokens[date.first].sentence {
+        let distance: Int
+        if date.leadsMention {
+          guard m.first > date.last, m.first - date.last <= 2 else { continue }
+          distance = 0
+        } else if m.last < date.first {
+          distance = date.first - m.last
+        } else if m.first > date.last {
+          distance = m.first - date.last + 1
+        } else {
+          distance = 0
+        }
+        if best == nil || distance < best!.distance { best = (index, distance) }
+      }
+      if let best, result[best.index] == nil { result[best.index] = date }
+    }
+    return result
+  }
+}
