@@ -80,7 +80,8 @@ enum DateWords {
   }
 
   /// The mention each date belongs to: a leading duration to the mention right after it;
-  /// otherwise the nearest mention in the same sentence, the one before it on a tie.
+  /// otherwise the nearest mention in the same sentence (a mention in another clause counts as
+  /// six words further), the one before it on a tie.
   static func attach(_ dates: [Mention], to mentions: [PhraseMatch], tokens: [TextToken]) -> [Int: Mention] {
     var result: [Int: Mention] = [:]
     for date in dates {
@@ -97,7 +98,9 @@ enum DateWords {
         } else {
           distance = 0
         }
-        if best == nil || distance < best!.distance { best = (index, distance) }
+        let penalty = tokens[m.first].clause == tokens[date.first].clause ? 0 : 6
+        guard distance + penalty <= 12 else { continue }
+        if best == nil || distance + penalty < best!.distance { best = (index, distance + penalty) }
       }
       if let best, result[best.index] == nil { result[best.index] = date }
     }

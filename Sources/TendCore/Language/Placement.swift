@@ -1,10 +1,14 @@
 /// Where a mention is on the body: the site and side words near it.
 enum Placement {
   /// The site of a mention: a site inside the mention's own words ("knee replacement"), else
-  /// the nearest site in the same clause within six words ("a port on the right side of her
-  /// chest").
-  static func site(for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken]) -> PhraseMatch? {
-    var best: (PhraseMatch, Int)?
+  /// the nearest site in the same clause within eight words ("a port on the right side of her
+  /// chest"); a nearby site inside the chosen one is more exact and wins ("leg ulcer on her
+  /// calf"). With `preferLimb` (rules about a whole limb), a site on an arm or leg wins over
+  /// one elsewhere ("arm swollen since the breast surgery").
+  static func site(
+    for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool = false
+  ) -> PhraseMatch? {
+    var candidates: [(PhraseMatch, Int)] = []
     let clause = tokens[mention.first].clause
     for site in sites where tokens[site.first].clause == clause {
       let distance: Int
@@ -15,10 +19,25 @@ enum Placement {
       } else {
         distance = -1  // inside the mention
       }
-      guard distance <= 6 else { continue }
-      if best == nil || distance < best!.1 { best = (site, distance) }
+      guard distance <= 8 else { continue }
+      candidates.append((site, distance))
     }
-    return best?.0
+    if preferLimb {
+      let limbs = candidates.filter { bodySite($0.0)?.limb != nil }
+      if !limbs.isEmpty { candidates = limbs }
+    }
+    guard var best = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
+    for other in candidates {
+      if let inner = bodySite(other.0), let outer = bodySite(best.0), inner != outer, inner.isWithin(outer) {
+        best = other
+      }
+    }
+    return best.0
+  }
+
+  static func bodySite(_ match: PhraseMatch) -> BodySite? {
+    if case .site(let site) = match.meaning { return site }
+    return nil
   }
 
   /// The side said for a site: a side word up to four words before it in the same clause
@@ -50,7 +69,7 @@ enum Placement {
     for match in sides where match.last > match.first && tokens[match.first].clause == clause {
       guard case .side(let side) = match.meaning else { continue }
       let gap = match.first > mention.last ? match.first - mention.last : mention.first - match.last
-      if gap <= 5 { return (side, match) }
+      if gap <= 7 { return (side, match) }
     }
     return nil
   }

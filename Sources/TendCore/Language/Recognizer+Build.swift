@@ -29,7 +29,10 @@ struct Build {
     self.cues = cues
   }
 
-  mutating func notCounted(_ id: String, _ first: Int, _ last: Int, _ reason: Recognition.NotCounted.Reason) {
+  /// A mention that does not count; `cue` may stand before or after the mention.
+  mutating func notCounted(_ id: String, _ cue: Int, _ mention: PhraseMatch, _ reason: Recognition.NotCounted.Reason) {
+    let first = min(cue, mention.first)
+    let last = max(cue, mention.last)
     negated.append(.init(id: id, matched: span.text(first, last), reason: reason))
   }
 
@@ -45,7 +48,9 @@ struct Build {
     var site: BodySite?
     var side: Side?
     if rule.site != .none {
-      if let found = Placement.site(for: match, sites: sites, tokens: tokens), case .site(let s) = found.meaning {
+      if let found = Placement.site(for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil),
+        case .site(let s) = found.meaning
+      {
         site = s
         extend(found)
         if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens) {
@@ -95,7 +100,7 @@ struct Build {
         let first = min(reading.first, said.map { entries[$0].first }.min() ?? reading.first)
         let last = max(reading.last, said.map { entries[$0].last }.max() ?? reading.last)
         for index in said.reversed() { entries.remove(at: index) }
-        notCounted("fever", first, last, .normalReading)
+        negated.append(.init(id: "fever", matched: span.text(first, last), reason: .normalReading))
       }
     }
   }

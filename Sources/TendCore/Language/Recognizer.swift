@@ -55,8 +55,8 @@ public struct Recognizer: Sendable {
       guard case .condition(let id) = match.meaning else { continue }
       switch Negation.status(of: match, cues: cues, mentions: statusable, tokens: tokens) {
       case .present: present.append((id, match))
-      case .negated(let cue): build.notCounted(id, cue, match.last, .negated)
-      case .past(let cue): build.notCounted(id, cue, match.last, .past)
+      case .negated(let cue): build.notCounted(id, cue, match, .negated)
+      case .past(let cue): build.notCounted(id, cue, match, .past)
       }
     }
     let presentSymptoms = symptoms.filter {

@@ -42,9 +42,10 @@ enum RedFlagPatterns {
       func span(_ site: PhraseMatch?) -> (Int, Int) {
         (min(first, site?.first ?? first), max(last, site?.last ?? last))
       }
-      let limb = siteHere.first {
+      // The limb the symptoms are about: the arm or leg site nearest to the symptom words.
+      let limb = siteHere.filter {
         if case .site(let s) = $0.meaning { s.limb != nil || s == .hip || s == .shoulder } else { false }
-      }
+      }.min { distance($0, first, last) < distance($1, first, last) }
       let isJoint = limb.map {
         if case .site(let s) = $0.meaning { [.knee, .hip, .shoulder].contains(s) } else { false }
       } ?? false
@@ -55,15 +56,18 @@ enum RedFlagPatterns {
       let hot = kinds.contains("warm")
       let red = kinds.contains("red")
       let painful = kinds.contains("painful")
-      if kinds.contains("pus") || kinds.contains("spreading") || (red && hot && (nearWound || !swollen)) {
-        let (a, b) = span(siteHere.first)
-        found.append(Found(id: "infection-signs", site: siteHere.first, first: a, last: b))
+      if kinds.contains("pus") || kinds.contains("spreading") {
+        let (a, b) = span(limb ?? siteHere.first)
+        found.append(Found(id: "infection-signs", site: limb ?? siteHere.first, first: a, last: b))
+      } else if let limb, !isJoint, swollen || painful, hot || red || (swollen && painful) {
+        let (a, b) = span(limb)
+        found.append(Found(id: "dvt-suspected", site: limb, first: a, last: b))
       } else if let limb, isJoint, !nearWound, swollen, hot || red || painful {
         let (a, b) = span(limb)
         found.append(Found(id: "inflamed-joint", site: limb, first: a, last: b))
-      } else if let limb, swollen || painful, hot || red || (swollen && painful) {
-        let (a, b) = span(limb)
-        found.append(Found(id: "dvt-suspected", site: limb, first: a, last: b))
+      } else if red && hot || (nearWound && (red || hot) && (swollen || painful)) {
+        let (a, b) = span(limb ?? siteHere.first)
+        found.append(Found(id: "infection-signs", site: limb ?? siteHere.first, first: a, last: b))
       }
       if kinds.contains("bruising"), kinds.contains("new") || kinds.contains("bleeding"),
         !ids.isDisjoint(with: bleedingRisk)
@@ -83,5 +87,12 @@ enum RedFlagPatterns {
           last: max(back.last, legs.last)))
     }
     return found
+  }
+
+  /// Words between a site and the symptom words (0 when they touch or overlap).
+  static func distance(_ site: PhraseMatch, _ first: Int, _ last: Int) -> Int {
+    if site.last < first { return first - site.last }
+    if site.first > last { return site.first - last }
+    return 0
   }
 }

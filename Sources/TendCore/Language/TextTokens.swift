@@ -53,7 +53,7 @@ public enum TextTokens {
       } else if let folded = fold(scalar) {
         if isNumber { flush(index) }
         if word.isEmpty { start = index }
-        word.unicodeScalars.append(contentsOf: folded.unicodeScalars)
+        word += folded
       } else if (v == 46 || v == 44) && isNumber && next < scalars.endIndex
         && (48...57).contains(scalars[next].value)
       {
