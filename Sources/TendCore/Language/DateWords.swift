@@ -19,12 +19,22 @@ enum DateWords {
     calendar: Calendar
   ) -> [Mention] {
     var at: [Int: PhraseMatch] = [:]
-    var cueAt: [Int: Vocabulary.Cue] = [:]
+    var cueStarting: [Int: Vocabulary.Cue] = [:]
+    var cueEnding: [Int: PhraseMatch] = [:]
     for m in matches {
-      if case .cue(let cue) = m.meaning { cueAt[m.first] = cue } else { at[m.first] = m }
+      if case .cue(let cue) = m.meaning {
+        cueStarting[m.first] = cue
+        cueEnding[m.last] = m
+      } else {
+        at[m.first] = m
+      }
     }
     func meaning(_ i: Int) -> Vocabulary.Meaning? { at[i]?.meaning }
-    func cue(_ i: Int) -> Vocabulary.Cue? { cueAt[i] }
+    /// The cue that ends right before token `i` ("desde el" before "lunes"), and where it starts.
+    func cueBefore(_ i: Int) -> (Vocabulary.Cue, Int)? {
+      guard i > 0, let m = cueEnding[i - 1], case .cue(let cue) = m.meaning else { return nil }
+      return (cue, m.first)
+    }
     let weekdayToday = calendar.component(.weekday, from: today)
     var found: [Mention] = []
     var i = 0
@@ -34,7 +44,7 @@ enum DateWords {
       if case .weekday(let day)? = meaning(i) {
         var days = (weekdayToday - day + 7) % 7
         if days == 0 { days = 7 }
-        let first = i > 0 && cue(i - 1) == .since ? i - 1 : i
+        let first = cueBefore(i).map { $0.0 == .since ? $0.1 : i } ?? i
         found.append(Mention(first: first, last: at[i]!.last, days: days, leadsMention: false))
         continue
       }
@@ -62,14 +72,11 @@ enum DateWords {
       let unitLast = at[u]!.last
       let days = count * perUnit
       let next = unitLast + 1
-      if next < tokens.count, cue(next) == .ago {
+      if next < tokens.count, cueStarting[next] == .ago {
         found.append(Mention(first: i, last: next, days: days, leadsMention: false))
         i = next
-      } else if i > 0, cue(i - 1) == .agoBefore {
-        found.append(Mention(first: i - 1, last: unitLast, days: days, leadsMention: false))
-        i = unitLast
-      } else if i > 0, cue(i - 1) == .duration {
-        found.append(Mention(first: i - 1, last: unitLast, days: days, leadsMention: false))
+      } else if let (cue, start) = cueBefore(i), cue == .agoBefore || cue == .duration {
+        found.append(Mention(first: start, last: unitLast, days: days, leadsMention: false))
         i = unitLast
       } else if (next...min(next + 1, tokens.count)).contains(where: mentionStarts.contains) {
         found.append(Mention(first: i, last: unitLast, days: days, leadsMention: true))

@@ -147,7 +147,7 @@ public struct Vocabulary: Sendable {
     medicalSuffixes = suffixes.sorted { $0.count > $1.count }
     medicalNouns = nouns
     var candidates: [UInt8: [[UInt8]]] = [:]
-    for word in fuzzy where word.utf8.count >= 6 {
+    for word in fuzzy.sorted() where word.utf8.count >= 6 {
       candidates[word.utf8.first!, default: []].append(Array(word.utf8))
     }
     fuzzyCandidates = candidates
