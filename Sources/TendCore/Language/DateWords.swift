@@ -52,6 +52,15 @@ enum DateWords {
         found.append(Mention(first: i, last: at[i]!.last, days: days, leadsMention: false))
         continue
       }
+      // A year ("in 2019"): the fewest days it can be, counted from that year's last day.
+      if let n = tokens[i].number, n == n.rounded(), n >= 1900, let (cue, start) = cueBefore(i),
+        cue == .since || cue == .within, let yearEnd = calendar.date(from: DateComponents(year: Int(n), month: 12, day: 31)),
+        let days = calendar.dateComponents([.day], from: yearEnd, to: today).day,
+        days >= -366
+      {
+        found.append(Mention(first: start, last: i, days: max(0, days), leadsMention: false))
+        continue
+      }
       // An amount: a number ("10", "ten", "a couple of") followed by a unit.
       var amount: Int?
       var amountLast = i

@@ -9,10 +9,10 @@
 enum Negation {
   enum Status: Equatable, Sendable {
     case present
-    /// Denied, with the index of the cue's first token.
-    case negated(cue: Int)
-    /// In the past, with the index of the cue's first token.
-    case past(cue: Int)
+    /// Denied, with the cue's words.
+    case negated(cue: PhraseMatch)
+    /// In the past, with the cue's words.
+    case past(cue: PhraseMatch)
   }
 
   /// The status of `mention` among `cues` (cue matches) and `mentions` (every condition and
@@ -33,7 +33,7 @@ enum Negation {
       }
       guard !blocked else { continue }
       nearest = gap
-      before = kind == .negation ? .negated(cue: cue.first) : .past(cue: cue.first)
+      before = kind == .negation ? .negated(cue: cue) : .past(cue: cue)
     }
     if before != .present { return before }
     // Cues after.
@@ -44,7 +44,7 @@ enum Negation {
       let ownMention = mentions.contains { $0.first > cue.last && $0.first - cue.last <= 3
         && tokens[$0.first].clause == tokens[cue.last].clause }
       guard !between, !ownMention else { continue }
-      return kind == .past ? .past(cue: cue.first) : .negated(cue: cue.first)
+      return kind == .past ? .past(cue: cue) : .negated(cue: cue)
     }
     return .present
   }

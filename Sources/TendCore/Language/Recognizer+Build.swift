@@ -30,9 +30,11 @@ struct Build {
   }
 
   /// A mention that does not count; `cue` may stand before or after the mention.
-  mutating func notCounted(_ id: String, _ cue: Int, _ mention: PhraseMatch, _ reason: Recognition.NotCounted.Reason) {
-    let first = min(cue, mention.first)
-    let last = max(cue, mention.last)
+  mutating func notCounted(
+    _ id: String, _ cue: PhraseMatch, _ mention: PhraseMatch, _ reason: Recognition.NotCounted.Reason
+  ) {
+    let first = min(cue.first, mention.first)
+    let last = max(cue.last, mention.last)
     negated.append(.init(id: id, matched: span.text(first, last), reason: reason))
   }
 

@@ -53,8 +53,8 @@ public struct Vocabulary: Sendable {
     case boundary
     /// "ago" after an amount of time; `agoBefore` ("hace") before it.
     case ago, agoBefore
-    /// "since Monday"; "for three weeks".
-    case since, duration
+    /// "since Monday"; "for three weeks"; "in 2019".
+    case since, duration, within
     /// "it", "there": the mention is where the previous one was ("still a dressing on it").
     case reference
   }
