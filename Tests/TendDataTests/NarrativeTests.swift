@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// Caregivers' own words (Narratives/<lang>.json), each with the conditions and the verdict
 /// Tend must reach. A narrative passes when:
@@ -29,7 +29,8 @@ struct NarrativeTests {
   }
 
   static func load(_ lang: String) -> File {
-    let url = Fixtures.packageRoot.appendingPathComponent("Tests/TendDataTests/Narratives/\(lang).json")
+    let url = Fixtures.packageRoot.appendingPathComponent(
+      "Tests/TendDataTests/Narratives/\(lang).json")
     do {
       return try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
     } catch {
@@ -49,7 +50,8 @@ struct NarrativeTests {
   }()
 
   static func recognizer(_ lang: String) throws -> Recognizer {
-    try Recognizer(localizer: Fixtures.catalog.localizer(lang), catalog: Fixtures.catalog, calendar: utc)
+    try Recognizer(
+      localizer: Fixtures.catalog.localizer(lang), catalog: Fixtures.catalog, calendar: utc)
   }
 
   static func today(_ file: File) -> Date {
@@ -80,7 +82,8 @@ struct NarrativeTests {
       }
       if ok { hits += 1 } else { missed.append(spec) }
     }
-    let allowed = Set(try narrative.expect.map { try ConditionSpec.parse($0).id } + (narrative.alsoOK ?? []))
+    let allowed = Set(
+      try narrative.expect.map { try ConditionSpec.parse($0).id } + (narrative.alsoOK ?? []))
     let unexpected = found.map(\.id).filter { !allowed.contains($0) }
     let verdict = try SafetyChecker(catalog: Fixtures.catalog).check(found).restrictions.verdict
     return Outcome(
@@ -93,17 +96,21 @@ struct NarrativeTests {
     let parts = name.split(separator: "#")
     let file = Self.files[String(parts[0])]!
     let narrative = file.narratives[Int(parts[1])!]
-    let outcome = try Self.run(narrative, Self.recognizer(String(parts[0])), today: Self.today(file))
+    let outcome = try Self.run(
+      narrative, Self.recognizer(String(parts[0])), today: Self.today(file))
     let seen = outcome.found.map { ConditionSpec.format($0) }
     #expect(outcome.missed.isEmpty, "“\(narrative.text)”: missed \(outcome.missed); found \(seen)")
     #expect(outcome.unexpected.isEmpty, "“\(narrative.text)”: unexpected \(outcome.unexpected)")
-    #expect(outcome.verdict.rawValue == narrative.verdict, "“\(narrative.text)”: verdict \(outcome.verdict)")
+    #expect(
+      outcome.verdict.rawValue == narrative.verdict,
+      "“\(narrative.text)”: verdict \(outcome.verdict)")
     let denied = Set(outcome.recognition.negated.map(\.id))
     for id in narrative.notCounted ?? [] {
       #expect(denied.contains(id), "“\(narrative.text)”: \(id) should be reported as not counted")
     }
     #expect(
-      outcome.recognition.unknownTerms.map { $0.lowercased() } == (narrative.unknown ?? []).map { $0.lowercased() },
+      outcome.recognition.unknownTerms.map { $0.lowercased() }
+        == (narrative.unknown ?? []).map { $0.lowercased() },
       "“\(narrative.text)”: unknown words \(outcome.recognition.unknownTerms)")
   }
 
@@ -127,7 +134,8 @@ struct NarrativeTests {
     let accuracy = Double(verdicts) / Double(file.narratives.count)
     print(
       String(
-        format: "narratives[%@]: %d texts, %d expected conditions; precision %.3f, recall %.3f, verdict accuracy %.3f",
+        format:
+          "narratives[%@]: %d texts, %d expected conditions; precision %.3f, recall %.3f, verdict accuracy %.3f",
         lang, file.narratives.count, hits + missed, precision, recall, accuracy))
     #expect(file.narratives.count >= (lang == "en" ? 80 : 20))
     #expect(precision >= 0.95 && recall >= 0.95 && accuracy >= 0.95)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TendTestSupport
+import Testing
 
 /// `tend check --text`: the caregiver's own words, through the built binary.
 @Suite("Plain talk")
@@ -24,7 +24,9 @@ struct PlainTalkTests {
     #expect(knee["side"] as? String == "left")
     #expect(knee["daysSince"] as? Int == 10)
     #expect(knee["matched"] as? String == "left knee done 10 days ago")
-    #expect(conditions.first { $0["id"] as? String == "anticoagulants" }?["matched"] as? String == "warfrin")
+    #expect(
+      conditions.first { $0["id"] as? String == "anticoagulants" }?["matched"] as? String
+        == "warfrin")
     let notCounted = try #require(object["notCounted"] as? [[String: Any]])
     #expect(notCounted.first?["id"] as? String == "fever")
     #expect(notCounted.first?["matched"] as? String == "No fever")
@@ -57,7 +59,8 @@ struct PlainTalkTests {
   @Test("--text combines with --condition, and --lang es reads Spanish")
   func combined() throws {
     let run = try RunTend.run([
-      "check", "--json", "--lang", "es", "--condition", "dementia", "--text", "toma sintrom y tiene fiebre",
+      "check", "--json", "--lang", "es", "--condition", "dementia", "--text",
+      "toma sintrom y tiene fiebre",
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let object = try json(run.stdout)

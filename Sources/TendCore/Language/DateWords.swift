@@ -54,7 +54,8 @@ enum DateWords {
       }
       // A year ("in 2019"): the fewest days it can be, counted from that year's last day.
       if let n = tokens[i].number, n == n.rounded(), n >= 1900, let (cue, start) = cueBefore(i),
-        cue == .since || cue == .within, let yearEnd = calendar.date(from: DateComponents(year: Int(n), month: 12, day: 31)),
+        cue == .since || cue == .within,
+        let yearEnd = calendar.date(from: DateComponents(year: Int(n), month: 12, day: 31)),
         let days = calendar.dateComponents([.day], from: yearEnd, to: today).day,
         days >= -366
       {
@@ -98,11 +99,14 @@ enum DateWords {
   /// The mention each date belongs to: a leading duration to the mention right after it;
   /// otherwise the nearest mention in the same sentence (a mention in another clause counts as
   /// six words further), the one before it on a tie.
-  static func attach(_ dates: [Mention], to mentions: [PhraseMatch], tokens: [TextToken]) -> [Int: Mention] {
+  static func attach(_ dates: [Mention], to mentions: [PhraseMatch], tokens: [TextToken]) -> [Int:
+    Mention]
+  {
     var result: [Int: Mention] = [:]
     for date in dates {
       var best: (index: Int, distance: Int)?
-      for (index, m) in mentions.enumerated() where tokens[m.first].sentence == tokens[date.first].sentence {
+      for (index, m) in mentions.enumerated()
+      where tokens[m.first].sentence == tokens[date.first].sentence {
         let distance: Int
         if date.leadsMention {
           guard m.first > date.last, m.first - date.last <= 2 else { continue }

@@ -38,11 +38,17 @@ enum Negation {
     if before != .present { return before }
     // Cues after.
     for cue in cues where cue.first > mention.last {
-      guard case .cue(let kind) = cue.meaning, kind == .negationAfter || kind == .past else { continue }
-      guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 8 else { continue }
+      guard case .cue(let kind) = cue.meaning, kind == .negationAfter || kind == .past else {
+        continue
+      }
+      guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 8 else {
+        continue
+      }
       let between = mentions.contains { $0.first > mention.last && $0.last < cue.first }
-      let ownMention = mentions.contains { $0.first > cue.last && $0.first - cue.last <= 3
-        && tokens[$0.first].clause == tokens[cue.last].clause }
+      let ownMention = mentions.contains {
+        $0.first > cue.last && $0.first - cue.last <= 3
+          && tokens[$0.first].clause == tokens[cue.last].clause
+      }
       guard !between, !ownMention else { continue }
       return kind == .past ? .past(cue: cue) : .negated(cue: cue)
     }

@@ -77,7 +77,9 @@ extension Vocabulary {
   }
 
   /// The index of the last token of `phrase` when it starts at `start`, or nil.
-  private func end(of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken]) -> Int? {
+  private func end(of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken])
+    -> Int?
+  {
     var j = start
     let sentence = tokens[start].sentence
     for k in 1..<phrase.count {
@@ -104,8 +106,11 @@ extension Vocabulary {
       current[0] = i
       var rowMin = i
       for j in 1...b.count {
-        var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+        var d = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          d = min(d, before[j - 2] + 1)
+        }
         current[j] = d
         rowMin = min(rowMin, d)
       }

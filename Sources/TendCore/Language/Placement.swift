@@ -28,7 +28,9 @@ enum Placement {
     }
     guard var best = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
     for other in candidates {
-      if let inner = bodySite(other.0), let outer = bodySite(best.0), inner != outer, inner.isWithin(outer) {
+      if let inner = bodySite(other.0), let outer = bodySite(best.0), inner != outer,
+        inner.isWithin(outer)
+      {
         best = other
       }
     }
@@ -42,7 +44,9 @@ enum Placement {
 
   /// The side said for a site: a side word up to four words before it in the same clause
   /// ("left knee", "right side of her chest"), or right after it ("arm, the left one").
-  static func side(of site: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (Side, PhraseMatch)? {
+  static func side(of site: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (
+    Side, PhraseMatch
+  )? {
     let clause = tokens[site.first].clause
     var best: (Side, PhraseMatch, Int)?
     for match in sides where tokens[match.first].clause == clause {
@@ -64,7 +68,9 @@ enum Placement {
 
   /// A side said without a site, near a mention ("a port on the right side"): only a side
   /// phrase of two words or more, since a lone "right" is too often "right now".
-  static func loneSide(near mention: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (Side, PhraseMatch)? {
+  static func loneSide(near mention: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (
+    Side, PhraseMatch
+  )? {
     let clause = tokens[mention.first].clause
     for match in sides where match.last > match.first && tokens[match.first].clause == clause {
       guard case .side(let side) = match.meaning else { continue }

@@ -54,12 +54,17 @@ public struct Recognition: Sendable, Equatable {
       case .past: key = "recognize.past"
       case .normalReading: key = "recognize.normalReading"
       }
-      lines.append(Message(key, ["rule": .key("rule.\(item.id).name"), "words": .text(item.matched)]))
+      lines.append(
+        Message(key, ["rule": .key("rule.\(item.id).name"), "words": .text(item.matched)]))
     }
     if !redFlags.isEmpty {
-      for words in dismissals { lines.append(Message("recognize.dismissed", ["words": .text(words)])) }
+      for words in dismissals {
+        lines.append(Message("recognize.dismissed", ["words": .text(words)]))
+      }
     }
-    for term in unknownTerms { lines.append(Message("recognize.unknownTerm", ["term": .text(term)])) }
+    for term in unknownTerms {
+      lines.append(Message("recognize.unknownTerm", ["term": .text(term)]))
+    }
     lines.append(Message("recognize.confirm"))
     return lines
   }

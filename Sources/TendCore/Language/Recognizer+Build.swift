@@ -31,7 +31,8 @@ struct Build {
 
   /// A mention that does not count; `cue` may stand before or after the mention.
   mutating func notCounted(
-    _ id: String, _ cue: PhraseMatch, _ mention: PhraseMatch, _ reason: Recognition.NotCounted.Reason
+    _ id: String, _ cue: PhraseMatch, _ mention: PhraseMatch,
+    _ reason: Recognition.NotCounted.Reason
   ) {
     let first = min(cue.first, mention.first)
     let last = max(cue.last, mention.last)
@@ -50,7 +51,8 @@ struct Build {
     var site: BodySite?
     var side: Side?
     if rule.site != .none {
-      if let found = Placement.site(for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil),
+      if let found = Placement.site(
+        for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil),
         case .site(let s) = found.meaning
       {
         site = s
@@ -63,7 +65,8 @@ struct Build {
         site = rule.defaultSite
         side = said
         extend(words)
-      } else if refersBack(match), let previous = entries.last(where: { $0.condition.site != nil }) {
+      } else if refersBack(match), let previous = entries.last(where: { $0.condition.site != nil })
+      {
         site = previous.condition.site
         side = previous.condition.side
       }
@@ -132,9 +135,13 @@ struct Build {
     var kept: [Entry] = []
     for entry in entries {
       let c = entry.condition
-      if let i = kept.firstIndex(where: { $0.condition.id == c.id && $0.condition.region == c.region }) {
+      if let i = kept.firstIndex(where: {
+        $0.condition.id == c.id && $0.condition.region == c.region
+      }) {
         if kept[i].condition.daysSince == nil { kept[i].condition.daysSince = c.daysSince }
-      } else if c.site != nil, let i = kept.firstIndex(where: { $0.condition.id == c.id && $0.condition.site == nil }) {
+      } else if c.site != nil,
+        let i = kept.firstIndex(where: { $0.condition.id == c.id && $0.condition.site == nil })
+      {
         kept[i] = entry
       } else if c.site == nil, kept.contains(where: { $0.condition.id == c.id }) {
         continue
@@ -144,13 +151,16 @@ struct Build {
     }
     let ids = Set(kept.map(\.condition.id))
     var seen = Set<String>()
-    let denied = negated.filter { !ids.contains($0.id) && seen.insert($0.id + "|" + $0.matched).inserted }
+    let denied = negated.filter { !ids.contains($0.id) && seen.insert($0.id).inserted }
     let flags = kept.filter { recognizer.rules[$0.condition.id]?.isRedFlag == true }
     var redFlags: [String] = []
-    for flag in flags where !redFlags.contains(flag.condition.id) { redFlags.append(flag.condition.id) }
+    for flag in flags where !redFlags.contains(flag.condition.id) {
+      redFlags.append(flag.condition.id)
+    }
     let flagSentences = Set(flags.map { tokens[$0.first].sentence })
     var dismissals: [String] = []
-    for cue in cues where cue.meaning == .cue(.dismissal) && flagSentences.contains(tokens[cue.first].sentence) {
+    for cue in cues
+    where cue.meaning == .cue(.dismissal) && flagSentences.contains(tokens[cue.first].sentence) {
       var end = cue.last
       while end + 1 < tokens.count, tokens[end + 1].clause == tokens[cue.last].clause { end += 1 }
       dismissals.append(span.text(cue.first, end))

@@ -15,7 +15,9 @@ public struct Recognizer: Sendable {
   let calendar: Calendar
 
   /// - Throws: `CatalogError` when the vocabulary names an unknown rule, site or key.
-  public init(localizer: Localizer, catalog: Catalog, calendar: Calendar = Calendar(identifier: .gregorian))
+  public init(
+    localizer: Localizer, catalog: Catalog, calendar: Calendar = Calendar(identifier: .gregorian)
+  )
     throws(CatalogError)
   {
     vocabulary = try Vocabulary(localizer: localizer, ruleIDs: Set(catalog.rules.map(\.id)))
@@ -47,7 +49,8 @@ public struct Recognizer: Sendable {
     }
     let statusable = mentions + symptoms.filter { !Self.contextOnly.contains(Self.kind($0)) }
     let span = Span(text: text, tokens: tokens)
-    var build = Build(recognizer: self, tokens: tokens, span: span, sites: sites, sides: sides, cues: cues)
+    var build = Build(
+      recognizer: self, tokens: tokens, span: span, sites: sites, sides: sides, cues: cues)
 
     // Conditions named outright, each present, denied or in the past.
     var present: [(id: String, match: PhraseMatch)] = []
@@ -76,11 +79,14 @@ public struct Recognizer: Sendable {
     // Temperatures: a reading of 38 °C / 100.4 °F or more is a fever; a lower one denies one.
     let temperatureWords = presentSymptoms.filter { Self.kind($0) == "temperature" }.map(\.first)
     let units = Set(dateWords.compactMap { if case .unit = $0.meaning { $0.first } else { nil } })
-    let readings = Temperature.readings(tokens: tokens, cueTokens: temperatureWords, unitTokens: units)
+    let readings = Temperature.readings(
+      tokens: tokens, cueTokens: temperatureWords, unitTokens: units)
     build.applyReadings(readings)
 
     // Red flags described rather than named.
-    for flag in RedFlagPatterns.find(symptoms: presentSymptoms, sites: sites, conditions: present, tokens: tokens) {
+    for flag in RedFlagPatterns.find(
+      symptoms: presentSymptoms, sites: sites, conditions: present, tokens: tokens)
+    {
       build.addRedFlag(flag)
     }
     return build.finish(unknownTerms: unknownTerms(tokens, words, all, span))
@@ -96,7 +102,9 @@ public struct Recognizer: Sendable {
 
   /// Words that look medical (a medical ending such as `-osis`, or a word before "disease")
   /// that no phrase covers, in the caregiver's spelling, each once.
-  func unknownTerms(_ tokens: [TextToken], _ words: [String], _ all: [PhraseMatch], _ span: Span) -> [String] {
+  func unknownTerms(_ tokens: [TextToken], _ words: [String], _ all: [PhraseMatch], _ span: Span)
+    -> [String]
+  {
     var covered = [Bool](repeating: false, count: tokens.count)
     for match in all { for i in match.first...match.last { covered[i] = true } }
     var terms: [String] = []

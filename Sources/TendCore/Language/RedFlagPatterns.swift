@@ -37,18 +37,25 @@ enum RedFlagPatterns {
       var kinds = Set<String>()
       for case .symptom(let kind) in here.map(\.meaning) { kinds.insert(kind) }
       let siteHere = sites.filter { tokens[$0.first].sentence == sentence }
-      let first = here.map(\.first).min()!
-      let last = here.map(\.last).max()!
+      // The words shown back: the symptoms themselves, not "today" or "temp".
+      let shown = here.filter { !Recognizer.contextOnly.contains(Recognizer.kind($0)) }
+      let first = (shown.isEmpty ? here : shown).map(\.first).min()!
+      let last = (shown.isEmpty ? here : shown).map(\.last).max()!
       func span(_ site: PhraseMatch?) -> (Int, Int) {
         (min(first, site?.first ?? first), max(last, site?.last ?? last))
       }
       // The limb the symptoms are about: the arm or leg site nearest to the symptom words.
       let limb = siteHere.filter {
-        if case .site(let s) = $0.meaning { s.limb != nil || s == .hip || s == .shoulder } else { false }
+        if case .site(let s) = $0.meaning {
+          s.limb != nil || s == .hip || s == .shoulder
+        } else {
+          false
+        }
       }.min { distance($0, first, last) < distance($1, first, last) }
-      let isJoint = limb.map {
-        if case .site(let s) = $0.meaning { [.knee, .hip, .shoulder].contains(s) } else { false }
-      } ?? false
+      let isJoint =
+        limb.map {
+          if case .site(let s) = $0.meaning { [.knee, .hip, .shoulder].contains(s) } else { false }
+        } ?? false
       let nearWound = conditions.contains {
         linesAndWounds.contains($0.id) && tokens[$0.match.first].sentence == sentence
       }

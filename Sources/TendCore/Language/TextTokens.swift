@@ -36,7 +36,8 @@ public enum TextTokens {
       let number = isNumber ? Double(String(word.map { $0 == "," ? "." : $0 })) : nil
       let normal = number == nil ? stem(word) : word
       tokens.append(
-        TextToken(text: normal, range: start..<end, number: number, sentence: sentence, clause: clause))
+        TextToken(
+          text: normal, range: start..<end, number: number, sentence: sentence, clause: clause))
       word = ""
       isNumber = false
     }
@@ -72,7 +73,8 @@ public enum TextTokens {
           clause += 1
         case 0xB0:  // °
           tokens.append(
-            TextToken(text: "°", range: index..<next, number: nil, sentence: sentence, clause: clause))
+            TextToken(
+              text: "°", range: index..<next, number: nil, sentence: sentence, clause: clause))
         default: break
         }
       }
@@ -118,7 +120,9 @@ public enum TextTokens {
     if n > 4, p == 101 {  // -es
       let b = u[n - 3]
       if b == 105 { return String(word.dropLast(3)) + "y" }  // -ies
-      if b == 120 || (b == 104 && (u[n - 4] == 99 || u[n - 4] == 115)) || (b == 115 && u[n - 4] == 115) {
+      if b == 120 || (b == 104 && (u[n - 4] == 99 || u[n - 4] == 115))
+        || (b == 115 && u[n - 4] == 115)
+      {
         return String(word.dropLast(2))
       }
     }

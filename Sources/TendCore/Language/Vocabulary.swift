@@ -85,7 +85,8 @@ public struct Vocabulary: Sendable {
     var nouns = Set<String>()
     var fuzzy = Set<String>()
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
-      for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where key.hasPrefix("vocab.") {
+      for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where key.hasPrefix("vocab.")
+      {
         guard case .list(let list) = value else { continue }
         let file = "Locales/\(table.lang).json"
         let bad = { (reason: String) -> CatalogError in
@@ -133,7 +134,9 @@ public struct Vocabulary: Sendable {
     }
     // A word filed under two sites (elbow: upper arm and forearm) means the nearest site that
     // holds both (the arm): stricter is always allowed.
-    for (words, sites) in siteWords.sorted(by: { $0.key.joined(separator: " ") < $1.key.joined(separator: " ") }) {
+    for (words, sites) in siteWords.sorted(by: {
+      $0.key.joined(separator: " ") < $1.key.joined(separator: " ")
+    }) {
       phrases.append(Phrase(words: words, meaning: .site(Self.commonSite(sites.sorted()))))
     }
     var index: [String: [Phrase]] = [:]

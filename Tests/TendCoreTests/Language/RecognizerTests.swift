@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// The recognizer's parts, one behaviour at a time, on the shipped English vocabulary.
 @Suite("Recognizer")
@@ -13,7 +13,8 @@ struct RecognizerTests {
   }()
   /// Wednesday 11 June 2025, noon UTC.
   static let today = utc.date(from: DateComponents(year: 2025, month: 6, day: 11, hour: 12))!
-  static let english = try! Recognizer(localizer: Fixtures.english, catalog: Fixtures.catalog, calendar: utc)
+  static let english = try! Recognizer(
+    localizer: Fixtures.english, catalog: Fixtures.catalog, calendar: utc)
 
   func read(_ text: String) -> Recognition { Self.english.recognize(text, today: Self.today) }
   func ids(_ text: String) -> [String] { read(text).conditions.map(\.id) }
@@ -32,18 +33,24 @@ struct RecognizerTests {
     #expect(TextTokens.words("stitches") == TextTokens.words("stitch"))
   }
 
-  @Test("brand and generic names and misspellings map to one rule", arguments: [
-    "warfarin", "Warfrin", "coumadine", "Eliquis", "eloquis", "apixaban", "Xarelto", "zarelto", "rivaroxaban",
-    "Lovenox", "enoxaparin", "Plavix", "clopidogrel", "blood thinners",
-  ])
+  @Test(
+    "brand and generic names and misspellings map to one rule",
+    arguments: [
+      "warfarin", "Warfrin", "coumadine", "Eliquis", "eloquis", "apixaban", "Xarelto", "zarelto",
+      "rivaroxaban",
+      "Lovenox", "enoxaparin", "Plavix", "clopidogrel", "blood thinners",
+    ])
   func drugNames(_ word: String) throws {
     #expect(try only("she takes \(word) every day").id == "anticoagulants")
   }
 
-  @Test("devices", arguments: [
-    ("a PICC in her arm", "iv-line"), ("port-a-cath", "port"), ("a Foley", "urinary-catheter"),
-    ("a fistula for dialysis", "iv-line"), ("a JP drain", "drain-or-stoma"), ("a PEG tube", "drain-or-stoma"),
-  ])
+  @Test(
+    "devices",
+    arguments: [
+      ("a PICC in her arm", "iv-line"), ("port-a-cath", "port"), ("a Foley", "urinary-catheter"),
+      ("a fistula for dialysis", "iv-line"), ("a JP drain", "drain-or-stoma"),
+      ("a PEG tube", "drain-or-stoma"),
+    ])
   func devices(_ text: String, _ id: String) throws {
     #expect(try only("he has \(text)").id == id)
   }
@@ -80,12 +87,14 @@ struct RecognizerTests {
     #expect(ids("still on warfarin, stopped aspirin") == ["anticoagulants"])
   }
 
-  @Test("dates", arguments: [
-    ("had her knee replaced 10 days ago", 10), ("knee replaced ten days ago", 10),
-    ("knee replaced a couple of weeks ago", 14), ("knee replacement last week", 7),
-    ("knee replacement yesterday", 1), ("knee replacement since Monday", 2),
-    ("knee replacement 3 years ago", 1095), ("knee replacement in 2019", 1989),
-  ])
+  @Test(
+    "dates",
+    arguments: [
+      ("had her knee replaced 10 days ago", 10), ("knee replaced ten days ago", 10),
+      ("knee replaced a couple of weeks ago", 14), ("knee replacement last week", 7),
+      ("knee replacement yesterday", 1), ("knee replacement since Monday", 2),
+      ("knee replacement 3 years ago", 1095), ("knee replacement in 2019", 1989),
+    ])
   func dates(_ text: String, _ days: Int) throws {
     #expect(try only(text).daysSince == days)
   }
@@ -137,7 +146,9 @@ struct RecognizerTests {
     #expect(r.dismissals == ["probably from standing"])
     #expect(ids("her left arm near the PICC is swollen and sore").contains("dvt-suspected"))
     #expect(ids("redness spreading and pus at the incision").contains("infection-signs"))
-    #expect(ids("bone mets, new back pain and his legs feel weak").contains("sudden-weakness-or-numbness"))
+    #expect(
+      ids("bone mets, new back pain and his legs feel weak").contains("sudden-weakness-or-numbness")
+    )
     #expect(ids("on eliquis, and lots of new bruises today").contains("bleeding-signs"))
     #expect(ids("tightness in her chest") == ["chest-pain"])
     #expect(ids("slurred speech") == ["sudden-weakness-or-numbness"])
@@ -166,22 +177,31 @@ struct RecognizerTests {
   func messages() {
     let r = read("no fever, she has sarcoidosis")
     let keys = r.messages.map(\.key)
-    #expect(keys == ["recognize.nothing", "recognize.negated", "recognize.unknownTerm", "recognize.confirm"])
+    #expect(
+      keys == [
+        "recognize.nothing", "recognize.negated", "recognize.unknownTerm", "recognize.confirm",
+      ])
   }
 
   @Test("Spanish uses its own vocabulary plus English")
   func spanish() throws {
-    let es = try Recognizer(localizer: Fixtures.catalog.localizer("es"), catalog: Fixtures.catalog, calendar: Self.utc)
-    let r = es.recognize("toma sintrom y tiene una vía en el brazo izquierdo, también Eliquis", today: Self.today)
+    let es = try Recognizer(
+      localizer: Fixtures.catalog.localizer("es"), catalog: Fixtures.catalog, calendar: Self.utc)
+    let r = es.recognize(
+      "toma sintrom y tiene una vía en el brazo izquierdo, también Eliquis", today: Self.today)
     #expect(r.conditions.map(\.id) == ["anticoagulants", "iv-line"])
     #expect(r.conditions.last?.side == .left)
     #expect(es.recognize("sin fiebre", today: Self.today).negated.map(\.id) == ["fever"])
-    #expect(es.recognize("hace dos semanas le cambiaron la rodilla", today: Self.today).conditions.first?.daysSince == 14)
+    #expect(
+      es.recognize("hace dos semanas le cambiaron la rodilla", today: Self.today).conditions.first?
+        .daysSince == 14)
   }
 
   @Test("an unknown rule id in the vocabulary is a data error naming the key")
   func failsClosed() {
-    let table = LocaleTable(lang: "en", values: ["vocab.condition.no-such-rule": .list(["thing"])], lines: ["vocab.condition.no-such-rule": 7])
+    let table = LocaleTable(
+      lang: "en", values: ["vocab.condition.no-such-rule": .list(["thing"])],
+      lines: ["vocab.condition.no-such-rule": 7])
     #expect(throws: CatalogError.self) {
       try Recognizer(localizer: Localizer(table: table), catalog: Fixtures.catalog)
     }
