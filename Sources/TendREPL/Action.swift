@@ -30,15 +30,16 @@ public enum Action: Sendable, Equatable {
   case quit
 }
 
-/// Who gave a 0-10 rating: the receiver, or the caregiver on their behalf.
-public enum Rater: String, Sendable, Equatable, Codable { case receiver, caregiver }
 
 /// Quick 0-10 "right now" ratings; a skipped rating is simply absent.
 public struct RatingSet: Sendable, Equatable, Codable {
-  public var ratedBy: Rater
+  /// Who gave the ratings: the receiver, or the caregiver on their behalf.
+  public enum Who: String, Sendable, Equatable, Codable { case receiver, caregiver }
+
+  public var ratedBy: Who
   public var scores: [String: Int]
 
-  public init(ratedBy: Rater, scores: [String: Int] = [:]) {
+  public init(ratedBy: Who, scores: [String: Int] = [:]) {
     self.ratedBy = ratedBy
     self.scores = scores
   }

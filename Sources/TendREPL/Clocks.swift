@@ -49,22 +49,22 @@ public final class ManualClock: Clock, Sendable {
 }
 
 /// Measures how much time passed on a clock since the last call: the guide's tick source.
-public struct TickSource<C: Clock<Duration>> {
-  private let clock: C
-  private var last: C.Instant
+public struct TickSource {
+  private let reading: () -> Duration
+  private var last: Duration = .zero
 
-  public init(clock: C) {
-    self.clock = clock
-    last = clock.now
+  public init<C: Clock<Duration>>(clock: C) {
+    let origin = clock.now
+    reading = { origin.duration(to: clock.now) }
   }
 
   /// Time passed since the previous call (or since creation).
   public mutating func elapsed() -> Duration {
-    let now = clock.now
+    let now = reading()
     defer { last = now }
-    return last.duration(to: now)
+    return now - last
   }
 
   /// Forgets time passed so far (a prompt waited; the step had not begun).
-  public mutating func reset() { last = clock.now }
+  public mutating func reset() { last = reading() }
 }

@@ -22,7 +22,7 @@ extension Conversation {
     case "start": return argument.isEmpty ? [.say(t("chat.startWhich"))] : start(argument)
     case "feel":
       phase = .feelText
-      return [.say(t("feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt")]
+      return [.say(t("chat.feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt")]
     case "summary": return [.showRecent(receiverID: receiver?.id ?? "")]
     case "who", "switch":
       var out = askWho()
@@ -55,7 +55,8 @@ extension Conversation {
     var out: [Action] = result.messages.dropLast().map { .say(t.render($0)) }
     guard result.restrictions.verdict.allowsMassage else {
       offered = []
-      return out + redFlagActions(profile.conditions.map(\.id)) + [.say(t("check.coach"))]
+      let flags = redFlagActions(profile.conditions.map(\.id))
+      return (flags.isEmpty ? out : flags) + [.say(t("check.coach"))]
     }
     let order: [Plan.Verdict] = [.ok, .adjust, .excluded]
     let plans = result.plans.sorted { (order.firstIndex(of: $0.verdict)!, $0.routine.id) < (order.firstIndex(of: $1.verdict)!, $1.routine.id) }
@@ -108,6 +109,10 @@ extension Conversation {
   }
 
   mutating func start(_ reference: String) -> [Action] {
+    let words = reference.lowercased().split(separator: " ").map(String.init)
+    if words.count > 1, Int(words[0]) == nil, context.catalog.routine(words[0]) == nil {
+      return startByWords(["start"] + words)
+    }
     switch plan(for: reference) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
     case .success(let plan): return startSession(plan)
@@ -134,7 +139,7 @@ extension Conversation {
     }
     if let name = receiver?.name, lowered.contains(where: t.list("chat.feelingWords").contains) {
       phase = .confirmingFeeling(String(line.prefix(2000)))
-      return [.say(t("feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))])), prompt("chat.yesNoPrompt")]
+      return [.say(t("chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))])), prompt("chat.yesNoPrompt")]
     }
     if words.count == 1, let first = words.first {
       return [.say(t("chat.unknown", ["word": .text(String(first.prefix(40)))]))]
@@ -168,7 +173,7 @@ extension Conversation {
     guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
     phase = .idle
     guard yes, let id = receiver?.id else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
-    return [.log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("feel.saved")), idlePrompt()]
+    return [.log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("chat.feel.saved")), idlePrompt()]
   }
 }
 

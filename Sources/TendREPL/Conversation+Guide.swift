@@ -52,18 +52,18 @@ extension Conversation {
   /// Short help for where we are.
   func help() -> [Action] {
     switch phase {
-    case .choosingReceiver, .confirmingNewReceiver: return [.say(t("help.who"))]
-    case .intake: return [.say(t("help.intake"))]
+    case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
+    case .intake: return [.say(t("chat.helpFor.intake"))]
     case .confirmingConditions, .confirmingFeeling: return [.say(t("chat.yesOrNo"))]
-    case .rating(let form): return [.say(t(form.ratings == nil ? "rating.whoAgain" : "help.rating"))]
+    case .rating(let form): return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]
     case .ready: return [.say(t("guide.ready"))]
     case .guiding: return [.say(t("guide.keys"))]
-    case .stopReason: return [.say(t("help.reason"))]
+    case .stopReason: return [.say(t("chat.helpFor.reason"))]
     case .note: return [.say(t("chat.noteAsk"))]
     case .water: return [.say(t("water.again"))]
-    case .feelText: return [.say(t("feel.ask"))]
+    case .feelText: return [.say(t("chat.feel.ask"))]
     case .idle, .finished:
-      return [.say(t("help.idle")), .say(t("help.plain", ["commands": .text(context.commands.joined(separator: ", "))]))]
+      return [.say(t("chat.helpFor.idle")), .say(t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))]))]
     }
   }
 }

@@ -182,7 +182,7 @@ extension Conversation {
     if yes {
       out += removeConditions(understood.removed)
       out += addConditions(understood.conditions)
-      if understood.conditions.contains(where: { context.catalog.rule($0.id)?.isRedFlag == true }) {
+      if resume != nil, understood.conditions.contains(where: { context.catalog.rule($0.id)?.isRedFlag == true }) {
         return out + stopIntake()
       }
     } else {

@@ -8,7 +8,7 @@ struct SessionDraft: Sendable, Equatable {
   var guide: Guide
   var before: RatingSet?
   var after: RatingSet?
-  var rater: Rater?
+  var rater: RatingSet.Who?
   var stopped = false
   var reason: String?
   var note: String?
@@ -125,11 +125,11 @@ extension Conversation {
     case .feel:
       phase = .idle
       guard let id = receiver?.id, ratings != nil || feelingText != nil else {
-        return [.say(t("feel.nothing")), idlePrompt()]
+        return [.say(t("chat.feel.nothing")), idlePrompt()]
       }
       let text = feelingText
       feelingText = nil
-      return [.log(.feeling(ratings: ratings, text: text), receiverID: id), .say(t("feel.saved")), idlePrompt()]
+      return [.log(.feeling(ratings: ratings, text: text), receiverID: id), .say(t("chat.feel.saved")), idlePrompt()]
     }
   }
 

@@ -86,7 +86,7 @@ public struct Conversation: Sendable {
     case finished
   }
 
-  let context: Context
+  public let context: Context
   var t: Localizer { context.localizer }
   var receivers: [Profile]
   var current: Int?
@@ -109,12 +109,14 @@ public struct Conversation: Sendable {
 
   /// The receiver being cared for, once chosen.
   public var receiver: Profile? { current.map { receivers[$0] } }
+  /// Everyone known, for completion.
+  public var receiverNames: [String] { receivers.map(\.name) }
   /// Whether a guided step sequence is running (the loop reads keys with a timeout then).
   public var isGuiding: Bool { phase == .guiding }
 
   /// The opening: greeting, coach line, any water reminders already due, who we care for.
   public mutating func start() -> [Action] {
-    var out: [Action] = [.say(t("chat.greeting")), .say(t("check.coach"))]
+    var out: [Action] = [.say(t("chat.greeting")), .say(t("check.coach")), .say(t("chat.hint"))]
     out += dueReminders()
     out += askWho()
     if speaking { out.append(.setSpeaking(true)) }

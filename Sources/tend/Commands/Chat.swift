@@ -7,23 +7,53 @@ extension Tend {
   /// `tend` or `tend chat`: the conversation.
   struct Chat: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "chat", abstract: "Start the conversation (the default).")
+      commandName: "chat", abstract: "Start the conversation (the default).",
+      discussion: """
+        Hands-free: --speak reads each step aloud with espeak-ng (or type `speak on`).
+        For tests, TEND_CLOCK_SCALE=1000 makes the guide's seconds and the water reminder's
+        minutes pass 1000 times faster.
+        """)
 
     @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Read each step aloud with espeak-ng, for hands-free use.")
+    var speak = false
 
     func run() throws {
       let app = try AppContext(global)
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
-      let state = app.environment["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-        ?? URL(fileURLWithPath: app.environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
+      let env = app.environment
+      let state = env["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
+      let store = ChatStore(home: app.home)
+      let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
+      let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
+      let t = app.localizer
+      let context = Conversation.Context(
+        catalog: app.catalog, localizer: t, receivers: (try? store.receivers()) ?? [],
+        reminders: (try? store.pendingReminders()) ?? [],
+        emergencyNumber: EmergencyNumber.lookup(environment: env.variables, localizer: t),
+        commands: names, now: Date(), speak: speak, clockScale: scale,
+        understand: { text, today in Chat.understanding(recognizer.recognize(text, today: today), t) })
       let global = global
       MainActor.assumeIsolated {
         let editor = LineEditor(historyFile: state.appendingPathComponent("tend/history"))
-        ChatLoop(editor: editor, localizer: app.localizer, commands: names) { words in
+        ChatLoop(
+          conversation: Conversation(context), editor: editor, store: store,
+          clock: ScaledClock(scale: scale), environment: env.variables
+        ) { words in
           Tend.execute(words + Chat.passThrough(global))
         }.start()
       }
+    }
+
+    /// What the recognizer found, as the conversation needs it: conditions to confirm, ids said
+    /// to be gone, and the lines to show back (negations, unknown words).
+    static func understanding(_ r: Recognition, _ t: Localizer) -> Conversation.Understanding {
+      let gone = r.negated.filter { $0.reason != .normalReading }.map(\.id)
+      let notes = r.messages.filter { !["recognize.confirm", "recognize.nothing"].contains($0.key) }
+      return Conversation.Understanding(conditions: r.conditions, removed: gone, notes: notes.map(t.render))
     }
 
     /// The global options typed at start, passed on to each plain command.
