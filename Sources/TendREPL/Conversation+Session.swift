@@ -89,6 +89,10 @@ extension Conversation {
       switch line.lowercased() {
       case "", "1", "r", "receiver", "they", "them": form.ratings = RatingSet(ratedBy: .receiver)
       case "2", "c", "caregiver", "me", "i", "you": form.ratings = RatingSet(ratedBy: .caregiver)
+      case _ where RatingForm.parse(line, skipWords: t.list("rating.skipWords")) == .skipRest:
+        form.ratings = RatingSet(ratedBy: .receiver)
+        form.index = form.kinds.count
+        return askRatings(form)
       default:
         if receiver.map({ $0.name.lowercased() == line.lowercased() }) == true {
           form.ratings = RatingSet(ratedBy: .receiver)

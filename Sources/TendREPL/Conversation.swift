@@ -27,6 +27,15 @@ public struct Conversation: Sendable {
       self.removed = removed
       self.notes = notes
     }
+
+    /// What the recognizer found: conditions to confirm, ids said to be gone ("no longer on
+    /// warfarin"), and the lines to show back (negations, unknown words).
+    public init(_ r: Recognition, localizer t: Localizer) {
+      let notes = r.messages.filter { !["recognize.confirm", "recognize.nothing"].contains($0.key) }
+      self.init(
+        conditions: r.conditions, removed: r.negated.filter { $0.reason != .normalReading }.map(\.id),
+        notes: notes.map(t.render))
+    }
   }
 
   /// Everything the conversation needs to know at the start.

@@ -35,7 +35,7 @@ extension Tend {
         reminders: (try? store.pendingReminders()) ?? [],
         emergencyNumber: EmergencyNumber.lookup(environment: env.variables, localizer: t),
         commands: names, now: Date(), speak: speak, clockScale: scale,
-        understand: { text, today in Chat.understanding(recognizer.recognize(text, today: today), t) })
+        understand: { text, today in Conversation.Understanding(recognizer.recognize(text, today: today), localizer: t) })
       let global = global
       MainActor.assumeIsolated {
         let editor = LineEditor(historyFile: state.appendingPathComponent("tend/history"))
@@ -46,14 +46,6 @@ extension Tend {
           Tend.execute(words + Chat.passThrough(global))
         }.start()
       }
-    }
-
-    /// What the recognizer found, as the conversation needs it: conditions to confirm, ids said
-    /// to be gone, and the lines to show back (negations, unknown words).
-    static func understanding(_ r: Recognition, _ t: Localizer) -> Conversation.Understanding {
-      let gone = r.negated.filter { $0.reason != .normalReading }.map(\.id)
-      let notes = r.messages.filter { !["recognize.confirm", "recognize.nothing"].contains($0.key) }
-      return Conversation.Understanding(conditions: r.conditions, removed: gone, notes: notes.map(t.render))
     }
 
     /// The global options typed at start, passed on to each plain command.
