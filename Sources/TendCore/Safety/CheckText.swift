@@ -112,16 +112,7 @@ public struct CheckText: Sendable {
 
   /// Wraps text at 78 columns with an indent.
   public func wrap(_ text: String, indent: String, width: Int = 78) -> [String] {
-    var lines: [String] = []
-    var line = indent
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      if line.count > indent.count, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = indent
-      }
-      line += (line.count > indent.count ? " " : "") + word
-    }
-    if line.count > indent.count { lines.append(line) }
-    return lines
+    TerminalText.wrap(text, indent: indent, width: width)
   }
+
 }
