@@ -14,7 +14,7 @@ extension Conversation {
     guard let first = words.first?.lowercased() else { return [] }
     let rest = Array(words.dropFirst())
     let argument = rest.joined(separator: " ")
-    guard receiver != nil || !["suggest", "show", "start", "feel", "summary", "intake", "tell"].contains(first)
+    guard receiver != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
     else { return askWho() }
     switch first {
     case "suggest": return suggest()
@@ -45,7 +45,7 @@ extension Conversation {
 
   /// Routines fitted to today: kept, adapted and excluded, with reasons; numbered to start.
   mutating func suggest() -> [Action] {
-    guard let profile = receiver else { return askWho() }
+    let profile = receiver ?? Profile(id: "", name: "")
     let result: SafetyChecker.Result
     do {
       result = try SafetyChecker(catalog: context.catalog).check(profile.conditions(asOf: now))
@@ -102,6 +102,9 @@ extension Conversation {
 
   mutating func show(_ reference: String) -> [Action] {
     guard !reference.isEmpty else { return [.say(t("chat.showWhich"))] }
+    if receiver == nil, let routine = context.catalog.routine(reference.lowercased()) {
+      return CheckText(localizer: t).planLines(Planner.plan(routine, under: .none)).map(Action.say)
+    }
     switch plan(for: reference) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
     case .success(let plan): return CheckText(localizer: t).planLines(plan).map(Action.say)

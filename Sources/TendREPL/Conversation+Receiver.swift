@@ -15,7 +15,15 @@ extension Conversation {
   }
 
   mutating func chooseReceiver(_ line: String) -> [Action] {
+    if line.isEmpty, receivers.count == 1 { return select(0) }
     guard !line.isEmpty else { return [.say(t("chat.who.again"))] }
+    let first = CommandLineWords.split(line).first?.lowercased() ?? ""
+    if ["suggest", "show"].contains(first) || context.commands.contains(first) {
+      return command(line) + [.say(t("chat.who.again"))]
+    }
+    if Self.commands.contains(first), receivers.first(where: { $0.name.lowercased() == line.lowercased() }) == nil {
+      return [.say(t("chat.who.again"))]
+    }
     if let n = Int(line) {
       guard receivers.indices.contains(n - 1) else { return [.say(t("chat.who.noNumber"))] }
       return select(n - 1)

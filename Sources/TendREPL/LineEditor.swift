@@ -18,7 +18,6 @@ public final class LineEditor {
     static var matches: [String] = []
     static var index = 0
     static var idle: (() -> Void)?
-    static var cancelled = false
   }
 
   /// - Parameter historyFile: where history persists between runs (nil: not kept).
@@ -47,13 +46,11 @@ public final class LineEditor {
   /// Runs `body` about ten times a second while the prompt waits.
   public func onIdle(_ body: @escaping () -> Void) { Hooks.idle = body }
 
-  /// The next line; nil at end of input (Ctrl-D); "" after Ctrl-C cancelled the line.
+  /// The next line; nil at end of input (Ctrl-D). Ctrl-C clears the line and prompts again.
   public func read(prompt: String) -> String? {
-    Hooks.cancelled = false
     guard let raw = readline(prompt) else { return nil }
     defer { free(raw) }
     let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-    if Hooks.cancelled { return "" }
     if !line.trimmingCharacters(in: .whitespaces).isEmpty {
       add_history(raw)
       if let historyFile {
@@ -97,9 +94,10 @@ public final class LineEditor {
     rl_event_hook = {
       MainActor.assumeIsolated {
         if Terminal.takeInterrupt() {
-          Hooks.cancelled = true
           rl_replace_line("", 0)
-          rl_done = 1
+          rl_crlf()
+          rl_on_new_line()
+          rl_redisplay()
         } else {
           Hooks.idle?()
         }
