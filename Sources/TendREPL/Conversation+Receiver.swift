@@ -18,7 +18,7 @@ extension Conversation {
     if line.isEmpty, receivers.count == 1 { return select(0) }
     guard !line.isEmpty else { return [.say(t("chat.who.again"))] }
     let first = CommandLineWords.split(line).first?.lowercased() ?? ""
-    if ["suggest", "show"].contains(first) || context.commands.contains(first) {
+    if ["suggest", "show", "speak"].contains(first) || context.commands.contains(first) {
       return command(line) + [.say(t("chat.who.again"))]
     }
     if Self.commands.contains(first), receivers.first(where: { $0.name.lowercased() == line.lowercased() }) == nil {
