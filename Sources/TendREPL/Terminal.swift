@@ -99,13 +99,14 @@ struct PipeLines {
       closed = true
       return
     }
-    for byte in bytes {
-      if byte == 0x0A {
-        lines.append(String(decoding: current, as: UTF8.self))
-        current.removeAll(keepingCapacity: true)
-      } else if current.count < limit {
-        current.append(byte)
-      }
+    var rest = bytes[...]
+    while !rest.isEmpty {
+      let end = rest.firstIndex(of: 0x0A) ?? rest.endIndex
+      current += rest[..<end].prefix(max(0, limit - current.count))
+      guard end < rest.endIndex else { break }
+      lines.append(String(decoding: current, as: UTF8.self))
+      current.removeAll(keepingCapacity: true)
+      rest = rest[(end + 1)...]
     }
   }
 }

@@ -78,10 +78,13 @@ public enum PseudoTerminal {
     steps = json.load(open(sys.argv[1]))
     child = pexpect.spawn(sys.argv[2], sys.argv[3:], timeout=15, maxread=65536)
     log = bytearray()
+    drained = bytearray()
     def drain():
         while True:
             try:
-                log.extend(child.read_nonblocking(65536, timeout=0))
+                data = child.read_nonblocking(65536, timeout=0)
+                log.extend(data)
+                drained.extend(data)
             except (pexpect.TIMEOUT, pexpect.EOF):
                 return
     def fail(why):
@@ -92,6 +95,11 @@ public enum PseudoTerminal {
     for step in steps:
         kind = step[0]
         if kind == "expect":
+            found = drained.find(step[1].encode())
+            if found >= 0:
+                del drained[:found + len(step[1].encode())]
+                continue
+            drained.clear()
             try:
                 child.expect_exact(step[1].encode(), timeout=step[2])
                 log.extend(child.before + child.after)
@@ -100,20 +108,25 @@ public enum PseudoTerminal {
                 fail("timed out waiting for: " + step[1])
             except pexpect.EOF:
                 log.extend(child.before or b"")
-                fail("ended while waiting for: " + step[1])
+                child.close()
+                fail("ended (status %s, signal %s) while waiting for: %s"
+                     % (child.exitstatus, child.signalstatus, step[1]))
         elif kind == "send":
             child.send(bytes(step[1]))
         elif kind == "flood":
             data = bytes(step[1])
             for i in range(0, len(data), 256):
-                child.send(data[i:i + 256])
+                try:
+                    child.send(data[i:i + 256])
+                except OSError:
+                    break
                 drain()
         elif kind == "pause":
             time.sleep(step[1])
             drain()
     try:
         child.expect(pexpect.EOF, timeout=30)
-        log.extend(child.before)
+        log.extend(child.before or b"")
     except pexpect.TIMEOUT:
         fail("did not exit")
     child.close()
