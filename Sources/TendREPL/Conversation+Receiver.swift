@@ -32,6 +32,13 @@ extension Conversation {
       return select(i)
     }
     let name = String(line.prefix(60))
+    let words = CommandLineWords.split(line)
+    if words.count == 1, nameQueried != line,
+      let guess = Suggest.nearest(to: first, in: Self.commands + context.commands)
+    {
+      nameQueried = line
+      return [.say(t("chat.didYouMean", ["word": .text(line), "guess": .text(guess)])), .say(t("chat.who.isName"))]
+    }
     guard !receivers.isEmpty else { return addReceiver(name) }
     phase = .confirmingNewReceiver(name)
     return [.say(t("chat.who.confirmNew", ["name": .text(name)])), prompt("chat.yesNoPrompt")]

@@ -106,6 +106,8 @@ public struct Conversation: Sendable {
   var offered: [Plan] = []
   var session: SessionDraft?
   var feelingText: String?
+  /// A name that looked like a mistyped command, asked about once.
+  var nameQueried: String?
   var speaking: Bool
 
   public init(_ context: Context) {
