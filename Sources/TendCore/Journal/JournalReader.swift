@@ -26,6 +26,11 @@ public struct JournalReader: Sendable {
   public struct Tail: Equatable, Sendable {
     public var line: Int
     public var bytes: Int
+
+    public init(line: Int, bytes: Int) {
+      self.line = line
+      self.bytes = bytes
+    }
   }
 
   public init(url: URL, bufferSize: Int = 64 * 1024) {
