@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Stored as one JSON object per line with `type`, `at` (ISO 8601 with offset) and `v`, plus the
 /// fields of its kind, flat: `{"at":"2026-11-29T10:15:00+01:00","type":"water","answer":"given",
-/// "amountML":150,"v":1}`. Keys are sorted so equal entries are equal bytes.
+/// "amountML":150,"v":1}`. Keys are sorted so equal entries are equal bytes
+/// (see `JournalEntry+Line.swift` for the writer).
 public struct JournalEntry: Codable, Equatable, Sendable {
   /// The schema version this code writes and the newest it reads.
   public static let schemaVersion = 1
@@ -98,21 +99,8 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     }
   }
 
-  /// The entry as one line of JSON, newline included: the exact bytes an append writes.
-  public func line() throws -> Data {
-    var data = try Self.encoder.encode(self)
-    data.append(0x0A)
-    return data
-  }
-
   /// Decodes one line (without its newline).
   public static func decode(_ line: some Collection<UInt8>) throws -> JournalEntry {
     try JSONDecoder().decode(JournalEntry.self, from: Data(line))
   }
-
-  private static let encoder: JSONEncoder = {
-    let e = JSONEncoder()
-    e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return e
-  }()
 }

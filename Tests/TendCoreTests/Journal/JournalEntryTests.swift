@@ -38,6 +38,27 @@ struct JournalEntryTests {
     #expect(try JournalEntry.decode(line.dropLast()) == entry)
   }
 
+  @Test("the fast line writer says exactly what JSONEncoder says, keys sorted", arguments: samples)
+  func writerMatchesEncoder(_ entry: JournalEntry) throws {
+    let fast = try JSONSerialization.jsonObject(with: try entry.line()) as? NSDictionary
+    let encoder = JSONEncoder()
+    let slow = try JSONSerialization.jsonObject(with: try encoder.encode(entry)) as? NSDictionary
+    #expect(fast != nil && fast == slow)
+    let text = String(decoding: try entry.line(), as: UTF8.self)
+    let keys = try #require(fast?.allKeys as? [String])
+    let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
+    #expect(zip(keys, positions).sorted { $0.1 < $1.1 }.map(\.0) == keys.sorted())
+  }
+
+  @Test("text with quotes, backslashes, control characters and any script survives")
+  func escaping() throws {
+    let text = "a\"b\\c\n\r\t\u{1}\u{1F} é 妈妈 🙂 </script>"
+    let entry = JournalEntry(at: Self.at, .feeling(Feeling(text: text)))
+    let line = try entry.line()
+    #expect(!line.dropLast().contains(0x0A))
+    #expect(try JournalEntry.decode(line.dropLast()) == entry)
+  }
+
   @Test("a line from a newer Tend is refused, not misread")
   func newerSchema() {
     let line = #"{"at":"2026-11-18T21:26:40+01:00","type":"feeling","text":"x","v":2}"#
