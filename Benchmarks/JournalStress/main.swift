@@ -27,7 +27,8 @@ do {
   let start = Timestamp(Date(timeIntervalSince1970: 1_795_000_000), offsetSeconds: 3600)
   for n in 1...max(count, 1) {
     let entry = JournalEntry(
-      at: start, .feeling(Feeling(ratings: Ratings(scores: ["pain": n % 11]), text: "\(tag) \(n) \(padding)")))
+      at: start,
+      .feeling(Feeling(ratings: Ratings(scores: ["pain": n % 11]), text: "\(tag) \(n) \(padding)")))
     try journal.append(entry)
     let line = "\(n)\n"
     _ = line.withCString { write(1, $0, strlen($0)) }

@@ -10,7 +10,8 @@ import TendCore
 /// resident memory, which must stay flat).
 enum JournalBenchmarks {
   static func run() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tend-bench-\(getpid())")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tend-bench-\(getpid())")
     try DurableFile.makeFolder(dir)
     defer { try? FileManager.default.removeItem(at: dir) }
     try appends(in: dir)
@@ -21,9 +22,12 @@ enum JournalBenchmarks {
     at: Timestamp(Date(timeIntervalSince1970: 1_795_000_000), offsetSeconds: 3600),
     .session(
       Session(
-        routine: "calm-hands", plan: FollowedPlan(kept: ["greet-hold", "right-palm"], skipped: ["left-palm"]),
-        sites: ["right-hand"], pressure: 1, minutes: 8, by: "Ana", before: Ratings(scores: ["pain": 6, "anxiety": 4]),
-        after: Ratings(scores: ["pain": 3, "anxiety": 2]), note: "Dozed off near the end.", precautions: ["iv-line"])))
+        routine: "calm-hands",
+        plan: FollowedPlan(kept: ["greet-hold", "right-palm"], skipped: ["left-palm"]),
+        sites: ["right-hand"], pressure: 1, minutes: 8, by: "Ana",
+        before: Ratings(scores: ["pain": 6, "anxiety": 4]),
+        after: Ratings(scores: ["pain": 3, "anxiety": 2]), note: "Dozed off near the end.",
+        precautions: ["iv-line"])))
 
   static func appends(in dir: URL) throws {
     let line = try entry.line()
@@ -56,9 +60,15 @@ enum JournalBenchmarks {
     let t = median(tend)
     let l = median(tendLine)
     print("bare write+fsync of \(line.count) B: \(Measure.format(b)) per record")
-    print(String(format: "Journal.append (encode + validate + flock + tail check + write + fsync): %@ (%.2f×; target ≤ 1.5×)",
-                 Measure.format(t), t / b))
-    print(String(format: "Journal.append(line:) (same bytes, no encoding): %@ (%.2f×)", Measure.format(l), l / b))
+    print(
+      String(
+        format:
+          "Journal.append (encode + validate + flock + tail check + write + fsync): %@ (%.2f×; target ≤ 1.5×)",
+        Measure.format(t), t / b))
+    print(
+      String(
+        format: "Journal.append(line:) (same bytes, no encoding): %@ (%.2f×)", Measure.format(l),
+        l / b))
     print("encoding one session line: \(Measure.format(encode))" + (sink == 0 ? "!" : ""))
   }
 
@@ -66,7 +76,10 @@ enum JournalBenchmarks {
     let url = dir.appendingPathComponent("million.jsonl")
     let count = 1_000_000
     let line = try entry.line()
-    let handle = try FileHandle(forWritingTo: { FileManager.default.createFile(atPath: url.path, contents: nil); return url }())
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+      throw StorageError.failed(operation: "create", path: url.path, errno: EIO)
+    }
+    let handle = try FileHandle(forWritingTo: url)
     var chunk = Data()
     for _ in 0..<count {
       chunk.append(line)
@@ -101,12 +114,22 @@ enum JournalBenchmarks {
     try reader.forEach(accept: filter.accepts) { _ in matched += 1 }
     let filtered = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 
-    print(String(format: "1M lines (%.0f MB): split only %@ (%.0f MB/s), peak RSS %.1f MB", megabytes,
-                 Measure.format(scan), megabytes / scan, scanPeak))
-    print(String(format: "1M lines decoded to JournalEntry: %@ (%.0f MB/s, %.0f k entries/s), peak RSS %.1f MB",
-                 Measure.format(decode), megabytes / decode, Double(entries) / decode / 1000, decodePeak))
-    print(String(format: "1M lines, date filter skipping every line undecoded: %@", Measure.format(filtered)))
-    if lines != count || entries != count || matched != 0 { print("wrong counts: \(lines) \(entries) \(matched)") }
+    print(
+      String(
+        format: "1M lines (%.0f MB): split only %@ (%.0f MB/s), peak RSS %.1f MB", megabytes,
+        Measure.format(scan), megabytes / scan, scanPeak))
+    print(
+      String(
+        format:
+          "1M lines decoded to JournalEntry: %@ (%.0f MB/s, %.0f k entries/s), peak RSS %.1f MB",
+        Measure.format(decode), megabytes / decode, Double(entries) / decode / 1000, decodePeak))
+    print(
+      String(
+        format: "1M lines, date filter skipping every line undecoded: %@", Measure.format(filtered))
+    )
+    if lines != count || entries != count || matched != 0 {
+      print("wrong counts: \(lines) \(entries) \(matched)")
+    }
   }
 
   static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }

@@ -6,12 +6,16 @@ import TendCore
 /// (2 for bad input, 65 for a broken file, 1 for the disk).
 enum HomeInput {
   /// The receivers store for the global options (`--home`, `$TEND_HOME`, XDG default).
-  static func receivers(_ global: GlobalOptions, environment: Environment = Environment()) -> Receivers {
+  static func receivers(_ global: GlobalOptions, environment: Environment = Environment())
+    -> Receivers
+  {
     Receivers(home: environment.home(explicit: global.home))
   }
 
   /// The named receiver (or the only one) and an app context in their preferred language.
-  static func context(_ global: GlobalOptions, receiver name: String?) throws -> (AppContext, Receivers, Profile) {
+  static func context(_ global: GlobalOptions, receiver name: String?) throws -> (
+    AppContext, Receivers, Profile
+  ) {
     let store = receivers(global)
     let profile: Profile
     do {
@@ -30,10 +34,13 @@ enum HomeInput {
 
   static func failure(_ error: any Error, _ app: AppContext) -> any Error {
     switch error {
-    case let e as ReceiverError: TendError(message: "error: " + app.localizer.render(e.message), exitCode: e.isUsage ? 2 : 65)
+    case let e as ReceiverError:
+      TendError(message: "error: " + app.localizer.render(e.message), exitCode: e.isUsage ? 2 : 65)
     case let e as EntryError: TendError.usage("error: " + app.localizer.render(e.message))
     case let e as StorageError:
-      TendError(message: "error: " + app.localizer.render(e.message) + "\n" + (e.errorDescription ?? ""), exitCode: 1)
+      TendError(
+        message: "error: " + app.localizer.render(e.message) + "\n" + (e.errorDescription ?? ""),
+        exitCode: 1)
     case let e as JournalError: TendError(message: app.localizer.render(e.message), exitCode: 65)
     default: error
     }
@@ -43,17 +50,21 @@ enum HomeInput {
   static func day(_ text: String?, flag: String, _ app: AppContext) throws -> String? {
     guard let text else { return nil }
     guard let date = CalendarDay.parse(text) else {
-      throw TendError.usage("error: " + app.t("log.error.date", ["flag": .text(flag), "text": .text(text)]))
+      throw TendError.usage(
+        "error: " + app.t("log.error.date", ["flag": .text(flag), "text": .text(text)]))
     }
     return CalendarDay.format(date)
   }
 
   /// An ISO 8601 time (with or without an offset: local time when missing), or now.
-  static func time(_ text: String?, flag: String, _ app: AppContext, now: Date = Date()) throws -> Timestamp {
+  static func time(_ text: String?, flag: String, _ app: AppContext, now: Date = Date()) throws
+    -> Timestamp
+  {
     guard let text else { return Timestamp(now) }
     if let stamp = Timestamp.parse(text) { return stamp }
     if let local = localTime(text) { return local }
-    throw TendError.usage("error: " + app.t("log.error.time", ["flag": .text(flag), "text": .text(text)]))
+    throw TendError.usage(
+      "error: " + app.t("log.error.time", ["flag": .text(flag), "text": .text(text)]))
   }
 
   /// `2026-11-29T10:15[:00]` or `2026-11-29` (midnight) in this machine's time zone.

@@ -9,9 +9,11 @@ public enum Executables {
       .map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
     let candidates = [
       exe?.appendingPathComponent(name),
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent(name),
       Fixtures.packageRoot.appendingPathComponent(".build/debug/\(name)"),
     ].compactMap { $0 }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates
+      .last!
   }
 }

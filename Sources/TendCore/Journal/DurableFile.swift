@@ -24,7 +24,9 @@ public enum DurableFile {
     let path = url.path
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-      guard isFolder.boolValue else { throw StorageError.failed(operation: "mkdir", path: path, errno: ENOTDIR) }
+      guard isFolder.boolValue else {
+        throw StorageError.failed(operation: "mkdir", path: path, errno: ENOTDIR)
+      }
       return
     }
     let parent = url.deletingLastPathComponent()
@@ -42,7 +44,8 @@ public enum DurableFile {
     var template = Array("\(folder)/.\(url.lastPathComponent).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw StorageError.current("create", folder) }
-    let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let temporary = String(
+      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var done = false
     defer {
       if !done { unlink(temporary) }

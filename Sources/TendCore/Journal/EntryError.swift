@@ -30,7 +30,8 @@ public enum EntryError: Error, Equatable, Sendable, LocalizedError {
       Message(
         "log.error.range",
         [
-          "field": .text(field), "value": .text(String(value)), "low": .text(String(range.lowerBound)),
+          "field": .text(field), "value": .text(String(value)),
+          "low": .text(String(range.lowerBound)),
           "high": .text(String(range.upperBound)),
         ])
     }
@@ -39,7 +40,8 @@ public enum EntryError: Error, Equatable, Sendable, LocalizedError {
   public var errorDescription: String? {
     switch self {
     case .unknownRating(let name, let suggestions):
-      "error: unknown rating \"\(name)\"" + (suggestions.first.map { "; did you mean \"\($0)\"?" } ?? "")
+      "error: unknown rating \"\(name)\""
+        + (suggestions.first.map { "; did you mean \"\($0)\"?" } ?? "")
     case .ratingOutOfRange(let name, let value):
       "error: \(name)=\(value) is outside 0-10"
     case .badRatingPair(let text):

@@ -23,7 +23,8 @@ public struct Session: Codable, Equatable, Sendable {
   public init(
     routine: String? = nil, plan: FollowedPlan? = nil, sites: [String]? = nil, pressure: Int? = nil,
     minutes: Int? = nil, by: String? = nil, before: Ratings? = nil, after: Ratings? = nil,
-    stoppedEarly: Bool? = nil, stopReason: String? = nil, note: String? = nil, precautions: [String]? = nil
+    stoppedEarly: Bool? = nil, stopReason: String? = nil, note: String? = nil,
+    precautions: [String]? = nil
   ) {
     self.routine = routine
     self.plan = plan
@@ -80,7 +81,8 @@ public struct Water: Codable, Equatable, Sendable {
   public var note: String?
 
   public init(
-    _ answer: Answer, amountML: Int? = nil, remindAt: Timestamp? = nil, by: String? = nil, note: String? = nil
+    _ answer: Answer, amountML: Int? = nil, remindAt: Timestamp? = nil, by: String? = nil,
+    note: String? = nil
   ) {
     self.answer = answer
     self.amountML = amountML
@@ -101,7 +103,8 @@ public struct Consent: Codable, Equatable, Sendable {
   public var by: String?
 
   public init(
-    sharedWith: String, what: [String], from: String? = nil, to: String? = nil, format: String? = nil,
+    sharedWith: String, what: [String], from: String? = nil, to: String? = nil,
+    format: String? = nil,
     by: String? = nil
   ) {
     self.sharedWith = sharedWith

@@ -84,7 +84,9 @@ public final class Journal {
   private func setAsideTornTail(size: inout Int) throws -> JournalError? {
     guard size > 0 else { return nil }
     var last: UInt8 = 0
-    guard pread(fd, &last, 1, off_t(size - 1)) == 1 else { throw StorageError.current("read", url.path) }
+    guard pread(fd, &last, 1, off_t(size - 1)) == 1 else {
+      throw StorageError.current("read", url.path)
+    }
     if last == 0x0A { return nil }
     let reader = JournalReader(url: url)
     let start = try reader.lastNewlineEnd(before: size)

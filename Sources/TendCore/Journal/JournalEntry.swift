@@ -48,7 +48,9 @@ public struct JournalEntry: Codable, Equatable, Sendable {
   /// - Throws: `EntryError`.
   public func validate() throws(EntryError) {
     func check(_ field: String, _ value: Int?, _ range: ClosedRange<Int>) throws(EntryError) {
-      if let value, !range.contains(value) { throw .outOfRange(field: field, value: value, range: range) }
+      if let value, !range.contains(value) {
+        throw .outOfRange(field: field, value: value, range: range)
+      }
     }
     switch body {
     case .session(let s):
@@ -73,7 +75,8 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     guard v <= Self.schemaVersion else {
       throw DecodingError.dataCorruptedError(
         forKey: .v, in: c,
-        debugDescription: "schema version \(v) is newer than this Tend reads (\(Self.schemaVersion))")
+        debugDescription:
+          "schema version \(v) is newer than this Tend reads (\(Self.schemaVersion))")
     }
     at = try c.decode(Timestamp.self, forKey: .at)
     switch try c.decode(Kind.self, forKey: .type) {

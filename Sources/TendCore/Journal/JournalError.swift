@@ -12,11 +12,15 @@ public enum JournalError: Error, Equatable, Sendable, LocalizedError {
   public var message: Message {
     switch self {
     case .tornLine(let file, let line, let aside?):
-      Message("journal.problem.tornSetAside", ["file": .text(file), "line": .number(line), "aside": .text(aside)])
+      Message(
+        "journal.problem.tornSetAside",
+        ["file": .text(file), "line": .number(line), "aside": .text(aside)])
     case .tornLine(let file, let line, nil):
       Message("journal.problem.torn", ["file": .text(file), "line": .number(line)])
     case .malformedLine(let file, let line, let reason):
-      Message("journal.problem.malformed", ["file": .text(file), "line": .number(line), "reason": .text(reason)])
+      Message(
+        "journal.problem.malformed",
+        ["file": .text(file), "line": .number(line), "reason": .text(reason)])
     }
   }
 

@@ -42,7 +42,9 @@ public struct JournalFilter: Sendable {
   private static let atKey = Array("\"at\":\"".utf8)
 
   /// The bytes of a string value after `key` (up to the next quote), if the key is present.
-  static func value(after key: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>>? {
+  static func value(after key: [UInt8], in line: UnsafeBufferPointer<UInt8>) -> Slice<
+    UnsafeBufferPointer<UInt8>
+  >? {
     guard line.count > key.count else { return nil }
     var i = 0
     let last = line.count - key.count

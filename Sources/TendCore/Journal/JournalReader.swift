@@ -43,7 +43,9 @@ public struct JournalReader: Sendable {
   /// - Returns: the unterminated last line, if any.
   /// - Throws: `StorageError` when the file cannot be read; whatever `body` throws.
   @discardableResult
-  public func forEachLine(_ body: (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Tail? {
+  public func forEachLine(_ body: (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws -> Void)
+    throws -> Tail?
+  {
     let fd = open(url.path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
       if errno == ENOENT { return nil }
@@ -157,7 +159,9 @@ public struct JournalReader: Sendable {
     var chunk = [UInt8](repeating: 0, count: 4096)
     while position > 0 {
       let n = min(chunk.count, position)
-      guard pread(fd, &chunk, n, off_t(position - n)) == n else { throw StorageError.current("read", url.path) }
+      guard pread(fd, &chunk, n, off_t(position - n)) == n else {
+        throw StorageError.current("read", url.path)
+      }
       if let i = chunk[..<n].lastIndex(of: 0x0A) { return position - n + i + 1 }
       position -= n
     }

@@ -28,7 +28,9 @@ public struct JournalText: Sendable {
     case .water(let w):
       parts.append(t("log.water.\(w.answer.rawValue)"))
       if let ml = w.amountML { parts.append(t("journal.ml", ["count": .number(ml)])) }
-      if let at = w.remindAt { parts.append(t("journal.remindAt", ["time": .text(Self.clock(at))])) }
+      if let at = w.remindAt {
+        parts.append(t("journal.remindAt", ["time": .text(Self.clock(at))]))
+      }
       if let by = w.by { parts.append(t("journal.by", ["name": .text(by)])) }
       if let note = w.note { parts.append("\"\(note)\"") }
     case .consent(let c):
@@ -40,9 +42,12 @@ public struct JournalText: Sendable {
       if let format = c.format { parts.append(format) }
       if let by = c.by { parts.append(t("journal.by", ["name": .text(by)])) }
     case .condition(let c):
-      let spec = ConditionSpec.format(Condition(id: c.condition.id, site: c.condition.site, side: c.condition.side))
+      let spec = ConditionSpec.format(
+        Condition(id: c.condition.id, site: c.condition.site, side: c.condition.side))
       parts.append(t("journal.condition.\(c.change.rawValue)", ["condition": .text(spec)]))
-      if let since = c.condition.since { parts.append(t("receivers.since", ["date": .text(since)])) }
+      if let since = c.condition.since {
+        parts.append(t("receivers.since", ["date": .text(since)]))
+      }
       if let by = c.by { parts.append(t("journal.by", ["name": .text(by)])) }
     }
     return parts.joined(separator: " · ")
@@ -54,15 +59,22 @@ public struct JournalText: Sendable {
       parts.append(catalog?.routine(id) != nil ? t("routine.\(id).title") : id)
     }
     if let minutes = s.minutes { parts.append(t("routine.minutes", ["count": .number(minutes)])) }
-    if let pressure = s.pressure { parts.append(t("plan.pressure", ["pressure": .number(pressure)])) }
+    if let pressure = s.pressure {
+      parts.append(t("plan.pressure", ["pressure": .number(pressure)]))
+    }
     if let by = s.by { parts.append(t("journal.by", ["name": .text(by)])) }
     if let plan = s.plan, !plan.adapted.isEmpty || !plan.skipped.isEmpty {
-      parts.append(t("journal.planChanges", ["adapted": .number(plan.adapted.count), "skipped": .number(plan.skipped.count)]))
+      parts.append(
+        t(
+          "journal.planChanges",
+          ["adapted": .number(plan.adapted.count), "skipped": .number(plan.skipped.count)]))
     }
     let change = ratingChanges(before: s.before, after: s.after)
     if !change.isEmpty { parts.append(change) }
     if s.stoppedEarly == true {
-      parts.append(s.stopReason.map { t("journal.stoppedBecause", ["reason": .text($0)]) } ?? t("journal.stopped"))
+      parts.append(
+        s.stopReason.map { t("journal.stoppedBecause", ["reason": .text($0)]) }
+          ?? t("journal.stopped"))
     }
     if let precautions = s.precautions, !precautions.isEmpty {
       parts.append(t("journal.precautions", ["list": .text(precautions.joined(separator: ", "))]))

@@ -31,9 +31,12 @@ public struct Ratings: Codable, Equatable, Sendable {
     for (name, value) in scores.sorted(by: { $0.key < $1.key }) {
       guard RatingKind(rawValue: name) != nil else {
         throw .unknownRating(
-          name: name, suggestions: Suggest.nearest(to: name, in: RatingKind.allCases.map(\.rawValue), limit: 2))
+          name: name,
+          suggestions: Suggest.nearest(to: name, in: RatingKind.allCases.map(\.rawValue), limit: 2))
       }
-      guard RatingKind.range.contains(value) else { throw .ratingOutOfRange(name: name, value: value) }
+      guard RatingKind.range.contains(value) else {
+        throw .ratingOutOfRange(name: name, value: value)
+      }
     }
   }
 

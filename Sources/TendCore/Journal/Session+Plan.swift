@@ -16,7 +16,8 @@ extension Session {
     let regions = Set(done.compactMap { step in step.site.map { BodyRegion($0, side: step.side) } })
     self.init(
       routine: plan.routine.id, plan: FollowedPlan(plan), sites: regions.sorted().map(\.token),
-      pressure: done.map(\.pressure.rawValue).max(), minutes: minutes ?? plan.routine.minutes, by: by,
+      pressure: done.map(\.pressure.rawValue).max(), minutes: minutes ?? plan.routine.minutes,
+      by: by,
       precautions: precautions)
   }
 }

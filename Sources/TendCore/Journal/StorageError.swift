@@ -22,11 +22,15 @@ public enum StorageError: Error, Equatable, Sendable, LocalizedError {
   }
 
   public var path: String {
-    switch self { case .failed(_, let path, _): path }
+    switch self {
+    case .failed(_, let path, _): path
+    }
   }
 
   public var code: Int32 {
-    switch self { case .failed(_, _, let code): code }
+    switch self {
+    case .failed(_, _, let code): code
+    }
   }
 
   /// The plain-language reason, as a locale key (`journal.storage.*`).

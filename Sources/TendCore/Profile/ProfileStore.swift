@@ -49,6 +49,8 @@ extension Profile {
   /// The ids of the conditions in force, for a session's `precautions`.
   public func precautionIDs(asOf date: Date, catalog: Catalog) -> [String] {
     var seen = Set<String>()
-    return conditionsInForce(asOf: date, catalog: catalog).map(\.id).filter { seen.insert($0).inserted }
+    return conditionsInForce(asOf: date, catalog: catalog).map(\.id).filter {
+      seen.insert($0).inserted
+    }
   }
 }

@@ -20,10 +20,13 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
     switch self {
     case .unknown(let name, let suggestions, let known):
       if let first = suggestions.first {
-        return Message("receivers.error.unknownHint", ["name": .text(name), "suggestion": .text(first)])
+        return Message(
+          "receivers.error.unknownHint", ["name": .text(name), "suggestion": .text(first)])
       }
       if known.isEmpty { return Message("receivers.error.unknownNone", ["name": .text(name)]) }
-      return Message("receivers.error.unknown", ["name": .text(name), "known": .text(known.joined(separator: ", "))])
+      return Message(
+        "receivers.error.unknown",
+        ["name": .text(name), "known": .text(known.joined(separator: ", "))])
     case .notChosen(let known):
       if known.isEmpty { return Message("receivers.error.none") }
       return Message("receivers.error.choose", ["known": .text(known.joined(separator: ", "))])
@@ -52,12 +55,15 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
   public var errorDescription: String? {
     switch self {
     case .unknown(let name, let suggestions, _):
-      "error: no receiver \"\(name)\"" + (suggestions.first.map { "; did you mean \"\($0)\"?" } ?? "")
-    case .notChosen(let known): "error: name a receiver with --receiver (\(known.joined(separator: ", ")))"
+      "error: no receiver \"\(name)\""
+        + (suggestions.first.map { "; did you mean \"\($0)\"?" } ?? "")
+    case .notChosen(let known):
+      "error: name a receiver with --receiver (\(known.joined(separator: ", ")))"
     case .duplicate(let name): "error: a receiver named \"\(name)\" already exists"
     case .badName(let name): "error: \"\(name)\" cannot be used as a name"
     case .unreadableProfile(let file, let reason): "\(file): error: \(reason)"
-    case .noSuchCondition(let receiver, let spec, _): "error: \(receiver) has no condition \"\(spec)\""
+    case .noSuchCondition(let receiver, let spec, _):
+      "error: \(receiver) has no condition \"\(spec)\""
     }
   }
 }

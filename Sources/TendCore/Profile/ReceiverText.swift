@@ -13,8 +13,13 @@ public struct ReceiverText: Sendable {
   /// `Mum (mum) · 2 conditions · fluid limit 1,500 mL`.
   public func summaryLine(_ profile: Profile, today: Date = Date()) -> String {
     var parts = [t("receivers.nameAndID", ["name": .text(profile.name), "id": .text(profile.id)])]
-    parts.append(t("receivers.conditionCount", ["count": .number(profile.conditionsInForce(asOf: today, catalog: catalog).count)]))
-    if let limit = profile.fluidLimitML { parts.append(t("receivers.fluidLimit", ["limit": .number(limit)])) }
+    parts.append(
+      t(
+        "receivers.conditionCount",
+        ["count": .number(profile.conditionsInForce(asOf: today, catalog: catalog).count)]))
+    if let limit = profile.fluidLimitML {
+      parts.append(t("receivers.fluidLimit", ["limit": .number(limit)]))
+    }
     return parts.joined(separator: " · ")
   }
 
@@ -24,11 +29,21 @@ public struct ReceiverText: Sendable {
     var out = [t("receivers.nameAndID", ["name": .text(profile.name), "id": .text(profile.id)])]
     let none = t("receivers.noneSet")
     out.append(t("receivers.field.language", ["value": .text(profile.language ?? none)]))
-    out.append(t("receivers.field.caregivers", ["value": .text(profile.caregivers.isEmpty ? none : t.list(profile.caregivers))]))
-    out.append(t("receivers.field.allergies", ["value": .text(profile.allergies.isEmpty ? none : t.list(profile.allergies))]))
     out.append(
-      profile.fluidLimitML.map { t("receivers.field.fluidLimit", ["limit": .number($0)]) } ?? t("receivers.field.noFluidLimit"))
-    out.append(t("receivers.field.reminder", ["count": .number(WaterReminder.minutes(flag: nil, profile: profile))]))
+      t(
+        "receivers.field.caregivers",
+        ["value": .text(profile.caregivers.isEmpty ? none : t.list(profile.caregivers))]))
+    out.append(
+      t(
+        "receivers.field.allergies",
+        ["value": .text(profile.allergies.isEmpty ? none : t.list(profile.allergies))]))
+    out.append(
+      profile.fluidLimitML.map { t("receivers.field.fluidLimit", ["limit": .number($0)]) }
+        ?? t("receivers.field.noFluidLimit"))
+    out.append(
+      t(
+        "receivers.field.reminder",
+        ["count": .number(WaterReminder.minutes(flag: nil, profile: profile))]))
     if profile.conditions.isEmpty {
       out.append(t("receivers.field.noConditions"))
       return out
@@ -57,12 +72,16 @@ public struct ReceiverText: Sendable {
   }
 
   /// A profile condition from a parsed spec; `+Nd` becomes a `since` date N days before today.
-  public static func profileCondition(_ condition: Condition, by: String?, today: Date = Date()) -> ProfileCondition {
+  public static func profileCondition(_ condition: Condition, by: String?, today: Date = Date())
+    -> ProfileCondition
+  {
     var since: String?
     if let days = condition.daysSince {
-      since = CalendarDay.format(Calendar(identifier: .gregorian).date(byAdding: .day, value: -days, to: today) ?? today)
+      since = CalendarDay.format(
+        Calendar(identifier: .gregorian).date(byAdding: .day, value: -days, to: today) ?? today)
     }
-    return ProfileCondition(id: condition.id, site: condition.site, side: condition.side, since: since, addedBy: by)
+    return ProfileCondition(
+      id: condition.id, site: condition.site, side: condition.side, since: since, addedBy: by)
   }
 }
 

@@ -16,7 +16,8 @@ extension Receivers {
       profile.conditions.append(condition)
       return .added
     }
-    try journal(id).append(JournalEntry(at: at, .condition(ConditionChange(change, condition, by: condition.addedBy))))
+    try journal(id).append(
+      JournalEntry(at: at, .condition(ConditionChange(change, condition, by: condition.addedBy))))
     return change
   }
 
@@ -25,7 +26,8 @@ extension Receivers {
   /// - Throws: `ReceiverError.noSuchCondition` when none matches.
   @discardableResult
   public func removeCondition(
-    id conditionID: String, site: BodySite?, side: Side?, from id: String, by: String?, at: Timestamp
+    id conditionID: String, site: BodySite?, side: Side?, from id: String, by: String?,
+    at: Timestamp
   ) throws -> [ProfileCondition] {
     let removed: [ProfileCondition] = try update(id) { profile in
       let matches = profile.conditions.filter {
@@ -35,14 +37,17 @@ extension Receivers {
         let spec = ConditionSpec.format(Condition(id: conditionID, site: site, side: side))
         throw ReceiverError.noSuchCondition(
           receiver: profile.name, spec: spec,
-          present: profile.conditions.map { ConditionSpec.format(Condition(id: $0.id, site: $0.site, side: $0.side)) })
+          present: profile.conditions.map {
+            ConditionSpec.format(Condition(id: $0.id, site: $0.site, side: $0.side))
+          })
       }
       profile.conditions.removeAll { item in matches.contains(item) }
       return matches
     }
     let journal = try journal(id)
     for condition in removed {
-      try journal.append(JournalEntry(at: at, .condition(ConditionChange(.removed, condition, by: by))))
+      try journal.append(
+        JournalEntry(at: at, .condition(ConditionChange(.removed, condition, by: by))))
     }
     return removed
   }

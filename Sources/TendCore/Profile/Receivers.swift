@@ -37,11 +37,14 @@ public struct Receivers: Sendable {
   public func find(_ name: String) throws -> Profile {
     let all = try list()
     let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-    if let hit = all.first(where: { $0.id == wanted }) ?? all.first(where: { $0.name.lowercased() == wanted }) {
+    if let hit = all.first(where: { $0.id == wanted })
+      ?? all.first(where: { $0.name.lowercased() == wanted })
+    {
       return hit
     }
     let names = all.map(\.name)
-    throw ReceiverError.unknown(name: name, suggestions: Suggest.nearest(to: name, in: names, limit: 2), known: names)
+    throw ReceiverError.unknown(
+      name: name, suggestions: Suggest.nearest(to: name, in: names, limit: 2), known: names)
   }
 
   /// The named receiver, or the only one when no name is given.
@@ -100,7 +103,9 @@ public struct Receivers: Sendable {
   public func remove(_ id: String) throws {
     let doomed = folder.appendingPathComponent(".removing-\(id)-\(getpid())")
     try FileLock.exclusive(folder: folder.path) {
-      guard Glibc.rename(folder(id).path, doomed.path) == 0 else { throw StorageError.current("rename", folder(id).path) }
+      guard Glibc.rename(folder(id).path, doomed.path) == 0 else {
+        throw StorageError.current("rename", folder(id).path)
+      }
       try DurableFile.syncFolder(folder.path)
     }
     try FileManager.default.removeItem(at: doomed)

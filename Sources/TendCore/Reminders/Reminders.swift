@@ -31,14 +31,16 @@ public struct Reminders: Sendable {
 
   /// Records that a reminder was shown, so it is not shown again.
   public func markShown(_ due: Due, at: Timestamp) throws {
-    try receivers.journal(due.profile.id).append(JournalEntry(at: at, .water(Water(.reminderShown))))
+    try receivers.journal(due.profile.id).append(
+      JournalEntry(at: at, .water(Water(.reminderShown))))
   }
 
   /// Records a water answer for a receiver (scheduling a reminder for "later") and returns the
   /// entry written, plus any torn line that was set aside first.
   @discardableResult
   public func record(
-    _ answer: Water.Answer, for profile: Profile, at: Timestamp, amountML: Int? = nil, minutes: Int? = nil,
+    _ answer: Water.Answer, for profile: Profile, at: Timestamp, amountML: Int? = nil,
+    minutes: Int? = nil,
     by: String? = nil, note: String? = nil
   ) throws -> (entry: JournalEntry, setAside: JournalError?) {
     let entry = WaterReminder.entry(
@@ -50,7 +52,9 @@ public struct Reminders: Sendable {
 
   /// The receiver's last water entry.
   public func lastWater(_ id: String) throws -> Water? {
-    guard case .water(let water)? = try receivers.reader(id).lastEntry(containing: "\"type\":\"water\"")?.body
+    guard
+      case .water(let water)? = try receivers.reader(id).lastEntry(
+        containing: "\"type\":\"water\"")?.body
     else { return nil }
     return water
   }

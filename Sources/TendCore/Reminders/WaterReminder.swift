@@ -14,14 +14,18 @@ public enum WaterReminder {
   /// The offer made after a session.
   public static func offer(for profile: Profile) -> Message {
     profile.fluidLimitML != nil
-      ? Message("reminders.offerLimit", ["name": .text(profile.name), "limit": .number(profile.fluidLimitML ?? 0)])
+      ? Message(
+        "reminders.offerLimit",
+        ["name": .text(profile.name), "limit": .number(profile.fluidLimitML ?? 0)])
       : Message("reminders.offer", ["name": .text(profile.name)])
   }
 
   /// The line shown when a reminder is due.
   public static func reminder(for profile: Profile) -> Message {
     profile.fluidLimitML != nil
-      ? Message("reminders.dueLimit", ["name": .text(profile.name), "limit": .number(profile.fluidLimitML ?? 0)])
+      ? Message(
+        "reminders.dueLimit",
+        ["name": .text(profile.name), "limit": .number(profile.fluidLimitML ?? 0)])
       : Message("reminders.due", ["name": .text(profile.name)])
   }
 
@@ -35,7 +39,8 @@ public enum WaterReminder {
   /// - Parameters:
   ///   - previous: the receiver's last water entry before this one, if any.
   public static func entry(
-    _ answer: Water.Answer, profile: Profile, at now: Timestamp, amountML: Int? = nil, minutes: Int? = nil,
+    _ answer: Water.Answer, profile: Profile, at now: Timestamp, amountML: Int? = nil,
+    minutes: Int? = nil,
     by: String? = nil, note: String? = nil, previous: Water? = nil
   ) -> JournalEntry {
     var water = Water(answer, amountML: amountML, by: by, note: note)
@@ -43,7 +48,8 @@ public enum WaterReminder {
       let repeatNag = profile.fluidLimitML != nil && previous?.answer == .reminderShown
       if !repeatNag {
         let delay = TimeInterval(Self.minutes(flag: minutes, profile: profile) * 60)
-        water.remindAt = Timestamp(now.date.addingTimeInterval(delay), offsetSeconds: now.offsetSeconds)
+        water.remindAt = Timestamp(
+          now.date.addingTimeInterval(delay), offsetSeconds: now.offsetSeconds)
       }
     }
     return JournalEntry(at: now, .water(water))

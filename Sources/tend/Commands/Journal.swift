@@ -11,10 +11,12 @@ extension Tend {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Only this person (default: everyone).", valueName: "NAME")) var receiver: String?
+    @Option(help: ArgumentHelp("Only this person (default: everyone).", valueName: "NAME"))
+    var receiver: String?
     @Option(help: ArgumentHelp("From this day on.", valueName: "YYYY-MM-DD")) var from: String?
     @Option(help: ArgumentHelp("Up to this day.", valueName: "YYYY-MM-DD")) var to: String?
-    @Option(help: "Only this type: session, feeling, water, consent or condition.") var type: String?
+    @Option(help: "Only this type: session, feeling, water, consent or condition.") var type:
+      String?
     @Flag(help: "Print JSON Lines (each stored entry, plus \"receiver\").") var json = false
 
     func run() throws {
@@ -33,7 +35,9 @@ extension Tend {
         guard let kind = JournalEntry.Kind(rawValue: text.lowercased()) else {
           throw TendError.usage(
             "error: " + app.t("journal.error.type", ["text": .text(text)])
-              + ConditionInput.hint(Suggest.nearest(to: text, in: JournalEntry.Kind.allCases.map(\.rawValue), limit: 1)))
+              + ConditionInput.hint(
+                Suggest.nearest(to: text, in: JournalEntry.Kind.allCases.map(\.rawValue), limit: 1))
+          )
         }
         return kind
       }

@@ -20,14 +20,21 @@ extension Tend.Log {
     @Option(help: ArgumentHelp("The routine followed.", valueName: "ID")) var routine: String?
     @Option(help: "How long it lasted.") var minutes: Int?
     @Option(help: "The highest pressure used, 0-3.") var pressure: Int?
-    @Option(help: ArgumentHelp("Ratings before (0-10).", valueName: "NAME=N,...")) var before: [String] = []
-    @Option(help: ArgumentHelp("Ratings after (0-10).", valueName: "NAME=N,...")) var after: [String] = []
+    @Option(help: ArgumentHelp("Ratings before (0-10).", valueName: "NAME=N,...")) var before:
+      [String] = []
+    @Option(help: ArgumentHelp("Ratings after (0-10).", valueName: "NAME=N,...")) var after:
+      [String] = []
     @Option(help: ArgumentHelp("Steps done as written.", valueName: "IDS")) var kept: [String] = []
-    @Option(help: ArgumentHelp("Steps done with changes.", valueName: "IDS")) var adapted: [String] = []
+    @Option(help: ArgumentHelp("Steps done with changes.", valueName: "IDS")) var adapted:
+      [String] = []
     @Option(help: ArgumentHelp("Steps left out.", valueName: "IDS")) var skipped: [String] = []
-    @Option(name: .customLong("site"), help: ArgumentHelp("A place worked on (repeatable).", valueName: "SIDE-SITE"))
+    @Option(
+      name: .customLong("site"),
+      help: ArgumentHelp("A place worked on (repeatable).", valueName: "SIDE-SITE"))
     var sites: [String] = []
-    @Option(name: .customLong("stopped-early"), help: ArgumentHelp("It was stopped early, and why.", valueName: "REASON"))
+    @Option(
+      name: .customLong("stopped-early"),
+      help: ArgumentHelp("It was stopped early, and why.", valueName: "REASON"))
     var stoppedEarly: String?
     @Option(help: "A short note.") var note: String?
     @Option(help: "The water answer after it: given, declined or later.") var water: String?
@@ -40,17 +47,24 @@ extension Tend.Log {
       if let routine {
         guard app.catalog.routine(routine) != nil else {
           throw ConditionInput.usageError(
-            .unknownRoutine(routine, suggestions: Suggest.nearest(to: routine, in: app.catalog.routines.map(\.id), limit: 3)))
+            .unknownRoutine(
+              routine,
+              suggestions: Suggest.nearest(
+                to: routine, in: app.catalog.routines.map(\.id), limit: 3)))
         }
         let conditions = profile.conditions(asOf: at.date)
-        if let plan = try? SafetyChecker(catalog: app.catalog).check(conditions, routineID: routine).plans.first {
+        if let plan = try? SafetyChecker(catalog: app.catalog).check(conditions, routineID: routine)
+          .plans.first
+        {
           session = Session(plan: plan, minutes: minutes, by: entry.by, precautions: [])
         } else {
           session.routine = routine
         }
       }
       if !(kept + adapted + skipped).isEmpty {
-        session.plan = FollowedPlan(kept: HomeInput.list(kept), adapted: HomeInput.list(adapted), skipped: HomeInput.list(skipped))
+        session.plan = FollowedPlan(
+          kept: HomeInput.list(kept), adapted: HomeInput.list(adapted),
+          skipped: HomeInput.list(skipped))
       }
       if !sites.isEmpty {
         session.sites = try HomeInput.list(sites).map { token in
@@ -71,14 +85,18 @@ extension Tend.Log {
       session.note = note
       let answer = try water.map { try waterAnswer($0, app) }
       let journal = try HomeInput.run(app) { try store.journal(profile.id) }
-      HomeInput.report(try HomeInput.run(app) { try journal.append(JournalEntry(at: at, .session(session))) }, app)
+      HomeInput.report(
+        try HomeInput.run(app) { try journal.append(JournalEntry(at: at, .session(session))) }, app)
       print(app.t("log.logged.session", ["name": .text(profile.name)]))
       if let answer {
         let reminders = TendCore.Reminders(receivers: store)
         let (written, _) = try HomeInput.run(app) {
           try reminders.record(answer, for: profile, at: at, amountML: waterML, by: entry.by)
         }
-        print(app.t("log.logged.water", ["name": .text(profile.name), "answer": .key("log.water.\(answer.rawValue)")]))
+        print(
+          app.t(
+            "log.logged.water",
+            ["name": .text(profile.name), "answer": .key("log.water.\(answer.rawValue)")]))
         if case .water(let w) = written.body, let remindAt = w.remindAt {
           print(app.t("reminders.scheduled", ["time": .text(JournalText.clock(remindAt))]))
         }
@@ -89,9 +107,13 @@ extension Tend.Log {
 
     func waterAnswer(_ text: String, _ app: AppContext) throws -> Water.Answer {
       let names = [Water.Answer.given, .declined, .later].map(\.rawValue)
-      guard let answer = Water.Answer(rawValue: text.lowercased()), names.contains(answer.rawValue) else {
+      guard let answer = Water.Answer(rawValue: text.lowercased()), names.contains(answer.rawValue)
+      else {
         throw TendError.usage(
-          "error: " + app.t("log.error.waterAnswer", ["text": .text(text), "known": .text(names.joined(separator: ", "))]))
+          "error: "
+            + app.t(
+              "log.error.waterAnswer",
+              ["text": .text(text), "known": .text(names.joined(separator: ", "))]))
       }
       return answer
     }

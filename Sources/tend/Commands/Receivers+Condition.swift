@@ -12,12 +12,15 @@ extension Tend.Receivers {
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add (or update) a condition.",
-        discussion: "Example: tend receivers condition add Mum iv-line@left-forearm --since 2026-11-20 --by Ana")
+        discussion:
+          "Example: tend receivers condition add Mum iv-line@left-forearm --since 2026-11-20 --by Ana"
+      )
 
       @OptionGroup var global: GlobalOptions
       @Argument(help: "Their name.") var name: String
       @Argument(help: "The condition: ID, ID@SITE or ID@SIDE-SITE.") var spec: String
-      @Option(help: ArgumentHelp("The day it began or was done.", valueName: "YYYY-MM-DD")) var since: String?
+      @Option(help: ArgumentHelp("The day it began or was done.", valueName: "YYYY-MM-DD"))
+      var since: String?
       @Option(help: "A short note.") var note: String?
       @Option(help: ArgumentHelp("Who is adding it.", valueName: "NAME")) var by: String?
 
@@ -31,7 +34,9 @@ extension Tend.Receivers {
           item.daysSince = nil
         }
         let now = Timestamp(Date())
-        let change = try HomeInput.run(app) { try store.addCondition(item, to: profile.id, at: now) }
+        let change = try HomeInput.run(app) {
+          try store.addCondition(item, to: profile.id, at: now)
+        }
         print(
           app.t(
             change == .added ? "receivers.condition.added" : "receivers.condition.updated",
@@ -40,11 +45,13 @@ extension Tend.Receivers {
     }
 
     struct Remove: ParsableCommand {
-      static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a condition.")
+      static let configuration = CommandConfiguration(
+        commandName: "remove", abstract: "Remove a condition.")
 
       @OptionGroup var global: GlobalOptions
       @Argument(help: "Their name.") var name: String
-      @Argument(help: "The condition: ID (every place) or ID@SIDE-SITE (that place).") var spec: String
+      @Argument(help: "The condition: ID (every place) or ID@SIDE-SITE (that place).") var spec:
+        String
       @Option(help: ArgumentHelp("Who is removing it.", valueName: "NAME")) var by: String?
 
       func run() throws {
@@ -52,12 +59,16 @@ extension Tend.Receivers {
         let condition = try ConditionInput.parse([spec], catalog: app.catalog)[0]
         let removed = try HomeInput.run(app) {
           try store.removeCondition(
-            id: condition.id, site: condition.site, side: condition.side, from: profile.id, by: by, at: Timestamp(Date()))
+            id: condition.id, site: condition.site, side: condition.side, from: profile.id, by: by,
+            at: Timestamp(Date()))
         }
         print(
           app.t(
             "receivers.condition.removed",
-            ["name": .text(profile.name), "condition": .key("rule.\(condition.id).name"), "count": .number(removed.count)]))
+            [
+              "name": .text(profile.name), "condition": .key("rule.\(condition.id).name"),
+              "count": .number(removed.count),
+            ]))
       }
     }
   }

@@ -5,18 +5,24 @@ import TendCore
 extension Tend.Receivers {
   struct Change: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "set", abstract: "Change a person's fluid limit, language, caregivers, allergies or reminder delay.")
+      commandName: "set",
+      abstract: "Change a person's fluid limit, language, caregivers, allergies or reminder delay.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Their name.") var name: String
     @OptionGroup var details: ProfileOptions
 
-    @Flag(name: .customLong("no-fluid-limit"), help: "Remove the fluid limit.") var noFluidLimit = false
+    @Flag(name: .customLong("no-fluid-limit"), help: "Remove the fluid limit.") var noFluidLimit =
+      false
 
-    @Option(name: .customLong("remove-caregiver"), help: ArgumentHelp("Remove a caregiver (repeatable).", valueName: "NAME"))
+    @Option(
+      name: .customLong("remove-caregiver"),
+      help: ArgumentHelp("Remove a caregiver (repeatable).", valueName: "NAME"))
     var removeCaregivers: [String] = []
 
-    @Option(name: .customLong("remove-allergy"), help: ArgumentHelp("Remove an allergy (repeatable).", valueName: "TEXT"))
+    @Option(
+      name: .customLong("remove-allergy"),
+      help: ArgumentHelp("Remove an allergy (repeatable).", valueName: "TEXT"))
     var removeAllergies: [String] = []
 
     func run() throws {
@@ -35,7 +41,8 @@ extension Tend.Receivers {
 
   struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "remove", abstract: "Delete a person with their journal (asks to type the name).")
+      commandName: "remove", abstract: "Delete a person with their journal (asks to type the name)."
+    )
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Their name.") var name: String
@@ -46,12 +53,15 @@ extension Tend.Receivers {
       var lines = 0
       _ = try? store.reader(profile.id).forEachLine { _, _ in lines += 1 }
       if !yes {
-        print(app.t("receivers.remove.confirm", ["name": .text(profile.name), "count": .number(lines)]))
+        print(
+          app.t("receivers.remove.confirm", ["name": .text(profile.name), "count": .number(lines)]))
         guard let answer = readLine() else {
           throw TendError.usage("error: " + app.t("receivers.remove.needYes"))
         }
-        guard answer.trimmingCharacters(in: .whitespaces).lowercased() == profile.name.lowercased() else {
-          throw TendError(message: app.t("receivers.remove.kept", ["name": .text(profile.name)]), exitCode: 1)
+        guard answer.trimmingCharacters(in: .whitespaces).lowercased() == profile.name.lowercased()
+        else {
+          throw TendError(
+            message: app.t("receivers.remove.kept", ["name": .text(profile.name)]), exitCode: 1)
         }
       }
       try HomeInput.run(app) { try store.remove(profile.id) }

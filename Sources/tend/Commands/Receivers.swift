@@ -8,11 +8,15 @@ extension Tend {
     static let configuration = CommandConfiguration(
       commandName: "receivers",
       abstract: "The people you care for: list, add, show, change, rename, remove.",
-      subcommands: [List.self, Add.self, Show.self, Change.self, Rename.self, Remove.self, ConditionCommand.self],
+      subcommands: [
+        List.self, Add.self, Show.self, Change.self, Rename.self, Remove.self,
+        ConditionCommand.self,
+      ],
       defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(commandName: "list", abstract: "List the receivers.")
+      static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the receivers.")
 
       @OptionGroup var global: GlobalOptions
       @Flag(help: "Print JSON (an array of profiles).") var json = false
@@ -21,24 +25,32 @@ extension Tend {
         let app = try AppContext(global)
         let profiles = try HomeInput.run(app) { try HomeInput.receivers(global).list() }
         if json {
-          print(String(decoding: try ProfileStore.encodeList(profiles), as: UTF8.self), terminator: "")
+          print(
+            String(decoding: try ProfileStore.encodeList(profiles), as: UTF8.self), terminator: "")
           return
         }
         if profiles.isEmpty { print(app.t("receivers.none")) }
-        for profile in profiles { print(ReceiverText(localizer: app.localizer, catalog: app.catalog).summaryLine(profile)) }
+        for profile in profiles {
+          print(ReceiverText(localizer: app.localizer, catalog: app.catalog).summaryLine(profile))
+        }
       }
     }
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add a person you care for.",
-        discussion: "Example: tend receivers add Mum --condition anticoagulants --fluid-limit 1500 --caregiver Ana")
+        discussion:
+          "Example: tend receivers add Mum --condition anticoagulants --fluid-limit 1500 --caregiver Ana"
+      )
 
       @OptionGroup var global: GlobalOptions
       @Argument(help: "Their name, as you call them (Mum, Dad, Luis).") var name: String
       @OptionGroup var details: ProfileOptions
 
-      @Option(name: .customLong("condition"), help: ArgumentHelp("A condition (repeatable), e.g. iv-line@left-forearm.", valueName: "SPEC"))
+      @Option(
+        name: .customLong("condition"),
+        help: ArgumentHelp(
+          "A condition (repeatable), e.g. iv-line@left-forearm.", valueName: "SPEC"))
       var conditions: [String] = []
 
       @Option(help: ArgumentHelp("Who is adding it (for the conditions).", valueName: "NAME"))
@@ -58,7 +70,8 @@ extension Tend {
     }
 
     struct Show: ParsableCommand {
-      static let configuration = CommandConfiguration(commandName: "show", abstract: "Everything Tend knows about one person.")
+      static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Everything Tend knows about one person.")
 
       @OptionGroup var global: GlobalOptions
       @Argument(help: "Their name.") var name: String
@@ -69,13 +82,17 @@ extension Tend {
         if json {
           print(String(decoding: try ProfileStore.encode(profile), as: UTF8.self), terminator: "")
         } else {
-          print(ReceiverText(localizer: app.localizer, catalog: app.catalog).details(profile, today: Date()).joined(separator: "\n"))
+          print(
+            ReceiverText(localizer: app.localizer, catalog: app.catalog).details(
+              profile, today: Date()
+            ).joined(separator: "\n"))
         }
       }
     }
 
     struct Rename: ParsableCommand {
-      static let configuration = CommandConfiguration(commandName: "rename", abstract: "Change the name Tend uses.")
+      static let configuration = CommandConfiguration(
+        commandName: "rename", abstract: "Change the name Tend uses.")
 
       @OptionGroup var global: GlobalOptions
       @Argument(help: "The current name.") var name: String
@@ -92,25 +109,34 @@ extension Tend {
 
 /// Profile settings shared by `receivers add` and `receivers set`.
 struct ProfileOptions: ParsableArguments {
-  @Option(name: .customLong("fluid-limit"), help: ArgumentHelp("The care team's daily fluid limit, in mL.", valueName: "ML"))
+  @Option(
+    name: .customLong("fluid-limit"),
+    help: ArgumentHelp("The care team's daily fluid limit, in mL.", valueName: "ML"))
   var fluidLimit: Int?
 
-  @Option(help: ArgumentHelp("Their preferred language (en, es, fr, zh-Hans, vi).", valueName: "CODE"))
+  @Option(
+    help: ArgumentHelp("Their preferred language (en, es, fr, zh-Hans, vi).", valueName: "CODE"))
   var language: String?
 
-  @Option(name: .customLong("caregiver"), help: ArgumentHelp("A caregiver's name (repeatable).", valueName: "NAME"))
+  @Option(
+    name: .customLong("caregiver"),
+    help: ArgumentHelp("A caregiver's name (repeatable).", valueName: "NAME"))
   var caregivers: [String] = []
 
-  @Option(name: .customLong("allergy"), help: ArgumentHelp("An allergy (repeatable).", valueName: "TEXT"))
+  @Option(
+    name: .customLong("allergy"), help: ArgumentHelp("An allergy (repeatable).", valueName: "TEXT"))
   var allergies: [String] = []
 
-  @Option(name: .customLong("reminder-minutes"), help: "Minutes until a \"later\" water reminder (default 30).")
+  @Option(
+    name: .customLong("reminder-minutes"),
+    help: "Minutes until a \"later\" water reminder (default 30).")
   var reminderMinutes: Int?
 
   func apply(to profile: inout Profile, _ app: AppContext) throws {
     if let fluidLimit {
       guard (100...10_000).contains(fluidLimit) else {
-        throw TendError.usage("error: " + app.t("receivers.error.fluidLimit", ["value": .text(String(fluidLimit))]))
+        throw TendError.usage(
+          "error: " + app.t("receivers.error.fluidLimit", ["value": .text(String(fluidLimit))]))
       }
       profile.fluidLimitML = fluidLimit
     }
@@ -118,17 +144,27 @@ struct ProfileOptions: ParsableArguments {
       let available = Catalog.availableLanguages(in: app.catalog.folder)
       guard let code = LanguageChoice.normalize(language, available: available) else {
         throw TendError.usage(
-          "error: " + app.t("receivers.error.language", ["text": .text(language), "known": .text(available.joined(separator: ", "))]))
+          "error: "
+            + app.t(
+              "receivers.error.language",
+              ["text": .text(language), "known": .text(available.joined(separator: ", "))]))
       }
       profile.language = code
     }
     if let reminderMinutes {
       guard WaterReminder.minutesRange.contains(reminderMinutes) else {
-        throw HomeInput.failure(EntryError.outOfRange(field: "reminder-minutes", value: reminderMinutes, range: WaterReminder.minutesRange), app)
+        throw HomeInput.failure(
+          EntryError.outOfRange(
+            field: "reminder-minutes", value: reminderMinutes, range: WaterReminder.minutesRange),
+          app)
       }
       profile.reminderMinutes = reminderMinutes
     }
-    for name in caregivers where !profile.caregivers.contains(name) { profile.caregivers.append(name) }
-    for allergy in allergies where !profile.allergies.contains(allergy) { profile.allergies.append(allergy) }
+    for name in caregivers where !profile.caregivers.contains(name) {
+      profile.caregivers.append(name)
+    }
+    for allergy in allergies where !profile.allergies.contains(allergy) {
+      profile.allergies.append(allergy)
+    }
   }
 }

@@ -15,7 +15,9 @@ extension Tend {
     @OptionGroup var global: GlobalOptions
     @Option(help: ArgumentHelp("Only this person.", valueName: "NAME")) var receiver: String?
     @Flag(help: "Show without marking them shown.") var peek = false
-    @Option(help: ArgumentHelp("Pretend it is this time (for scripts and tests).", valueName: "TIME")) var now: String?
+    @Option(
+      help: ArgumentHelp("Pretend it is this time (for scripts and tests).", valueName: "TIME"))
+    var now: String?
     @Flag(help: "Print JSON Lines: receiver, name, dueAt, message.") var json = false
 
     func run() throws {
@@ -26,7 +28,8 @@ extension Tend {
       let nowText = now
       var at = Timestamp(Date())
       if let nowText {
-        at = try Timestamp.parse(nowText) ?? HomeInput.localTime(nowText)
+        at =
+          try Timestamp.parse(nowText) ?? HomeInput.localTime(nowText)
           ?? HomeInput.time(nowText, flag: "--now", try AppContext(global))
       }
       let due: [TendCore.Reminders.Due]
@@ -41,9 +44,13 @@ extension Tend {
         let text = app.localizer.render(item.message)
         if json {
           let object: [String: String] = [
-            "receiver": item.profile.id, "name": item.profile.name, "dueAt": item.dueAt.description, "message": text,
+            "receiver": item.profile.id, "name": item.profile.name, "dueAt": item.dueAt.description,
+            "message": text,
           ]
-          print(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+          print(
+            String(
+              decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+              as: UTF8.self))
         } else {
           print(text)
         }

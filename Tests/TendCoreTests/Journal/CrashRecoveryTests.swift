@@ -23,7 +23,8 @@ struct CrashRecoveryTests {
     return (process, out.fileHandleForReading)
   }
 
-  @Test("SIGKILL mid-stream: every append that returned is readable, in order", arguments: [150, 700])
+  @Test(
+    "SIGKILL mid-stream: every append that returned is readable, in order", arguments: [150, 700])
   func killedWriter(_ killAfter: Int) throws {
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -77,7 +78,9 @@ struct CrashRecoveryTests {
     #expect(tail == nil)
     #expect(texts.count == 2 * count)
     for tag in ["A", "B"] {
-      let mine = texts.filter { $0.hasPrefix(tag + " ") }.map { Int($0.split(separator: " ")[1]) ?? -1 }
+      let mine = texts.filter { $0.hasPrefix(tag + " ") }.map {
+        Int($0.split(separator: " ")[1]) ?? -1
+      }
       #expect(mine == Array(1...count), "\(tag) in order")
     }
     let switches = zip(texts, texts.dropFirst()).filter { $0.first != $1.first }.count
@@ -89,7 +92,9 @@ struct CrashRecoveryTests {
   static let canMount: Bool = {
     let dir = Fixtures.temporaryDirectory("tend-mount-probe")
     defer { try? FileManager.default.removeItem(at: dir) }
-    guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.path]) else { return false }
+    guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", dir.path]) else {
+      return false
+    }
     return run("/bin/umount", [dir.path])
   }()
 
@@ -105,8 +110,9 @@ struct CrashRecoveryTests {
     return process.terminationStatus == 0
   }
 
-  @Test("a 64 KB disk fills up: ENOSPC, nothing half-written, everything before it readable; then read-only: EROFS",
-        .enabled(if: canMount))
+  @Test(
+    "a 64 KB disk fills up: ENOSPC, nothing half-written, everything before it readable; then read-only: EROFS",
+    .enabled(if: canMount))
   func fullThenReadOnly() throws {
     let dir = Fixtures.temporaryDirectory("tend-tmpfs")
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -118,13 +124,14 @@ struct CrashRecoveryTests {
     do {  // the journal's file is closed at the end of this block, so the remount can happen
       let journal = try Journal(url: url)
       while written < 10_000 {
-      do {
-        try journal.append(JournalFixture.feeling("entry \(written + 1) " + String(repeating: "z", count: 300)))
-        written += 1
-      } catch let error as StorageError {
-        failure = error
-        break
-      }
+        do {
+          try journal.append(
+            JournalFixture.feeling("entry \(written + 1) " + String(repeating: "z", count: 300)))
+          written += 1
+        } catch let error as StorageError {
+          failure = error
+          break
+        }
       }
     }
     #expect(failure?.code == ENOSPC)
@@ -134,7 +141,9 @@ struct CrashRecoveryTests {
     #expect(full.problems.isEmpty && full.tail == nil, "the failed append left nothing behind")
 
     try #require(Self.run("/bin/mount", ["-o", "remount,ro", dir.path]))
-    #expect(throws: StorageError.self) { try Journal(url: url).append(JournalFixture.feeling("more")) }
+    #expect(throws: StorageError.self) {
+      try Journal(url: url).append(JournalFixture.feeling("more"))
+    }
     do {
       _ = try Journal(url: url)
     } catch let error as StorageError {

@@ -14,19 +14,30 @@ struct JournalEntryTests {
           routine: "calm-hands", plan: FollowedPlan(kept: ["a"], adapted: ["b"], skipped: ["c"]),
           sites: ["right-hand"], pressure: 1, minutes: 8, by: "Ana",
           before: Ratings(scores: ["pain": 6, "anxiety": 4]),
-          after: Ratings(ratedBy: .caregiver, rater: "Ana", scores: ["pain": 3]), stoppedEarly: true,
-          stopReason: "she felt dizzy", note: "héllo \"quoted\"\nnew line", precautions: ["iv-line"]))),
+          after: Ratings(ratedBy: .caregiver, rater: "Ana", scores: ["pain": 3]),
+          stoppedEarly: true,
+          stopReason: "she felt dizzy", note: "héllo \"quoted\"\nnew line", precautions: ["iv-line"]
+        ))),
     JournalEntry(at: at, .feeling(Feeling(ratings: Ratings(scores: ["mood": 7]), text: "better"))),
     JournalEntry(at: at, .water(Water(.given, amountML: 150, by: "Luis"))),
     JournalEntry(at: at, .water(Water(.later, remindAt: at))),
     JournalEntry(
-      at: at, .consent(Consent(sharedWith: "Dr Lee", what: ["sessions"], from: "2026-11-01", to: "2026-11-30", format: "html"))),
+      at: at,
+      .consent(
+        Consent(
+          sharedWith: "Dr Lee", what: ["sessions"], from: "2026-11-01", to: "2026-11-30",
+          format: "html"))),
     JournalEntry(
-      at: at, .condition(ConditionChange(.added, ProfileCondition(id: "iv-line", site: .forearm, side: .left, since: "2026-11-20"), by: "Ana"))),
+      at: at,
+      .condition(
+        ConditionChange(
+          .added, ProfileCondition(id: "iv-line", site: .forearm, side: .left, since: "2026-11-20"),
+          by: "Ana"))),
   ]
 
-  @Test("every kind is one line with type, at (with offset) and v, and decodes to the same entry",
-        arguments: samples)
+  @Test(
+    "every kind is one line with type, at (with offset) and v, and decodes to the same entry",
+    arguments: samples)
   func roundTrip(_ entry: JournalEntry) throws {
     let line = try entry.line()
     #expect(line.last == 0x0A)
@@ -69,8 +80,11 @@ struct JournalEntryTests {
   func validation() throws {
     let bad = JournalEntry(at: Self.at, .feeling(Feeling(ratings: Ratings(scores: ["pain": 11]))))
     #expect(throws: EntryError.ratingOutOfRange(name: "pain", value: 11)) { try bad.validate() }
-    let negative = JournalEntry(at: Self.at, .session(Session(before: Ratings(scores: ["comfort": -1]))))
-    #expect(throws: EntryError.ratingOutOfRange(name: "comfort", value: -1)) { try negative.validate() }
+    let negative = JournalEntry(
+      at: Self.at, .session(Session(before: Ratings(scores: ["comfort": -1]))))
+    #expect(throws: EntryError.ratingOutOfRange(name: "comfort", value: -1)) {
+      try negative.validate()
+    }
     #expect(throws: EntryError.unknownRating(name: "pian", suggestions: ["pain"])) {
       try Ratings.parsePairs(["pian=3"])
     }
@@ -82,7 +96,9 @@ struct JournalEntryTests {
 
   @Test("rating pairs: commas, repeats, aliases and skipped ratings")
   func pairs() throws {
-    let scores = try Ratings.parsePairs(["pain=6, anxiety=4", "stress=3", "tiredness=-", "comfort=skip", "nausea=0"])
+    let scores = try Ratings.parsePairs([
+      "pain=6, anxiety=4", "stress=3", "tiredness=-", "comfort=skip", "nausea=0",
+    ])
     #expect(scores == ["pain": 6, "anxiety": 3, "nausea": 0])
   }
 }

@@ -11,7 +11,9 @@ enum JournalFixture {
   }
 
   /// Every item read from `url`: entries' texts (feelings) and problems.
-  static func read(_ url: URL, bufferSize: Int = 64 * 1024) throws -> (texts: [String], problems: [JournalError], tail: JournalReader.Tail?) {
+  static func read(_ url: URL, bufferSize: Int = 64 * 1024) throws -> (
+    texts: [String], problems: [JournalError], tail: JournalReader.Tail?
+  ) {
     var texts: [String] = []
     var problems: [JournalError] = []
     let tail = try JournalReader(url: url, bufferSize: bufferSize).forEach { item in

@@ -23,7 +23,9 @@ struct JournalTests {
     #expect(JournalFixture.mode(dir.appendingPathComponent("home").path) == 0o700)
   }
 
-  @Test("reading through a buffer smaller than a line gives the same lines", arguments: [1, 7, 64, 4096])
+  @Test(
+    "reading through a buffer smaller than a line gives the same lines",
+    arguments: [1, 7, 64, 4096])
   func smallBuffers(_ size: Int) throws {
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -88,7 +90,8 @@ struct JournalTests {
     let journal = try Journal(url: url)
     try journal.append(JournalFixture.feeling("one"))
     try JournalFixture.append("{not json}\n", to: url)
-    try JournalFixture.append(#"{"at":"2026-11-18T21:26:40+01:00","type":"feeling","v":9}"# + "\n", to: url)
+    try JournalFixture.append(
+      #"{"at":"2026-11-18T21:26:40+01:00","type":"feeling","v":9}"# + "\n", to: url)
     try journal.append(JournalFixture.feeling("four"))
     let (texts, problems, _) = try JournalFixture.read(url)
     #expect(texts == ["one", "four"])
@@ -100,7 +103,9 @@ struct JournalTests {
     }
   }
 
-  @Test("the last entry of a type is found reading backwards, past a torn tail", arguments: [16, 100, 65536])
+  @Test(
+    "the last entry of a type is found reading backwards, past a torn tail",
+    arguments: [16, 100, 65536])
   func lastEntry(_ size: Int) throws {
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

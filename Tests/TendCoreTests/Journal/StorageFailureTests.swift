@@ -38,7 +38,8 @@ struct StorageFailureTests {
     #expect(throws: StorageError.failed(operation: "mkdir", path: file.path, errno: ENOTDIR)) {
       try store.add(Profile(id: "", name: "Mum"))
     }
-    let text = Fixtures.english.render(StorageError.failed(operation: "mkdir", path: file.path, errno: ENOTDIR).message)
+    let text = Fixtures.english.render(
+      StorageError.failed(operation: "mkdir", path: file.path, errno: ENOTDIR).message)
     #expect(text.contains("a file stands where Tend needs a folder"))
   }
 
@@ -46,6 +47,8 @@ struct StorageFailureTests {
   func unwritable() {
     let store = Receivers(home: URL(fileURLWithPath: "/proc/tend-home"))
     #expect(throws: StorageError.self) { try store.add(Profile(id: "", name: "Mum")) }
-    #expect(throws: StorageError.self) { try Journal(url: URL(fileURLWithPath: "/proc/self/tend.jsonl")) }
+    #expect(throws: StorageError.self) {
+      try Journal(url: URL(fileURLWithPath: "/proc/self/tend.jsonl"))
+    }
   }
 }

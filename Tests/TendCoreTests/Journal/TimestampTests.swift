@@ -27,10 +27,13 @@ struct TimestampTests {
     #expect(Timestamp.parse("2026-11-29T10:15:00+0100")?.offsetSeconds == 3600)
   }
 
-  @Test("rejects dates and times that do not exist", arguments: [
-    "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-11-29T24:00:00Z", "2026-11-29", "yesterday",
-    "2026-11-29T10:00:00", "2026-11-29T10:00:00+1", "2026-11-29T10:00:00Zjunk",
-  ])
+  @Test(
+    "rejects dates and times that do not exist",
+    arguments: [
+      "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-11-29T24:00:00Z", "2026-11-29",
+      "yesterday",
+      "2026-11-29T10:00:00", "2026-11-29T10:00:00+1", "2026-11-29T10:00:00Zjunk",
+    ])
   func rejects(_ text: String) {
     #expect(Timestamp.parse(text) == nil)
   }

@@ -32,7 +32,8 @@ struct WaterReminderTests {
     try reminders.record(.later, for: mum, at: Timestamp(Self.minutes(32), offsetSeconds: 3600))
     #expect(try reminders.due(now: Self.minutes(62)).count == 1)
     // An answer clears it.
-    try reminders.record(.given, for: mum, at: Timestamp(Self.minutes(40), offsetSeconds: 3600), amountML: 120)
+    try reminders.record(
+      .given, for: mum, at: Timestamp(Self.minutes(40), offsetSeconds: 3600), amountML: 120)
     #expect(try reminders.due(now: Self.minutes(120)).isEmpty)
   }
 
@@ -62,7 +63,8 @@ struct WaterReminderTests {
     let due = try reminders.due(now: Self.minutes(30))
     #expect(due.first?.message.key == "reminders.dueLimit")
     try reminders.markShown(due[0], at: Timestamp(Self.minutes(31), offsetSeconds: 3600))
-    let (again, _) = try reminders.record(.later, for: mum, at: Timestamp(Self.minutes(32), offsetSeconds: 3600))
+    let (again, _) = try reminders.record(
+      .later, for: mum, at: Timestamp(Self.minutes(32), offsetSeconds: 3600))
     guard case .water(let water) = again.body else { return }
     #expect(water.remindAt == nil)
     #expect(try reminders.due(now: Self.minutes(600)).isEmpty)
