@@ -26,6 +26,9 @@ extension Tend {
     @Option(help: ArgumentHelp("A profile file listing conditions.", valueName: "FILE"))
     var profile: String?
 
+    @Option(help: ArgumentHelp("A person added with `tend receivers add`: their conditions and language.", valueName: "NAME"))
+    var receiver: String?
+
     @Option(help: ArgumentHelp("Check one routine and show its plan step by step.", valueName: "ID"))
     var routine: String?
 
@@ -33,8 +36,15 @@ extension Tend {
     var json = false
 
     func run() throws {
-      let app = try AppContext(global)
       var all: [Condition] = []
+      let app: AppContext
+      if let receiver {
+        let (context, store, person) = try HomeInput.context(global, receiver: receiver)
+        app = context
+        all += try ProfileFile.conditions(person, file: store.profileURL(person.id).path, app: app)
+      } else {
+        app = try AppContext(global)
+      }
       if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
       all += try ConditionInput.parse(conditions, catalog: app.catalog)
       var recognition: Recognition?
