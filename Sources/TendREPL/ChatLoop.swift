@@ -8,8 +8,9 @@ import TendCore
 /// On a terminal, prompts go through readline; while a step runs, keys are read one at a time
 /// with `poll()` and a short timeout, so the countdown moves and steps advance with no key.
 /// Through a pipe there are no prompts: lines are read as they come. While a step runs, a piped
-/// line that is a guide word (`pause`, `skip`, `stop`, `hurts`...) steers the step and any other
-/// line waits until the steps are over, so `printf 'start 1\n\n5\n...' | tend` is deterministic.
+/// line that is a guide word (`pause`, `skip`, `stop`, `hurts`...) steers the step; any other
+/// line, and every line after it, waits until the steps are over, so
+/// `printf 'start 1\n\n1\n5\n...' | tend` is deterministic.
 @MainActor
 public final class ChatLoop {
   public typealias CommandRunner = ([String]) -> Int32
@@ -87,7 +88,8 @@ public final class ChatLoop {
     if Terminal.takeInterrupt() { return feed(.interrupt) }
     if !editor.isInteractive {
       if let line = pipe.next() {
-        if GuideKey(word: Conversation.clean(line)) != nil { feed(.line(line)) } else { waiting.append(line) }
+        // Once one line waits, later lines wait behind it, so answers keep their order.
+        if waiting.isEmpty, GuideKey(word: Conversation.clean(line)) != nil { feed(.line(line)) } else { waiting.append(line) }
         return
       }
       if pipe.closed {

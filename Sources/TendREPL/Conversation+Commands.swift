@@ -30,6 +30,7 @@ extension Conversation {
       return out
     case "add":
       guard !argument.isEmpty else { return [.say(t("chat.who.first")), prompt("chat.namePrompt")] + [] }
+      if let i = receivers.firstIndex(where: { $0.name.lowercased() == argument.lowercased() }) { return select(i) }
       return addReceiver(String(argument.prefix(60)))
     case "intake": return startIntake()
     case "tell": return argument.isEmpty ? [.say(t("chat.tellWhat"))] : understandText(argument, resume: nil)

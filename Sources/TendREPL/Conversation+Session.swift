@@ -204,11 +204,15 @@ extension Conversation {
       return [.log(.water(.declined, remindAt: nil), receiverID: profile.id), .say(t("water.ok")), idlePrompt()]
     }
     if matches("water.laterWords", ["l", "later"]) {
-      let due = now.addingTimeInterval(context.reminderDelay)
+      if hasFluidLimit(profile), remindedWithLimit.contains(profile.id) {
+        return [.log(.water(.later, remindAt: nil), receiverID: profile.id), .say(t("water.noNag")), idlePrompt()]
+      }
+      let minutes = profile.reminderMinutes ?? context.reminderMinutes
+      let due = now.addingTimeInterval(Double(minutes * 60) / context.clockScale)
       reminders.append(Reminder(receiverID: profile.id, name: profile.name, due: due))
       return [
         .log(.water(.later, remindAt: due), receiverID: profile.id),
-        .say(t("water.later", ["count": .number(context.reminderMinutes)])), idlePrompt(),
+        .say(t("water.later", ["count": .number(minutes)])), idlePrompt(),
       ]
     }
     phase = .water
@@ -223,6 +227,7 @@ extension Conversation {
     return due.flatMap { r -> [Action] in
       var lines: [Action] = [.notice(t("water.reminder", ["name": .text(r.name)]))]
       if let profile = receivers.first(where: { $0.id == r.receiverID }), hasFluidLimit(profile) {
+        remindedWithLimit.insert(profile.id)
         lines.append(.notice(t("water.fluidLimit", ["amount": .text("")])))
       }
       return lines + [.log(.water(.reminderShown, remindAt: r.due), receiverID: r.receiverID)]

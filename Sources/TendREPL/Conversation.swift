@@ -73,8 +73,6 @@ public struct Conversation: Sendable {
       self.understand = understand
     }
 
-    /// Seconds of wall time before a "later" water reminder is due.
-    public var reminderDelay: TimeInterval { Double(reminderMinutes * 60) / clockScale }
   }
 
   /// Where in the dialog we are: what the next line means.
@@ -106,6 +104,8 @@ public struct Conversation: Sendable {
   var offered: [Plan] = []
   var session: SessionDraft?
   var feelingText: String?
+  /// Receivers on a fluid limit already reminded once: a further "later" does not nag.
+  var remindedWithLimit: Set<String> = []
   /// A name that looked like a mistyped command, asked about once.
   var nameQueried: String?
   var speaking: Bool

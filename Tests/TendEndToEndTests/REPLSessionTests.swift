@@ -35,6 +35,23 @@ struct REPLSessionTests {
     #expect(run.stdout.contains("water: given"))
   }
 
+  @Test("a water reminder set before Tend was closed shows first at the next start")
+  func reminderAtNextStart() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = Self.environment(home: home)
+    let visit = ["Di", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1", "skip", "", "later", "quit"]
+    let first = try RunTend.run([], stdin: visit.joined(separator: "\n") + "\n", environment: env)
+    #expect(first.stdout.contains("remind you in 30 minutes"))
+    #expect(!first.stdout.contains("Reminder:"))
+    usleep(2_000_000)
+    let second = try RunTend.run([], stdin: "quit\n", environment: env)
+    let reminder = try #require(second.stdout.range(of: "Reminder: offer Di a drink of water"))
+    #expect(reminder.lowerBound < second.stdout.range(of: "Who are we caring for")!.lowerBound)
+    let third = try RunTend.run([], stdin: "quit\n", environment: env)
+    #expect(!third.stdout.contains("Reminder:"))
+  }
+
   @Test("--speak reads steps aloud through espeak-ng, and says so plainly when it is missing")
   func speak() throws {
     let home = Fixtures.temporaryDirectory()
@@ -45,7 +62,7 @@ struct REPLSessionTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
     var env = Self.environment(home: home)
     env["TEND_ESPEAK"] = fake.path
-    let input = ["Cy", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "skip", "", "declined", "quit"]
+    let input = ["Cy", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1", "skip", "", "declined", "quit"]
     let run = try RunTend.run(["--speak"], stdin: input.joined(separator: "\n") + "\n", environment: env)
     #expect(run.status == 0)
     #expect(run.stdout.contains("I will read each step aloud."))
@@ -110,9 +127,7 @@ struct REPLSessionTests {
     #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
   }
 
-  @Test(
-    "the journal holds exactly what happened over two visits",
-    .disabled("needs the journal (issue 5): ChatStore keeps entries in memory until it is merged"))
+  @Test("the journal holds exactly what happened over two visits")
   func journalAcrossVisits() throws {
     let home = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: home) }
