@@ -30,7 +30,6 @@ public enum Action: Sendable, Equatable {
   case quit
 }
 
-
 /// Quick 0-10 "right now" ratings; a skipped rating is simply absent.
 public struct RatingSet: Sendable, Equatable, Codable {
   /// Who gave the ratings: the receiver, or the caregiver on their behalf.

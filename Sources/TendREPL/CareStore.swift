@@ -51,7 +51,9 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
 /// Which "later" water answers still wait for their reminder: those with no `reminder-shown`
 /// entry for the same time after them.
 public enum PendingReminders {
-  public static func pending(in entries: [(at: Date, entry: LogEntry)], receiver: Profile) -> [Reminder] {
+  public static func pending(in entries: [(at: Date, entry: LogEntry)], receiver: Profile)
+    -> [Reminder]
+  {
     var due: [Date] = []
     for (_, entry) in entries {
       guard case .water(let answer, let remindAt) = entry, let time = remindAt else { continue }

@@ -30,7 +30,8 @@ public final class ChatLoop {
   private var statusWidth = 0
 
   public init(
-    conversation: Conversation, editor: LineEditor, store: any CareStore, clock: some Clock<Duration>,
+    conversation: Conversation, editor: LineEditor, store: any CareStore,
+    clock: some Clock<Duration>,
     environment: [String: String], run: @escaping CommandRunner
   ) {
     self.conversation = conversation
@@ -89,7 +90,11 @@ public final class ChatLoop {
     if !editor.isInteractive {
       if let line = pipe.next() {
         // Once one line waits, later lines wait behind it, so answers keep their order.
-        if waiting.isEmpty, GuideKey(word: Conversation.clean(line)) != nil { feed(.line(line)) } else { waiting.append(line) }
+        if waiting.isEmpty, GuideKey(word: Conversation.clean(line)) != nil {
+          feed(.line(line))
+        } else {
+          waiting.append(line)
+        }
         return
       }
       if pipe.closed {
@@ -143,7 +148,9 @@ public final class ChatLoop {
         let since = Date().addingTimeInterval(-30 * 86_400)
         let name = conversation.receiver?.name ?? id
         attempt {
-          for line in RecentView.render(name: name, entries: try store.entries(of: id, since: since), localizer: t) {
+          for line in RecentView.render(
+            name: name, entries: try store.entries(of: id, since: since), localizer: t)
+          {
             print(line)
           }
         }

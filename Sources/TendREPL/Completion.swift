@@ -9,7 +9,9 @@ public struct Completion: Sendable {
   public var receiverNames: [String]
   public var conditionWords: [String]
 
-  public init(commands: [String], routineIDs: [String], receiverNames: [String], conditionWords: [String]) {
+  public init(
+    commands: [String], routineIDs: [String], receiverNames: [String], conditionWords: [String]
+  ) {
     self.commands = commands
     self.routineIDs = routineIDs
     self.receiverNames = receiverNames

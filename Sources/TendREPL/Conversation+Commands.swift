@@ -6,7 +6,8 @@ import TendCore
 extension Conversation {
   /// The conversation's own commands, for help, completion and "did you mean".
   public static let commands = [
-    "suggest", "show", "start", "feel", "summary", "who", "add", "intake", "tell", "speak", "help", "quit",
+    "suggest", "show", "start", "feel", "summary", "who", "add", "intake", "tell", "speak", "help",
+    "quit",
   ]
 
   mutating func command(_ line: String) -> [Action] {
@@ -22,18 +23,25 @@ extension Conversation {
     case "start": return argument.isEmpty ? [.say(t("chat.startWhich"))] : start(argument)
     case "feel":
       phase = .feelText
-      return [.say(t("chat.feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt")]
+      return [
+        .say(t("chat.feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt"),
+      ]
     case "summary": return [.showRecent(receiverID: receiver?.id ?? "")]
     case "who", "switch":
       var out = askWho()
       if !argument.isEmpty { out = chooseReceiver(argument) }
       return out
     case "add":
-      guard !argument.isEmpty else { return [.say(t("chat.who.first")), prompt("chat.namePrompt")] + [] }
-      if let i = receivers.firstIndex(where: { $0.name.lowercased() == argument.lowercased() }) { return select(i) }
+      guard !argument.isEmpty else {
+        return [.say(t("chat.who.first")), prompt("chat.namePrompt")] + []
+      }
+      if let i = receivers.firstIndex(where: { $0.name.lowercased() == argument.lowercased() }) {
+        return select(i)
+      }
       return addReceiver(String(argument.prefix(60)))
     case "intake": return startIntake()
-    case "tell": return argument.isEmpty ? [.say(t("chat.tellWhat"))] : understandText(argument, resume: nil)
+    case "tell":
+      return argument.isEmpty ? [.say(t("chat.tellWhat"))] : understandText(argument, resume: nil)
     case "speak":
       let on = !["off", "no", "stop"].contains(argument.lowercased())
       speaking = on
@@ -60,7 +68,11 @@ extension Conversation {
       return (flags.isEmpty ? out : flags) + [.say(t("check.coach"))]
     }
     let order: [Plan.Verdict] = [.ok, .adjust, .excluded]
-    let plans = result.plans.sorted { (order.firstIndex(of: $0.verdict)!, $0.routine.id) < (order.firstIndex(of: $1.verdict)!, $1.routine.id) }
+    let plans = result.plans.sorted {
+      (order.firstIndex(of: $0.verdict)!, $0.routine.id) < (
+        order.firstIndex(of: $1.verdict)!, $1.routine.id
+      )
+    }
     offered = plans.filter { $0.verdict != .excluded }
     let text = CheckText(localizer: t)
     out.append(.say(""))
@@ -85,18 +97,26 @@ extension Conversation {
     guard let profile = receiver else { return Refusal.fail(Message("chat.who.again")) }
     let checker = SafetyChecker(catalog: context.catalog)
     if offered.isEmpty, let result = try? checker.check(profile.conditions(asOf: now)) {
-      offered = result.plans.filter { $0.verdict != .excluded }.sorted { ($0.verdict == .ok ? 0 : 1, $0.routine.id) < ($1.verdict == .ok ? 0 : 1, $1.routine.id) }
+      offered = result.plans.filter { $0.verdict != .excluded }.sorted {
+        ($0.verdict == .ok ? 0 : 1, $0.routine.id) < ($1.verdict == .ok ? 0 : 1, $1.routine.id)
+      }
     }
     if let n = Int(reference) {
-      guard offered.indices.contains(n - 1) else { return Refusal.fail(Message("chat.noSuchNumber")) }
+      guard offered.indices.contains(n - 1) else {
+        return Refusal.fail(Message("chat.noSuchNumber"))
+      }
       return .success(offered[n - 1])
     }
     let id = reference.lowercased()
     guard context.catalog.routine(id) != nil else {
       let near = Suggest.nearest(to: id, in: context.catalog.routines.map(\.id))
-      return Refusal.fail(Message(near == nil ? "chat.noSuchRoutine" : "chat.didYouMean", ["word": .text(reference), "guess": .text(near ?? "")]))
+      return Refusal.fail(
+        Message(
+          near == nil ? "chat.noSuchRoutine" : "chat.didYouMean",
+          ["word": .text(reference), "guess": .text(near ?? "")]))
     }
-    guard let result = try? checker.check(profile.conditions(asOf: now), routineID: id), let plan = result.plans.first
+    guard let result = try? checker.check(profile.conditions(asOf: now), routineID: id),
+      let plan = result.plans.first
     else { return Refusal.fail(Message("chat.noSuchRoutine", ["word": .text(reference)])) }
     return .success(plan)
   }
@@ -128,22 +148,33 @@ extension Conversation {
   mutating func sentence(_ line: String, words: [String]) -> [Action] {
     if let understand = context.understand, receiver != nil {
       let found = understand(line, now)
-      let removable = found.removed.contains { id in receiver?.conditions.contains { $0.id == id } == true }
+      let removable = found.removed.contains { id in
+        receiver?.conditions.contains { $0.id == id } == true
+      }
       if !found.conditions.isEmpty || removable { return understandText(line, resume: nil) }
     }
-    let lowered = line.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter { !$0.isEmpty }
+    let lowered = line.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter {
+      !$0.isEmpty
+    }
     if words.count == 1, let first = words.first {
       let all = Self.commands + context.commands
       if let guess = Suggest.nearest(to: first.lowercased(), in: all) {
         return [.say(t("chat.didYouMean", ["word": .text(first), "guess": .text(guess)]))]
       }
     }
-    if receiver != nil, lowered.contains(where: (["start", "begin", "do", "try"] + t.list("chat.startWords")).contains) {
+    if receiver != nil,
+      lowered.contains(
+        where: (["start", "begin", "do", "try"] + t.list("chat.startWords")).contains)
+    {
       return startByWords(lowered)
     }
     if let name = receiver?.name, lowered.contains(where: t.list("chat.feelingWords").contains) {
       phase = .confirmingFeeling(String(line.prefix(2000)))
-      return [.say(t("chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))])), prompt("chat.yesNoPrompt")]
+      return [
+        .say(
+          t("chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))])),
+        prompt("chat.yesNoPrompt"),
+      ]
     }
     if words.count == 1, let first = words.first {
       return [.say(t("chat.unknown", ["word": .text(String(first.prefix(40)))]))]
@@ -153,12 +184,21 @@ extension Conversation {
 
   private mutating func startByWords(_ words: [String]) -> [Action] {
     _ = plan(for: "1")
-    let ignore = Set(["start", "begin", "the", "one", "please", "lets", "let", "with", "for", "her", "his", "him", "them"])
+    let ignore = Set([
+      "start", "begin", "the", "one", "please", "lets", "let", "with", "for", "her", "his", "him",
+      "them",
+    ])
     let wanted = words.filter { $0.count >= 3 && !ignore.contains($0) }
     let scored = offered.map { plan -> (Plan, Int) in
-      let hay = ([plan.routine.id, t(plan.routine.titleKey), t(plan.routine.summaryKey)]
+      let hay =
+        ([plan.routine.id, t(plan.routine.titleKey), t(plan.routine.summaryKey)]
         + plan.routine.areas.map { t("site.\($0.rawValue)") }).joined(separator: " ").lowercased()
-      return (plan, wanted.filter { hay.contains($0) || ($0.hasSuffix("s") && hay.contains(String($0.dropLast()))) }.count)
+      return (
+        plan,
+        wanted.filter {
+          hay.contains($0) || ($0.hasSuffix("s") && hay.contains(String($0.dropLast())))
+        }.count
+      )
     }
     let best = scored.map(\.1).max() ?? 0
     let top = scored.filter { $0.1 == best && best > 0 }.map(\.0)
@@ -177,12 +217,17 @@ extension Conversation {
     guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
     phase = .idle
     guard yes, let id = receiver?.id else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
-    return [.log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("chat.feel.saved")), idlePrompt()]
+    return [
+      .log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("chat.feel.saved")),
+      idlePrompt(),
+    ]
   }
 }
 
 /// Why a routine reference could not be used, as a message to show.
 struct Refusal: Error {
   var message: Message
-  static func fail(_ message: Message) -> Result<Plan, Refusal> { .failure(Refusal(message: message)) }
+  static func fail(_ message: Message) -> Result<Plan, Refusal> {
+    .failure(Refusal(message: message))
+  }
 }

@@ -10,9 +10,12 @@ extension Conversation {
     for event in events {
       switch event {
       case .started(let i):
-        out += stepLines(draft.guide.steps[i], number: i + 1, of: draft.guide.steps.count, routine: draft.plan.routine.id)
+        out += stepLines(
+          draft.guide.steps[i], number: i + 1, of: draft.guide.steps.count,
+          routine: draft.plan.routine.id)
       case .countdown(let s):
-        out.append(.status(t("guide.countdown", ["time": .text(String(format: "%d:%02d", s / 60, s % 60))])))
+        out.append(
+          .status(t("guide.countdown", ["time": .text(String(format: "%d:%02d", s / 60, s % 60))])))
       case .paused:
         out += [.status(""), .say(t("guide.paused"))]
       case .resumed:
@@ -30,7 +33,9 @@ extension Conversation {
     return out
   }
 
-  private func stepLines(_ step: Plan.PlannedStep, number: Int, of total: Int, routine: String) -> [Action] {
+  private func stepLines(_ step: Plan.PlannedStep, number: Int, of total: Int, routine: String)
+    -> [Action]
+  {
     var what: [String] = []
     if let site = step.site { what.append(t.regionName(BodyRegion(site, side: step.side))) }
     what.append(t("technique.\(step.step.technique.rawValue)"))
@@ -39,8 +44,11 @@ extension Conversation {
     }
     let head = t(
       "guide.step",
-      ["number": .number(number), "total": .number(total), "what": .text(what.joined(separator: ", ")),
-       "seconds": .number(step.step.seconds)])
+      [
+        "number": .number(number), "total": .number(total),
+        "what": .text(what.joined(separator: ", ")),
+        "seconds": .number(step.step.seconds),
+      ])
     let text = t(step.step.textKey(in: routine))
     var out: [Action] = [.status(""), .say(""), .say(head), .say("  " + text)]
     for reason in step.reasons { out.append(.say("  → " + t.render(reason))) }
@@ -55,7 +63,8 @@ extension Conversation {
     case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
     case .intake: return [.say(t("chat.helpFor.intake"))]
     case .confirmingConditions, .confirmingFeeling: return [.say(t("chat.yesOrNo"))]
-    case .rating(let form): return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]
+    case .rating(let form):
+      return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]
     case .ready: return [.say(t("guide.ready"))]
     case .guiding: return [.say(t("guide.keys"))]
     case .stopReason: return [.say(t("chat.helpFor.reason"))]
@@ -63,7 +72,11 @@ extension Conversation {
     case .water: return [.say(t("water.again"))]
     case .feelText: return [.say(t("chat.feel.ask"))]
     case .idle, .finished:
-      return [.say(t("chat.helpFor.idle")), .say(t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))]))]
+      return [
+        .say(t("chat.helpFor.idle")),
+        .say(
+          t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
+      ]
     }
   }
 }

@@ -46,9 +46,13 @@ extension Conversation {
       }
       return out + [.say(t("intake.howToAnswer")), prompt("intake.prompt")]
     case .site(let id):
-      return [.say(t("intake.where", ["rule": .key("rule.\(id).name")])), prompt("intake.wherePrompt")]
+      return [
+        .say(t("intake.where", ["rule": .key("rule.\(id).name")])), prompt("intake.wherePrompt"),
+      ]
     case .days(let c):
-      return [.say(t("intake.when", ["rule": .key("rule.\(c.id).name")])), prompt("intake.whenPrompt")]
+      return [
+        .say(t("intake.when", ["rule": .key("rule.\(c.id).name")])), prompt("intake.whenPrompt"),
+      ]
     case .fluid:
       return [.say(t("intake.fluid")), prompt("intake.fluidPrompt")]
     }
@@ -59,7 +63,9 @@ extension Conversation {
     switch intake.asking {
     case .group:
       let lower = line.lowercased()
-      if line.isEmpty || yesNo(line) == false || t.list("chat.noneWords").contains(lower) || lower == "none" {
+      if line.isEmpty || yesNo(line) == false || t.list("chat.noneWords").contains(lower)
+        || lower == "none"
+      {
         return nextGroup(intake)
       }
       let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
@@ -96,7 +102,9 @@ extension Conversation {
       if context.catalog.rule(condition.id)?.isRedFlag == true { return out + stopIntake() }
       return out + followUp(intake)
     case .fluid:
-      if line.isEmpty || yesNo(line) == false || t.list("chat.notSureWords").contains(line.lowercased()) {
+      if line.isEmpty || yesNo(line) == false
+        || t.list("chat.notSureWords").contains(line.lowercased())
+      {
         return finishIntake()
       }
       guard let ml = Int(line.filter(\.isNumber).prefix(6)), (100...10_000).contains(ml) else {
@@ -104,7 +112,8 @@ extension Conversation {
       }
       guard let i = current else { return finishIntake() }
       receivers[i].fluidLimitML = ml
-      return [.saveProfile(receivers[i]), .say(t("intake.fluidSaved", ["ml": .number(ml)]))] + finishIntake()
+      return [.saveProfile(receivers[i]), .say(t("intake.fluidSaved", ["ml": .number(ml)]))]
+        + finishIntake()
     }
   }
 
@@ -161,28 +170,41 @@ extension Conversation {
       return [.say(t(resume == nil ? "chat.notUnderstood" : "intake.numbersPlease"))]
     }
     let found = understand(line, now)
-    let removable = found.removed.filter { id in receiver?.conditions.contains { $0.id == id } == true }
-    let understood = Understanding(conditions: found.conditions, removed: removable, notes: found.notes)
+    let removable = found.removed.filter { id in
+      receiver?.conditions.contains { $0.id == id } == true
+    }
+    let understood = Understanding(
+      conditions: found.conditions, removed: removable, notes: found.notes)
     guard !understood.conditions.isEmpty || !understood.removed.isEmpty else {
-      return found.notes.map(Action.say) + [.say(t(resume == nil ? "chat.notUnderstood" : "intake.numbersPlease"))]
+      return found.notes.map(Action.say) + [
+        .say(t(resume == nil ? "chat.notUnderstood" : "intake.numbersPlease"))
+      ]
     }
     phase = .confirmingConditions(understood, resume: resume)
     var out: [Action] = [.say(t("check.understood"))]
     for c in understood.conditions {
-      out.append(.say("  + " + t("rule.\(c.id).name") + whereText(c) + (c.matched.map { " (“\($0)”)" } ?? "")))
+      out.append(
+        .say(
+          "  + " + t("rule.\(c.id).name") + whereText(c) + (c.matched.map { " (“\($0)”)" } ?? "")))
     }
-    for id in understood.removed { out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone"))) }
+    for id in understood.removed {
+      out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))
+    }
     out += understood.notes.map(Action.say)
     return out + [.say(t("chat.confirmChange")), prompt("chat.yesNoPrompt")]
   }
 
-  mutating func confirmConditions(_ understood: Understanding, resume: Intake?, _ line: String) -> [Action] {
+  mutating func confirmConditions(_ understood: Understanding, resume: Intake?, _ line: String)
+    -> [Action]
+  {
     guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
     var out: [Action] = []
     if yes {
       out += removeConditions(understood.removed)
       out += addConditions(understood.conditions)
-      if resume != nil, understood.conditions.contains(where: { context.catalog.rule($0.id)?.isRedFlag == true }) {
+      if resume != nil,
+        understood.conditions.contains(where: { context.catalog.rule($0.id)?.isRedFlag == true })
+      {
         return out + stopIntake()
       }
     } else {

@@ -21,14 +21,18 @@ extension Conversation {
     if ["suggest", "show", "speak"].contains(first) || context.commands.contains(first) {
       return command(line) + [.say(t("chat.who.again"))]
     }
-    if Self.commands.contains(first), receivers.first(where: { $0.name.lowercased() == line.lowercased() }) == nil {
+    if Self.commands.contains(first),
+      receivers.first(where: { $0.name.lowercased() == line.lowercased() }) == nil
+    {
       return [.say(t("chat.who.again"))]
     }
     if let n = Int(line) {
       guard receivers.indices.contains(n - 1) else { return [.say(t("chat.who.noNumber"))] }
       return select(n - 1)
     }
-    if let i = receivers.firstIndex(where: { $0.name.lowercased() == line.lowercased() || $0.id == line }) {
+    if let i = receivers.firstIndex(where: {
+      $0.name.lowercased() == line.lowercased() || $0.id == line
+    }) {
       return select(i)
     }
     let name = String(line.prefix(60))
@@ -37,7 +41,10 @@ extension Conversation {
       let guess = Suggest.nearest(to: first, in: Self.commands + context.commands)
     {
       nameQueried = line
-      return [.say(t("chat.didYouMean", ["word": .text(line), "guess": .text(guess)])), .say(t("chat.who.isName"))]
+      return [
+        .say(t("chat.didYouMean", ["word": .text(line), "guess": .text(guess)])),
+        .say(t("chat.who.isName")),
+      ]
     }
     guard !receivers.isEmpty else { return addReceiver(name) }
     phase = .confirmingNewReceiver(name)
@@ -67,7 +74,9 @@ extension Conversation {
 
   mutating func addReceiver(_ name: String) -> [Action] {
     var base = String(
-      name.lowercased().unicodeScalars.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-" })
+      name.lowercased().unicodeScalars.map {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-"
+      })
     base = base.split(separator: "-").joined(separator: "-")
     if base.isEmpty { base = "receiver" }
     var id = base
@@ -89,13 +98,22 @@ extension Conversation {
     var out: [Action] = []
     var added: [String] = []
     for c in conditions {
-      let exists = receivers[i].conditions.contains { $0.id == c.id && $0.site == c.site && $0.side == c.side }
+      let exists = receivers[i].conditions.contains {
+        $0.id == c.id && $0.site == c.site && $0.side == c.side
+      }
       guard !exists else { continue }
-      let since = c.daysSince.map { CalendarDay.format(now.addingTimeInterval(Double(-$0) * 86_400)) }
-      let entry = ProfileCondition(id: c.id, site: c.site, side: c.side, since: since, note: c.matched)
+      let since = c.daysSince.map {
+        CalendarDay.format(now.addingTimeInterval(Double(-$0) * 86_400))
+      }
+      let entry = ProfileCondition(
+        id: c.id, site: c.site, side: c.side, since: since, note: c.matched)
       receivers[i].conditions.append(entry)
       out.append(.log(.conditionAdded(entry), receiverID: receivers[i].id))
-      out.append(.say(t("chat.conditionAdded", ["rule": .key("rule.\(c.id).name"), "where": .text(whereText(c))])))
+      out.append(
+        .say(
+          t(
+            "chat.conditionAdded",
+            ["rule": .key("rule.\(c.id).name"), "where": .text(whereText(c))])))
       added.append(c.id)
     }
     if !added.isEmpty { out.insert(.saveProfile(receivers[i]), at: 0) }
@@ -140,7 +158,9 @@ extension Conversation {
   func massageAllowed() -> Bool {
     guard let profile = receiver else { return false }
     let checker = SafetyChecker(catalog: context.catalog)
-    guard let (r, _, _) = try? checker.restrictions(for: profile.conditions(asOf: now)) else { return false }
+    guard let (r, _, _) = try? checker.restrictions(for: profile.conditions(asOf: now)) else {
+      return false
+    }
     return r.verdict.allowsMassage
   }
 }

@@ -3,65 +3,28 @@ import TendCore
 
 /// A massage from start to log: ratings before, the guided steps, why it stopped (if it did),
 /// ratings after, a note, then the water offer with the fluid limit respected.
-struct SessionDraft: Sendable, Equatable {
-  var plan: Plan
-  var guide: Guide
-  var before: RatingSet?
-  var after: RatingSet?
-  var rater: RatingSet.Who?
-  var stopped = false
-  var reason: String?
-  var note: String?
-  var guideStarted = false
-  var precautions: [String]
-
-  func log(now: Date) -> SessionLog {
-    var log = SessionLog(routine: plan.routine.id)
-    for step in plan.steps {
-      switch step.action {
-      case .keep: log.kept.append(step.step.id)
-      case .adapt: log.adapted.append(step.step.id)
-      case .skip: log.skipped.append(step.step.id)
-      }
-    }
-    let done = guide.stepsDone.sorted().map { guide.steps[$0] }
-    var sites: [String] = []
-    for step in done {
-      if let site = step.site, !sites.contains(BodyRegion(site, side: step.side).token) {
-        sites.append(BodyRegion(site, side: step.side).token)
-      }
-    }
-    log.sites = sites
-    log.pressure = done.filter { $0.step.technique.touches }.map(\.pressure.rawValue).max() ?? 0
-    let seconds = Double(guide.elapsed.components.seconds)
-    log.minutes = Int((seconds / 60).rounded())
-    log.stepsDone = done.count
-    log.before = before
-    log.after = after
-    log.stoppedEarly = stopped || !guide.isFinished
-    log.stopReason = reason
-    log.note = note
-    log.precautions = precautions
-    return log
-  }
-}
-
 extension Conversation {
   mutating func startSession(_ plan: Plan) -> [Action] {
     guard let profile = receiver else { return askWho() }
     guard plan.verdict != .excluded, massageAllowed() else {
       return [.say(t("chat.notToday", ["title": .key(plan.routine.titleKey)]))]
-        + plan.reasons.map { .say("  " + t.render($0)) } + redFlagActions(profile.conditions.map(\.id))
+        + plan.reasons.map { .say("  " + t.render($0)) }
+        + redFlagActions(profile.conditions.map(\.id))
     }
     let active = profile.conditions(asOf: now).filter {
       context.catalog.rule($0.id)?.isActive(daysSince: $0.daysSince) ?? true
     }
     session = SessionDraft(plan: plan, guide: Guide(plan: plan), precautions: active.map(\.id))
     var out: [Action] = [
-      .say(t("guide.intro", ["title": .key(plan.routine.titleKey), "count": .number(max(1, plan.seconds / 60))]))
+      .say(
+        t(
+          "guide.intro",
+          ["title": .key(plan.routine.titleKey), "count": .number(max(1, plan.seconds / 60))]))
     ]
     let positions = plan.positions.map { t("position.\($0.rawValue)") }
-    if !positions.isEmpty { out.append(.say(t("plan.positions", ["positions": .text(t.list(positions))]))) }
+    if !positions.isEmpty {
+      out.append(.say(t("plan.positions", ["positions": .text(t.list(positions))])))
+    }
     let changed = plan.steps.filter { $0.action != .keep }.count
     if changed > 0 { out.append(.say(t("guide.changed", ["count": .number(changed)]))) }
     out.append(.say(t("check.coach")))
@@ -80,7 +43,9 @@ extension Conversation {
       return [.say(t("rating.who", ["name": name])), prompt("rating.whoPrompt")]
     }
     guard let kind = form.currentKind else { return ratingsDone(form) }
-    return [.say(t("rating.ask.\(kind)")), prompt("rating.prompt", ["kind": .key("rating.kind.\(kind)")])]
+    return [
+      .say(t("rating.ask.\(kind)")), prompt("rating.prompt", ["kind": .key("rating.kind.\(kind)")]),
+    ]
   }
 
   mutating func answerRating(_ form: RatingForm, _ line: String) -> [Action] {
@@ -133,7 +98,10 @@ extension Conversation {
       }
       let text = feelingText
       feelingText = nil
-      return [.log(.feeling(ratings: ratings, text: text), receiverID: id), .say(t("chat.feel.saved")), idlePrompt()]
+      return [
+        .log(.feeling(ratings: ratings, text: text), receiverID: id), .say(t("chat.feel.saved")),
+        idlePrompt(),
+      ]
     }
   }
 
@@ -177,7 +145,9 @@ extension Conversation {
     draft.note = line.isEmpty ? nil : String(line.prefix(2000))
     session = nil
     phase = .water
-    var out: [Action] = [.log(.session(draft.log(now: now)), receiverID: profile.id), .say(t("chat.sessionSaved"))]
+    var out: [Action] = [
+      .log(.session(draft.log(now: now)), receiverID: profile.id), .say(t("chat.sessionSaved")),
+    ]
     out.append(.say(t("water.offer", ["name": .text(profile.name)])))
     if hasFluidLimit(profile) {
       let limit = profile.fluidLimitML.map { t("water.limitAmount", ["ml": .number($0)]) } ?? ""
@@ -198,14 +168,23 @@ extension Conversation {
     }
     phase = .idle
     if matches("water.givenWords", ["g", "given", "gave", "yes", "y"]) {
-      return [.log(.water(.given, remindAt: nil), receiverID: profile.id), .say(t("water.thanks")), idlePrompt()]
+      return [
+        .log(.water(.given, remindAt: nil), receiverID: profile.id), .say(t("water.thanks")),
+        idlePrompt(),
+      ]
     }
     if matches("water.declinedWords", ["d", "declined", "no", "n"]) {
-      return [.log(.water(.declined, remindAt: nil), receiverID: profile.id), .say(t("water.ok")), idlePrompt()]
+      return [
+        .log(.water(.declined, remindAt: nil), receiverID: profile.id), .say(t("water.ok")),
+        idlePrompt(),
+      ]
     }
     if matches("water.laterWords", ["l", "later"]) {
       if hasFluidLimit(profile), remindedWithLimit.contains(profile.id) {
-        return [.log(.water(.later, remindAt: nil), receiverID: profile.id), .say(t("water.noNag")), idlePrompt()]
+        return [
+          .log(.water(.later, remindAt: nil), receiverID: profile.id), .say(t("water.noNag")),
+          idlePrompt(),
+        ]
       }
       let minutes = profile.reminderMinutes ?? context.reminderMinutes
       let due = now.addingTimeInterval(Double(minutes * 60) / context.clockScale)

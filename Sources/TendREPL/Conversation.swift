@@ -31,9 +31,12 @@ public struct Conversation: Sendable {
     /// What the recognizer found: conditions to confirm, ids said to be gone ("no longer on
     /// warfarin"), and the lines to show back (negations, unknown words).
     public init(_ r: Recognition, localizer t: Localizer) {
-      let notes = r.messages.filter { !["recognize.confirm", "recognize.nothing"].contains($0.key) }
+      let notes = r.messages.filter {
+        !["recognize.confirm", "recognize.nothing"].contains($0.key)
+      }
       self.init(
-        conditions: r.conditions, removed: r.negated.filter { $0.reason != .normalReading }.map(\.id),
+        conditions: r.conditions,
+        removed: r.negated.filter { $0.reason != .normalReading }.map(\.id),
         notes: notes.map(t.render))
     }
   }
@@ -57,7 +60,8 @@ public struct Conversation: Sendable {
 
     public init(
       catalog: Catalog, localizer: Localizer, receivers: [Profile] = [], reminders: [Reminder] = [],
-      emergencyNumber: String = "911", commands: [String] = [], now: Date = Date(), speak: Bool = false,
+      emergencyNumber: String = "911", commands: [String] = [], now: Date = Date(),
+      speak: Bool = false,
       reminderMinutes: Int = 30, clockScale: Double = 1, understand: Understand? = nil
     ) {
       self.catalog = catalog

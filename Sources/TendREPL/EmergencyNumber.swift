@@ -13,12 +13,16 @@ public enum EmergencyNumber {
     let base = locale.split(separator: ".").first.map(String.init) ?? locale
     let base2 = base.split(separator: "@").first.map(String.init) ?? base
     let parts = base2.replacingOccurrences(of: "_", with: "-").split(separator: "-")
-    return parts.dropFirst().last { $0.count == 2 && $0.allSatisfy(\.isLetter) }.map { $0.uppercased() }
+    return parts.dropFirst().last { $0.count == 2 && $0.allSatisfy(\.isLetter) }.map {
+      $0.uppercased()
+    }
   }
 
   /// The number for the first locale variable set among `LC_ALL`, `LC_MESSAGES`, `LANG`.
   public static func lookup(environment: [String: String], localizer t: Localizer) -> String {
-    let raw = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+    let raw = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first {
+      !$0.isEmpty
+    }
     return lookup(locale: raw ?? "", localizer: t)
   }
 

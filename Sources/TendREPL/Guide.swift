@@ -64,7 +64,9 @@ public struct Guide: Sendable, Equatable {
     if !isFinished {
       remaining -= left
       elapsed += left
-      if secondsLeft != before || events.contains(where: { if case .started = $0 { true } else { false } }) {
+      if secondsLeft != before
+        || events.contains(where: { if case .started = $0 { true } else { false } })
+      {
         events.append(.countdown(secondsLeft))
       }
     }

@@ -50,7 +50,8 @@ public final class LineEditor {
   public func read(prompt: String) -> String? {
     guard let raw = readline(prompt) else { return nil }
     defer { free(raw) }
-    let line = String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
+    let line = String(
+      decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     if !line.trimmingCharacters(in: .whitespaces).isEmpty {
       add_history(raw)
       if let historyFile {
@@ -75,9 +76,12 @@ public final class LineEditor {
     rl_attempted_completion_function = { text, start, _ in
       rl_attempted_completion_over = 1
       let word = text.map { String(cString: $0) } ?? ""
-      let before = rl_line_buffer.map { buffer in
-        String(decoding: UnsafeRawBufferPointer(start: buffer, count: Int(max(0, start))), as: UTF8.self)
-      } ?? ""
+      let before =
+        rl_line_buffer.map { buffer in
+          String(
+            decoding: UnsafeRawBufferPointer(start: buffer, count: Int(max(0, start))),
+            as: UTF8.self)
+        } ?? ""
       MainActor.assumeIsolated {
         Hooks.matches = Hooks.completion?.candidates(before: before, word: word) ?? []
       }

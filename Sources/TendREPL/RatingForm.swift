@@ -1,4 +1,5 @@
 import Foundation
+
 /// Quick 0-10 ratings, one question at a time: who is rating first, then each kind; Enter skips
 /// a rating and `skip` skips the rest. Used before and after a session and by `feel`.
 struct RatingForm: Sendable, Equatable {

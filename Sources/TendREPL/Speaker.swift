@@ -12,7 +12,8 @@ final class Speaker {
   init(environment: [String: String], language: String) {
     voice = language
     if let explicit = environment["TEND_ESPEAK"] {
-      program = explicit.isEmpty || !FileManager.default.isExecutableFile(atPath: explicit)
+      program =
+        explicit.isEmpty || !FileManager.default.isExecutableFile(atPath: explicit)
         ? nil : URL(fileURLWithPath: explicit)
       return
     }

@@ -25,14 +25,18 @@ final class ChatStore: CareStore {
   }
 
   func append(_ entry: LogEntry, at: Date, to receiverID: String) throws {
-    let torn = try receiversStore.journal(receiverID).append(JournalEntry(at: Timestamp(at), Self.body(entry)))
-    if let torn { FileHandle.standardError.write(Data("warning: \(torn.localizedDescription)\n".utf8)) }
+    let torn = try receiversStore.journal(receiverID).append(
+      JournalEntry(at: Timestamp(at), Self.body(entry)))
+    if let torn {
+      FileHandle.standardError.write(Data("warning: \(torn.localizedDescription)\n".utf8))
+    }
   }
 
   func entries(of receiverID: String, since: Date) throws -> [(at: Date, entry: LogEntry)] {
     var out: [(at: Date, entry: LogEntry)] = []
     try receiversStore.reader(receiverID).forEach { item in
-      guard case .entry(let entry, _) = item, entry.at.date >= since, let log = Self.log(entry.body) else { return }
+      guard case .entry(let entry, _) = item, entry.at.date >= since, let log = Self.log(entry.body)
+      else { return }
       out.append((entry.at.date, log))
     }
     return out
@@ -41,7 +45,8 @@ final class ChatStore: CareStore {
   func pendingReminders() throws -> [Reminder] {
     let reminders = Reminders(receivers: receiversStore)
     return try receivers().compactMap { profile in
-      guard let last = try reminders.lastWater(profile.id), last.answer == .later, let at = last.remindAt
+      guard let last = try reminders.lastWater(profile.id), last.answer == .later,
+        let at = last.remindAt
       else { return nil }
       return Reminder(receiverID: profile.id, name: profile.name, due: at.date)
     }
@@ -52,7 +57,10 @@ final class ChatStore: CareStore {
   }
 
   static func ratingSet(_ r: Ratings?) -> RatingSet? {
-    r.map { RatingSet(ratedBy: RatingSet.Who(rawValue: $0.ratedBy.rawValue) ?? .receiver, scores: $0.scores) }
+    r.map {
+      RatingSet(
+        ratedBy: RatingSet.Who(rawValue: $0.ratedBy.rawValue) ?? .receiver, scores: $0.scores)
+    }
   }
 
   static func body(_ entry: LogEntry) -> JournalEntry.Body {
@@ -60,9 +68,11 @@ final class ChatStore: CareStore {
     case .session(let s):
       return .session(
         Session(
-          routine: s.routine, plan: FollowedPlan(kept: s.kept, adapted: s.adapted, skipped: s.skipped),
+          routine: s.routine,
+          plan: FollowedPlan(kept: s.kept, adapted: s.adapted, skipped: s.skipped),
           sites: s.sites, pressure: s.pressure, minutes: s.minutes, before: ratings(s.before),
-          after: ratings(s.after), stoppedEarly: s.stoppedEarly ? true : nil, stopReason: s.stopReason,
+          after: ratings(s.after), stoppedEarly: s.stoppedEarly ? true : nil,
+          stopReason: s.stopReason,
           note: s.note, precautions: s.precautions))
     case .feeling(let r, let text):
       return .feeling(Feeling(ratings: ratings(r), text: text))
@@ -96,7 +106,8 @@ final class ChatStore: CareStore {
       guard let answer = WaterAnswer(rawValue: w.answer.rawValue) else { return nil }
       return .water(answer, remindAt: w.remindAt?.date)
     case .condition(let change):
-      return change.change == .removed ? .conditionRemoved(change.condition) : .conditionAdded(change.condition)
+      return change.change == .removed
+        ? .conditionRemoved(change.condition) : .conditionAdded(change.condition)
     case .consent: return nil
     }
   }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TendTestSupport
+import Testing
 
 /// What the journal must hold after the first-time caregiver's two visits: exactly what happened.
 enum JournalCheck {
@@ -15,7 +15,9 @@ enum JournalCheck {
   static func firstTimeCaregiver(home: URL) throws {
     let entries = try lines(home, "ann")
     let types = entries.compactMap { $0["type"] as? String }
-    #expect(types == ["condition", "condition", "session", "water", "water", "session", "water"], "\(types)")
+    #expect(
+      types == ["condition", "condition", "session", "water", "water", "session", "water"],
+      "\(types)")
     let sessions = entries.filter { $0["type"] as? String == "session" }
     guard sessions.count == 2 else { return }
     #expect(sessions[0]["routine"] as? String == "quick-hands")
@@ -29,7 +31,9 @@ enum JournalCheck {
     #expect(sessions[1]["routine"] as? String == "feet-quick")
     #expect(sessions[1]["stoppedEarly"] as? Bool == true)
     #expect(sessions[1]["stopReason"] as? String == "it hurt on her heel")
-    let waters = entries.filter { $0["type"] as? String == "water" }.compactMap { $0["answer"] as? String }
+    let waters = entries.filter { $0["type"] as? String == "water" }.compactMap {
+      $0["answer"] as? String
+    }
     #expect(waters == ["later", "reminder-shown", "declined"])
   }
 }

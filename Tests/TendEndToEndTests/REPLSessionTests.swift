@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TendTestSupport
+import Testing
 
 /// The conversation end to end: the real binary, through pipes and through a pseudo-terminal.
 @Suite("REPL sessions")
@@ -26,8 +26,12 @@ struct REPLSessionTests {
   func pipedSession() throws {
     let home = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: home) }
-    let script = ["Bea", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "1", "3", "", "", "", "", "2", "", "", "9", "calm after", "given", "summary", "quit"]
-    let run = try RunTend.run([], stdin: script.joined(separator: "\n") + "\n", environment: Self.environment(home: home))
+    let script = [
+      "Bea", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "1", "3", "", "",
+      "", "", "2", "", "", "9", "calm after", "given", "summary", "quit",
+    ]
+    let run = try RunTend.run(
+      [], stdin: script.joined(separator: "\n") + "\n", environment: Self.environment(home: home))
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("Step 5 of 5"))
     #expect(run.stdout.contains("That is the end"))
@@ -40,7 +44,10 @@ struct REPLSessionTests {
     let home = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: home) }
     let env = Self.environment(home: home)
-    let visit = ["Di", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1", "skip", "", "later", "quit"]
+    let visit = [
+      "Di", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1",
+      "skip", "", "later", "quit",
+    ]
     let first = try RunTend.run([], stdin: visit.joined(separator: "\n") + "\n", environment: env)
     #expect(first.stdout.contains("remind you in 30 minutes"))
     #expect(!first.stdout.contains("Reminder:"))
@@ -62,8 +69,12 @@ struct REPLSessionTests {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
     var env = Self.environment(home: home)
     env["TEND_ESPEAK"] = fake.path
-    let input = ["Cy", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1", "skip", "", "declined", "quit"]
-    let run = try RunTend.run(["--speak"], stdin: input.joined(separator: "\n") + "\n", environment: env)
+    let input = [
+      "Cy", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1",
+      "skip", "", "declined", "quit",
+    ]
+    let run = try RunTend.run(
+      ["--speak"], stdin: input.joined(separator: "\n") + "\n", environment: env)
     #expect(run.status == 0)
     #expect(run.stdout.contains("I will read each step aloud."))
     usleep(200_000)
@@ -74,11 +85,15 @@ struct REPLSessionTests {
     #expect(missing.stdout.contains("espeak-ng is not installed"))
   }
 
-  @Test("a first-time caregiver, through a terminal: receiver on a blood thinner with an IV in the left arm")
+  @Test(
+    "a first-time caregiver, through a terminal: receiver on a blood thinner with an IV in the left arm"
+  )
   func firstTimeCaregiver() throws {
     let home = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: home) }
-    var steps: [PseudoTerminal.Step] = [.expect("Who are we caring for?"), .expect("name> "), .line("Ann")]
+    var steps: [PseudoTerminal.Step] = [
+      .expect("Who are we caring for?"), .expect("name> "), .line("Ann"),
+    ]
     for answer in ["no", "1", "1", "left forearm", "no", "no", "no", "no", "no"] {
       steps += [.expect("> "), .line(answer)]
     }
@@ -117,8 +132,10 @@ struct REPLSessionTests {
     steps += [
       .expect("tend> "), .line("start feet-quick"),
       .expect("1 or 2> "), .line("skip"), .expect("begin> "), .line(""),
-      .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "), .line("it hurt on his heel"),
-      .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"), .expect("worry 0-10> "), .line("skip"),
+      .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "),
+      .line("it hurt on his heel"),
+      .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"), .expect("worry 0-10> "),
+      .line("skip"),
       .expect("note> "), .line(""), .expect("later> "), .line("declined"),
       .expect("tend> "), .line("summary"), .expect("stopped early: it hurt on his heel"),
       .expect("tend> "), .endOfInput, .expect("Goodbye"),
@@ -148,10 +165,13 @@ struct REPLSessionTests {
     #expect(first.status == 0, "\(first.stderr)")
     let second = try PseudoTerminal.run(
       [
-        .expect("name> "), .line(""), .expect("Caring for Ann"), .expect("tend> "), .line("start feet-quick"),
+        .expect("name> "), .line(""), .expect("Caring for Ann"), .expect("tend> "),
+        .line("start feet-quick"),
         .expect("1 or 2> "), .line("skip"), .expect("begin> "), .line(""),
-        .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "), .line("it hurt on her heel"),
-        .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"), .expect("worry 0-10> "), .line("skip"),
+        .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "),
+        .line("it hurt on her heel"),
+        .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"),
+        .expect("worry 0-10> "), .line("skip"),
         .expect("note> "), .line(""), .expect("later> "), .line("declined"),
         .expect("tend> "), .endOfInput, .expect("Goodbye"),
       ], environment: Self.environment(home: home, scale: 10))

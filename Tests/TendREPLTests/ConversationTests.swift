@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
+
 @testable import TendREPL
 
 @Suite("Conversation")
@@ -17,7 +18,10 @@ struct ConversationTests {
   func intakeOrder() {
     var h = Harness()
     let text = h.send("Ann", "no", "no", "no", "no", "no", "no", "no", "no")
-    let order = ["urgent ones", "Medicines", "Lines, tubes", "Operations", "Skin.", "Bones", "Anything else", "drink each day"]
+    let order = [
+      "urgent ones", "Medicines", "Lines, tubes", "Operations", "Skin.", "Bones", "Anything else",
+      "drink each day",
+    ]
     let positions = order.map { text.range(of: $0)?.lowerBound }
     #expect(positions.allSatisfy { $0 != nil })
     #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
@@ -43,7 +47,9 @@ struct ConversationTests {
     for plan in h.conversation.offered {
       for step in plan.steps where step.isDone {
         if let site = step.site {
-          #expect(!(BodyRegion(site, side: step.side).overlaps(BodyRegion(.arm, side: .left))), "\(plan.routine.id) \(step.step.id)")
+          #expect(
+            !(BodyRegion(site, side: step.side).overlaps(BodyRegion(.arm, side: .left))),
+            "\(plan.routine.id) \(step.step.id)")
         }
         #expect(step.pressure.rawValue <= 2)
       }
@@ -68,7 +74,9 @@ struct ConversationTests {
     let session = h.sessions.last
     #expect(session?.routine == "quick-hands")
     #expect(session?.stoppedEarly == false)
-    #expect(session?.before == RatingSet(ratedBy: .caregiver, scores: ["pain": 5, "anxiety": 4, "comfort": 3]))
+    #expect(
+      session?.before
+        == RatingSet(ratedBy: .caregiver, scores: ["pain": 5, "anxiety": 4, "comfort": 3]))
     #expect(session?.after?.scores == ["pain": 2, "anxiety": 3, "comfort": 8])
     #expect(session?.note == "she smiled")
     #expect(session?.sites.contains { $0.hasPrefix("left") } == false)
@@ -78,7 +86,9 @@ struct ConversationTests {
     #expect(h.notices.isEmpty)
     h.wait(.seconds(2 * 60))
     #expect(h.notices.first?.contains("offer Ann a drink of water") == true)
-    let water = h.entries(h.store.profiles[0].id).compactMap { if case .water(let a, _) = $0 { a } else { nil } }
+    let water = h.entries(h.store.profiles[0].id).compactMap {
+      if case .water(let a, _) = $0 { a } else { nil }
+    }
     #expect(water == [.later, .reminderShown])
   }
 
@@ -155,7 +165,11 @@ struct ConversationTests {
     var h = Harness.annOnBloodThinnerWithIV()
     h.send("feel", "a bit sore today", "", "4", "", "7", "")
     let last = h.entries("ann").last
-    #expect(last == .feeling(ratings: RatingSet(ratedBy: .receiver, scores: ["pain": 4, "tiredness": 7]), text: "a bit sore today"))
+    #expect(
+      last
+        == .feeling(
+          ratings: RatingSet(ratedBy: .receiver, scores: ["pain": 4, "tiredness": 7]),
+          text: "a bit sore today"))
   }
 
   @Test("help depends on where you are")
@@ -173,9 +187,12 @@ struct ConversationTests {
     var ann = Profile(id: "ann", name: "Ann", fluidLimitML: 1200)
     ann.conditions = []
     let past = Date().addingTimeInterval(-60)
-    let h = Harness(profiles: [ann], reminders: [Reminder(receiverID: "ann", name: "Ann", due: past)])
+    let h = Harness(
+      profiles: [ann], reminders: [Reminder(receiverID: "ann", name: "Ann", due: past)])
     #expect(h.notices.first?.contains("drink of water") == true)
-    #expect(h.text.range(of: "drink of water")!.lowerBound < h.text.range(of: "Who are we caring for")!.lowerBound)
+    #expect(
+      h.text.range(of: "drink of water")!.lowerBound
+        < h.text.range(of: "Who are we caring for")!.lowerBound)
     var h2 = Harness(profiles: [ann])
     h2.send("1", "start quick-hands", "skip", "")
     h2.wait(.seconds(900))

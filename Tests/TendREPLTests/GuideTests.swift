@@ -1,13 +1,15 @@
 import Foundation
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
+
 @testable import TendREPL
 
 @Suite("Guide and clocks")
 struct GuideTests {
   static func plan(_ id: String, _ specs: [String] = []) -> Plan {
-    let result = try? SafetyChecker(catalog: Fixtures.catalog).check(Fixtures.conditions(specs), routineID: id)
+    let result = try? SafetyChecker(catalog: Fixtures.catalog).check(
+      Fixtures.conditions(specs), routineID: id)
     return result!.plans[0]
   }
 
@@ -22,7 +24,9 @@ struct GuideTests {
     #expect(events.last == .finished)
     #expect(guide.isFinished)
     #expect(guide.stepsDone.count == guide.steps.count)
-    #expect(events.filter { if case .started = $0 { true } else { false } }.count == guide.steps.count - 1)
+    #expect(
+      events.filter { if case .started = $0 { true } else { false } }.count == guide.steps.count - 1
+    )
   }
 
   @Test("steps advance by themselves when their time is up, with a countdown")
@@ -81,13 +85,18 @@ struct GuideTests {
 @Suite("Completion, emergency numbers, ratings")
 struct CompletionTests {
   let completion = Completion(
-    commands: Conversation.commands + ["check", "routines"], routineIDs: Fixtures.catalog.routines.map(\.id),
-    receiverNames: ["Ann", "Bob"], conditionWords: Fixtures.catalog.rules.map(\.id) + ["left", "forearm"])
+    commands: Conversation.commands + ["check", "routines"],
+    routineIDs: Fixtures.catalog.routines.map(\.id),
+    receiverNames: ["Ann", "Bob"],
+    conditionWords: Fixtures.catalog.rules.map(\.id) + ["left", "forearm"])
 
   @Test("commands, routine ids, receiver names and condition words")
   func candidates() {
     #expect(completion.candidates(before: "", word: "su") == ["suggest", "summary"])
-    #expect(completion.candidates(before: "start ", word: "quick-") == ["quick-hands", "quick-scalp", "quick-shoulders"])
+    #expect(
+      completion.candidates(before: "start ", word: "quick-") == [
+        "quick-hands", "quick-scalp", "quick-shoulders",
+      ])
     #expect(completion.candidates(before: "who ", word: "a") == ["Ann"])
     #expect(completion.candidates(before: "tell she has an ", word: "iv") == ["iv-line"])
     #expect(completion.candidates(before: "start calm-hands ", word: "") == [])

@@ -1,6 +1,7 @@
 import Foundation
 import TendCore
 import TendTestSupport
+
 @testable import TendREPL
 
 /// Feeds a `Conversation` and performs its actions in memory: what it said, what it saved.
@@ -19,14 +20,19 @@ struct Harness {
     }
   }()
 
-  init(profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String = "911", now: Date = Date()) {
+  init(
+    profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String = "911",
+    now: Date = Date()
+  ) {
     store = MemoryStore(profiles: profiles)
     self.now = now
     let t = Fixtures.english
     let context = Conversation.Context(
       catalog: Fixtures.catalog, localizer: t, receivers: profiles, reminders: reminders,
       emergencyNumber: emergency, commands: ["check", "routines"], now: now,
-      understand: { text, today in Conversation.Understanding(Harness.recognizer.recognize(text, today: today), localizer: t) })
+      understand: { text, today in
+        Conversation.Understanding(Harness.recognizer.recognize(text, today: today), localizer: t)
+      })
     conversation = Conversation(context)
     apply(conversation.start())
   }
@@ -76,7 +82,9 @@ struct Harness {
   }
 
   var sessions: [SessionLog] {
-    store.profiles.flatMap { entries($0.id) }.compactMap { if case .session(let s) = $0 { s } else { nil } }
+    store.profiles.flatMap { entries($0.id) }.compactMap {
+      if case .session(let s) = $0 { s } else { nil }
+    }
   }
 
   /// A caregiver new to Tend: adds Ann on a blood thinner with an IV in her left forearm.

@@ -25,7 +25,8 @@ public enum PseudoTerminal {
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.unkeyedContainer()
       switch self {
-      case .expect(let text, let timeout): try c.encode("expect"); try c.encode(text); try c.encode(timeout)
+      case .expect(let text, let timeout):
+        try c.encode("expect"); try c.encode(text); try c.encode(timeout)
       case .send(let text): try c.encode("send"); try c.encode(Array(text.utf8))
       case .bytes(let bytes): try c.encode("flood"); try c.encode(bytes)
       case .line(let text): try c.encode("send"); try c.encode(Array((text + "\r").utf8))

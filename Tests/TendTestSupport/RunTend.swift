@@ -12,9 +12,11 @@ public enum RunTend {
   public static var binary: URL {
     let candidates = [
       Fixtures.packageRoot.appendingPathComponent(".build/debug/tend"),
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tend"),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("tend"),
     ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? candidates[0]
   }
 
   /// Runs `tend` with arguments, optional standard input, and extra environment (TEND_HOME is
@@ -42,7 +44,7 @@ public enum RunTend {
     process.environment = env
     let out = Pipe()
     let errFile = Fixtures.temporaryDirectory("tend-stderr").appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
     let err = try FileHandle(forWritingTo: errFile)
     let input = Pipe()
     process.standardOutput = out

@@ -24,8 +24,10 @@ extension Tend {
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
       let env = app.environment
-      let state = env["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-        ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
+      let state =
+        env["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(
+          ".local/state")
       let store = ChatStore(home: app.home)
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
       let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
@@ -35,7 +37,9 @@ extension Tend {
         reminders: (try? store.pendingReminders()) ?? [],
         emergencyNumber: EmergencyNumber.lookup(environment: env.variables, localizer: t),
         commands: names, now: Date(), speak: speak, clockScale: scale,
-        understand: { text, today in Conversation.Understanding(recognizer.recognize(text, today: today), localizer: t) })
+        understand: { text, today in
+          Conversation.Understanding(recognizer.recognize(text, today: today), localizer: t)
+        })
       let global = global
       MainActor.assumeIsolated {
         let editor = LineEditor(historyFile: state.appendingPathComponent("tend/history"))
