@@ -47,7 +47,15 @@ public enum TextTokens {
       let next = scalars.index(after: index)
       let v = scalar.value
       let isDigit = v >= 48 && v <= 57
-      if isDigit {
+      if isIdeograph(v) {
+        // Chinese is written without spaces: each character is a token, and vocabulary
+        // phrases are tokenized the same way, so "华法林" matches as a three-token phrase.
+        flush(index)
+        tokens.append(
+          TextToken(
+            text: String(scalar), range: index..<next, number: nil, sentence: sentence,
+            clause: clause))
+      } else if isDigit {
         if !word.isEmpty && !isNumber { flush(index) }
         if word.isEmpty { start = index; isNumber = true }
         word.unicodeScalars.append(scalar)
@@ -66,10 +74,12 @@ public enum TextTokens {
       } else {
         flush(index)
         switch v {
-        case 46, 33, 63, 59, 58, 10, 13:  // . ! ? ; : line breaks
+        case 46, 33, 63, 59, 58, 10, 13, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A:
+          // . ! ? ; : line breaks, and their fullwidth forms
           sentence += 1
           clause += 1
-        case 44, 40, 41, 0x2014, 0x2013:  // , ( ) — –
+        case 44, 40, 41, 0x2014, 0x2013, 0xFF0C, 0x3001, 0xFF08, 0xFF09:
+          // , ( ) — – and fullwidth ， 、 （ ）
           clause += 1
         case 0xB0:  // °
           tokens.append(
@@ -82,6 +92,12 @@ public enum TextTokens {
     }
     flush(scalars.endIndex)
     return tokens
+  }
+
+  /// CJK ideographs (the unified blocks and their extensions).
+  static func isIdeograph(_ v: UInt32) -> Bool {
+    (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+      || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FA1F).contains(v)
   }
 
   /// The normalised words of a vocabulary phrase, exactly as `tokenize` would give them.

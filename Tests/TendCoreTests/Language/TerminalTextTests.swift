@@ -35,3 +35,17 @@ struct TerminalTextTests {
     #expect(TerminalText.width(TerminalText.pad("手", to: 6)) == 6)
   }
 }
+
+@Suite("Tokens in scripts without spaces")
+struct IdeographTokenTests {
+  @Test("each Chinese character is a token; fullwidth punctuation separates clauses and sentences")
+  func chinese() {
+    let tokens = TextTokens.tokenize("妈妈在吃华法林，左手有输液。没有发烧")
+    #expect(tokens.prefix(3).map(\.text) == ["妈", "妈", "在"])
+    #expect(TextTokens.words("华法林") == ["华", "法", "林"])
+    let comma = tokens.firstIndex { $0.text == "左" }!
+    #expect(tokens[comma].clause > tokens[0].clause)
+    let last = tokens.last!
+    #expect(last.sentence > tokens[comma].sentence)
+  }
+}
