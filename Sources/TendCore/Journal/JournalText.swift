@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders journal entries for people: one readable line per entry, in the chosen language.
 ///
 /// `2026-11-29 10:15 · Mum · session · Calm hands · 8 min · by Ana · pain 6→3, anxiety 4→2`
@@ -16,8 +18,13 @@ public struct JournalText: Sendable {
     return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
   }
 
+  /// The entry's time in the reader's language, in the time zone it was recorded in.
+  public func when(_ at: Timestamp) -> String {
+    t.dateTime(at.date, timeZone: TimeZone(secondsFromGMT: at.offsetSeconds) ?? .current)
+  }
+
   public func line(_ entry: JournalEntry, receiver: String?) -> String {
-    var parts = [Self.clock(entry.at)]
+    var parts = [when(entry.at)]
     if let receiver { parts.append(receiver) }
     parts.append(t("journal.type.\(entry.kind.rawValue)"))
     switch entry.body {
@@ -29,7 +36,7 @@ public struct JournalText: Sendable {
       parts.append(t("log.water.\(w.answer.rawValue)"))
       if let ml = w.amountML { parts.append(t("journal.ml", ["count": .number(ml)])) }
       if let at = w.remindAt {
-        parts.append(t("journal.remindAt", ["time": .text(Self.clock(at))]))
+        parts.append(t("journal.remindAt", ["time": .text(when(at))]))
       }
       if let by = w.by { parts.append(t("journal.by", ["name": .text(by)])) }
       if let note = w.note { parts.append("\"\(note)\"") }

@@ -87,6 +87,14 @@ public struct Localizer: Sendable {
     return render(Message("region.\(region.side?.rawValue ?? "both")", ["site": site]))
   }
 
+  /// A date and time for people, in this language's usual form ("Nov 29, 2026, 10:15 AM",
+  /// "29 nov. 2026, 10:15", "2026年11月29日 10:15"), in the given time zone.
+  public func dateTime(_ date: Date, timeZone: TimeZone = .current) -> String {
+    var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone)
+    style.calendar = Calendar(identifier: .gregorian)
+    return date.formatted(style)
+  }
+
   /// Joins items as "a, b and c" in this language.
   public func list(_ items: [String]) -> String {
     items.formatted(.list(type: .and).locale(locale))
