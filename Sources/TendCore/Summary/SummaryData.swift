@@ -31,6 +31,8 @@ public struct SummaryData: Codable, Sendable, Equatable {
   public var redFlags: RedFlags
   /// One row per session, oldest first (absent from the one-page formats' gathering).
   public var sessions: [Row]?
+  /// SHA-256 of the file this was read from or written to (see `Checksum`), when it has one.
+  public var checksum: String?
 
   public struct Receiver: Codable, Sendable, Equatable {
     public var id: String?
