@@ -106,3 +106,14 @@ public enum SummaryRendering {
     }
   }
 }
+
+extension SummaryRendering {
+  /// Renders and, when the options ask for a checksum, seals it: the text to write and its digest.
+  public static func export(_ data: SummaryData, as format: SummaryFormat, _ options: RenderOptions) -> (text: String, digest: String?) {
+    let text = render(data, as: format, options)
+    guard options.checksum else { return (text, nil) }
+    if format == .csv { return (text, SHA256.hex(text.utf8)) }
+    let sealed = Checksum.seal(text)
+    return (sealed.text, sealed.digest)
+  }
+}
