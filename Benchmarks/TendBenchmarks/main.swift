@@ -5,6 +5,7 @@ import Foundation
 let registry: [(name: String, run: () throws -> Void)] = [
   ("planner", PlannerBenchmarks.run),
   ("startup", StartupBenchmarks.run),
+  ("recognizer", RecognizerBenchmarks.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -10,10 +10,15 @@ public struct Localizer: Sendable {
   public let fallback: LocaleTable?
   public let locale: Locale
 
+  /// A table that holds only recognizer vocabulary (`vocab.*`, as `es.json` does until its
+  /// interface is translated) renders every sentence from the fallback, so lists and numbers
+  /// are formatted the fallback's way too ("a and b", not "a y b" inside English text).
   public init(table: LocaleTable, fallback: LocaleTable? = nil) {
     self.table = table
     self.fallback = fallback
-    self.locale = Locale(identifier: table.lang.replacingOccurrences(of: "-", with: "_"))
+    let hasInterface = fallback == nil || table.values.keys.contains { !$0.hasPrefix("vocab.") }
+    let lang = hasInterface ? table.lang : fallback?.lang ?? table.lang
+    self.locale = Locale(identifier: lang.replacingOccurrences(of: "-", with: "_"))
   }
 
   public var lang: String { table.lang }

@@ -37,6 +37,13 @@ public struct CheckReport: Encodable, Sendable {
     enum CodingKeys: String, CodingKey { case id, site, side, daysSince, matched, active }
   }
 
+  /// A mention read from free text that does not count ("no fever").
+  public struct NotCountedOut: Encodable, Sendable {
+    var id: String
+    var matched: String
+    var reason: String
+  }
+
   public struct StepOut: Encodable, Sendable {
     var id: String
     var action: String
@@ -74,10 +81,15 @@ public struct CheckReport: Encodable, Sendable {
   var clearanceAdvised: Bool
   var emergency: Bool
   var conditions: [ConditionOut]
+  /// From `--text`: mentions that were denied or in the past, and unknown medical words.
+  var notCounted: [NotCountedOut]
+  var unknownTerms: [String]
   var messages: [String]
   var routines: [RoutineOut]
 
-  public init(_ result: SafetyChecker.Result, localizer t: Localizer) {
+  /// - Parameter recognition: what was read from free text; unknown medical words in it make
+  ///   `clearanceAdvised` true, since Tend cannot judge what it does not know.
+  public init(_ result: SafetyChecker.Result, localizer t: Localizer, recognition: Recognition? = nil) {
     let r = result.restrictions
     verdict = r.verdict.rawValue
     maxPressure = r.effectiveMaxPressure.rawValue
@@ -87,13 +99,17 @@ public struct CheckReport: Encodable, Sendable {
     noJointMovement = !r.noJointMovement.isEmpty
     avoidPositions = r.avoidPositions.keys.sorted().map(\.rawValue)
     maxMinutes = r.maxMinutes
-    clearanceAdvised = r.clearanceAdvised
+    clearanceAdvised = r.clearanceAdvised || !(recognition?.unknownTerms.isEmpty ?? true)
     emergency = r.emergency
     conditions = result.conditions.map {
       ConditionOut(
         id: $0.condition.id, site: $0.condition.site?.rawValue, side: $0.condition.side?.rawValue,
         daysSince: $0.condition.daysSince, matched: $0.condition.matched, active: $0.active)
     }
+    notCounted = (recognition?.negated ?? []).map {
+      NotCountedOut(id: $0.id, matched: $0.matched, reason: $0.reason.rawValue)
+    }
+    unknownTerms = recognition?.unknownTerms ?? []
     messages = result.messages.map(t.render)
     routines = result.plans.map { plan in
       RoutineOut(
@@ -119,12 +135,14 @@ public struct CheckReport: Encodable, Sendable {
     try c.encode(clearanceAdvised, forKey: .clearanceAdvised)
     try c.encode(emergency, forKey: .emergency)
     try c.encode(conditions, forKey: .conditions)
+    try c.encode(notCounted, forKey: .notCounted)
+    try c.encode(unknownTerms, forKey: .unknownTerms)
     try c.encode(messages, forKey: .messages)
     try c.encode(routines, forKey: .routines)
   }
   enum CodingKeys: String, CodingKey {
     case verdict, maxPressure, avoid, noJointMovement, avoidPositions, maxMinutes
-    case clearanceAdvised, emergency, conditions, messages, routines
+    case clearanceAdvised, emergency, conditions, notCounted, unknownTerms, messages, routines
   }
 
   /// Pretty, stable JSON text with a trailing newline.

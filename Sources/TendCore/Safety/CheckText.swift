@@ -5,7 +5,11 @@ public struct CheckText: Sendable {
 
   public init(localizer: Localizer) { t = localizer }
 
-  public func render(_ result: SafetyChecker.Result, detailed: Bool) -> String {
+  /// - Parameter recognition: what was read from the caregiver's own words, if any: shown
+  ///   with what was understood (what was not counted, unknown words, a request to confirm).
+  public func render(
+    _ result: SafetyChecker.Result, detailed: Bool, recognition: Recognition? = nil
+  ) -> String {
     var out: [String] = []
     let coach = result.messages.last
     let body = result.messages.dropLast()
@@ -16,6 +20,10 @@ public struct CheckText: Sendable {
       for item in result.conditions {
         out.append("  - " + conditionLine(item))
       }
+    }
+    if let recognition {
+      if result.conditions.isEmpty { out += ["", t("check.understood")] }
+      for line in recognition.messages { out += wrap(t.render(line), indent: "  ") }
     }
     let advice = body.dropFirst()
     if !advice.isEmpty {
@@ -104,16 +112,7 @@ public struct CheckText: Sendable {
 
   /// Wraps text at 78 columns with an indent.
   public func wrap(_ text: String, indent: String, width: Int = 78) -> [String] {
-    var lines: [String] = []
-    var line = indent
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      if line.count > indent.count, line.count + 1 + word.count > width {
-        lines.append(line)
-        line = indent
-      }
-      line += (line.count > indent.count ? " " : "") + word
-    }
-    if line.count > indent.count { lines.append(line) }
-    return lines
+    TerminalText.wrap(text, indent: indent, width: width)
   }
+
 }

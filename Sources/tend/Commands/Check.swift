@@ -11,12 +11,17 @@ extension Tend {
       discussion: """
         SPEC is ID, ID@SITE or ID@SIDE-SITE, optionally with +Nd for days since it began:
           anticoagulants   iv-line@left-forearm   joint-replacement-knee@left-knee+10d
+        TEXT is what you would tell a nurse; Tend shows back what it understood:
+          --text "mum's on warfarin and had her left knee done 10 days ago"
         """)
 
     @OptionGroup var global: GlobalOptions
 
     @Option(name: .customLong("condition"), help: ArgumentHelp("A condition (repeatable).", valueName: "SPEC"))
     var conditions: [String] = []
+
+    @Option(help: ArgumentHelp("What you would tell a nurse, in your own words.", valueName: "TEXT"))
+    var text: String?
 
     @Option(help: ArgumentHelp("A profile file listing conditions.", valueName: "FILE"))
     var profile: String?
@@ -32,6 +37,13 @@ extension Tend {
       var all: [Condition] = []
       if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
       all += try ConditionInput.parse(conditions, catalog: app.catalog)
+      var recognition: Recognition?
+      if let text {
+        let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
+        let found = recognizer.recognize(text, today: Date())
+        all += found.conditions
+        recognition = found
+      }
       let checker = SafetyChecker(catalog: app.catalog)
       let result: SafetyChecker.Result
       do {
@@ -40,9 +52,10 @@ extension Tend {
         throw ConditionInput.usageError(error)
       }
       if json {
-        print(try CheckReport(result, localizer: app.localizer).jsonText(), terminator: "")
+        print(try CheckReport(result, localizer: app.localizer, recognition: recognition).jsonText(), terminator: "")
       } else {
-        print(CheckText(localizer: app.localizer).render(result, detailed: routine != nil), terminator: "")
+        print(CheckText(localizer: app.localizer).render(
+            result, detailed: routine != nil, recognition: recognition), terminator: "")
       }
     }
   }

@@ -44,7 +44,7 @@ extension Tend {
         for routine in routines {
           let areas = t.list(routine.areas.map { t("site.\($0.rawValue)") })
           print(
-            routine.id.padding(toLength: 22, withPad: " ", startingAt: 0) + t(routine.titleKey) + " · "
+            TerminalText.pad(routine.id, to: 22) + t(routine.titleKey) + " · "
               + t("routine.minutes", ["count": .number(routine.minutes)]) + " · " + areas + " · "
               + t("plan.pressure", ["pressure": .number(routine.maxPressure.rawValue)]))
         }

@@ -1,0 +1,36 @@
+import Foundation
+import TendCore
+
+/// Recognizing a ~300-character message (target ≤ 1 ms), against a baseline of lowercasing
+/// and splitting the same text into words, in the same run.
+enum RecognizerBenchmarks {
+  static let message =
+    "Mum's on warfrin and had her left knee done 10 days ago, still a dressing on it. She has a "
+    + "PICC in her right arm for antibiotics, no fever today (temp 37.2) but her calf is warm and "
+    + "a bit swollen, probably from sitting. She used to take aspirin but stopped. Sarcoidosis too. She is 81 and loves hand rubs."
+
+  static func run() throws {
+    let catalog = try Catalog.load(from: Measure.packageRoot)
+    var sink = 0
+    let build = Measure.median(runs: 5, iterations: 5) {
+      if (try? Recognizer(localizer: catalog.localizer("en"), catalog: catalog)) != nil {
+        sink &+= 1
+      }
+    }
+    let recognizer = try Recognizer(localizer: catalog.localizer("en"), catalog: catalog)
+    let today = Date()
+    let recognize = Measure.median(runs: 11, iterations: 500) {
+      sink &+= recognizer.recognize(message, today: today).conditions.count
+    }
+    let baseline = Measure.median(runs: 11, iterations: 500) {
+      sink &+= message.lowercased().split(whereSeparator: { !$0.isLetter }).count
+    }
+    print(
+      "recognize \(message.count) characters: \(Measure.format(recognize)) per message"
+        + String(
+          format: " (target ≤ 1 ms; %.1f× lowercasing and splitting it, %@)", recognize / baseline,
+          Measure.format(baseline)))
+    print("build the English recognizer once: \(Measure.format(build))")
+    if sink == 42 { print("") }
+  }
+}

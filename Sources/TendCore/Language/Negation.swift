@@ -1,0 +1,57 @@
+/// Decides whether a mention is there now, denied ("no fever", "isn't on blood thinners") or
+/// in the past ("used to take warfarin but stopped").
+///
+/// A cue before a mention reaches it only inside the same clause, across at most five words,
+/// and not across a boundary word ("but", "and"). A cue after a mention ("ruled out", "came
+/// out", "stopped it") reaches back up to eight words within the sentence, unless another mention
+/// stands between them or the cue is followed by a mention of its own ("stopped aspirin").
+/// Explanations ("probably from standing") are never negations.
+enum Negation {
+  enum Status: Equatable, Sendable {
+    case present
+    /// Denied, with the cue's words.
+    case negated(cue: PhraseMatch)
+    /// In the past, with the cue's words.
+    case past(cue: PhraseMatch)
+  }
+
+  /// The status of `mention` among `cues` (cue matches) and `mentions` (every condition and
+  /// symptom match, for the "nothing in between" test).
+  static func status(
+    of mention: PhraseMatch, cues: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken]
+  ) -> Status {
+    let head = tokens[mention.first]
+    // Cues before: the nearest one in reach wins.
+    var before: Status = .present
+    var nearest = Int.max
+    for cue in cues where cue.last < mention.first {
+      guard case .cue(let kind) = cue.meaning, kind == .negation || kind == .past else { continue }
+      let gap = mention.first - cue.last - 1
+      guard gap <= 5, gap < nearest, tokens[cue.last].clause == head.clause else { continue }
+      let blocked = cues.contains {
+        $0.meaning == .cue(.boundary) && $0.first > cue.last && $0.last < mention.first
+      }
+      guard !blocked else { continue }
+      nearest = gap
+      before = kind == .negation ? .negated(cue: cue) : .past(cue: cue)
+    }
+    if before != .present { return before }
+    // Cues after.
+    for cue in cues where cue.first > mention.last {
+      guard case .cue(let kind) = cue.meaning, kind == .negationAfter || kind == .past else {
+        continue
+      }
+      guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 8 else {
+        continue
+      }
+      let between = mentions.contains { $0.first > mention.last && $0.last < cue.first }
+      let ownMention = mentions.contains {
+        $0.first > cue.last && $0.first - cue.last <= 3
+          && tokens[$0.first].clause == tokens[cue.last].clause
+      }
+      guard !between, !ownMention else { continue }
+      return kind == .past ? .past(cue: cue) : .negated(cue: cue)
+    }
+    return .present
+  }
+}

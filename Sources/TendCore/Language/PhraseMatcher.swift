@@ -1,0 +1,122 @@
+/// A phrase found in a message: what it means and which tokens it covers.
+public struct PhraseMatch: Sendable, Hashable {
+  public var meaning: Vocabulary.Meaning
+  /// First and last token index, inclusive.
+  public var first: Int
+  public var last: Int
+  /// Whether a misspelling was read as a vocabulary word to find it.
+  public var fuzzy: Bool
+}
+
+extension Vocabulary {
+  /// Each token's word as the vocabulary knows it: the token itself when it is a known word;
+  /// otherwise the nearest vocabulary word of six letters or more with the same first letter,
+  /// within an edit distance scaled to that word's length (1 up to eight letters, 2 beyond);
+  /// otherwise the token itself. Only unknown words pay for the fuzzy search.
+  func resolve(_ tokens: [TextToken]) -> (words: [String], fuzzy: [Bool]) {
+    var words: [String] = []
+    var fuzzy: [Bool] = []
+    words.reserveCapacity(tokens.count)
+    fuzzy.reserveCapacity(tokens.count)
+    for token in tokens {
+      let text = token.text
+      let bytes = text.utf8
+      guard token.number == nil, bytes.count >= 5, byFirstWord[text] == nil,
+        !knownWords.contains(text), let candidates = fuzzyCandidates[bytes.first!]
+      else {
+        words.append(text)
+        fuzzy.append(false)
+        continue
+      }
+      let a = Array(bytes)
+      var best: [UInt8]?
+      var bestDistance = 3
+      for b in candidates {
+        let limit = min(b.count >= 9 ? 2 : 1, bestDistance - 1)
+        guard limit >= 0, abs(a.count - b.count) <= limit else { continue }
+        let d = Self.distance(a, b, limit: limit)
+        if d <= limit {
+          best = b
+          bestDistance = d
+        }
+      }
+      if let best {
+        words.append(String(decoding: best, as: UTF8.self))
+        fuzzy.append(true)
+      } else {
+        words.append(text)
+        fuzzy.append(false)
+      }
+    }
+    return (words, fuzzy)
+  }
+
+  /// Every phrase in the message. Within one category (conditions, sites, sides, symptoms, cues,
+  /// dates) matches never overlap: left to right, the longest phrase starting at a word wins.
+  /// Between two words of a phrase up to two filler words may stand ("pain in *her* chest"),
+  /// never across a sentence break.
+  func matches(_ tokens: [TextToken]) -> (matches: [PhraseMatch], words: [String]) {
+    let (words, fuzzy) = resolve(tokens)
+    var found: [PhraseMatch] = []
+    var nextFree = [Int](repeating: 0, count: 7)
+    for i in tokens.indices {
+      guard let candidates = byFirstWord[words[i]] else { continue }
+      var taken = [Bool](repeating: false, count: 7)
+      for phrase in candidates {
+        let category = phrase.meaning.category
+        guard !taken[category], i >= nextFree[category],
+          let last = end(of: phrase.words, at: i, words, tokens)
+        else { continue }
+        taken[category] = true
+        nextFree[category] = last + 1
+        let isFuzzy = fuzzy[i...last].contains(true)
+        found.append(PhraseMatch(meaning: phrase.meaning, first: i, last: last, fuzzy: isFuzzy))
+      }
+    }
+    return (found, words)
+  }
+
+  /// The index of the last token of `phrase` when it starts at `start`, or nil.
+  private func end(of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken])
+    -> Int?
+  {
+    var j = start
+    let sentence = tokens[start].sentence
+    for k in 1..<phrase.count {
+      var next = j + 1
+      var skipped = 0
+      while next < words.count, tokens[next].sentence == sentence, words[next] != phrase[k] {
+        guard skipped < 2, fillers.contains(words[next]) else { return nil }
+        skipped += 1
+        next += 1
+      }
+      guard next < words.count, tokens[next].sentence == sentence else { return nil }
+      j = next
+    }
+    return j
+  }
+
+  /// Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`.
+  static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var before = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMin = i
+      for j in 1...b.count {
+        var d = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          d = min(d, before[j - 2] + 1)
+        }
+        current[j] = d
+        rowMin = min(rowMin, d)
+      }
+      if rowMin > limit { return limit + 1 }
+      (before, previous, current) = (previous, current, before)
+    }
+    return previous[b.count]
+  }
+}

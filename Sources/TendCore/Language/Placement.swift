@@ -1,0 +1,82 @@
+/// Where a mention is on the body: the site and side words near it.
+enum Placement {
+  /// The site of a mention: a site inside the mention's own words ("knee replacement"), else
+  /// the nearest site in the same clause within eight words ("a port on the right side of her
+  /// chest"); a nearby site inside the chosen one is more exact and wins ("leg ulcer on her
+  /// calf"). With `preferLimb` (rules about a whole limb), a site on an arm or leg wins over
+  /// one elsewhere ("arm swollen since the breast surgery").
+  static func site(
+    for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool = false
+  ) -> PhraseMatch? {
+    var candidates: [(PhraseMatch, Int)] = []
+    let clause = tokens[mention.first].clause
+    for site in sites where tokens[site.first].clause == clause {
+      let distance: Int
+      if site.last < mention.first {
+        distance = mention.first - site.last - 1
+      } else if site.first > mention.last {
+        distance = site.first - mention.last - 1
+      } else {
+        distance = -1  // inside the mention
+      }
+      guard distance <= 8 else { continue }
+      candidates.append((site, distance))
+    }
+    if preferLimb {
+      let limbs = candidates.filter { bodySite($0.0)?.limb != nil }
+      if !limbs.isEmpty { candidates = limbs }
+    }
+    guard var best = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
+    for other in candidates {
+      if let inner = bodySite(other.0), let outer = bodySite(best.0), inner != outer,
+        inner.isWithin(outer)
+      {
+        best = other
+      }
+    }
+    return best.0
+  }
+
+  static func bodySite(_ match: PhraseMatch) -> BodySite? {
+    if case .site(let site) = match.meaning { return site }
+    return nil
+  }
+
+  /// The side said for a site: a side word up to four words before it in the same clause
+  /// ("left knee", "right side of her chest"), or right after it ("arm, the left one").
+  static func side(of site: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (
+    Side, PhraseMatch
+  )? {
+    let clause = tokens[site.first].clause
+    var best: (Side, PhraseMatch, Int)?
+    for match in sides where tokens[match.first].clause == clause {
+      guard case .side(let side) = match.meaning else { continue }
+      let distance: Int
+      if match.last < site.first {
+        distance = site.first - match.last - 1
+        guard distance <= 3 else { continue }
+      } else if match.first > site.last {
+        distance = match.first - site.last + 2
+        guard distance <= 4 else { continue }
+      } else {
+        distance = 0
+      }
+      if best == nil || distance < best!.2 { best = (side, match, distance) }
+    }
+    return best.map { ($0.0, $0.1) }
+  }
+
+  /// A side said without a site, near a mention ("a port on the right side"): only a side
+  /// phrase of two words or more, since a lone "right" is too often "right now".
+  static func loneSide(near mention: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (
+    Side, PhraseMatch
+  )? {
+    let clause = tokens[mention.first].clause
+    for match in sides where match.last > match.first && tokens[match.first].clause == clause {
+      guard case .side(let side) = match.meaning else { continue }
+      let gap = match.first > mention.last ? match.first - mention.last : mention.first - match.last
+      if gap <= 7 { return (side, match) }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,71 @@
+/// What the recognizer understood from a caregiver's words, to be shown back and confirmed
+/// before it changes anything (DESIGN.md safety rule 4).
+public struct Recognition: Sendable, Equatable {
+  /// A mention that was found but does not count.
+  public struct NotCounted: Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable {
+      /// "no fever", "isn't on blood thinners".
+      case negated
+      /// "used to take warfarin but stopped".
+      case past
+      /// A temperature reading below a fever ("her temp was 37.1").
+      case normalReading = "normal-reading"
+    }
+
+    /// The rule id the words would have named.
+    public var id: String
+    /// The caregiver's words, cue included ("no fever").
+    public var matched: String
+    public var reason: Reason
+  }
+
+  /// Conditions that count, each with `matched` set to the caregiver's words and, where said,
+  /// site, side and days since it began. Red flags found from symptom patterns are included.
+  public var conditions: [Condition]
+  /// Mentions that were denied, in the past, or contradicted by a reading.
+  public var negated: [NotCounted]
+  /// Words that look medical but that Tend does not know ("sarcoidosis"); never dropped.
+  public var unknownTerms: [String]
+  /// The ids among `conditions` that are red flags.
+  public var redFlags: [String]
+  /// Explanations given for a red flag ("probably from standing"), which Tend does not accept.
+  public var dismissals: [String]
+
+  public init(
+    conditions: [Condition] = [], negated: [NotCounted] = [], unknownTerms: [String] = [],
+    redFlags: [String] = [], dismissals: [String] = []
+  ) {
+    self.conditions = conditions
+    self.negated = negated
+    self.unknownTerms = unknownTerms
+    self.redFlags = redFlags
+    self.dismissals = dismissals
+  }
+
+  /// The lines to show after "What I understood": what was not counted, explanations that do
+  /// not cancel a red flag, unknown words, and the request to confirm.
+  public var messages: [Message] {
+    var lines: [Message] = []
+    if conditions.isEmpty { lines.append(Message("recognize.nothing")) }
+    for item in negated {
+      let key: String
+      switch item.reason {
+      case .negated: key = "recognize.negated"
+      case .past: key = "recognize.past"
+      case .normalReading: key = "recognize.normalReading"
+      }
+      lines.append(
+        Message(key, ["rule": .key("rule.\(item.id).name"), "words": .text(item.matched)]))
+    }
+    if !redFlags.isEmpty {
+      for words in dismissals {
+        lines.append(Message("recognize.dismissed", ["words": .text(words)]))
+      }
+    }
+    for term in unknownTerms {
+      lines.append(Message("recognize.unknownTerm", ["term": .text(term)]))
+    }
+    lines.append(Message("recognize.confirm"))
+    return lines
+  }
+}

@@ -1,0 +1,172 @@
+/// Assembles a `Recognition` from the pieces the recognizer found: places each mention on the
+/// body, dates it, folds in temperature readings and described red flags, and removes
+/// duplicates (a mention with a site replaces the same mention without one).
+struct Build {
+  struct Entry {
+    var condition: Condition
+    var first: Int
+    var last: Int
+  }
+
+  let recognizer: Recognizer
+  let tokens: [TextToken]
+  let span: Span
+  let sites: [PhraseMatch]
+  let sides: [PhraseMatch]
+  let cues: [PhraseMatch]
+  var entries: [Entry] = []
+  var negated: [Recognition.NotCounted] = []
+
+  init(
+    recognizer: Recognizer, tokens: [TextToken], span: Span, sites: [PhraseMatch],
+    sides: [PhraseMatch], cues: [PhraseMatch]
+  ) {
+    self.recognizer = recognizer
+    self.tokens = tokens
+    self.span = span
+    self.sites = sites
+    self.sides = sides
+    self.cues = cues
+  }
+
+  /// A mention that does not count; `cue` may stand before or after the mention.
+  mutating func notCounted(
+    _ id: String, _ cue: PhraseMatch, _ mention: PhraseMatch,
+    _ reason: Recognition.NotCounted.Reason
+  ) {
+    let first = min(cue.first, mention.first)
+    let last = max(cue.last, mention.last)
+    negated.append(.init(id: id, matched: span.text(first, last), reason: reason))
+  }
+
+  /// A condition named outright, placed by the site and side words near it.
+  mutating func add(_ id: String, _ match: PhraseMatch, date: DateWords.Mention?) {
+    guard let rule = recognizer.rules[id] else { return }
+    var first = match.first
+    var last = match.last
+    func extend(_ m: PhraseMatch) {
+      first = min(first, m.first)
+      last = max(last, m.last)
+    }
+    var site: BodySite?
+    var side: Side?
+    if rule.site != .none {
+      if let found = Placement.site(
+        for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil),
+        case .site(let s) = found.meaning
+      {
+        site = s
+        extend(found)
+        if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens) {
+          side = said
+          extend(words)
+        }
+      } else if let (said, words) = Placement.loneSide(near: match, sides: sides, tokens: tokens) {
+        site = rule.defaultSite
+        side = said
+        extend(words)
+      } else if refersBack(match), let previous = entries.last(where: { $0.condition.site != nil })
+      {
+        site = previous.condition.site
+        side = previous.condition.side
+      }
+    }
+    if let date {
+      first = min(first, date.first)
+      last = max(last, date.last)
+    }
+    let condition = Condition(
+      id: id, site: site, side: side, daysSince: date?.days, matched: span.text(first, last))
+    entries.append(Entry(condition: condition, first: first, last: last))
+  }
+
+  /// Whether "it" or "there" stands in the mention's clause, pointing at an earlier place.
+  func refersBack(_ match: PhraseMatch) -> Bool {
+    cues.contains {
+      $0.meaning == .cue(.reference) && tokens[$0.first].clause == tokens[match.first].clause
+        && abs($0.first - match.last) <= 4
+    }
+  }
+
+  /// Fever readings add a fever; a normal reading denies a fever said in the same sentence.
+  mutating func applyReadings(_ readings: [Temperature.Reading]) {
+    let feverSentences = Set(readings.filter(\.isFever).map { tokens[$0.first].sentence })
+    for reading in readings {
+      let sentence = tokens[reading.first].sentence
+      let said = entries.indices.filter {
+        entries[$0].condition.id == "fever" && tokens[entries[$0].first].sentence == sentence
+      }
+      if reading.isFever {
+        if said.isEmpty {
+          let condition = Condition(id: "fever", matched: span.text(reading.first, reading.last))
+          entries.append(Entry(condition: condition, first: reading.first, last: reading.last))
+        }
+      } else if !feverSentences.contains(sentence) {
+        let first = min(reading.first, said.map { entries[$0].first }.min() ?? reading.first)
+        let last = max(reading.last, said.map { entries[$0].last }.max() ?? reading.last)
+        for index in said.reversed() { entries.remove(at: index) }
+        negated.append(.init(id: "fever", matched: span.text(first, last), reason: .normalReading))
+      }
+    }
+  }
+
+  /// A red flag found from its symptoms.
+  mutating func addRedFlag(_ flag: RedFlagPatterns.Found) {
+    guard let rule = recognizer.rules[flag.id] else { return }
+    var site: BodySite?
+    var side: Side?
+    var first = flag.first
+    var last = flag.last
+    if rule.site != .none, let found = flag.site, case .site(let s) = found.meaning {
+      site = s
+      if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens) {
+        side = said
+        first = min(first, words.first)
+        last = max(last, words.last)
+      }
+    }
+    let condition = Condition(id: flag.id, site: site, side: side, matched: span.text(first, last))
+    entries.append(Entry(condition: condition, first: first, last: last))
+  }
+
+  /// The recognition: duplicates merged, denials of things also said to be present dropped,
+  /// explanations given next to a red flag kept for the caregiver to see.
+  func finish(unknownTerms: [String]) -> Recognition {
+    var kept: [Entry] = []
+    for entry in entries {
+      let c = entry.condition
+      if let i = kept.firstIndex(where: {
+        $0.condition.id == c.id && $0.condition.region == c.region
+      }) {
+        if kept[i].condition.daysSince == nil { kept[i].condition.daysSince = c.daysSince }
+      } else if c.site != nil,
+        let i = kept.firstIndex(where: { $0.condition.id == c.id && $0.condition.site == nil })
+      {
+        kept[i] = entry
+      } else if c.site == nil, kept.contains(where: { $0.condition.id == c.id }) {
+        continue
+      } else {
+        kept.append(entry)
+      }
+    }
+    let ids = Set(kept.map(\.condition.id))
+    var seen = Set<String>()
+    let denied = negated.filter { !ids.contains($0.id) && seen.insert($0.id).inserted }
+    let flags = kept.filter { recognizer.rules[$0.condition.id]?.isRedFlag == true }
+    var redFlags: [String] = []
+    for flag in flags where !redFlags.contains(flag.condition.id) {
+      redFlags.append(flag.condition.id)
+    }
+    let flagSentences = Set(flags.map { tokens[$0.first].sentence })
+    var dismissals: [String] = []
+    for cue in cues
+    where cue.meaning == .cue(.dismissal) && flagSentences.contains(tokens[cue.first].sentence) {
+      var end = cue.last
+      while end + 1 < tokens.count, tokens[end + 1].clause == tokens[cue.last].clause { end += 1 }
+      dismissals.append(span.text(cue.first, end))
+    }
+    return Recognition(
+      conditions: kept.map(\.condition), negated: denied, unknownTerms: unknownTerms,
+      redFlags: redFlags, dismissals: dismissals)
+  }
+}

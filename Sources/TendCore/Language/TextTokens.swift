@@ -1,0 +1,132 @@
+/// One word (or number, or `°`) of a caregiver's message, normalised for matching, with where
+/// it sits in the original text.
+///
+/// Normalising lowercases, folds accents (`é` → `e`), drops apostrophes inside words (`isn't` →
+/// `isnt`) and strips a plural ending (`thinners` → `thinner`), identically for the message and
+/// for every vocabulary phrase, so the two always compare like with like.
+public struct TextToken: Sendable, Hashable {
+  /// The normalised form (`"warfrin"`, `"38.4"`).
+  public var text: String
+  /// Where the word is in the original message.
+  public var range: Range<String.Index>
+  /// The value, when the token is a number (`38.4`, `38,4`, `10`).
+  public var number: Double?
+  /// Sentence number (a `.`, `!`, `?`, `;`, `:` or line break starts a new one).
+  public var sentence: Int
+  /// Clause number (a comma or a sentence break starts a new one).
+  public var clause: Int
+}
+
+/// Splits text into tokens in one pass over its Unicode scalars; no regular expressions.
+public enum TextTokens {
+  /// The tokens of `text`, in order.
+  public static func tokenize(_ text: String) -> [TextToken] {
+    var tokens: [TextToken] = []
+    tokens.reserveCapacity(text.utf8.count / 4)
+    let scalars = text.unicodeScalars
+    var sentence = 0
+    var clause = 0
+    var word = ""
+    var start = scalars.startIndex
+    var isNumber = false
+    var index = scalars.startIndex
+
+    func flush(_ end: String.Index) {
+      guard !word.isEmpty else { return }
+      let number = isNumber ? Double(String(word.map { $0 == "," ? "." : $0 })) : nil
+      let normal = number == nil ? stem(word) : word
+      tokens.append(
+        TextToken(
+          text: normal, range: start..<end, number: number, sentence: sentence, clause: clause))
+      word = ""
+      isNumber = false
+    }
+
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      let next = scalars.index(after: index)
+      let v = scalar.value
+      let isDigit = v >= 48 && v <= 57
+      if isDigit {
+        if !word.isEmpty && !isNumber { flush(index) }
+        if word.isEmpty { start = index; isNumber = true }
+        word.unicodeScalars.append(scalar)
+      } else if let folded = fold(scalar) {
+        if isNumber { flush(index) }
+        if word.isEmpty { start = index }
+        word += folded
+      } else if (v == 46 || v == 44) && isNumber && next < scalars.endIndex
+        && (48...57).contains(scalars[next].value)
+      {
+        word.unicodeScalars.append(scalar)  // 38.4, 38,4
+      } else if (v == 39 || v == 0x2019) && !word.isEmpty && !isNumber && next < scalars.endIndex
+        && fold(scalars[next]) != nil
+      {
+        // isn't → isnt, mum's → mums
+      } else {
+        flush(index)
+        switch v {
+        case 46, 33, 63, 59, 58, 10, 13:  // . ! ? ; : line breaks
+          sentence += 1
+          clause += 1
+        case 44, 40, 41, 0x2014, 0x2013:  // , ( ) — –
+          clause += 1
+        case 0xB0:  // °
+          tokens.append(
+            TextToken(
+              text: "°", range: index..<next, number: nil, sentence: sentence, clause: clause))
+        default: break
+        }
+      }
+      index = next
+    }
+    flush(scalars.endIndex)
+    return tokens
+  }
+
+  /// The normalised words of a vocabulary phrase, exactly as `tokenize` would give them.
+  public static func words(_ phrase: String) -> [String] { tokenize(phrase).map(\.text) }
+
+  /// A letter lowercased and without accents, or nil for anything that is not a letter.
+  static func fold(_ scalar: Unicode.Scalar) -> String? {
+    let v = scalar.value
+    if v >= 97 && v <= 122 { return String(scalar) }
+    if v >= 65 && v <= 90 { return String(Unicode.Scalar(v + 32)!) }
+    guard v >= 0xC0 else { return nil }
+    switch v {
+    case 0xC0...0xC5, 0xE0...0xE5: return "a"
+    case 0xC7, 0xE7: return "c"
+    case 0xC8...0xCB, 0xE8...0xEB: return "e"
+    case 0xCC...0xCF, 0xEC...0xEF: return "i"
+    case 0xD1, 0xF1: return "n"
+    case 0xD2...0xD6, 0xD8, 0xF2...0xF6, 0xF8: return "o"
+    case 0xD9...0xDC, 0xF9...0xFC: return "u"
+    case 0xDF: return "ss"
+    case 0xD7, 0xF7: return nil
+    default:
+      guard scalar.properties.isAlphabetic else { return nil }
+      return String(scalar).lowercased()
+    }
+  }
+
+  /// Strips one plural ending: `-ies` → `-y`, `-ches/-shes/-xes/-sses` → drop `es`, `-s` → drop
+  /// (not after `s`, `u` or `i`, and not in words of three letters or fewer).
+  static func stem(_ word: String) -> String {
+    guard word.utf8.last == 115 else { return word }  // "s"
+    let u = Array(word.utf8)
+    let n = u.count
+    guard n > 3 else { return word }
+    let p = u[n - 2]
+    if n > 4, p == 101 {  // -es
+      let b = u[n - 3]
+      if b == 105 { return String(word.dropLast(3)) + "y" }  // -ies
+      if b == 120 || (b == 104 && (u[n - 4] == 99 || u[n - 4] == 115))
+        || (b == 115 && u[n - 4] == 115)
+      {
+        return String(word.dropLast(2))
+      }
+    }
+    if p == 115 || p == 117 || p == 105 { return word }
+    return String(word.dropLast())
+  }
+}

@@ -1,0 +1,168 @@
+/// The words the recognizer knows, read from the `vocab.*` list keys of one language plus
+/// English, and indexed by each phrase's first word.
+///
+/// Keys (each a list of phrases): `vocab.condition.<rule-id>`, `vocab.site.<site>`,
+/// `vocab.side.left|right`, `vocab.symptom.<kind>`, `vocab.cue.<cue>`, `vocab.number.<n>`,
+/// `vocab.unit.<days-per-unit>`, `vocab.daysAgo.<n>`, `vocab.weekday.<1-7, Sunday first>`,
+/// `vocab.common` (everyday words), `vocab.filler` (words a phrase may skip), `vocab.known`
+/// (medical words that need no rule), `vocab.medicalSuffix` and `vocab.medicalNoun` (what
+/// makes an unknown word look medical). An unknown `vocab.*` key, rule id or site is an error:
+/// the vocabulary fails closed like the rest of the data.
+public struct Vocabulary: Sendable {
+  /// What a phrase means.
+  public enum Meaning: Hashable, Sendable {
+    case condition(String)
+    case site(BodySite)
+    case side(Side)
+    case symptom(String)
+    case cue(Cue)
+    case number(Int)
+    /// A unit of time, in days (`week` = 7).
+    case unit(Int)
+    /// A day a fixed number of days back (`yesterday` = 1, `last week` = 7).
+    case daysAgo(Int)
+    /// A weekday, 1 = Sunday … 7 = Saturday (Foundation's numbering).
+    case weekday(Int)
+    /// A medical word that needs no precaution rule (`diabetes`, `metformin`).
+    case known
+
+    /// Matches of one category never overlap; matches of different categories may.
+    var category: Int {
+      switch self {
+      case .condition, .known: 0
+      case .site: 1
+      case .side: 2
+      case .symptom: 3
+      case .cue: 4
+      case .number, .unit, .daysAgo, .weekday: 5
+      }
+    }
+  }
+
+  /// Small words that steer the meaning of what is near them.
+  public enum Cue: String, Sendable, CaseIterable {
+    /// "no", "isn't on", "without": the next mention is not there.
+    case negation
+    /// "ruled out", "anymore", "is gone": the mention before is not there.
+    case negationAfter
+    /// "used to", "finished", "stopped": the next mention is in the past.
+    case past
+    /// "probably from", "just from": an explanation that never cancels a red flag.
+    case dismissal
+    /// Words that end a negation's reach ("but", "and", "though").
+    case boundary
+    /// "ago" after an amount of time; `agoBefore` ("hace") before it.
+    case ago, agoBefore
+    /// "since Monday"; "for three weeks"; "in 2019".
+    case since, duration, within
+    /// "it", "there": the mention is where the previous one was ("still a dressing on it").
+    case reference
+  }
+
+  struct Phrase: Sendable {
+    var words: [String]
+    var meaning: Meaning
+  }
+
+  let byFirstWord: [String: [Phrase]]
+  /// Every word of every phrase, the everyday words and the fillers.
+  let knownWords: Set<String>
+  let fillers: Set<String>
+  /// Longer vocabulary words that a misspelling may be matched to, by first letter.
+  let fuzzyCandidates: [UInt8: [[UInt8]]]
+  let medicalSuffixes: [String]
+  let medicalNouns: Set<String>
+
+  /// Reads the vocabulary of `localizer`'s language and of its English fallback.
+  /// - Throws: `CatalogError.malformed` naming the locale file, line and key for an unknown key,
+  ///   rule id or site.
+  public init(localizer: Localizer, ruleIDs: Set<String>) throws(CatalogError) {
+    var phrases: [Phrase] = []
+    var siteWords: [[String]: [BodySite]] = [:]
+    var known = Set<String>()
+    var fillers = Set<String>()
+    var suffixes: [String] = []
+    var nouns = Set<String>()
+    var fuzzy = Set<String>()
+    for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
+      for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where key.hasPrefix("vocab.")
+      {
+        guard case .list(let list) = value else { continue }
+        let file = "Locales/\(table.lang).json"
+        let bad = { (reason: String) -> CatalogError in
+          .malformed(file: file, line: table.lines[key] ?? 1, column: 1, field: key, reason: reason)
+        }
+        let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
+        let name = parts.count > 2 ? parts[2] : ""
+        let lists = list.map(TextTokens.words).filter { !$0.isEmpty }
+        var meaning: Meaning?
+        switch parts[1] {
+        case "condition":
+          guard ruleIDs.contains(name) else { throw bad("no precaution rule \"\(name)\"") }
+          meaning = .condition(name)
+          lists.forEach { fuzzy.formUnion($0) }
+        case "site":
+          guard let site = BodySite(rawValue: name) else { throw bad("no body site \"\(name)\"") }
+          for words in lists { siteWords[words, default: []].append(site) }
+          lists.forEach { fuzzy.formUnion($0) }
+        case "side":
+          guard let side = Side(rawValue: name) else { throw bad("no side \"\(name)\"") }
+          meaning = .side(side)
+        case "symptom":
+          meaning = .symptom(name)
+          lists.forEach { fuzzy.formUnion($0) }
+        case "cue":
+          guard let cue = Cue(rawValue: name) else { throw bad("no cue \"\(name)\"") }
+          meaning = .cue(cue)
+        case "number", "unit", "daysAgo", "weekday":
+          guard let n = Int(name) else { throw bad("expected a number after \(parts[1])") }
+          let kinds: [String: Meaning] = [
+            "number": .number(n), "unit": .unit(n), "daysAgo": .daysAgo(n), "weekday": .weekday(n),
+          ]
+          meaning = kinds[parts[1]]
+        case "known": meaning = .known
+        case "common": lists.forEach { known.formUnion($0) }
+        case "filler": lists.forEach { fillers.formUnion($0) }
+        case "medicalSuffix": suffixes += list.map { $0.lowercased() }
+        case "medicalNoun": lists.forEach { nouns.formUnion($0) }
+        default: throw bad("unknown vocabulary key")
+        }
+        if let meaning {
+          phrases += lists.map { Phrase(words: $0, meaning: meaning) }
+        }
+      }
+    }
+    // A word filed under two sites (elbow: upper arm and forearm) means the nearest site that
+    // holds both (the arm): stricter is always allowed.
+    for (words, sites) in siteWords.sorted(by: {
+      $0.key.joined(separator: " ") < $1.key.joined(separator: " ")
+    }) {
+      phrases.append(Phrase(words: words, meaning: .site(Self.commonSite(sites.sorted()))))
+    }
+    var index: [String: [Phrase]] = [:]
+    for phrase in phrases {
+      index[phrase.words[0], default: []].append(phrase)
+      known.formUnion(phrase.words)
+    }
+    byFirstWord = index.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    knownWords = known.union(fillers).union(nouns)
+    self.fillers = fillers
+    medicalSuffixes = suffixes.sorted { $0.count > $1.count }
+    medicalNouns = nouns
+    var candidates: [UInt8: [[UInt8]]] = [:]
+    for word in fuzzy.sorted() where word.utf8.count >= 6 {
+      candidates[word.utf8.first!, default: []].append(Array(word.utf8))
+    }
+    fuzzyCandidates = candidates
+  }
+
+  /// The nearest site that holds every one of `sites`; when none holds them all (groin: belly
+  /// and thigh), the first in `BodySite` order.
+  static func commonSite(_ sites: [BodySite]) -> BodySite {
+    guard var best = sites.first else { return .arm }
+    for site in sites.dropFirst() where !site.isWithin(best) {
+      best = best.selfAndAncestors.first { site.isWithin($0) } ?? best
+    }
+    return best
+  }
+}
