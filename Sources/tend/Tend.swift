@@ -14,6 +14,8 @@ struct Tend: ParsableCommand {
       Chat.self,
       // What is safe, and the routines
       Check.self, Routines.self,
+      // Summaries
+      Summary.self, Share.self, Review.self,
     ],
     defaultSubcommand: Chat.self
   )

@@ -65,7 +65,10 @@ public struct SummaryBuilder: Sendable {
     return builder.finish()
   }
 
-  static func key(_ c: SummaryCondition) -> String { "\(c.id)|\(c.site ?? "")|\(c.side ?? "")" }
+  /// A condition without a site shares its key with the bare id a session lists.
+  static func key(_ c: SummaryCondition) -> String {
+    c.site == nil && c.side == nil ? c.id : "\(c.id)|\(c.site ?? "")|\(c.side ?? "")"
+  }
 
   public mutating func add(_ entry: SummaryEntry) {
     switch entry {

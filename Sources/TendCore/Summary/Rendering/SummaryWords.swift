@@ -20,7 +20,8 @@ struct SummaryWords {
   }
 
   func number(_ value: Double, signed: Bool = false) -> String {
-    let style = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1)).locale(t.locale)
+    let style = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1))
+      .rounded(rule: .toNearestOrAwayFromZero).locale(t.locale)
     let text = abs(value).formatted(style)
     if !signed { return value.formatted(style) }
     return value > 0.049 ? "+" + text : value < -0.049 ? "−" + text : "0" + text.dropFirst(1)
@@ -96,8 +97,9 @@ struct SummaryWords {
     lines.append(t("summary.glance.raters", ["receiver": .number(n.ratedByReceiver), "count": .number(n.ratedByCaregiver)]))
     if let w = data.water {
       var line = t("summary.glance.water", [
-        "given": .number(w.given), "declined": .number(w.declined), "later": .number(w.later), "count": .number(w.offered),
+        "given": .number(w.given), "declined": .number(w.declined), "later": .number(w.later),
       ])
+      if w.offered > 0 { line += ", " + t("summary.glance.waterOffered", ["count": .number(w.offered)]) }
       if let limit = w.fluidLimitML { line += " " + t("summary.glance.fluidLimit", ["count": .number(limit)]) }
       lines.append(line)
     }
