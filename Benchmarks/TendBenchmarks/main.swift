@@ -6,6 +6,7 @@ let registry: [(name: String, run: () throws -> Void)] = [
   ("planner", PlannerBenchmarks.run),
   ("startup", StartupBenchmarks.run),
   ("recognizer", RecognizerBenchmarks.run),
+  ("summary", SummaryBenchmarks.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -46,7 +46,12 @@ public enum Review {
     guard let read = FHIRReader.read(object) else {
       return File(path: path, status: .unreadable("neither a Tend summary nor a FHIR Bundle"), format: nil, summary: nil)
     }
-    let period = read.period ?? SummaryPeriod(from: 0, to: CivilDay.days(year: 2999, month: 12, day: 31))
+    // A Bundle from elsewhere has no summary-period extension: its sessions' days are the period.
+    let days = read.entries.compactMap { entry -> Int? in
+      if case .session(let s) = entry { return s.at.localDay }
+      return nil
+    }
+    let period = read.period ?? SummaryPeriod(from: days.min() ?? 0, to: days.max() ?? 0)
     var options = SummaryOptions(
       period: SummaryPeriod(from: period.from, to: period.to), now: read.made ?? SummaryTime(seconds: 0, offset: 0),
       keepSessions: true, redFlagConditions: redFlagConditions)
