@@ -45,12 +45,17 @@ enum SummaryBenchmarks {
     let jqOut = try capture(jq, ["-n", "-c", jqProgram, journal])
     let jqTime = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     print("jq (same aggregate): \(Measure.format(jqTime))")
+    // A lower bound for jq: only count sessions and add up minutes (no per-rating work).
+    let countStart = DispatchTime.now().uptimeNanoseconds
+    _ = try capture(jq, ["-n", "reduce (inputs | select(.type == \"session\")) as $s ({n: 0, m: 0}; .n += 1 | .m += ($s.minutes // 0))", journal])
+    let jqCount = Double(DispatchTime.now().uptimeNanoseconds - countStart) / 1e9
+    print("jq (lower bound: count sessions and minutes only): \(Measure.format(jqCount))")
     print(String(
-      format: "summary (TendCore, in process): %@, %.0f MB/s, %.1f× faster than jq (target ≥ 5×)",
-      Measure.format(swift), Double(size) / 1e6 / swift, jqTime / swift))
+      format: "summary (TendCore, in process): %@, %.0f MB/s, %.1f× faster than jq (%.1f× its lower bound; target ≥ 5×)",
+      Measure.format(swift), Double(size) / 1e6 / swift, jqTime / swift, jqCount / swift))
     print(String(format: "peak RSS of this process: %.0f MB before, %.0f MB after (target < 100 MB)", rssBefore, rssAfter))
     if let data { agree(data, jqOut) }
-    try endToEnd(size: size, jqTime: jqTime, first: first, last: last)
+    try endToEnd(size: size, jqTime: jqCount, first: first, last: last)
     try ReviewBenchmark.run(jq: jq)
   }
 
@@ -75,7 +80,7 @@ enum SummaryBenchmarks {
     samples.sort { $0.0 < $1.0 }
     let (wall, rss) = samples[1]
     print(String(
-      format: "tend summary (release process, start to exit): %@, %.1f× faster than jq; peak RSS %.1f MB (target < 100 MB)",
+      format: "tend summary (release process, start to exit): %@, %.1f× faster than jq's lower bound; peak RSS %.1f MB (target < 100 MB)",
       Measure.format(wall), jqTime / wall, rss))
   }
 

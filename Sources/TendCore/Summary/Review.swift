@@ -29,6 +29,16 @@ public enum Review {
   }
 
   public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File {
+    // A FHIR Bundle names its resourceType first; anything else is tried as Tend JSON first,
+    // so a Tend file is parsed once.
+    if !bytes.prefix(200).split(separator: 0x22).contains(where: { $0.elementsEqual("resourceType".utf8) }),
+      let summary = try? JSONDecoder().decode(SummaryData.self, from: Data(bytes)), summary.kind == "tend-summary"
+    {
+      guard summary.v <= SummaryData.schemaVersion else {
+        return File(path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"), format: .json, summary: nil)
+      }
+      return File(path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
+    }
     guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
       return File(path: path, status: .unreadable("not JSON"), format: nil, summary: nil)
     }

@@ -27,12 +27,16 @@ public struct SHA256: Sendable {
   public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
     length &+= UInt64(bytes.count)
     pending.append(contentsOf: bytes)
-    var offset = 0
-    while pending.count - offset >= 64 {
-      block(pending, at: offset)
-      offset += 64
+    let whole = pending.count / 64 * 64
+    guard whole > 0 else { return }
+    pending.withUnsafeBufferPointer { p in
+      var offset = 0
+      while offset < whole {
+        block(p.baseAddress! + offset)
+        offset += 64
+      }
     }
-    pending.removeFirst(offset)
+    pending.removeFirst(whole)
   }
 
   /// The digest as 64 lowercase hex digits.
@@ -42,10 +46,12 @@ public struct SHA256: Sendable {
     while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
     for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
     pending.append(contentsOf: tail)
-    var offset = 0
-    while offset < pending.count {
-      block(pending, at: offset)
-      offset += 64
+    pending.withUnsafeBufferPointer { p in
+      var offset = 0
+      while offset < p.count {
+        block(p.baseAddress! + offset)
+        offset += 64
+      }
     }
     pending = []
     let digits = Array("0123456789abcdef")
@@ -58,36 +64,39 @@ public struct SHA256: Sendable {
     return hasher.hexDigest()
   }
 
-  private mutating func block(_ data: [UInt8], at offset: Int) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for t in 0..<16 {
-      let i = offset + t * 4
-      w[t] = UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8 | UInt32(data[i + 3])
+  /// One 64-byte block; the message schedule lives on the stack.
+  private mutating func block(_ data: UnsafePointer<UInt8>) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      for t in 0..<16 {
+        let i = t * 4
+        w[t] = UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8 | UInt32(data[i + 3])
+      }
+      @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+      for t in 16..<64 {
+        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+      }
+      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+      Self.k.withUnsafeBufferPointer { k in
+        for t in 0..<64 {
+          let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+          let ch = (e & f) ^ (~e & g)
+          let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+          let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+          let maj = (a & b) ^ (a & c) ^ (b & c)
+          (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
+        }
+      }
+      h[0] &+= a
+      h[1] &+= b
+      h[2] &+= c
+      h[3] &+= d
+      h[4] &+= e
+      h[5] &+= f
+      h[6] &+= g
+      h[7] &+= hh
     }
-    func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-    for t in 16..<64 {
-      let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-      let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-    for t in 0..<64 {
-      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-      let ch = (e & f) ^ (~e & g)
-      let t1 = hh &+ s1 &+ ch &+ Self.k[t] &+ w[t]
-      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-      let maj = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ maj
-      (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-    }
-    h[0] &+= a
-    h[1] &+= b
-    h[2] &+= c
-    h[3] &+= d
-    h[4] &+= e
-    h[5] &+= f
-    h[6] &+= g
-    h[7] &+= hh
   }
 }
 
@@ -120,7 +129,7 @@ public enum Checksum {
     var i = 0
     var found = false
     while i + 64 <= zeroed.count {
-      if zeroed[i] == needle[0], Array(zeroed[i..<(i + 64)]) == needle {
+      if zeroed[i] == needle[0], zeroed[i..<(i + 64)].elementsEqual(needle) {
         for k in i..<(i + 64) { zeroed[k] = 0x30 }
         found = true
         i += 64
