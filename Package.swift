@@ -34,11 +34,15 @@ let package = Package(
     .executableTarget(
       name: "TendBenchmarks", dependencies: ["TendCore"], path: "Benchmarks/TendBenchmarks",
       swiftSettings: swiftSettings),
+    // The writer process that the journal crash and concurrency tests start and kill.
+    .executableTarget(
+      name: "JournalStress", dependencies: ["TendCore"], path: "Benchmarks/JournalStress",
+      swiftSettings: swiftSettings),
     .target(
       name: "TendTestSupport", dependencies: ["TendCore"], path: "Tests/TendTestSupport",
       swiftSettings: swiftSettings),
     .testTarget(
-      name: "TendCoreTests", dependencies: ["TendCore", "TendTestSupport"],
+      name: "TendCoreTests", dependencies: ["TendCore", "TendTestSupport", "JournalStress"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "TendDataTests", dependencies: ["TendCore", "TendTestSupport"],

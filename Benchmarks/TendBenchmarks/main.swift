@@ -6,6 +6,7 @@ let registry: [(name: String, run: () throws -> Void)] = [
   ("planner", PlannerBenchmarks.run),
   ("startup", StartupBenchmarks.run),
   ("recognizer", RecognizerBenchmarks.run),
+  ("journal", JournalBenchmarks.run),
   ("summary", SummaryBenchmarks.run),
 ]
 

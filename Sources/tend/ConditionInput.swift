@@ -62,7 +62,14 @@ enum ProfileFile {
     } catch {
       throw TendError(message: "\(path): error: \(error)", exitCode: 65)
     }
-    return try profile.conditions(asOf: today).map { condition in
+    return try conditions(profile, file: path, app: app, today: today)
+  }
+
+  /// The conditions of a profile as of `today`, each checked against the catalog.
+  static func conditions(_ profile: Profile, file path: String, app: AppContext, today: Date = Date()) throws
+    -> [Condition]
+  {
+    try profile.conditions(asOf: today).map { condition in
         guard app.catalog.rule(condition.id) != nil else {
           throw TendError(
             message: "\(path): error: [conditions] unknown condition \"\(condition.id)\""

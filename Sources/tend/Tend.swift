@@ -14,6 +14,8 @@ struct Tend: ParsableCommand {
       Chat.self,
       // What is safe, and the routines
       Check.self, Routines.self,
+      // Receivers and the journal
+      Receivers.self, Log.self, Journal.self, Reminders.self,
       // Summaries
       Summary.self, Share.self, Review.self,
     ],

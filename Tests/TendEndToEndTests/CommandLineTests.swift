@@ -99,6 +99,21 @@ struct CommandLineTests {
     #expect(run.stdout.contains("Do the right side only"))
   }
 
+  @Test("routines show ID --receiver NAME fits the plan to a saved person")
+  func routineShowReceiver() throws {
+    let home = Fixtures.temporaryDirectory("tend-home")
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = ["TEND_HOME": home.path]
+    #expect(try RunTend.run(["receivers", "add", "Dad"], environment: env).status == 0)
+    #expect(try RunTend.run(["receivers", "condition", "add", "Dad", "iv-line@right-hand"], environment: env).status == 0)
+    let run = try RunTend.run(["routines", "show", "calm-hands", "--receiver", "Dad"], environment: env)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("[skip] right hand"))
+    let typo = try RunTend.run(["routines", "show", "calm-hands", "--receiver", "Dda"], environment: env)
+    #expect(typo.status == 2)
+    #expect(typo.stderr.contains("Dad"))
+  }
+
   @Test("piped chat runs plain commands and quits")
   func pipedChat() throws {
     let run = try RunTend.run([], stdin: "routines --max-minutes 3\nroutnes\nquit\n")

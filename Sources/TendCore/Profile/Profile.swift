@@ -15,10 +15,13 @@ public struct Profile: Codable, Sendable, Equatable {
   /// Preferred language code.
   public var language: String?
   public var caregivers: [String]
+  /// Minutes until a "later" water reminder; nil means `WaterReminder.defaultMinutes`.
+  public var reminderMinutes: Int?
 
   public init(
     id: String, name: String, conditions: [ProfileCondition] = [], allergies: [String] = [],
-    fluidLimitML: Int? = nil, language: String? = nil, caregivers: [String] = []
+    fluidLimitML: Int? = nil, language: String? = nil, caregivers: [String] = [],
+    reminderMinutes: Int? = nil
   ) {
     self.id = id
     self.name = name
@@ -27,10 +30,11 @@ public struct Profile: Codable, Sendable, Equatable {
     self.fluidLimitML = fluidLimitML
     self.language = language
     self.caregivers = caregivers
+    self.reminderMinutes = reminderMinutes
   }
 
   enum CodingKeys: String, CodingKey {
-    case v, id, name, conditions, allergies, fluidLimitML, language, caregivers
+    case v, id, name, conditions, allergies, fluidLimitML, language, caregivers, reminderMinutes
   }
 
   public init(from decoder: any Decoder) throws {
@@ -47,6 +51,7 @@ public struct Profile: Codable, Sendable, Equatable {
     fluidLimitML = try c.decodeIfPresent(Int.self, forKey: .fluidLimitML)
     language = try c.decodeIfPresent(String.self, forKey: .language)
     caregivers = try c.decodeIfPresent([String].self, forKey: .caregivers) ?? []
+    reminderMinutes = try c.decodeIfPresent(Int.self, forKey: .reminderMinutes)
   }
 
   /// Decodes a profile file, with a readable error.

@@ -17,14 +17,10 @@ extension Tend {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("condition"), help: ArgumentHelp("A condition (repeatable).", valueName: "SPEC"))
-    var conditions: [String] = []
+    @OptionGroup var sources: ConditionOptions
 
     @Option(help: ArgumentHelp("What you would tell a nurse, in your own words.", valueName: "TEXT"))
     var text: String?
-
-    @Option(help: ArgumentHelp("A profile file listing conditions.", valueName: "FILE"))
-    var profile: String?
 
     @Option(help: ArgumentHelp("Check one routine and show its plan step by step.", valueName: "ID"))
     var routine: String?
@@ -33,10 +29,7 @@ extension Tend {
     var json = false
 
     func run() throws {
-      let app = try AppContext(global)
-      var all: [Condition] = []
-      if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
-      all += try ConditionInput.parse(conditions, catalog: app.catalog)
+      var (app, all) = try sources.gather(global)
       var recognition: Recognition?
       if let text {
         let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)

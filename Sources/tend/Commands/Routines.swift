@@ -60,24 +60,17 @@ extension Tend {
 
       @Argument(help: "The routine id.") var id: String
 
-      @Option(name: .customLong("condition"), help: ArgumentHelp("A condition (repeatable).", valueName: "SPEC"))
-      var conditions: [String] = []
-
-      @Option(help: ArgumentHelp("A profile file listing conditions.", valueName: "FILE"))
-      var profile: String?
+      @OptionGroup var sources: ConditionOptions
 
       @Flag(help: "Print JSON.") var json = false
 
       func run() throws {
-        let app = try AppContext(global)
+        let (app, all) = try sources.gather(global)
         guard let routine = app.catalog.routine(id) else {
           throw ConditionInput.usageError(
             .unknownRoutine(id, suggestions: Suggest.nearest(to: id, in: app.catalog.routines.map(\.id), limit: 3)))
         }
-        var all: [Condition] = []
-        if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
-        all += try ConditionInput.parse(conditions, catalog: app.catalog)
-        if all.isEmpty {
+        if all.isEmpty && sources.receiver == nil {
           if json {
             print(try JSON.text(RoutineReport(routine, localizer: app.localizer)), terminator: "")
           } else {

@@ -1,0 +1,59 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why a file under `$TEND_HOME` could not be created, written, locked or read.
+///
+/// Every case carries the path and the system's `errno`, so the message can say what happened
+/// (the disk is full, the folder is read-only, a file stands where a folder should be) instead of
+/// a generic failure. When one of these is thrown by an append or a replace, nothing already
+/// written was changed (see `Journal.append` and `DurableFile.replace`).
+public enum StorageError: Error, Equatable, Sendable, LocalizedError {
+  /// `operation` (open, write, fsync, rename, mkdir, lock, read) failed on `path` with `errno`.
+  case failed(operation: String, path: String, errno: Int32)
+
+  /// Builds the error from the current `errno`.
+  static func current(_ operation: String, _ path: String) -> StorageError {
+    .failed(operation: operation, path: path, errno: errno)
+  }
+
+  public var path: String {
+    switch self {
+    case .failed(_, let path, _): path
+    }
+  }
+
+  public var code: Int32 {
+    switch self {
+    case .failed(_, _, let code): code
+    }
+  }
+
+  /// The plain-language reason, as a locale key (`journal.storage.*`).
+  public var reasonKey: String {
+    switch code {
+    case ENOSPC, EDQUOT: "journal.storage.full"
+    case EROFS: "journal.storage.readOnly"
+    case EACCES, EPERM: "journal.storage.denied"
+    case ENOTDIR, EEXIST: "journal.storage.notFolder"
+    case ENOENT: "journal.storage.missing"
+    default: "journal.storage.other"
+    }
+  }
+
+  /// A user-facing message: what failed, where, and why; nothing already written was lost.
+  public var message: Message {
+    Message(reasonKey, ["path": .text(path), "reason": .text(String(cString: strerror(code)))])
+  }
+
+  public var errorDescription: String? {
+    switch self {
+    case .failed(let operation, let path, let code):
+      "\(path): error: \(operation) failed: \(String(cString: strerror(code))) (errno \(code))"
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Why a receiver could not be found, added or changed.
+public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
+  /// No receiver has this name or id; the nearest names and every name, for the message.
+  case unknown(name: String, suggestions: [String], known: [String])
+  /// No receiver was named and there is not exactly one.
+  case notChosen(known: [String])
+  /// A receiver with this name already exists.
+  case duplicate(name: String)
+  /// A name that cannot be used (empty or only spaces).
+  case badName(String)
+  /// A profile file that cannot be read or decoded.
+  case unreadableProfile(file: String, reason: String)
+  /// No condition on this receiver matches what should be removed.
+  case noSuchCondition(receiver: String, spec: String, present: [String])
+
+  /// A user-facing message (locale keys under `receivers.error.*`).
+  public var message: Message {
+    switch self {
+    case .unknown(let name, let suggestions, let known):
+      if let first = suggestions.first {
+        return Message(
+          "receivers.error.unknownHint", ["name": .text(name), "suggestion": .text(first)])
+      }
+      if known.isEmpty { return Message("receivers.error.unknownNone", ["name": .text(name)]) }
+      return Message(
+        "receivers.error.unknown",
+        ["name": .text(name), "known": .text(known.joined(separator: ", "))])
+    case .notChosen(let known):
+      if known.isEmpty { return Message("receivers.error.none") }
+      return Message("receivers.error.choose", ["known": .text(known.joined(separator: ", "))])
+    case .duplicate(let name):
+      return Message("receivers.error.duplicate", ["name": .text(name)])
+    case .badName(let name):
+      return Message("receivers.error.badName", ["name": .text(name)])
+    case .unreadableProfile(let file, let reason):
+      return Message("receivers.error.unreadable", ["file": .text(file), "reason": .text(reason)])
+    case .noSuchCondition(let receiver, let spec, let present):
+      return Message(
+        "receivers.error.noCondition",
+        [
+          "name": .text(receiver), "spec": .text(spec),
+          "present": .text(present.isEmpty ? "-" : present.joined(separator: ", ")),
+        ])
+    }
+  }
+
+  /// Bad input (exit 2) rather than bad data (exit 65).
+  public var isUsage: Bool {
+    if case .unreadableProfile = self { return false }
+    return true
+  }
+
+  public var errorDescription: String? {
+    switch self {
+    case .unknown(let name, let suggestions, _):
+      "error: no receiver \"\(name)\""
+        + (suggestions.first.map { "; did you mean \"\($0)\"?" } ?? "")
+    case .notChosen(let known):
+      "error: name a receiver with --receiver (\(known.joined(separator: ", ")))"
+    case .duplicate(let name): "error: a receiver named \"\(name)\" already exists"
+    case .badName(let name): "error: \"\(name)\" cannot be used as a name"
+    case .unreadableProfile(let file, let reason): "\(file): error: \(reason)"
+    case .noSuchCondition(let receiver, let spec, _):
+      "error: \(receiver) has no condition \"\(spec)\""
+    }
+  }
+}

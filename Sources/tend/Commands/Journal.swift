@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import TendCore
+
+extension Tend {
+  /// `tend journal`: read a journal back, one line per entry, or as JSON Lines.
+  struct Journal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "journal", abstract: "Read the journal: one line per entry, or JSON Lines.",
+      discussion: "Reads line by line, so even a very long journal uses little memory.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only this person (default: everyone).", valueName: "NAME"))
+    var receiver: String?
+    @Option(help: ArgumentHelp("From this day on.", valueName: "YYYY-MM-DD")) var from: String?
+    @Option(help: ArgumentHelp("Up to this day.", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(help: "Only this type: session, feeling, water, consent or condition.") var type:
+      String?
+    @Flag(help: "Print JSON Lines (each stored entry, plus \"receiver\").") var json = false
+
+    func run() throws {
+      let store = HomeInput.receivers(global)
+      let (app, profiles): (AppContext, [Profile])
+      if let receiver {
+        let (context, _, profile) = try HomeInput.context(global, receiver: receiver)
+        (app, profiles) = (context, [profile])
+      } else {
+        let context = try AppContext(global)
+        (app, profiles) = (context, try HomeInput.run(context) { try store.list() })
+      }
+      let from = try HomeInput.day(from, flag: "--from", app)
+      let to = try HomeInput.day(to, flag: "--to", app)
+      let kind = try type.map { text in
+        guard let kind = JournalEntry.Kind(rawValue: text.lowercased()) else {
+          throw TendError.usage(
+            "error: " + app.t("journal.error.type", ["text": .text(text)])
+              + ConditionInput.hint(
+                Suggest.nearest(to: text, in: JournalEntry.Kind.allCases.map(\.rawValue), limit: 1))
+          )
+        }
+        return kind
+      }
+      let filter = JournalFilter(from: from, to: to, kind: kind)
+      let text = JournalText(localizer: app.localizer, catalog: app.catalog)
+      var output = OutputBuffer()
+      for profile in profiles {
+        let reader = store.reader(profile.id)
+        let tail = try HomeInput.run(app) {
+          try reader.forEach(accept: filter.accepts) { item in
+            switch item {
+            case .entry(let entry, _):
+              guard filter.matches(entry) else { return }
+              if json {
+                output.write(try JournalFilter.jsonLine(entry, receiver: profile.id))
+              } else {
+                output.write(text.line(entry, receiver: profile.name) + "\n")
+              }
+            case .problem(let problem):
+              output.flush()
+              HomeInput.report(problem, app)
+            }
+          }
+        }
+        output.flush()
+        if let tail { recover(tail, store.journalURL(profile.id), app) }
+      }
+      output.flush()
+    }
+
+    /// Sets aside a torn last line under the lock and says so; an append in progress elsewhere
+    /// (the lock then finds a complete file) is left alone.
+    func recover(_ tail: JournalReader.Tail, _ url: URL, _ app: AppContext) {
+      do {
+        HomeInput.report(try TendCore.Journal(url: url).recover(), app)
+      } catch {
+        HomeInput.report(.tornLine(file: url.path, line: tail.line, setAsideTo: nil), app)
+        Tend.printError((error as? StorageError)?.errorDescription ?? "\(error)")
+      }
+    }
+  }
+}
+
+/// Collects output and writes it in large pieces (printing a million lines one `print` at a
+/// time is slow).
+struct OutputBuffer {
+  private var data = Data()
+
+  mutating func write(_ text: String) {
+    data.append(contentsOf: text.utf8)
+    if data.count >= 1 << 16 { flush() }
+  }
+
+  mutating func write(_ bytes: Data) {
+    data.append(bytes)
+    if data.count >= 1 << 16 { flush() }
+  }
+
+  mutating func flush() {
+    guard !data.isEmpty else { return }
+    FileHandle.standardOutput.write(data)
+    data.removeAll(keepingCapacity: true)
+  }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TendCore
+
+extension Tend.Log {
+  struct SessionEntry: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "session", abstract: "A massage session as it was given.",
+      discussion: """
+        With --routine and no --kept/--adapted/--skipped, the plan Tend proposes today is recorded.
+        The precautions in force come from the receiver's conditions.
+        Example: tend log session --receiver Mum --routine calm-hands --minutes 8 --by Ana \\
+                   --before pain=6,anxiety=4 --after pain=3,anxiety=2 --water given --water-ml 150
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var entry: EntryOptions
+    @OptionGroup var raters: RaterOptions
+
+    @Option(help: ArgumentHelp("The routine followed.", valueName: "ID")) var routine: String?
+    @Option(help: "How long it lasted.") var minutes: Int?
+    @Option(help: "The highest pressure used, 0-3.") var pressure: Int?
+    @Option(help: ArgumentHelp("Ratings before (0-10).", valueName: "NAME=N,...")) var before:
+      [String] = []
+    @Option(help: ArgumentHelp("Ratings after (0-10).", valueName: "NAME=N,...")) var after:
+      [String] = []
+    @Option(help: ArgumentHelp("Steps done as written.", valueName: "IDS")) var kept: [String] = []
+    @Option(help: ArgumentHelp("Steps done with changes.", valueName: "IDS")) var adapted:
+      [String] = []
+    @Option(help: ArgumentHelp("Steps left out.", valueName: "IDS")) var skipped: [String] = []
+    @Option(
+      name: .customLong("site"),
+      help: ArgumentHelp("A place worked on (repeatable).", valueName: "SIDE-SITE"))
+    var sites: [String] = []
+    @Option(
+      name: .customLong("stopped-early"),
+      help: ArgumentHelp("It was stopped early, and why.", valueName: "REASON"))
+    var stoppedEarly: String?
+    @Option(help: "A short note.") var note: String?
+    @Option(help: "The water answer after it: given, declined or later.") var water: String?
+    @Option(name: .customLong("water-ml"), help: "How much they drank, in mL.") var waterML: Int?
+
+    func run() throws {
+      let (app, store, profile) = try HomeInput.context(global, receiver: entry.receiver)
+      let at = try HomeInput.time(entry.at, flag: "--at", app)
+      var session = Session(minutes: minutes, by: entry.by)
+      if let routine {
+        guard app.catalog.routine(routine) != nil else {
+          throw ConditionInput.usageError(
+            .unknownRoutine(
+              routine,
+              suggestions: Suggest.nearest(
+                to: routine, in: app.catalog.routines.map(\.id), limit: 3)))
+        }
+        let conditions = profile.conditions(asOf: at.date)
+        if let plan = try? SafetyChecker(catalog: app.catalog).check(conditions, routineID: routine)
+          .plans.first
+        {
+          session = Session(plan: plan, minutes: minutes, by: entry.by, precautions: [])
+        } else {
+          session.routine = routine
+        }
+      }
+      if !(kept + adapted + skipped).isEmpty {
+        session.plan = FollowedPlan(
+          kept: HomeInput.list(kept), adapted: HomeInput.list(adapted),
+          skipped: HomeInput.list(skipped))
+      }
+      if !sites.isEmpty {
+        session.sites = try HomeInput.list(sites).map { token in
+          guard let region = BodyRegion(token: token.lowercased()) else {
+            throw TendError.usage("error: " + app.t("log.error.site", ["text": .text(token)]))
+          }
+          return region.token
+        }
+      }
+      if let pressure { session.pressure = pressure }
+      session.precautions = profile.precautionIDs(asOf: at.date, catalog: app.catalog)
+      session.before = try raters.ratings(before, by: entry.by, app)
+      session.after = try raters.ratings(after, by: entry.by, app)
+      if let stoppedEarly {
+        session.stoppedEarly = true
+        session.stopReason = stoppedEarly.isEmpty ? nil : stoppedEarly
+      }
+      session.note = note
+      let answer = try water.map { try waterAnswer($0, app) }
+      let journal = try HomeInput.run(app) { try store.journal(profile.id) }
+      HomeInput.report(
+        try HomeInput.run(app) { try journal.append(JournalEntry(at: at, .session(session))) }, app)
+      print(app.t("log.logged.session", ["name": .text(profile.name)]))
+      if let answer {
+        let reminders = TendCore.Reminders(receivers: store)
+        let (written, _) = try HomeInput.run(app) {
+          try reminders.record(answer, for: profile, at: at, amountML: waterML, by: entry.by)
+        }
+        print(
+          app.t(
+            "log.logged.water",
+            ["name": .text(profile.name), "answer": .key("log.water.\(answer.rawValue)")]))
+        if case .water(let w) = written.body, let remindAt = w.remindAt {
+          print(app.t("reminders.scheduled", ["time": .text(JournalText.clock(remindAt))]))
+        }
+      } else {
+        print(app.localizer.render(WaterReminder.offer(for: profile)))
+      }
+    }
+
+    func waterAnswer(_ text: String, _ app: AppContext) throws -> Water.Answer {
+      let names = [Water.Answer.given, .declined, .later].map(\.rawValue)
+      guard let answer = Water.Answer(rawValue: text.lowercased()), names.contains(answer.rawValue)
+      else {
+        throw TendError.usage(
+          "error: "
+            + app.t(
+              "log.error.waterAnswer",
+              ["text": .text(text), "known": .text(names.joined(separator: ", "))]))
+      }
+      return answer
+    }
+  }
+}
