@@ -46,7 +46,7 @@ struct SummaryExportTests {
     let omit = try tend(["summary", "--omit", "notse"])
     #expect(omit.status == 2 && omit.stderr.contains("did you mean \"notes\""))
     let who = try tend(["summary", "--receiver", "bob"])
-    #expect(who.status == 2 && who.stderr.contains("rosa"))
+    #expect(who.status == 2 && who.stderr.contains("Rosa Example"))
     let date = try tend(["summary", "--from", "yesterday"])
     #expect(date.status == 2 && date.stderr.contains("YYYY-MM-DD"))
     #expect(try tend(["summary", "--format", "pdf"]).status == 2)

@@ -12,56 +12,28 @@ private func posixWrite(_ fd: Int32, _ base: UnsafeRawPointer?, _ offset: Int, _
   return systemWrite(fd, base + offset, count)
 }
 
-/// Finds a receiver's files under the Tend home and reads them into a summary builder.
+/// Reads a receiver's profile facts and journal into a summary.
 ///
-/// This is the one place that knows where journals live
-/// (`$TEND_HOME/receivers/<id>/{profile.json,journal.jsonl}`); everything after it works on
-/// values. The journal is streamed (`JournalScan`), never loaded whole.
+/// Where files live is the journal's business (`Receivers`: `$TEND_HOME/receivers/<id>/`); this
+/// only streams the journal file through the summary's lean scanner (`JournalScan`), never
+/// loading it whole and never decoding every line into `JournalEntry` values.
 public enum SummaryGather {
-  public struct Place: Sendable {
-    public var id: String
-    public var folder: URL
-    public var profile: Profile?
-    public var journal: URL { folder.appendingPathComponent("journal.jsonl") }
-  }
-
-  /// The receiver named `name` (its folder id or its profile's name, any case), or the only one.
-  /// - Throws: `SummaryError.noReceiver`, `.unknownReceiver` or `.whichReceiver`.
-  public static func locate(home: URL, name: String?) throws(SummaryError) -> Place {
-    let root = home.appendingPathComponent("receivers")
-    let ids = ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
-    let places = ids.map { id -> Place in
-      let folder = root.appendingPathComponent(id)
-      let profile = FileManager.default.contents(atPath: folder.appendingPathComponent("profile.json").path)
-        .flatMap { try? Profile.decode($0) }
-      return Place(id: id, folder: folder, profile: profile)
-    }
-    guard let name else {
-      guard places.count == 1, let only = places.first else {
-        throw places.isEmpty ? .noReceiver(home.path) : .whichReceiver(places.map(\.id))
-      }
-      return only
-    }
-    let wanted = name.lowercased()
-    if let match = places.first(where: { $0.id.lowercased() == wanted || $0.profile?.name.lowercased() == wanted }) {
-      return match
-    }
-    throw .unknownReceiver(name, known: places.map(\.id))
-  }
-
-  /// The profile's facts as summary input.
-  public static func receiver(_ place: Place) -> SummaryReceiver {
-    guard let p = place.profile else { return SummaryReceiver(id: place.id, name: place.id) }
+  /// The receiver's facts as summary input.
+  public static func receiver(_ p: Profile) -> SummaryReceiver {
     let conditions = p.conditions.map {
       SummaryCondition(id: $0.id, site: $0.site?.rawValue, side: $0.side?.rawValue, since: $0.since)
     }
     return SummaryReceiver(
-      id: place.id, name: p.name, caregivers: p.caregivers, conditions: conditions, fluidLimitML: p.fluidLimitML)
+      id: p.id, name: p.name, caregivers: p.caregivers, conditions: conditions, fluidLimitML: p.fluidLimitML)
   }
 
-  /// Reads the receiver's journal into a summary (streaming, in flat memory unless rows are kept).
-  public static func gather(_ place: Place, options: SummaryOptions) throws(SummaryError) -> (SummaryData, JournalScan.Result) {
-    let scan = try JournalScan.read(place.journal.path, receiver: receiver(place), options: options)
+  /// Reads the receiver's journal into a summary (flat memory unless rows are kept).
+  /// - Throws: `SummaryError.unreadableJournal` when the file exists but cannot be read.
+  public static func gather(_ profile: Profile, in receivers: Receivers, options: SummaryOptions) throws(SummaryError)
+    -> (SummaryData, JournalScan.Result)
+  {
+    let scan = try JournalScan.read(
+      receivers.journalURL(profile.id).path, receiver: receiver(profile), options: options)
     return (scan.builder.finish(), scan)
   }
 }

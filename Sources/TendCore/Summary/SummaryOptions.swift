@@ -122,17 +122,14 @@ public enum SummaryError: Error, Equatable, Sendable {
   case emptyPeriod(from: String, to: String)
   case unknownPart(String, suggestions: [String])
   case unreadableJournal(path: String, reason: String)
-  case noReceiver(String)
-  case whichReceiver([String])
-  case unknownReceiver(String, known: [String])
   case outputExists(String)
   case cannotWrite(String, String)
 
   /// Usage errors exit 2; the rest are data or file errors.
   public var isUsage: Bool {
     switch self {
-    case .badDate, .emptyPeriod, .unknownPart, .whichReceiver, .unknownReceiver, .outputExists: true
-    case .unreadableJournal, .noReceiver, .cannotWrite: false
+    case .badDate, .emptyPeriod, .unknownPart, .outputExists: true
+    case .unreadableJournal, .cannotWrite: false
     }
   }
 
@@ -147,10 +144,6 @@ public enum SummaryError: Error, Equatable, Sendable {
          "nearest": .text(suggestions.first ?? "notes")])
     case .unreadableJournal(let path, let reason):
       Message("summary.error.unreadable", ["path": .text(path), "reason": .text(reason)])
-    case .noReceiver(let home): Message("summary.error.noReceiver", ["home": .text(home)])
-    case .whichReceiver(let ids): Message("summary.error.whichReceiver", ["list": .text(ids.joined(separator: ", "))])
-    case .unknownReceiver(let name, let known):
-      Message("summary.error.unknownReceiver", ["name": .text(name), "list": .text(known.joined(separator: ", "))])
     case .outputExists(let path): Message("summary.error.outputExists", ["path": .text(path)])
     case .cannotWrite(let path, let reason): Message("summary.error.cannotWrite", ["path": .text(path), "reason": .text(reason)])
     }

@@ -34,21 +34,20 @@ extension Tend {
     }
 
     func run() throws {
-      let app = try AppContext(global)
+      let (app, receivers, profile) = try HomeInput.context(global, receiver: summary.receiver)
       let options = try summary.options(app, format: format)
       if let output = summary.output, !summary.force, FileManager.default.fileExists(atPath: output) {
         throw SummaryArguments.failure(.outputExists(output), app)
       }
       do {
-        let place = try SummaryGather.locate(home: app.home, name: summary.receiver)
         var what = ["sessions", "ratings", "precautions"]
         what += SummaryPart.allCases.filter { !options.omit.contains($0) }.map(\.rawValue)
         if options.deidentify { what.append("deidentified") }
         let consent = SummaryConsent(
           at: options.now, sharedWith: recipient, what: what, from: options.period.fromText,
           to: options.period.toText, format: format.rawValue, by: by)
-        try JournalBridge.appendConsent(consent, journal: place.journal)
-        let (data, scan) = try SummaryGather.gather(place, options: options)
+        try record(consent, receivers.journalURL(profile.id), receivers, profile, app)
+        let (data, scan) = try SummaryGather.gather(profile, in: receivers, options: options)
         let (text, digest) = SummaryRendering.export(data, as: format, RenderOptions(localizer: app.localizer, checksum: true))
         try summary.deliver(text, scan: scan, app: app)
         if let output = summary.output, format == .csv, let digest {
@@ -60,6 +59,15 @@ extension Tend {
       } catch let error as SummaryError {
         throw SummaryArguments.failure(error, app)
       }
+    }
+
+    /// Appends the consent to the receiver's journal (one durable, locked append).
+    func record(_ c: SummaryConsent, _ url: URL, _ receivers: TendCore.Receivers, _ profile: Profile, _ app: AppContext) throws {
+      let at = Timestamp(c.at?.date ?? Date(), offsetSeconds: Int(c.at?.offset ?? 0))
+      let entry = JournalEntry(
+        at: at, .consent(Consent(sharedWith: c.sharedWith, what: c.what, from: c.from, to: c.to, format: c.format, by: c.by)))
+      let torn = try HomeInput.run(app) { try receivers.journal(profile.id).append(entry) }
+      HomeInput.report(torn, app)
     }
   }
 }

@@ -23,12 +23,11 @@ extension Tend {
     var format: SummaryFormat = .text
 
     func run() throws {
-      let app = try AppContext(global)
+      let (app, receivers, profile) = try HomeInput.context(global, receiver: summary.receiver)
       let options = try summary.options(app, format: format)
       let (data, scan): (SummaryData, JournalScan.Result)
       do {
-        let place = try SummaryGather.locate(home: app.home, name: summary.receiver)
-        (data, scan) = try SummaryGather.gather(place, options: options)
+        (data, scan) = try SummaryGather.gather(profile, in: receivers, options: options)
       } catch {
         throw SummaryArguments.failure(error, app)
       }
