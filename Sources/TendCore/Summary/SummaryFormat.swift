@@ -1,3 +1,5 @@
+import Foundation
+
 /// The ways a summary can be written. Gathering the numbers (`SummaryBuilder`) and rendering
 /// them (`SummaryRendering.render`) are separate steps; every format renders the same
 /// `SummaryData`, so everything on the page can be checked against the CSV, JSON and FHIR files.
@@ -70,10 +72,13 @@ public struct RenderOptions: Sendable {
 /// Fresh version-4 UUIDs (lowercase), random by default, repeatable from a seed for tests.
 public final class UUIDSource: @unchecked Sendable {
   private var state: UInt64?
+  private let lock = NSLock()
 
   public init(seed: UInt64? = nil) { state = seed }
 
   public func next() -> String {
+    lock.lock()
+    defer { lock.unlock() }
     var bytes = [UInt8](repeating: 0, count: 16)
     for i in 0..<16 {
       if var s = state {
