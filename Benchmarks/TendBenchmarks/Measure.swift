@@ -3,7 +3,9 @@ import Foundation
 /// Timing helpers shared by the benchmarks: medians over repeated runs.
 enum Measure {
   /// Median seconds per call of `body`, over `runs` batches of `iterations` calls.
-  static func median(runs: Int = 7, iterations: Int = 1, _ body: () throws -> Void) rethrows -> Double {
+  static func median(runs: Int = 7, iterations: Int = 1, _ body: () throws -> Void) rethrows
+    -> Double
+  {
     var samples: [Double] = []
     for _ in 0..<runs {
       let start = DispatchTime.now().uptimeNanoseconds
@@ -18,7 +20,9 @@ enum Measure {
   /// Median wall seconds of running a process to exit (output to /dev/null). Uses
   /// posix_spawn and waitpid directly: Foundation's `Process.waitUntilExit` polls and would
   /// add tens of milliseconds to every run.
-  static func process(_ path: String, _ args: [String], env: [String: String]? = nil, runs: Int = 15) throws -> Double {
+  static func process(
+    _ path: String, _ args: [String], env: [String: String]? = nil, runs: Int = 15
+  ) throws -> Double {
     let environment = (env ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
     return try median(runs: runs) {
       var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
@@ -49,7 +53,9 @@ enum Measure {
 
   /// Peak resident memory of this process so far, in MB (from /proc/self/status VmHWM).
   static func peakResidentMB() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return 0
+    }
     for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
       let kb = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
       return kb / 1024

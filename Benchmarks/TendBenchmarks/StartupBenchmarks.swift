@@ -15,12 +15,19 @@ enum StartupBenchmarks {
     let interpreter = try realPython()
     let python = try Measure.process(interpreter, ["-c", "pass"], runs: 21)
     let check = try Measure.process(
-      exe, ["check", "--json", "--condition", "anticoagulants", "--condition", "iv-line@left-forearm"],
+      exe,
+      ["check", "--json", "--condition", "anticoagulants", "--condition", "iv-line@left-forearm"],
       env: env, runs: 21)
     let routines = try Measure.process(exe, ["routines", "--json"], env: env, runs: 21)
     print("python3 -c pass (\(interpreter)): \(Measure.format(python))")
-    print(String(format: "tend check --json: %@ (%.2f× python; target ≤ 0.4×)", Measure.format(check), check / python))
-    print(String(format: "tend routines --json: %@ (%.2f× python; target ≤ 0.4×)", Measure.format(routines), routines / python))
+    print(
+      String(
+        format: "tend check --json: %@ (%.2f× python; target ≤ 0.4×)", Measure.format(check),
+        check / python))
+    print(
+      String(
+        format: "tend routines --json: %@ (%.2f× python; target ≤ 0.4×)", Measure.format(routines),
+        routines / python))
   }
 
   /// The interpreter itself, not a version manager's shim script in front of it.

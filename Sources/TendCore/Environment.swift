@@ -17,7 +17,9 @@ public struct Environment: Sendable {
   public func home(explicit: String?) -> URL {
     if let explicit { return URL(fileURLWithPath: explicit) }
     if let home = self["TEND_HOME"] { return URL(fileURLWithPath: home) }
-    if let xdg = self["XDG_DATA_HOME"] { return URL(fileURLWithPath: xdg).appendingPathComponent("tend") }
+    if let xdg = self["XDG_DATA_HOME"] {
+      return URL(fileURLWithPath: xdg).appendingPathComponent("tend")
+    }
     let user = self["HOME"] ?? NSHomeDirectory()
     return URL(fileURLWithPath: user).appendingPathComponent(".local/share/tend")
   }

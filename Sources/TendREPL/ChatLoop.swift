@@ -1,47 +1,188 @@
 import Foundation
 import TendCore
 
-/// The conversation loop: reads lines, answers `help` and `quit`, and hands every other line
-/// to the plain-command runner that `tend` injects (so this module never imports the parser).
+/// The edge of the conversation: the only code that reads the terminal or the pipe, shows
+/// prompts, handles Ctrl-C, measures time, and performs the conversation's actions (printing,
+/// the journal, plain commands, speech).
+///
+/// On a terminal, prompts go through readline; while a step runs, keys are read one at a time
+/// with `poll()` and a short timeout, so the countdown moves and steps advance with no key.
+/// Through a pipe there are no prompts: lines are read as they come. While a step runs, a piped
+/// line that is a guide word (`pause`, `skip`, `stop`, `hurts`...) steers the step; any other
+/// line, and every line after it, waits until the steps are over, so
+/// `printf 'start 1\n\n1\n5\n...' | tend` is deterministic.
 @MainActor
-public struct ChatLoop {
+public final class ChatLoop {
   public typealias CommandRunner = ([String]) -> Int32
 
-  let editor: LineEditor
-  let t: Localizer
-  let commands: [String]
-  let run: CommandRunner
+  private var conversation: Conversation
+  private let editor: LineEditor
+  private let store: any CareStore
+  private let run: CommandRunner
+  private let speaker: Speaker
+  private let catalog: Catalog
+  private var ticks: TickSource
+  private var prompt: String
+  private var pipe = PipeLines()
+  private var waiting: [String] = []
+  private var done = false
+  private var reading = false
+  private var statusWidth = 0
 
-  public init(editor: LineEditor, localizer: Localizer, commands: [String], run: @escaping CommandRunner) {
+  public init(
+    conversation: Conversation, editor: LineEditor, store: any CareStore,
+    clock: some Clock<Duration>,
+    environment: [String: String], run: @escaping CommandRunner
+  ) {
+    self.conversation = conversation
     self.editor = editor
-    self.t = localizer
-    self.commands = commands
+    self.store = store
     self.run = run
+    catalog = conversation.context.catalog
+    speaker = Speaker(environment: environment, language: conversation.context.localizer.lang)
+    ticks = TickSource(clock: clock)
+    prompt = conversation.context.localizer("chat.prompt")
   }
 
+  private var t: Localizer { conversation.context.localizer }
+
+  /// Runs until `quit`, Ctrl-D or the end of the pipe.
   public func start() {
-    print(t("chat.greeting"))
-    print(t("check.coach"))
-    print(t("chat.hint"))
-    while let line = editor.read(prompt: t("chat.prompt")) {
-      let words = CommandLineWords.split(line)
-      guard let first = words.first?.lowercased() else { continue }
-      switch first {
-      case "quit", "exit", "bye":
-        print(t("chat.bye"))
-        return
-      case "help", "?":
-        print(t("chat.help", ["commands": .text(commands.joined(separator: ", "))]))
-      default:
-        if commands.contains(first) {
-          _ = run(words)
-        } else if let guess = Suggest.nearest(to: first, in: commands + ["help", "quit"]) {
-          print(t("chat.didYouMean", ["word": .text(first), "guess": .text(guess)]))
+    Terminal.catchInterrupts()
+    editor.onIdle { [unowned self] in self.feed(self.tick()) }
+    perform(conversation.start())
+    while !done {
+      if conversation.isGuiding { guideTurn() } else { promptTurn() }
+    }
+    Terminal.keyMode(false)
+    fflush(nil)
+  }
+
+  private func tick() -> Input { .tick(elapsed: ticks.elapsed(), now: Date()) }
+
+  private func feed(_ input: Input) { perform(conversation.handle(input)) }
+
+  private func promptTurn() {
+    feed(tick())
+    if editor.isInteractive {
+      editor.complete(with: completion())
+      reading = true
+      let line = editor.read(prompt: prompt)
+      reading = false
+      feed(line.map(Input.line) ?? .endOfInput)
+      return
+    }
+    if !waiting.isEmpty { return feed(.line(waiting.removeFirst())) }
+    if let line = pipe.next() { return feed(.line(line)) }
+    if pipe.closed { return feed(.endOfInput) }
+    switch Terminal.wait(milliseconds: 100) {
+    case .ready: pipe.feed(Terminal.readAvailable())
+    case .closed: pipe.feed([])
+    case .interrupted: if Terminal.takeInterrupt() { feed(.interrupt) }
+    case .timeout: break
+    }
+  }
+
+  private func guideTurn() {
+    feed(tick())
+    guard conversation.isGuiding else { return }
+    if Terminal.takeInterrupt() { return feed(.interrupt) }
+    if !editor.isInteractive {
+      if let line = pipe.next() {
+        // Once one line waits, later lines wait behind it, so answers keep their order.
+        if waiting.isEmpty, GuideKey(word: Conversation.clean(line)) != nil {
+          feed(.line(line))
         } else {
-          print(t("chat.unknown", ["word": .text(first)]))
+          waiting.append(line)
         }
+        return
+      }
+      if pipe.closed {
+        usleep(10_000)
+        return
       }
     }
-    print(t("chat.bye"))
+    switch Terminal.wait(milliseconds: 40) {
+    case .ready:
+      let bytes = Terminal.readAvailable()
+      if bytes.isEmpty { return pipe.feed([]) }
+      if editor.isInteractive {
+        for character in String(decoding: bytes, as: UTF8.self) {
+          if let key = GuideKey(character: character) { feed(.key(key)) }
+        }
+      } else {
+        pipe.feed(bytes)
+      }
+    case .interrupted: if Terminal.takeInterrupt() { feed(.interrupt) }
+    case .closed: pipe.feed([])
+    case .timeout: break
+    }
+  }
+
+  private func completion() -> Completion {
+    let words = catalog.rules.map(\.id) + BodySite.allCases.map(\.rawValue) + ["left", "right"]
+    return Completion(
+      commands: Conversation.commands + conversation.context.commands,
+      routineIDs: catalog.routines.map(\.id), receiverNames: conversation.receiverNames,
+      conditionWords: words)
+  }
+
+  private func perform(_ actions: [Action]) {
+    for action in actions {
+      switch action {
+      case .say(let text): clearStatus(); print(text)
+      case .notice(let text):
+        if reading { editor.printAbove([text]) } else { clearStatus(); print(text) }
+      case .status(let text): if editor.isInteractive { showStatus(text) }
+      case .prompt(let text): prompt = text
+      case .run(let words):
+        clearStatus()
+        fflush(nil)
+        _ = run(words)
+      case .keys(let on):
+        if editor.isInteractive { Terminal.keyMode(on) }
+        ticks.reset()
+      case .saveProfile(let profile): attempt { try store.save(profile) }
+      case .log(let entry, let id): attempt { try store.append(entry, at: Date(), to: id) }
+      case .showRecent(let id):
+        let since = Date().addingTimeInterval(-30 * 86_400)
+        let name = conversation.receiver?.name ?? id
+        attempt {
+          for line in RecentView.render(
+            name: name, entries: try store.entries(of: id, since: since), localizer: t)
+          {
+            print(line)
+          }
+        }
+      case .speak(let text): speaker.say(text)
+      case .setSpeaking(let on):
+        let isOn = speaker.set(on)
+        print(t(on ? (isOn ? "chat.speakOn" : "chat.speakMissing") : "chat.speakOff"))
+      case .quit: done = true
+      }
+    }
+    fflush(nil)
+  }
+
+  private func attempt(_ body: () throws -> Void) {
+    do { try body() } catch {
+      clearStatus()
+      fflush(nil)
+      FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+    }
+  }
+
+  private func showStatus(_ text: String) {
+    guard !text.isEmpty || statusWidth > 0 else { return }
+    let pad = String(repeating: " ", count: max(0, statusWidth - text.count))
+    print("\r" + text + pad, terminator: text.isEmpty ? "\r" : "")
+    statusWidth = text.count
+    fflush(nil)
+  }
+
+  private func clearStatus() {
+    guard statusWidth > 0 else { return }
+    print("\r" + String(repeating: " ", count: statusWidth) + "\r", terminator: "")
+    statusWidth = 0
   }
 }

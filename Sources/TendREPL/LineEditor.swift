@@ -1,12 +1,24 @@
 @preconcurrency import CReadline
 import Foundation
 
-/// The only place that touches GNU readline. Reads lines with editing and history on a
-/// terminal, and plain lines without a prompt otherwise (pipes, tests, CI).
+/// The only place that touches GNU readline: line editing, persistent history, Tab completion,
+/// messages above the prompt, and Ctrl-C at the prompt. Nothing else sees a C pointer.
+///
+/// readline calls `rl_event_hook` about ten times a second while it waits for a key; the hook
+/// runs `idle` (the loop ticks the conversation there) and clears the line on Ctrl-C. C callbacks
+/// cannot capture context, so the Swift side lives in `Hooks`, on the main actor.
 @MainActor
 public final class LineEditor {
   public let isInteractive: Bool
   private let historyFile: URL?
+
+  /// Swift state the C callbacks reach; only touched on the main thread.
+  @MainActor enum Hooks {
+    static var completion: Completion?
+    static var matches: [String] = []
+    static var index = 0
+    static var idle: (() -> Void)?
+  }
 
   /// - Parameter historyFile: where history persists between runs (nil: not kept).
   public init(historyFile: URL?) {
@@ -25,21 +37,76 @@ public final class LineEditor {
         attributes: [.posixPermissions: 0o700])
       _ = read_history(historyFile.path)
     }
+    installHooks()
   }
 
-  /// The next line, or nil at end of input (Ctrl-D).
+  /// What Tab offers from now on.
+  public func complete(with completion: Completion) { Hooks.completion = completion }
+
+  /// Runs `body` about ten times a second while the prompt waits.
+  public func onIdle(_ body: @escaping () -> Void) { Hooks.idle = body }
+
+  /// The next line; nil at end of input (Ctrl-D). Ctrl-C clears the line and prompts again.
   public func read(prompt: String) -> String? {
-    guard isInteractive else { return Swift.readLine(strippingNewline: true) }
     guard let raw = readline(prompt) else { return nil }
     defer { free(raw) }
-    let line = String(cString: raw)
+    let line = String(
+      decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     if !line.trimmingCharacters(in: .whitespaces).isEmpty {
       add_history(raw)
       if let historyFile {
         _ = append_history(1, historyFile.path)
         _ = history_truncate_file(historyFile.path, 1000)
+        chmod(historyFile.path, 0o600)
       }
     }
     return line
+  }
+
+  /// Prints lines above the prompt, keeping the half-typed line and the cursor where they were.
+  public func printAbove(_ lines: [String]) {
+    rl_clear_visible_line()
+    for line in lines { fputs(line + "\n", stdout) }
+    fflush(stdout)
+    rl_on_new_line()
+    rl_forced_update_display()
+  }
+
+  private func installHooks() {
+    rl_attempted_completion_function = { text, start, _ in
+      rl_attempted_completion_over = 1
+      let word = text.map { String(cString: $0) } ?? ""
+      let before =
+        rl_line_buffer.map { buffer in
+          String(
+            decoding: UnsafeRawBufferPointer(start: buffer, count: Int(max(0, start))),
+            as: UTF8.self)
+        } ?? ""
+      MainActor.assumeIsolated {
+        Hooks.matches = Hooks.completion?.candidates(before: before, word: word) ?? []
+      }
+      return rl_completion_matches(text) { _, state in
+        let next: String? = MainActor.assumeIsolated {
+          if state == 0 { Hooks.index = 0 }
+          guard Hooks.index < Hooks.matches.count else { return nil }
+          defer { Hooks.index += 1 }
+          return Hooks.matches[Hooks.index]
+        }
+        return next.flatMap { strdup($0) }
+      }
+    }
+    rl_event_hook = {
+      MainActor.assumeIsolated {
+        if Terminal.takeInterrupt() {
+          rl_replace_line("", 0)
+          rl_crlf()
+          rl_on_new_line()
+          rl_redisplay()
+        } else {
+          Hooks.idle?()
+        }
+      }
+      return 0
+    }
   }
 }

@@ -9,7 +9,10 @@ struct AppContext {
   let home: URL
 
   /// - Parameter receiverLanguage: the receiver's preferred language, used after `--lang`.
-  init(_ options: GlobalOptions, environment: Environment = Environment(), receiverLanguage: String? = nil) throws {
+  init(
+    _ options: GlobalOptions, environment: Environment = Environment(),
+    receiverLanguage: String? = nil
+  ) throws {
     self.environment = environment
     let folder = try DataFolder.locate(explicit: options.data, environment: environment.variables)
     let available = Catalog.availableLanguages(in: folder)
@@ -18,7 +21,8 @@ struct AppContext {
         "error: no language \"\(flag)\"; Tend has \(available.joined(separator: ", ")).")
     }
     let lang = LanguageChoice.choose(
-      flag: options.lang, profile: receiverLanguage, environment: environment.variables, available: available)
+      flag: options.lang, profile: receiverLanguage, environment: environment.variables,
+      available: available)
     catalog = try Catalog.load(from: folder, languages: lang == "en" ? [] : [lang])
     localizer = catalog.localizer(lang)
     home = environment.home(explicit: options.home)

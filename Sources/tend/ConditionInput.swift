@@ -17,17 +17,20 @@ enum ConditionInput {
             "error: \"+\(tail)\" in \"\(spec)\" is not a number of days; write it as +10d")
         case .unknownSite(let site):
           let names = BodySite.allCases.flatMap { site in
-            [site.rawValue] + (site.isPaired ? Side.allCases.map { "\($0.rawValue)-\(site.rawValue)" } : [])
+            [site.rawValue]
+              + (site.isPaired ? Side.allCases.map { "\($0.rawValue)-\(site.rawValue)" } : [])
           }
           throw TendError.usage(
-            "error: unknown body site \"\(site)\" in \"\(spec)\"" + hint(Suggest.nearest(to: site, in: names, limit: 3))
+            "error: unknown body site \"\(site)\" in \"\(spec)\""
+              + hint(Suggest.nearest(to: site, in: names, limit: 3))
               + "\nsites: " + BodySite.allCases.map(\.rawValue).joined(separator: ", "))
         }
       }
       guard catalog.rule(condition.id) != nil else {
         throw usageError(
           SafetyChecker.CheckError.unknownCondition(
-            condition.id, suggestions: Suggest.nearest(to: condition.id, in: catalog.rules.map(\.id), limit: 3)))
+            condition.id,
+            suggestions: Suggest.nearest(to: condition.id, in: catalog.rules.map(\.id), limit: 3)))
       }
       return condition
     }
@@ -40,19 +43,23 @@ enum ConditionInput {
         "error: unknown condition \"\(id)\"" + hint(suggestions)
           + "\n(`tend check --help` explains the form; the ids are in Routines/precautions.json)")
     case .unknownRoutine(let id, let suggestions):
-      return .usage("error: unknown routine \"\(id)\"" + hint(suggestions) + "\n(`tend routines` lists them)")
+      return .usage(
+        "error: unknown routine \"\(id)\"" + hint(suggestions) + "\n(`tend routines` lists them)")
     }
   }
 
   static func hint(_ names: [String]) -> String {
-    names.isEmpty ? "" : "; did you mean " + names.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
+    names.isEmpty
+      ? "" : "; did you mean " + names.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
   }
 }
 
 /// A profile file: `{"conditions": [...]}` where each item is a spec string or an object with
 /// `id`, optional `site`, `side`, `daysSince` or `since` (YYYY-MM-DD).
 enum ProfileFile {
-  static func conditions(at path: String, app: AppContext, today: Date = Date()) throws -> [Condition] {
+  static func conditions(at path: String, app: AppContext, today: Date = Date()) throws
+    -> [Condition]
+  {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw TendError.usage("error: cannot read the profile \(path)")
     }
@@ -66,17 +73,20 @@ enum ProfileFile {
   }
 
   /// The conditions of a profile as of `today`, each checked against the catalog.
-  static func conditions(_ profile: Profile, file path: String, app: AppContext, today: Date = Date()) throws
+  static func conditions(
+    _ profile: Profile, file path: String, app: AppContext, today: Date = Date()
+  ) throws
     -> [Condition]
   {
     try profile.conditions(asOf: today).map { condition in
-        guard app.catalog.rule(condition.id) != nil else {
-          throw TendError(
-            message: "\(path): error: [conditions] unknown condition \"\(condition.id)\""
-              + ConditionInput.hint(Suggest.nearest(to: condition.id, in: app.catalog.rules.map(\.id), limit: 3)),
-            exitCode: 65)
-        }
-        return condition
+      guard app.catalog.rule(condition.id) != nil else {
+        throw TendError(
+          message: "\(path): error: [conditions] unknown condition \"\(condition.id)\""
+            + ConditionInput.hint(
+              Suggest.nearest(to: condition.id, in: app.catalog.rules.map(\.id), limit: 3)),
+          exitCode: 65)
       }
+      return condition
+    }
   }
 }

@@ -5,13 +5,18 @@ import TendCore
 /// Where a command's conditions come from: a receiver, a profile file, `--condition` specs.
 /// Shared by `tend check` and `tend routines show`.
 struct ConditionOptions: ParsableArguments {
-  @Option(help: ArgumentHelp("A person added with `tend receivers add`: their conditions and language.", valueName: "NAME"))
+  @Option(
+    help: ArgumentHelp(
+      "A person added with `tend receivers add`: their conditions and language.", valueName: "NAME")
+  )
   var receiver: String?
 
   @Option(help: ArgumentHelp("A profile file listing conditions.", valueName: "FILE"))
   var profile: String?
 
-  @Option(name: .customLong("condition"), help: ArgumentHelp("A condition (repeatable).", valueName: "SPEC"))
+  @Option(
+    name: .customLong("condition"),
+    help: ArgumentHelp("A condition (repeatable).", valueName: "SPEC"))
   var conditions: [String] = []
 
   /// The app context (in the receiver's language when one is named) and all the conditions.

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// Every key the code uses exists in English, and placeholders are consistent.
 @Suite("Locales")
@@ -42,7 +42,9 @@ struct LocaleTests {
     for site in BodySite.allCases { #expect(english["site.\(site.rawValue)"] != nil) }
     for side in Side.allCases { #expect(english["side.\(side.rawValue)"] != nil) }
     for position in Position.allCases { #expect(english["position.\(position.rawValue)"] != nil) }
-    for technique in Step.Technique.allCases { #expect(english["technique.\(technique.rawValue)"] != nil) }
+    for technique in Step.Technique.allCases {
+      #expect(english["technique.\(technique.rawValue)"] != nil)
+    }
     for p in Pressure.allCases { #expect(english["pressure.\(p.rawValue)"] != nil) }
   }
 

@@ -1,6 +1,6 @@
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// Every precaution rule carries examples; this walks them all, so "every rule is covered by a
 /// test" is a structural check. A failure names the rule and the example's line in the file.
@@ -27,7 +27,8 @@ struct PrecautionExamplesTests {
     let example = rule.examples[Int(parts[1])!]
     let place = "Routines/precautions.json:\(example.line) (\(rule.id))"
     let checker = SafetyChecker(catalog: Fixtures.catalog)
-    let result = try checker.check(Fixtures.conditions(example.conditions), routineID: example.routine)
+    let result = try checker.check(
+      Fixtures.conditions(example.conditions), routineID: example.routine)
     let r = result.restrictions
     for (key, value) in example.expect {
       switch (key, value) {
@@ -39,7 +40,8 @@ struct PrecautionExamplesTests {
         for token in tokens {
           let region = try #require(BodyRegion(token: token), "\(place): bad region \(token)")
           let covered = r.avoid.keys.contains { region.isWithin($0) }
-          #expect(covered, "\(place): \(token) should be avoided; avoided: \(r.avoid.keys.sorted())")
+          #expect(
+            covered, "\(place): \(token) should be avoided; avoided: \(r.avoid.keys.sorted())")
         }
       case ("notAvoided", .strings(let tokens)):
         for token in tokens {

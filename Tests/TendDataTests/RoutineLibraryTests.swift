@@ -1,6 +1,6 @@
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// The shipped routine library: enough of it, gentle, and never leaving a family with nothing.
 @Suite("Routine library")
@@ -11,26 +11,38 @@ struct RoutineLibraryTests {
   func library() {
     #expect(catalog.routines.count >= 16)
     let areas = Set(catalog.routines.flatMap(\.areas))
-    for area: BodySite in [.hand, .forearm, .foot, .lowerLeg, .shoulder, .neck, .upperBack, .lowerBack, .scalp, .face] {
+    for area: BodySite in [
+      .hand, .forearm, .foot, .lowerLeg, .shoulder, .neck, .upperBack, .lowerBack, .scalp, .face,
+    ] {
       #expect(areas.contains(area), "no routine for \(area)")
     }
     for routine in catalog.routines {
       #expect((2...15).contains(routine.minutes), "\(routine.id)")
       #expect(routine.steps.contains { $0.technique == .checkIn }, "\(routine.id) has no check-in")
-      #expect(routine.steps.last?.technique == .closing, "\(routine.id) does not end with a closing step")
+      #expect(
+        routine.steps.last?.technique == .closing, "\(routine.id) does not end with a closing step")
       #expect(!routine.positions.contains(.faceDown), "\(routine.id) needs face-down")
       #expect(routine.steps.allSatisfy { $0.pressure <= .relaxation })
     }
     #expect(catalog.routines.contains { $0.maxPressure == .stillHold }, "no still comfort hold")
-    #expect(catalog.routines.contains { !$0.positions.contains(.seated) && !$0.positions.contains(.sideLyingLeft) }, "no routine for someone who cannot turn or sit")
+    #expect(
+      catalog.routines.contains {
+        !$0.positions.contains(.seated) && !$0.positions.contains(.sideLyingLeft)
+      }, "no routine for someone who cannot turn or sit")
   }
 
-  static let adjustCases: [String] = Fixtures.catalog.rules.filter { $0.verdict == .adjust }.flatMap { rule in
+  static let adjustCases: [String] = Fixtures.catalog.rules.filter { $0.verdict == .adjust }.flatMap
+  { rule in
     if rule.site == .none { return [rule.id] }
     // The default site, plus every site on each side.
-    return [rule.id] + BodySite.allCases.flatMap { site in
-      site.isPaired ? ["\(rule.id)@left-\(site.rawValue)", "\(rule.id)@right-\(site.rawValue)", "\(rule.id)@\(site.rawValue)"] : ["\(rule.id)@\(site.rawValue)"]
-    }
+    return [rule.id]
+      + BodySite.allCases.flatMap { site in
+        site.isPaired
+          ? [
+            "\(rule.id)@left-\(site.rawValue)", "\(rule.id)@right-\(site.rawValue)",
+            "\(rule.id)@\(site.rawValue)",
+          ] : ["\(rule.id)@\(site.rawValue)"]
+      }
   }
 
   @Test("every single adjust condition, wherever it is, leaves at least two routines offered")
@@ -50,9 +62,17 @@ struct RoutineLibraryTests {
       for step in routine.steps {
         let text = t(step.textKey(in: routine.id))
         #expect(!text.isEmpty && text != step.textKey(in: routine.id))
-        if step.technique == .checkIn { #expect(text.hasPrefix("Ask") || text.hasPrefix("Watch") || text.hasPrefix("Tell"), "\(routine.id).\(step.id): \(text)") }
-        if step.technique == .stillHold || step.technique == .closing { #expect(step.pressure == .stillHold) }
-        if step.jointMovement { #expect(step.technique == .jointCircles, "\(routine.id).\(step.id)") }
+        if step.technique == .checkIn {
+          #expect(
+            text.hasPrefix("Ask") || text.hasPrefix("Watch") || text.hasPrefix("Tell"),
+            "\(routine.id).\(step.id): \(text)")
+        }
+        if step.technique == .stillHold || step.technique == .closing {
+          #expect(step.pressure == .stillHold)
+        }
+        if step.jointMovement {
+          #expect(step.technique == .jointCircles, "\(routine.id).\(step.id)")
+        }
       }
     }
   }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TendTestSupport
+import Testing
 
 /// The real `tend` binary, run as a script would run it.
 @Suite("Command line")
@@ -17,14 +17,21 @@ struct CommandLineTests {
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let object = try json(run.stdout)
-    for key in ["verdict", "maxPressure", "avoid", "noJointMovement", "avoidPositions", "maxMinutes", "clearanceAdvised", "conditions", "messages", "routines"] {
+    for key in [
+      "verdict", "maxPressure", "avoid", "noJointMovement", "avoidPositions", "maxMinutes",
+      "clearanceAdvised", "conditions", "messages", "routines",
+    ] {
       #expect(object[key] != nil, "missing \(key)")
     }
     #expect(object["verdict"] as? String == "adjust")
     #expect(object["maxPressure"] as? Int == 2)
     #expect(object["maxMinutes"] is NSNull)
     let avoid = try #require(object["avoid"] as? [[String: Any]])
-    #expect(avoid.contains { $0["site"] as? String == "arm" && $0["side"] as? String == "left" && ($0["because"] as? [String]) == ["iv-line"] })
+    #expect(
+      avoid.contains {
+        $0["site"] as? String == "arm" && $0["side"] as? String == "left"
+          && ($0["because"] as? [String]) == ["iv-line"]
+      })
     let routines = try #require(object["routines"] as? [[String: Any]])
     let calm = try #require(routines.first { $0["id"] as? String == "calm-hands" })
     let steps = try #require(calm["steps"] as? [[String: Any]])
@@ -61,10 +68,12 @@ struct CommandLineTests {
     let dir = Fixtures.temporaryDirectory("tend-data")
     defer { try? FileManager.default.removeItem(at: dir) }
     for sub in ["Routines", "Locales"] {
-      try FileManager.default.copyItem(at: Fixtures.packageRoot.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
+      try FileManager.default.copyItem(
+        at: Fixtures.packageRoot.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
     }
     let file = dir.appendingPathComponent("Routines/calm-hands.json")
-    let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\"pressure\": 2", with: "\"pressure\": 4")
+    let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(
+      of: "\"pressure\": 2", with: "\"pressure\": 4")
     try Data(text.utf8).write(to: file)
     let run = try RunTend.run(["check", "--json"], environment: ["TEND_DATA": dir.path])
     #expect(run.status == 65)
@@ -77,7 +86,8 @@ struct CommandLineTests {
   func routines() throws {
     let list = try RunTend.run(["routines", "--json"])
     #expect(list.status == 0)
-    let array = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
     #expect(array.count >= 16)
     let show = try RunTend.run(["routines", "show", "calm-hands", "--json"])
     let one = try json(show.stdout)
@@ -93,7 +103,9 @@ struct CommandLineTests {
 
   @Test("routines show ID --condition fits the plan to the person")
   func routineShowFitted() throws {
-    let run = try RunTend.run(["routines", "show", "calm-hands", "--condition", "iv-line@left-forearm"])
+    let run = try RunTend.run([
+      "routines", "show", "calm-hands", "--condition", "iv-line@left-forearm",
+    ])
     #expect(run.status == 0)
     #expect(run.stdout.contains("[skip] left hand"))
     #expect(run.stdout.contains("Do the right side only"))
@@ -105,11 +117,16 @@ struct CommandLineTests {
     defer { try? FileManager.default.removeItem(at: home) }
     let env = ["TEND_HOME": home.path]
     #expect(try RunTend.run(["receivers", "add", "Dad"], environment: env).status == 0)
-    #expect(try RunTend.run(["receivers", "condition", "add", "Dad", "iv-line@right-hand"], environment: env).status == 0)
-    let run = try RunTend.run(["routines", "show", "calm-hands", "--receiver", "Dad"], environment: env)
+    #expect(
+      try RunTend.run(
+        ["receivers", "condition", "add", "Dad", "iv-line@right-hand"], environment: env
+      ).status == 0)
+    let run = try RunTend.run(
+      ["routines", "show", "calm-hands", "--receiver", "Dad"], environment: env)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("[skip] right hand"))
-    let typo = try RunTend.run(["routines", "show", "calm-hands", "--receiver", "Dda"], environment: env)
+    let typo = try RunTend.run(
+      ["routines", "show", "calm-hands", "--receiver", "Dda"], environment: env)
     #expect(typo.status == 2)
     #expect(typo.stderr.contains("Dad"))
   }
@@ -128,7 +145,10 @@ struct CommandLineTests {
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("p.json")
-    try Data(#"{"name": "Mum", "conditions": ["anticoagulants", {"id": "iv-line", "site": "forearm", "side": "left"}]}"#.utf8).write(to: file)
+    try Data(
+      #"{"name": "Mum", "conditions": ["anticoagulants", {"id": "iv-line", "site": "forearm", "side": "left"}]}"#
+        .utf8
+    ).write(to: file)
     let run = try RunTend.run(["check", "--profile", file.path, "--json"])
     #expect(run.status == 0, "\(run.stderr)")
     let object = try json(run.stdout)

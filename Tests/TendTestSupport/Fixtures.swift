@@ -10,7 +10,8 @@ public enum Fixtures {
   /// The shipped catalog, loaded once.
   public static let catalog: Catalog = {
     do {
-      return try Catalog.load(from: packageRoot, languages: Catalog.availableLanguages(in: packageRoot))
+      return try Catalog.load(
+        from: packageRoot, languages: Catalog.availableLanguages(in: packageRoot))
     } catch {
       fatalError("the shipped data does not load: \(error)")
     }

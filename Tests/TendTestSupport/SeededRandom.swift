@@ -1,3 +1,5 @@
+import TendCore
+
 /// A small deterministic generator (SplitMix64) so property tests are repeatable from a seed.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
   private var state: UInt64
@@ -13,8 +15,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
   }
 }
 
-import TendCore
-
 extension Fixtures {
   /// A random profile of 0-`maxCount` conditions over every rule, with random sites, sides and
   /// ages (including none), as a caregiver might enter them.
@@ -25,7 +25,9 @@ extension Fixtures {
       let rule = rules.randomElement(using: &rng)!
       var site: BodySite?
       var side: Side?
-      if rule.site != .none, Bool.random(using: &rng) || rule.site == .required && Bool.random(using: &rng) {
+      if rule.site != .none,
+        Bool.random(using: &rng) || rule.site == .required && Bool.random(using: &rng)
+      {
         site = BodySite.allCases.randomElement(using: &rng)
         side = [Side.left, .right, nil].randomElement(using: &rng)!
       }

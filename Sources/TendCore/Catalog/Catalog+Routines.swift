@@ -26,7 +26,9 @@ extension Catalog {
     _ = try r.int(root, "", "v", in: 1...schemaVersion)
     let id = try r.string(root, "", "id")
     guard id == expectedID else {
-      throw r.error(try r.member(root, "", "id"), "id", "\"\(id)\" does not match the file name \"\(expectedID)\"")
+      throw r.error(
+        try r.member(root, "", "id"), "id",
+        "\"\(id)\" does not match the file name \"\(expectedID)\"")
     }
     let minutes = try r.int(root, "", "minutes", in: 1...15)
     var areas: [BodySite] = []
@@ -43,16 +45,21 @@ extension Catalog {
       let path = "steps[\(i)]"
       _ = try r.object(
         node, path,
-        allowed: ["id", "site", "side", "technique", "pressure", "seconds", "jointMovement", "positions"])
+        allowed: [
+          "id", "site", "side", "technique", "pressure", "seconds", "jointMovement", "positions",
+        ])
       let stepID = try r.string(node, path, "id")
       guard ids.insert(stepID).inserted else {
-        throw r.error(try r.member(node, path, "id"), "\(path).id", "duplicate step id \"\(stepID)\"")
+        throw r.error(
+          try r.member(node, path, "id"), "\(path).id", "duplicate step id \"\(stepID)\"")
       }
       let technique = try r.choice(node, path, "technique", as: Step.Technique.self)
       let siteNode = try r.member(node, path, "site")
-      let site: BodySite? = siteNode.isNull ? nil : try r.choice(siteNode, "\(path).site", as: BodySite.self)
+      let site: BodySite? =
+        siteNode.isNull ? nil : try r.choice(siteNode, "\(path).site", as: BodySite.self)
       let sideNode = try r.member(node, path, "side")
-      let side: Side? = sideNode.isNull ? nil : try r.choice(sideNode, "\(path).side", as: Side.self)
+      let side: Side? =
+        sideNode.isNull ? nil : try r.choice(sideNode, "\(path).side", as: Side.self)
       if site == nil, technique != .checkIn {
         throw r.error(siteNode, "\(path).site", "only a check-in step may have no site")
       }
@@ -61,7 +68,9 @@ extension Catalog {
       }
       let pressure = Pressure(rawValue: try r.int(node, path, "pressure", in: 0...3))!
       if !technique.touches, pressure != .stillHold {
-        throw r.error(try r.member(node, path, "pressure"), "\(path).pressure", "a check-in touches nothing: pressure must be 0")
+        throw r.error(
+          try r.member(node, path, "pressure"), "\(path).pressure",
+          "a check-in touches nothing: pressure must be 0")
       }
       var stepPositions = positions
       if let p = node["positions"] {
@@ -70,7 +79,9 @@ extension Catalog {
         }
         stepPositions = try readPositions(items, "\(path).positions", r)
         for (j, position) in stepPositions.enumerated() where !positions.contains(position) {
-          throw r.error(items[j], "\(path).positions[\(j)]", "\(position.rawValue) is not one of the routine's positions")
+          throw r.error(
+            items[j], "\(path).positions[\(j)]",
+            "\(position.rawValue) is not one of the routine's positions")
         }
       }
       steps.append(
@@ -83,7 +94,10 @@ extension Catalog {
     let total = steps.reduce(0) { $0 + $1.seconds }
     let rounded = max(1, Int((Double(total) / 60).rounded()))
     guard rounded == minutes else {
-      throw r.error(try r.member(root, "", "minutes"), "minutes", "\(minutes) does not match the steps, which add up to \(total) seconds (\(rounded) minutes)")
+      throw r.error(
+        try r.member(root, "", "minutes"), "minutes",
+        "\(minutes) does not match the steps, which add up to \(total) seconds (\(rounded) minutes)"
+      )
     }
     return Routine(id: id, minutes: minutes, areas: areas, positions: positions, steps: steps)
   }

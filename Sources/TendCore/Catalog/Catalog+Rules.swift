@@ -30,12 +30,15 @@ extension Catalog {
     var escalations: [Escalation] = []
     for (i, node) in try r.array(root, "", "escalations").enumerated() {
       let path = "escalations[\(i)]"
-      _ = try r.object(node, path, allowed: ["id", "when", "withAny", "verdict", "emergency", "sources"])
+      _ = try r.object(
+        node, path, allowed: ["id", "when", "withAny", "verdict", "emergency", "sources"])
       let ids = { (key: String) throws(CatalogError) -> [String] in
         var out: [String] = []
         for (j, item) in try r.array(node, path, key).enumerated() {
           guard let id = item.stringValue, seen.contains(id) else {
-            throw r.error(item, "\(path).\(key)[\(j)]", "unknown condition id \(item.stringValue.map { "\"\($0)\"" } ?? item.typeName)")
+            throw r.error(
+              item, "\(path).\(key)[\(j)]",
+              "unknown condition id \(item.stringValue.map { "\"\($0)\"" } ?? item.typeName)")
           }
           out.append(id)
         }
@@ -60,7 +63,8 @@ extension Catalog {
     let id = try r.string(node, path, "id")
     let category = try r.string(node, path, "category")
     guard categories.contains(category) else {
-      throw r.error(try r.member(node, path, "category"), "\(path).category",
+      throw r.error(
+        try r.member(node, path, "category"), "\(path).category",
         "unknown category \"\(category)\" (expected one of \(categories.joined(separator: ", ")))")
     }
     let site = try r.choice(node, path, "site", as: PrecautionRule.SiteRequirement.self)

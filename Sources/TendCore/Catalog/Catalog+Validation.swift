@@ -6,10 +6,12 @@ extension Catalog {
   func validateAcrossFiles() throws(CatalogError) {
     let locale = "Locales/en.json"
     func missing(_ key: String, _ owner: String) -> CatalogError {
-      .malformed(file: locale, line: 1, column: 1, field: key, reason: "missing English text for \(owner)")
+      .malformed(
+        file: locale, line: 1, column: 1, field: key, reason: "missing English text for \(owner)")
     }
     for rule in rules {
-      for part in ["name", "advice", "watch", "question"] where english["rule.\(rule.id).\(part)"] == nil {
+      for part in ["name", "advice", "watch", "question"]
+      where english["rule.\(rule.id).\(part)"] == nil {
         throw missing("rule.\(rule.id).\(part)", "rule \(rule.id)")
       }
     }
@@ -28,7 +30,9 @@ extension Catalog {
     for rule in rules {
       for example in rule.examples {
         func bad(_ field: String, _ reason: String) -> CatalogError {
-          .malformed(file: file, line: example.line, column: 1, field: "\(rule.id).examples.\(field)", reason: reason)
+          .malformed(
+            file: file, line: example.line, column: 1, field: "\(rule.id).examples.\(field)",
+            reason: reason)
         }
         for spec in example.conditions {
           guard let condition = try? ConditionSpec.parse(spec) else {

@@ -38,7 +38,9 @@ public struct Catalog: Sendable {
   public func routine(_ id: String) -> Routine? { routinesByID[id] }
 
   /// Loads and validates the data folder. `languages` are extra locales to load besides English.
-  public static func load(from folder: URL, languages: [String] = []) throws(CatalogError) -> Catalog {
+  public static func load(from folder: URL, languages: [String] = []) throws(CatalogError)
+    -> Catalog
+  {
     let english = try loadLocale("en", in: folder)
     var locales: [String: LocaleTable] = [:]
     for lang in languages where lang != "en" {
@@ -100,6 +102,7 @@ public struct Escalation: Sendable, Hashable {
 
   /// Whether the escalation fires for the set of active condition ids.
   public func applies(to active: Set<String>) -> Bool {
-    when.allSatisfy(active.contains) && (withAny.isEmpty || withAny.contains(where: active.contains))
+    when.allSatisfy(active.contains)
+      && (withAny.isEmpty || withAny.contains(where: active.contains))
   }
 }

@@ -116,7 +116,9 @@ struct DataReader {
     guard let result = T(rawValue: s) else {
       let names = T.allCases.map(\.rawValue)
       let hint = Suggest.nearest(to: s, in: names).map { "; did you mean \"\($0)\"?" } ?? ""
-      throw error(value, path, "unknown value \"\(s)\"\(hint) (expected one of \(names.joined(separator: ", ")))")
+      throw error(
+        value, path,
+        "unknown value \"\(s)\"\(hint) (expected one of \(names.joined(separator: ", ")))")
     }
     return result
   }

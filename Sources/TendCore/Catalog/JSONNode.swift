@@ -118,7 +118,8 @@ public struct JSONParser {
     while true {
       skipWhitespace()
       guard current == UInt8(ascii: "\"") else {
-        throw fail(members.isEmpty ? "expected a key in quotes" : "expected a key (trailing comma?)")
+        throw fail(
+          members.isEmpty ? "expected a key in quotes" : "expected a key (trailing comma?)")
       }
       let keyOffset = index
       let key = try string()

@@ -8,7 +8,9 @@ public enum LanguageChoice {
   public static func choose(
     flag: String?, profile: String? = nil, environment: [String: String], available: [String]
   ) -> String {
-    let candidates = [flag, profile, environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"]]
+    let candidates = [
+      flag, profile, environment["LC_ALL"], environment["LC_MESSAGES"], environment["LANG"],
+    ]
     for case let raw? in candidates where !raw.isEmpty {
       if let match = normalize(raw, available: available) { return match }
       if raw == flag || raw == profile { continue }

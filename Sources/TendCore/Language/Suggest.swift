@@ -32,8 +32,12 @@ public enum Suggest {
     let scored = candidates.compactMap { candidate -> (String, Int)? in
       let d = distance(lowered, candidate.lowercased())
       if d <= allowed { return (candidate, d) }
-      if lowered.count >= 3, candidate.lowercased().hasPrefix(lowered) { return (candidate, allowed) }
-      if lowered.count >= 4, candidate.lowercased().contains(lowered) { return (candidate, allowed + 1) }
+      if lowered.count >= 3, candidate.lowercased().hasPrefix(lowered) {
+        return (candidate, allowed)
+      }
+      if lowered.count >= 4, candidate.lowercased().contains(lowered) {
+        return (candidate, allowed + 1)
+      }
       return nil
     }
     return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(limit).map(\.0)

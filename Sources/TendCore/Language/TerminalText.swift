@@ -25,7 +25,9 @@ public enum TerminalText {
   }
 
   /// Punctuation that must not start a line in Chinese text.
-  private static let noBreakBefore: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "·"]
+  private static let noBreakBefore: Set<Character> = [
+    "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "·",
+  ]
 
   /// Wraps `text` to `width` columns, each line starting with `indent`.
   public static func wrap(_ text: String, indent: String = "", width limit: Int = 78) -> [String] {

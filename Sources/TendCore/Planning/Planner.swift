@@ -55,7 +55,8 @@ public enum Planner {
     let avoiders = r.avoiders(of: region)
     var landed = region
     if !avoiders.isEmpty {
-      let freeSides = step.side == nil && region.site.isPaired
+      let freeSides =
+        step.side == nil && region.site.isPaired
         ? Side.allCases.filter { r.avoiders(of: BodyRegion(region.site, side: $0)).isEmpty } : []
       guard let side = freeSides.first, freeSides.count == 1 else {
         return skip(

@@ -42,7 +42,8 @@ public struct Profile: Codable, Sendable, Equatable {
     v = try c.decodeIfPresent(Int.self, forKey: .v) ?? 1
     guard v <= 1 else {
       throw DecodingError.dataCorruptedError(
-        forKey: .v, in: c, debugDescription: "schema version \(v) is newer than this Tend reads (1)")
+        forKey: .v, in: c, debugDescription: "schema version \(v) is newer than this Tend reads (1)"
+      )
     }
     id = try c.decodeIfPresent(String.self, forKey: .id) ?? "profile"
     name = try c.decodeIfPresent(String.self, forKey: .name) ?? id
@@ -92,7 +93,8 @@ public struct ProfileCondition: Codable, Sendable, Equatable {
 
   /// A spec string (`iv-line@left-forearm+3d`) also decodes, for hand-written files.
   public init(from decoder: any Decoder) throws {
-    if let single = try? decoder.singleValueContainer(), let spec = try? single.decode(String.self) {
+    if let single = try? decoder.singleValueContainer(), let spec = try? single.decode(String.self)
+    {
       let condition: Condition
       do {
         condition = try ConditionSpec.parse(spec)
@@ -100,7 +102,9 @@ public struct ProfileCondition: Codable, Sendable, Equatable {
         throw DecodingError.dataCorruptedError(
           in: single, debugDescription: "cannot read the condition \"\(spec)\"")
       }
-      self.init(id: condition.id, site: condition.site, side: condition.side, daysSince: condition.daysSince)
+      self.init(
+        id: condition.id, site: condition.site, side: condition.side, daysSince: condition.daysSince
+      )
       return
     }
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -139,7 +143,8 @@ public enum CalendarDay {
 
   public static func parse(_ text: String) -> Date? {
     let parts = text.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]), (1...31).contains(parts[2])
+    guard parts.count == 3, text.count == 10, (1...12).contains(parts[1]),
+      (1...31).contains(parts[2])
     else { return nil }
     let comps = DateComponents(year: parts[0], month: parts[1], day: parts[2])
     guard let date = calendar.date(from: comps),

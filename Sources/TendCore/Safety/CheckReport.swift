@@ -89,12 +89,15 @@ public struct CheckReport: Encodable, Sendable {
 
   /// - Parameter recognition: what was read from free text; unknown medical words in it make
   ///   `clearanceAdvised` true, since Tend cannot judge what it does not know.
-  public init(_ result: SafetyChecker.Result, localizer t: Localizer, recognition: Recognition? = nil) {
+  public init(
+    _ result: SafetyChecker.Result, localizer t: Localizer, recognition: Recognition? = nil
+  ) {
     let r = result.restrictions
     verdict = r.verdict.rawValue
     maxPressure = r.effectiveMaxPressure.rawValue
     avoid = r.avoidedRegions.map {
-      Avoided(site: $0.region.site.rawValue, side: $0.region.side?.rawValue, because: $0.because.sorted())
+      Avoided(
+        site: $0.region.site.rawValue, side: $0.region.side?.rawValue, because: $0.because.sorted())
     }
     noJointMovement = !r.noJointMovement.isEmpty
     avoidPositions = r.avoidPositions.keys.sorted().map(\.rawValue)

@@ -33,21 +33,35 @@ public struct CheckText: Sendable {
     let r = result.restrictions
     if r.verdict.allowsMassage {
       out.append("")
-      out.append(t("check.limits.pressure", ["pressure": .number(r.maxPressure.rawValue),
-                                           "name": .key("pressure.\(r.maxPressure.rawValue)")]))
+      out.append(
+        t(
+          "check.limits.pressure",
+          [
+            "pressure": .number(r.maxPressure.rawValue),
+            "name": .key("pressure.\(r.maxPressure.rawValue)"),
+          ]))
       let avoided = r.avoidedRegions.map { regionName($0.region) }
-      if !avoided.isEmpty { out += wrap(t("check.limits.avoid", ["sites": .text(t.list(avoided))]), indent: "") }
+      if !avoided.isEmpty {
+        out += wrap(t("check.limits.avoid", ["sites": .text(t.list(avoided))]), indent: "")
+      }
       let positions = r.avoidPositions.keys.sorted().map { t("position.\($0.rawValue)") }
-      if !positions.isEmpty { out += wrap(t("check.limits.positions", ["positions": .text(t.list(positions))]), indent: "") }
+      if !positions.isEmpty {
+        out += wrap(
+          t("check.limits.positions", ["positions": .text(t.list(positions))]), indent: "")
+      }
       if !r.noJointMovement.isEmpty { out.append(t("check.limits.noJoints")) }
-      if let minutes = r.maxMinutes { out.append(t("check.limits.minutes", ["count": .number(minutes)])) }
+      if let minutes = r.maxMinutes {
+        out.append(t("check.limits.minutes", ["count": .number(minutes)]))
+      }
     }
     out.append("")
     if detailed, let plan = result.plans.first {
       out += planLines(plan)
     } else {
       out.append(t("check.routines"))
-      for plan in result.plans.sorted(by: { ($0.verdict, $0.routine.id) < ($1.verdict, $1.routine.id) }) {
+      for plan in result.plans.sorted(by: {
+        ($0.verdict, $0.routine.id) < ($1.verdict, $1.routine.id)
+      }) {
         out.append(summaryLine(plan))
       }
     }
@@ -61,7 +75,9 @@ public struct CheckText: Sendable {
   func conditionLine(_ item: SafetyChecker.CheckedCondition) -> String {
     var line = t("rule.\(item.condition.id).name")
     if let region = item.condition.region { line += " — " + regionName(region) }
-    if let days = item.condition.daysSince { line += " — " + t("check.daysAgo", ["count": .number(days)]) }
+    if let days = item.condition.daysSince {
+      line += " — " + t("check.daysAgo", ["count": .number(days)])
+    }
     if !item.active { line += " " + t("check.noLongerActive") }
     if let matched = item.condition.matched { line += " (“\(matched)”)" }
     return line
@@ -74,7 +90,8 @@ public struct CheckText: Sendable {
     case .adjust: mark = "  adjust"
     case .excluded: mark = "  no    "
     }
-    var line = "\(mark)  \(plan.routine.id)  " + t(plan.routine.titleKey) + " · "
+    var line =
+      "\(mark)  \(plan.routine.id)  " + t(plan.routine.titleKey) + " · "
       + t("routine.minutes", ["count": .number(plan.routine.minutes)])
     switch plan.verdict {
     case .ok: break
@@ -91,7 +108,10 @@ public struct CheckText: Sendable {
     var out = [t(plan.routine.titleKey) + " — " + t("plan.verdict.\(plan.verdict.rawValue)")]
     for reason in plan.reasons { out += wrap(t.render(reason), indent: "  ") }
     if !plan.positions.isEmpty {
-      out.append(t("plan.positions", ["positions": .text(t.list(plan.positions.map { t("position.\($0.rawValue)") }))]))
+      out.append(
+        t(
+          "plan.positions",
+          ["positions": .text(t.list(plan.positions.map { t("position.\($0.rawValue)") }))]))
     }
     for (i, step) in plan.steps.enumerated() {
       let action = t("plan.action.\(step.action.rawValue)")
@@ -100,7 +120,9 @@ public struct CheckText: Sendable {
         head += regionName(BodyRegion(site, side: step.side)) + ", "
       }
       head += t("technique.\(step.step.technique.rawValue)")
-      if step.step.technique.touches { head += ", " + t("plan.pressure", ["pressure": .number(step.pressure.rawValue)]) }
+      if step.step.technique.touches {
+        head += ", " + t("plan.pressure", ["pressure": .number(step.pressure.rawValue)])
+      }
       out.append(head)
       if step.action != .skip {
         out += wrap(t(step.step.textKey(in: plan.routine.id)), indent: "   ")

@@ -26,7 +26,9 @@ extension PrecautionRule {
       effects += Self.regions(rule, around: region).map(Effect.avoid)
     }
     for note in siteNotes {
-      effects += Self.regions(note.region, around: region).map { .pressureNote($0, note.maxPressure) }
+      effects += Self.regions(note.region, around: region).map {
+        .pressureNote($0, note.maxPressure)
+      }
     }
     for rule in avoidPositions {
       effects += Self.positions(rule, around: region).map(Effect.avoidPosition)
@@ -71,7 +73,8 @@ extension PrecautionRule {
         let limb = region.site.limb ?? region.site
         // Armpit nodes drain the arm, chest, shoulder and upper back; groin nodes drain the
         // leg, hip, lower belly and lower back on that side.
-        let rest: [BodySite] = limb == .leg ? [.hip, .abdomen, .lowerBack] : [.chest, .shoulder, .upperBack]
+        let rest: [BodySite] =
+          limb == .leg ? [.hip, .abdomen, .lowerBack] : [.chest, .shoulder, .upperBack]
         return ([limb] + rest).map { BodyRegion($0, side: region.side) }
       }
     }

@@ -4,7 +4,9 @@
 /// Rules are data; `effects(for:)` turns one into the closed set of `Effect` values that
 /// `Restrictions` merges.
 public struct PrecautionRule: Sendable, Hashable, Identifiable {
-  public enum SiteRequirement: String, Codable, Sendable, CaseIterable { case required, optional, none }
+  public enum SiteRequirement: String, Codable, Sendable, CaseIterable {
+    case required, optional, none
+  }
 
   /// Where a condition's effects land, relative to the condition's own site.
   public enum Margin: String, Codable, Sendable, CaseIterable {

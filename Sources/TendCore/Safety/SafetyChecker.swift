@@ -40,12 +40,14 @@ public struct SafetyChecker: Sendable {
     for condition in conditions {
       guard let rule = catalog.rule(condition.id) else {
         throw .unknownCondition(
-          condition.id, suggestions: Suggest.nearest(to: condition.id, in: catalog.rules.map(\.id), limit: 3))
+          condition.id,
+          suggestions: Suggest.nearest(to: condition.id, in: catalog.rules.map(\.id), limit: 3))
       }
       let active = rule.isActive(daysSince: condition.daysSince)
       let assumed = condition.site == nil && rule.site == .required ? rule.defaultSite : nil
       checked.append(CheckedCondition(condition: condition, active: active, assumedSite: assumed))
-      merged = merged.merged(with: Restrictions(effects: rule.effects(for: condition), because: rule.id))
+      merged = merged.merged(
+        with: Restrictions(effects: rule.effects(for: condition), because: rule.id))
     }
     let activeIDs = Set(checked.filter(\.active).map(\.condition.id))
     let fired = catalog.escalations.filter { $0.applies(to: activeIDs) }
@@ -58,12 +60,15 @@ public struct SafetyChecker: Sendable {
   }
 
   /// The full check: restrictions, messages and a plan for each routine (or only `routineID`).
-  public func check(_ conditions: [Condition], routineID: String? = nil) throws(CheckError) -> Result {
+  public func check(_ conditions: [Condition], routineID: String? = nil) throws(CheckError)
+    -> Result
+  {
     var routines = catalog.routines
     if let routineID {
       guard let routine = catalog.routine(routineID) else {
         throw .unknownRoutine(
-          routineID, suggestions: Suggest.nearest(to: routineID, in: catalog.routines.map(\.id), limit: 3))
+          routineID,
+          suggestions: Suggest.nearest(to: routineID, in: catalog.routines.map(\.id), limit: 3))
       }
       routines = [routine]
     }
@@ -83,7 +88,8 @@ public struct SafetyChecker: Sendable {
     case .stopCallProvider:
       lines.append(Message(r.emergency ? "check.verdict.emergency" : "check.verdict.stop"))
     case .postpone:
-      lines.append(Message("check.verdict.postpone", ["rules": Planner.ruleNames(r.verdictBecause)]))
+      lines.append(
+        Message("check.verdict.postpone", ["rules": Planner.ruleNames(r.verdictBecause)]))
     case .adjust:
       lines.append(Message("check.verdict.adjust"))
     case .ok:
@@ -101,14 +107,18 @@ public struct SafetyChecker: Sendable {
         lines.append(
           Message(
             "check.assumedSite",
-            ["rule": .key("rule.\(item.condition.id).name"), "site": .key("site.\(site.rawValue)")]))
+            ["rule": .key("rule.\(item.condition.id).name"), "site": .key("site.\(site.rawValue)")])
+        )
       }
     }
     for item in checked where !item.active {
       lines.append(
         Message(
           "check.inactive",
-          ["rule": .key("rule.\(item.condition.id).name"), "count": .number(item.condition.daysSince ?? 0)]))
+          [
+            "rule": .key("rule.\(item.condition.id).name"),
+            "count": .number(item.condition.daysSince ?? 0),
+          ]))
     }
     if r.verdict.allowsMassage, r.clearanceAdvised {
       lines.append(Message("check.clearance", ["rules": Planner.ruleNames(r.clearance)]))

@@ -7,20 +7,46 @@ extension Tend {
   /// `tend` or `tend chat`: the conversation.
   struct Chat: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "chat", abstract: "Start the conversation (the default).")
+      commandName: "chat", abstract: "Start the conversation (the default).",
+      discussion: """
+        Hands-free: --speak reads each step aloud with espeak-ng (or type `speak on`).
+        For tests, TEND_CLOCK_SCALE=1000 makes the guide's seconds and the water reminder's
+        minutes pass 1000 times faster.
+        """)
 
     @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Read each step aloud with espeak-ng, for hands-free use.")
+    var speak = false
 
     func run() throws {
       let app = try AppContext(global)
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
-      let state = app.environment["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-        ?? URL(fileURLWithPath: app.environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
+      let env = app.environment
+      let state =
+        env["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(
+          ".local/state")
+      let store = ChatStore(home: app.home)
+      let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
+      let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
+      let t = app.localizer
+      let context = Conversation.Context(
+        catalog: app.catalog, localizer: t, receivers: (try? store.receivers()) ?? [],
+        reminders: (try? store.pendingReminders()) ?? [],
+        emergencyNumber: EmergencyNumber.lookup(environment: env.variables, localizer: t),
+        commands: names, now: Date(), speak: speak, clockScale: scale,
+        understand: { text, today in
+          Conversation.Understanding(recognizer.recognize(text, today: today), localizer: t)
+        })
       let global = global
       MainActor.assumeIsolated {
         let editor = LineEditor(historyFile: state.appendingPathComponent("tend/history"))
-        ChatLoop(editor: editor, localizer: app.localizer, commands: names) { words in
+        ChatLoop(
+          conversation: Conversation(context), editor: editor, store: store,
+          clock: ScaledClock(scale: scale), environment: env.variables
+        ) { words in
           Tend.execute(words + Chat.passThrough(global))
         }.start()
       }

@@ -19,10 +19,12 @@ extension Tend {
 
     @OptionGroup var sources: ConditionOptions
 
-    @Option(help: ArgumentHelp("What you would tell a nurse, in your own words.", valueName: "TEXT"))
+    @Option(
+      help: ArgumentHelp("What you would tell a nurse, in your own words.", valueName: "TEXT"))
     var text: String?
 
-    @Option(help: ArgumentHelp("Check one routine and show its plan step by step.", valueName: "ID"))
+    @Option(
+      help: ArgumentHelp("Check one routine and show its plan step by step.", valueName: "ID"))
     var routine: String?
 
     @Flag(help: "Print JSON (the documented contract) instead of text.")
@@ -45,9 +47,12 @@ extension Tend {
         throw ConditionInput.usageError(error)
       }
       if json {
-        print(try CheckReport(result, localizer: app.localizer, recognition: recognition).jsonText(), terminator: "")
+        print(
+          try CheckReport(result, localizer: app.localizer, recognition: recognition).jsonText(),
+          terminator: "")
       } else {
-        print(CheckText(localizer: app.localizer).render(
+        print(
+          CheckText(localizer: app.localizer).render(
             result, detailed: routine != nil, recognition: recognition), terminator: "")
       }
     }

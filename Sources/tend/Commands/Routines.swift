@@ -12,7 +12,8 @@ extension Tend {
       defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(commandName: "list", abstract: "List the routines.")
+      static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the routines.")
 
       @OptionGroup var global: GlobalOptions
 
@@ -31,13 +32,16 @@ extension Tend {
           guard let site = BodySite(rawValue: area.lowercased()) else {
             throw TendError.usage(
               "error: unknown area \"\(area)\""
-                + ConditionInput.hint(Suggest.nearest(to: area, in: BodySite.allCases.map(\.rawValue), limit: 3)))
+                + ConditionInput.hint(
+                  Suggest.nearest(to: area, in: BodySite.allCases.map(\.rawValue), limit: 3)))
           }
           routines = routines.filter { $0.areas.contains { $0.overlaps(site) } }
         }
         if let maxMinutes { routines = routines.filter { $0.minutes <= maxMinutes } }
         if json {
-          print(try JSON.text(routines.map { RoutineReport($0, localizer: app.localizer) }), terminator: "")
+          print(
+            try JSON.text(routines.map { RoutineReport($0, localizer: app.localizer) }),
+            terminator: "")
           return
         }
         let t = app.localizer
@@ -54,7 +58,8 @@ extension Tend {
 
     struct Show: ParsableCommand {
       static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "One routine with its steps, fitted to a person when conditions are given.")
+        commandName: "show",
+        abstract: "One routine with its steps, fitted to a person when conditions are given.")
 
       @OptionGroup var global: GlobalOptions
 
@@ -68,14 +73,18 @@ extension Tend {
         let (app, all) = try sources.gather(global)
         guard let routine = app.catalog.routine(id) else {
           throw ConditionInput.usageError(
-            .unknownRoutine(id, suggestions: Suggest.nearest(to: id, in: app.catalog.routines.map(\.id), limit: 3)))
+            .unknownRoutine(
+              id, suggestions: Suggest.nearest(to: id, in: app.catalog.routines.map(\.id), limit: 3)
+            ))
         }
         if all.isEmpty && sources.receiver == nil {
           if json {
             print(try JSON.text(RoutineReport(routine, localizer: app.localizer)), terminator: "")
           } else {
             let result = try SafetyChecker(catalog: app.catalog).check([], routineID: routine.id)
-            print(CheckText(localizer: app.localizer).planLines(result.plans[0]).joined(separator: "\n"))
+            print(
+              CheckText(localizer: app.localizer).planLines(result.plans[0]).joined(separator: "\n")
+            )
             print("")
             print(app.t("check.coach"))
           }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// A malformed or inconsistent data file is an error naming file, line, column and field, and
 /// no catalog exists (fail closed).
@@ -12,7 +12,8 @@ struct CatalogErrorTests {
     let dir = Fixtures.temporaryDirectory("tend-data")
     let fm = FileManager.default
     for sub in ["Routines", "Locales"] {
-      try fm.copyItem(at: Fixtures.packageRoot.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
+      try fm.copyItem(
+        at: Fixtures.packageRoot.appendingPathComponent(sub), to: dir.appendingPathComponent(sub))
     }
     try Data(text.utf8).write(to: dir.appendingPathComponent(file))
     return dir
@@ -46,13 +47,19 @@ struct CatalogErrorTests {
   func pressureTooHigh() throws {
     let text = Self.routine.replacingOccurrences(of: "\"pressure\": 2", with: "\"pressure\": 4")
     let error = try loadError("Routines/calm-hands.json", text)
-    #expect(error?.errorDescription == "Routines/calm-hands.json:8:93: error: [steps[0].pressure] 4 is above the maximum 3")
+    #expect(
+      error?.errorDescription
+        == "Routines/calm-hands.json:8:93: error: [steps[0].pressure] 4 is above the maximum 3")
   }
 
   @Test("syntax errors, including trailing commas, give the line")
   func syntax() throws {
-    let text = Self.routine.replacingOccurrences(of: "\"seconds\": 60, \"jointMovement\": false}", with: "\"seconds\": 60, \"jointMovement\": false},")
-    guard case .malformed(let file, let line, _, let field, let reason)? = try loadError("Routines/calm-hands.json", text)
+    let text = Self.routine.replacingOccurrences(
+      of: "\"seconds\": 60, \"jointMovement\": false}",
+      with: "\"seconds\": 60, \"jointMovement\": false},")
+    guard
+      case .malformed(let file, let line, _, let field, let reason)? = try loadError(
+        "Routines/calm-hands.json", text)
     else { Issue.record("expected a malformed error"); return }
     #expect(file == "Routines/calm-hands.json")
     #expect(line == 9)
@@ -62,7 +69,8 @@ struct CatalogErrorTests {
 
   @Test("an unknown site suggests the nearest")
   func unknownSite() throws {
-    let text = Self.routine.replacingOccurrences(of: "\"site\": \"hand\"", with: "\"site\": \"hnad\"")
+    let text = Self.routine.replacingOccurrences(
+      of: "\"site\": \"hand\"", with: "\"site\": \"hnad\"")
     let message = try loadError("Routines/calm-hands.json", text)?.errorDescription ?? ""
     #expect(message.contains("[steps[0].site] unknown value \"hnad\"; did you mean \"hand\"?"))
     #expect(message.hasPrefix("Routines/calm-hands.json:8:"))
@@ -71,28 +79,53 @@ struct CatalogErrorTests {
   @Test("duplicate step ids, missing text, wrong positions and a bad minute count are errors")
   func inconsistencies() throws {
     let dup = Self.routine.replacingOccurrences(
-      of: "\n  ]", with: ",\n    {\"id\": \"left-palm\", \"site\": \"hand\", \"side\": \"left\", \"technique\": \"gliding\", \"pressure\": 2, \"seconds\": 60, \"jointMovement\": false}\n  ]")
-    #expect(try loadError("Routines/calm-hands.json", dup)?.errorDescription?.contains("duplicate step id") == true)
-    let renamed = Self.routine.replacingOccurrences(of: "\"id\": \"left-palm\"", with: "\"id\": \"no-text\"")
-    #expect(try loadError("Routines/calm-hands.json", renamed)?.errorDescription?.contains("routine.calm-hands.step.no-text") == true)
-    let position = Self.routine.replacingOccurrences(of: "\"jointMovement\": false}", with: "\"jointMovement\": false, \"positions\": [\"face-down\"]}")
-    #expect(try loadError("Routines/calm-hands.json", position)?.errorDescription?.contains("not one of the routine's positions") == true)
+      of: "\n  ]",
+      with:
+        ",\n    {\"id\": \"left-palm\", \"site\": \"hand\", \"side\": \"left\", \"technique\": \"gliding\", \"pressure\": 2, \"seconds\": 60, \"jointMovement\": false}\n  ]"
+    )
+    #expect(
+      try loadError("Routines/calm-hands.json", dup)?.errorDescription?.contains(
+        "duplicate step id") == true)
+    let renamed = Self.routine.replacingOccurrences(
+      of: "\"id\": \"left-palm\"", with: "\"id\": \"no-text\"")
+    #expect(
+      try loadError("Routines/calm-hands.json", renamed)?.errorDescription?.contains(
+        "routine.calm-hands.step.no-text") == true)
+    let position = Self.routine.replacingOccurrences(
+      of: "\"jointMovement\": false}",
+      with: "\"jointMovement\": false, \"positions\": [\"face-down\"]}")
+    #expect(
+      try loadError("Routines/calm-hands.json", position)?.errorDescription?.contains(
+        "not one of the routine's positions") == true)
     let minutes = Self.routine.replacingOccurrences(of: "\"minutes\": 1", with: "\"minutes\": 5")
-    #expect(try loadError("Routines/calm-hands.json", minutes)?.errorDescription?.contains("add up to 60 seconds") == true)
+    #expect(
+      try loadError("Routines/calm-hands.json", minutes)?.errorDescription?.contains(
+        "add up to 60 seconds") == true)
     let missing = Self.routine.replacingOccurrences(of: "\"technique\": \"gliding\", ", with: "")
-    #expect(try loadError("Routines/calm-hands.json", missing)?.errorDescription?.contains("[steps[0].technique] missing field") == true)
+    #expect(
+      try loadError("Routines/calm-hands.json", missing)?.errorDescription?.contains(
+        "[steps[0].technique] missing field") == true)
   }
 
   @Test("rules: unknown condition ids in examples, a bad verdict and a newer schema fail")
   func rules() throws {
     let path = Fixtures.packageRoot.appendingPathComponent("Routines/precautions.json")
     let original = try String(contentsOf: path, encoding: .utf8)
-    let badVerdict = original.replacingOccurrences(of: "\"verdict\": \"postpone\"", with: "\"verdict\": \"later\"")
-    #expect(try loadError("Routines/precautions.json", badVerdict)?.errorDescription?.contains("unknown value \"later\"") == true)
+    let badVerdict = original.replacingOccurrences(
+      of: "\"verdict\": \"postpone\"", with: "\"verdict\": \"later\"")
+    #expect(
+      try loadError("Routines/precautions.json", badVerdict)?.errorDescription?.contains(
+        "unknown value \"later\"") == true)
     let newer = original.replacingOccurrences(of: "\"v\": 1", with: "\"v\": 2")
-    #expect(try loadError("Routines/precautions.json", newer)?.errorDescription?.contains("2 is above the maximum 1") == true)
-    let example = original.replacingOccurrences(of: "\"conditions\": [\"iv-line@left-forearm\"]", with: "\"conditions\": [\"ivline@left-forearm\"]")
-    #expect(try loadError("Routines/precautions.json", example)?.errorDescription?.contains("unknown condition id \"ivline\"") == true)
+    #expect(
+      try loadError("Routines/precautions.json", newer)?.errorDescription?.contains(
+        "2 is above the maximum 1") == true)
+    let example = original.replacingOccurrences(
+      of: "\"conditions\": [\"iv-line@left-forearm\"]",
+      with: "\"conditions\": [\"ivline@left-forearm\"]")
+    #expect(
+      try loadError("Routines/precautions.json", example)?.errorDescription?.contains(
+        "unknown condition id \"ivline\"") == true)
     #expect(try loadError("Routines/precautions.json", "") != nil)
   }
 

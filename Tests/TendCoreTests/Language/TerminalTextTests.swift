@@ -1,5 +1,5 @@
-import Testing
 import TendCore
+import Testing
 
 @Suite("Terminal text")
 struct TerminalTextTests {
@@ -12,7 +12,8 @@ struct TerminalTextTests {
 
   @Test("English wraps at spaces within the width")
   func english() {
-    let lines = TerminalText.wrap(String(repeating: "gentle touch ", count: 20), indent: "  ", width: 30)
+    let lines = TerminalText.wrap(
+      String(repeating: "gentle touch ", count: 20), indent: "  ", width: 30)
     #expect(lines.count > 1)
     #expect(lines.allSatisfy { TerminalText.width($0) <= 30 && $0.hasPrefix("  ") })
     #expect(lines.joined(separator: " ").split(separator: " ").count == 40)

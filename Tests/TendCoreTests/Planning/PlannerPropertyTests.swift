@@ -1,6 +1,6 @@
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// Safety rule 2 of the design, over random profiles and every routine: a plan never keeps or
 /// adapts a step onto an avoided site, above the ceiling there, with joint movement when that is
@@ -21,7 +21,8 @@ struct PlannerPropertyTests {
           #expect(plan.verdict == .excluded, "\(context): offered on a \(r.verdict) day")
         }
         if plan.verdict == .excluded {
-          #expect(plan.steps.allSatisfy { $0.action == .skip }, "\(context): excluded but has steps")
+          #expect(
+            plan.steps.allSatisfy { $0.action == .skip }, "\(context): excluded but has steps")
           continue
         }
         #expect(!plan.positions.isEmpty)
@@ -29,7 +30,9 @@ struct PlannerPropertyTests {
           #expect(r.avoidPositions[position] == nil, "\(context): position \(position)")
         }
         for step in plan.steps where step.action != .skip {
-          #expect(step.step.positions.contains(where: plan.positions.contains), "\(context): \(step.step.id) position")
+          #expect(
+            step.step.positions.contains(where: plan.positions.contains),
+            "\(context): \(step.step.id) position")
           if step.step.jointMovement {
             #expect(r.noJointMovement.isEmpty, "\(context): \(step.step.id) moves a joint")
           }
@@ -37,12 +40,17 @@ struct PlannerPropertyTests {
           #expect(step.pressure <= step.step.pressure, "\(context): \(step.step.id) pressed harder")
           if let site = step.site {
             let region = BodyRegion(site, side: step.side)
-            #expect(r.avoiders(of: region).isEmpty, "\(context): \(step.step.id) on avoided \(region)")
-            #expect(step.pressure <= r.ceiling(at: region).0, "\(context): \(step.step.id) above a site note")
+            #expect(
+              r.avoiders(of: region).isEmpty, "\(context): \(step.step.id) on avoided \(region)")
+            #expect(
+              step.pressure <= r.ceiling(at: region).0,
+              "\(context): \(step.step.id) above a site note")
           }
         }
         if let cap = r.maxMinutes {
-          let closing = plan.steps.filter { $0.isDone && $0.step.technique == .closing }.reduce(0) { $0 + $1.step.seconds }
+          let closing = plan.steps.filter { $0.isDone && $0.step.technique == .closing }.reduce(0) {
+            $0 + $1.step.seconds
+          }
           #expect(plan.seconds - closing <= cap * 60, "\(context): longer than \(cap) minutes")
         }
         #expect(plan.verdict == (plan.steps.allSatisfy { $0.action == .keep } ? .ok : .adjust))
@@ -62,7 +70,9 @@ struct PlannerPropertyTests {
       #expect(after.restrictions.verdict >= before.restrictions.verdict)
       #expect(after.restrictions.maxPressure <= before.restrictions.maxPressure)
       for (a, b) in zip(before.plans, after.plans) {
-        #expect(b.seconds <= a.seconds, "\(a.routine.id): more to do after adding \(extra.map(ConditionSpec.format))")
+        #expect(
+          b.seconds <= a.seconds,
+          "\(a.routine.id): more to do after adding \(extra.map(ConditionSpec.format))")
       }
     }
   }

@@ -1,6 +1,6 @@
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 /// "Strictest wins" is a merge with algebraic laws, so rule order can never matter.
 @Suite("Restrictions merge laws")
@@ -30,7 +30,8 @@ struct RestrictionsLawsTests {
   func strictestWins() throws {
     let checker = SafetyChecker(catalog: Fixtures.catalog)
     let (r, _, _) = try checker.restrictions(
-      for: Fixtures.conditions(["anticoagulants", "low-platelets", "heart-failure", "chemotherapy"]))
+      for: Fixtures.conditions(["anticoagulants", "low-platelets", "heart-failure", "chemotherapy"])
+    )
     #expect(r.verdict == .adjust)
     #expect(r.maxPressure == .light)  // low platelets: 1 beats 2
     #expect(r.maxMinutes == 15)  // heart failure 15 beats chemotherapy 20

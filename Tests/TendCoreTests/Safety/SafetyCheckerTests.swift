@@ -1,6 +1,6 @@
-import Testing
 import TendCore
 import TendTestSupport
+import Testing
 
 @Suite("Safety checker")
 struct SafetyCheckerTests {
@@ -51,9 +51,13 @@ struct SafetyCheckerTests {
 
   @Test("recent surgery counts for 6 weeks, then not")
   func recentSurgery() throws {
-    #expect(try checker.check(Fixtures.conditions(["recent-surgery+42d"])).restrictions.verdict == .adjust)
-    #expect(try checker.check(Fixtures.conditions(["recent-surgery+43d"])).restrictions.verdict == .ok)
-    #expect(try checker.check(Fixtures.conditions(["recent-surgery"])).restrictions.verdict == .adjust)
+    #expect(
+      try checker.check(Fixtures.conditions(["recent-surgery+42d"])).restrictions.verdict == .adjust
+    )
+    #expect(
+      try checker.check(Fixtures.conditions(["recent-surgery+43d"])).restrictions.verdict == .ok)
+    #expect(
+      try checker.check(Fixtures.conditions(["recent-surgery"])).restrictions.verdict == .adjust)
   }
 
   @Test("fever with chemotherapy escalates to a call; fever alone is postpone")
@@ -74,7 +78,8 @@ struct SafetyCheckerTests {
       #expect(result.plans.allSatisfy { $0.verdict == .excluded }, "\(id)")
       #expect(result.restrictions.effectiveMaxPressure == .stillHold)
       let first = result.messages.first?.key
-      #expect(first == (result.restrictions.emergency ? "check.verdict.emergency" : "check.verdict.stop"))
+      #expect(
+        first == (result.restrictions.emergency ? "check.verdict.emergency" : "check.verdict.stop"))
     }
     #expect(try checker.check(Fixtures.conditions(["chest-pain"])).restrictions.emergency)
   }

@@ -1,0 +1,99 @@
+import Foundation
+import TendCore
+
+/// What the conversation asks the outside world to do. Only the REPL loop performs these:
+/// printing, prompting, running plain commands, writing the journal, speaking.
+public enum Action: Sendable, Equatable {
+  /// Print a line (a rendered message).
+  case say(String)
+  /// Print a notice above the prompt without breaking the line being typed (reminders).
+  case notice(String)
+  /// Replace the transient status line of a running step (the countdown); terminals only.
+  case status(String)
+  /// The prompt to show from now on.
+  case prompt(String)
+  /// Run a plain command (`check`, `routines ...`) through the command line's parser.
+  case run([String])
+  /// Start reading single keys with a timeout (a step runs) or stop doing so.
+  case keys(on: Bool)
+  /// Save a receiver's profile (new receiver, changed conditions).
+  case saveProfile(Profile)
+  /// Append to a receiver's journal.
+  case log(LogEntry, receiverID: String)
+  /// Show the last 30 days of a receiver's journal.
+  case showRecent(receiverID: String)
+  /// Read text aloud (hands-free), when speaking is on.
+  case speak(String)
+  /// Turn reading aloud on or off (the loop says so plainly when espeak-ng is missing).
+  case setSpeaking(Bool)
+  /// Leave the conversation.
+  case quit
+}
+
+/// Quick 0-10 "right now" ratings; a skipped rating is simply absent.
+public struct RatingSet: Sendable, Equatable, Codable {
+  /// Who gave the ratings: the receiver, or the caregiver on their behalf.
+  public enum Who: String, Sendable, Equatable, Codable { case receiver, caregiver }
+
+  public var ratedBy: Who
+  public var scores: [String: Int]
+
+  public init(ratedBy: Who, scores: [String: Int] = [:]) {
+    self.ratedBy = ratedBy
+    self.scores = scores
+  }
+
+  /// The default kinds asked, in order.
+  public static let defaultKinds = ["pain", "anxiety", "tiredness", "comfort"]
+}
+
+/// A massage as it was actually given.
+public struct SessionLog: Sendable, Equatable {
+  public var routine: String
+  public var kept: [String] = []
+  public var adapted: [String] = []
+  public var skipped: [String] = []
+  /// Region tokens worked on (`left-hand`, `neck`).
+  public var sites: [String] = []
+  public var pressure: Int = 0
+  public var minutes: Int = 0
+  /// Steps actually done (fewer than planned when stopped early).
+  public var stepsDone: Int = 0
+  public var before: RatingSet?
+  public var after: RatingSet?
+  public var stoppedEarly = false
+  public var stopReason: String?
+  public var note: String?
+  public var precautions: [String] = []
+
+  public init(routine: String) { self.routine = routine }
+}
+
+/// The answer to the water offer.
+public enum WaterAnswer: String, Sendable, Equatable, Codable {
+  case given, declined, later
+  case reminderShown = "reminder-shown"
+}
+
+/// One thing to append to a receiver's journal. The loop's store maps these onto the journal's
+/// own entry types.
+public enum LogEntry: Sendable, Equatable {
+  case session(SessionLog)
+  case feeling(ratings: RatingSet?, text: String?)
+  case water(WaterAnswer, remindAt: Date?)
+  case conditionAdded(ProfileCondition)
+  case conditionRemoved(ProfileCondition)
+}
+
+/// A water reminder waiting to be shown.
+public struct Reminder: Sendable, Equatable {
+  public var receiverID: String
+  public var name: String
+  public var due: Date
+
+  public init(receiverID: String, name: String, due: Date) {
+    self.receiverID = receiverID
+    self.name = name
+    self.due = due
+  }
+}

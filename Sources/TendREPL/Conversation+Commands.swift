@@ -1,0 +1,233 @@
+import Foundation
+import TendCore
+
+/// The main prompt: commands, plain commands passed to `tend`, and plain sentences understood
+/// where they can be ("start the hand one", "she's tired today", "he is on warfarin now").
+extension Conversation {
+  /// The conversation's own commands, for help, completion and "did you mean".
+  public static let commands = [
+    "suggest", "show", "start", "feel", "summary", "who", "add", "intake", "tell", "speak", "help",
+    "quit",
+  ]
+
+  mutating func command(_ line: String) -> [Action] {
+    let words = CommandLineWords.split(line)
+    guard let first = words.first?.lowercased() else { return [] }
+    let rest = Array(words.dropFirst())
+    let argument = rest.joined(separator: " ")
+    guard receiver != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
+    else { return askWho() }
+    switch first {
+    case "suggest": return suggest()
+    case "show": return show(argument)
+    case "start": return argument.isEmpty ? [.say(t("chat.startWhich"))] : start(argument)
+    case "feel":
+      phase = .feelText
+      return [
+        .say(t("chat.feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt"),
+      ]
+    case "summary": return [.showRecent(receiverID: receiver?.id ?? "")]
+    case "who", "switch":
+      var out = askWho()
+      if !argument.isEmpty { out = chooseReceiver(argument) }
+      return out
+    case "add":
+      guard !argument.isEmpty else {
+        return [.say(t("chat.who.first")), prompt("chat.namePrompt")] + []
+      }
+      if let i = receivers.firstIndex(where: { $0.name.lowercased() == argument.lowercased() }) {
+        return select(i)
+      }
+      return addReceiver(String(argument.prefix(60)))
+    case "intake": return startIntake()
+    case "tell":
+      return argument.isEmpty ? [.say(t("chat.tellWhat"))] : understandText(argument, resume: nil)
+    case "speak":
+      let on = !["off", "no", "stop"].contains(argument.lowercased())
+      speaking = on
+      return [.setSpeaking(on)]
+    default:
+      if context.commands.contains(first) { return [.run(words)] }
+      return sentence(line, words: words)
+    }
+  }
+
+  /// Routines fitted to today: kept, adapted and excluded, with reasons; numbered to start.
+  mutating func suggest() -> [Action] {
+    let profile = receiver ?? Profile(id: "", name: "")
+    let result: SafetyChecker.Result
+    do {
+      result = try SafetyChecker(catalog: context.catalog).check(profile.conditions(asOf: now))
+    } catch {
+      return [.say(t("chat.profileError", ["detail": .text(String(describing: error))]))]
+    }
+    var out: [Action] = result.messages.dropLast().map { .say(t.render($0)) }
+    guard result.restrictions.verdict.allowsMassage else {
+      offered = []
+      let flags = redFlagActions(profile.conditions.map(\.id))
+      return (flags.isEmpty ? out : flags) + [.say(t("check.coach"))]
+    }
+    let order: [Plan.Verdict] = [.ok, .adjust, .excluded]
+    let plans = result.plans.sorted {
+      (order.firstIndex(of: $0.verdict)!, $0.routine.id) < (
+        order.firstIndex(of: $1.verdict)!, $1.routine.id
+      )
+    }
+    offered = plans.filter { $0.verdict != .excluded }
+    let text = CheckText(localizer: t)
+    out.append(.say(""))
+    out.append(.say(t("check.routines")))
+    for plan in plans {
+      let line = text.summaryLine(plan)
+      if let n = offered.firstIndex(of: plan) {
+        out.append(.say(String(format: "%2d.", n + 1) + line))
+        let reasons = Array(Set(plan.steps.flatMap(\.reasons).map(t.render))).sorted().prefix(2)
+        for reason in reasons { out.append(.say("         → " + reason)) }
+      } else {
+        out.append(.say("   " + line))
+      }
+    }
+    out.append(.say(""))
+    out.append(.say(t("chat.afterSuggest")))
+    return out + [.say(t("check.coach"))]
+  }
+
+  /// A routine by number in the last list, by id, or by a near id.
+  mutating func plan(for reference: String) -> Result<Plan, Refusal> {
+    guard let profile = receiver else { return Refusal.fail(Message("chat.who.again")) }
+    let checker = SafetyChecker(catalog: context.catalog)
+    if offered.isEmpty, let result = try? checker.check(profile.conditions(asOf: now)) {
+      offered = result.plans.filter { $0.verdict != .excluded }.sorted {
+        ($0.verdict == .ok ? 0 : 1, $0.routine.id) < ($1.verdict == .ok ? 0 : 1, $1.routine.id)
+      }
+    }
+    if let n = Int(reference) {
+      guard offered.indices.contains(n - 1) else {
+        return Refusal.fail(Message("chat.noSuchNumber"))
+      }
+      return .success(offered[n - 1])
+    }
+    let id = reference.lowercased()
+    guard context.catalog.routine(id) != nil else {
+      let near = Suggest.nearest(to: id, in: context.catalog.routines.map(\.id))
+      return Refusal.fail(
+        Message(
+          near == nil ? "chat.noSuchRoutine" : "chat.didYouMean",
+          ["word": .text(reference), "guess": .text(near ?? "")]))
+    }
+    guard let result = try? checker.check(profile.conditions(asOf: now), routineID: id),
+      let plan = result.plans.first
+    else { return Refusal.fail(Message("chat.noSuchRoutine", ["word": .text(reference)])) }
+    return .success(plan)
+  }
+
+  mutating func show(_ reference: String) -> [Action] {
+    guard !reference.isEmpty else { return [.say(t("chat.showWhich"))] }
+    if receiver == nil, let routine = context.catalog.routine(reference.lowercased()) {
+      return CheckText(localizer: t).planLines(Planner.plan(routine, under: .none)).map(Action.say)
+    }
+    switch plan(for: reference) {
+    case .failure(let refusal): return [.say(t.render(refusal.message))]
+    case .success(let plan): return CheckText(localizer: t).planLines(plan).map(Action.say)
+    }
+  }
+
+  mutating func start(_ reference: String) -> [Action] {
+    let words = reference.lowercased().split(separator: " ").map(String.init)
+    if words.count > 1, Int(words[0]) == nil, context.catalog.routine(words[0]) == nil {
+      return startByWords(["start"] + words)
+    }
+    switch plan(for: reference) {
+    case .failure(let refusal): return [.say(t.render(refusal.message))]
+    case .success(let plan): return startSession(plan)
+    }
+  }
+
+  /// A line that is not a command: conditions first (safety), then "start the hand one", then
+  /// how they feel; a single unknown word gets "did you mean".
+  mutating func sentence(_ line: String, words: [String]) -> [Action] {
+    if let understand = context.understand, receiver != nil {
+      let found = understand(line, now)
+      let removable = found.removed.contains { id in
+        receiver?.conditions.contains { $0.id == id } == true
+      }
+      if !found.conditions.isEmpty || removable { return understandText(line, resume: nil) }
+    }
+    let lowered = line.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter {
+      !$0.isEmpty
+    }
+    if words.count == 1, let first = words.first {
+      let all = Self.commands + context.commands
+      if let guess = Suggest.nearest(to: first.lowercased(), in: all) {
+        return [.say(t("chat.didYouMean", ["word": .text(first), "guess": .text(guess)]))]
+      }
+    }
+    if receiver != nil,
+      lowered.contains(
+        where: (["start", "begin", "do", "try"] + t.list("chat.startWords")).contains)
+    {
+      return startByWords(lowered)
+    }
+    if let name = receiver?.name, lowered.contains(where: t.list("chat.feelingWords").contains) {
+      phase = .confirmingFeeling(String(line.prefix(2000)))
+      return [
+        .say(
+          t("chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))])),
+        prompt("chat.yesNoPrompt"),
+      ]
+    }
+    if words.count == 1, let first = words.first {
+      return [.say(t("chat.unknown", ["word": .text(String(first.prefix(40)))]))]
+    }
+    return [.say(t("chat.notUnderstood"))]
+  }
+
+  private mutating func startByWords(_ words: [String]) -> [Action] {
+    _ = plan(for: "1")
+    let ignore = Set([
+      "start", "begin", "the", "one", "please", "lets", "let", "with", "for", "her", "his", "him",
+      "them",
+    ])
+    let wanted = words.filter { $0.count >= 3 && !ignore.contains($0) }
+    let scored = offered.map { plan -> (Plan, Int) in
+      let hay =
+        ([plan.routine.id, t(plan.routine.titleKey), t(plan.routine.summaryKey)]
+        + plan.routine.areas.map { t("site.\($0.rawValue)") }).joined(separator: " ").lowercased()
+      return (
+        plan,
+        wanted.filter {
+          hay.contains($0) || ($0.hasSuffix("s") && hay.contains(String($0.dropLast())))
+        }.count
+      )
+    }
+    let best = scored.map(\.1).max() ?? 0
+    let top = scored.filter { $0.1 == best && best > 0 }.map(\.0)
+    if top.count == 1, let plan = top.first { return startSession(plan) }
+    guard !top.isEmpty else { return [.say(t("chat.whichRoutine"))] }
+    var out: [Action] = [.say(t("chat.whichOne"))]
+    for plan in top.prefix(5) {
+      if let n = offered.firstIndex(of: plan) {
+        out.append(.say("  start \(n + 1)   " + t(plan.routine.titleKey)))
+      }
+    }
+    return out
+  }
+
+  mutating func confirmFeeling(_ text: String, _ line: String) -> [Action] {
+    guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    phase = .idle
+    guard yes, let id = receiver?.id else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
+    return [
+      .log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("chat.feel.saved")),
+      idlePrompt(),
+    ]
+  }
+}
+
+/// Why a routine reference could not be used, as a message to show.
+struct Refusal: Error {
+  var message: Message
+  static func fail(_ message: Message) -> Result<Plan, Refusal> {
+    .failure(Refusal(message: message))
+  }
+}

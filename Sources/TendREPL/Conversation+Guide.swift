@@ -1,0 +1,82 @@
+import Foundation
+import TendCore
+
+/// Putting the guide's events into words: each step with its text and countdown, check-ins,
+/// pauses, the end, and why it stopped.
+extension Conversation {
+  mutating func guideEvents(_ events: [Guide.Event]) -> [Action] {
+    guard let draft = session else { return [] }
+    var out: [Action] = []
+    for event in events {
+      switch event {
+      case .started(let i):
+        out += stepLines(
+          draft.guide.steps[i], number: i + 1, of: draft.guide.steps.count,
+          routine: draft.plan.routine.id)
+      case .countdown(let s):
+        out.append(
+          .status(t("guide.countdown", ["time": .text(String(format: "%d:%02d", s / 60, s % 60))])))
+      case .paused:
+        out += [.status(""), .say(t("guide.paused"))]
+      case .resumed:
+        out.append(.say(t("guide.resumed")))
+      case .finished:
+        out += [.status(""), .keys(on: false), .say(t("guide.done")), .speak(t("guide.done"))]
+        out.append(.say(t("rating.after")))
+        out += askRatings(RatingForm(purpose: .after))
+      case .stopped(let hurt):
+        phase = .stopReason(hurt: hurt)
+        out += [.status(""), .keys(on: false), .say(t(hurt ? "guide.hurt" : "guide.stopped"))]
+        out += [prompt("guide.reasonPrompt")]
+      }
+    }
+    return out
+  }
+
+  private func stepLines(_ step: Plan.PlannedStep, number: Int, of total: Int, routine: String)
+    -> [Action]
+  {
+    var what: [String] = []
+    if let site = step.site { what.append(t.regionName(BodyRegion(site, side: step.side))) }
+    what.append(t("technique.\(step.step.technique.rawValue)"))
+    if step.step.technique.touches {
+      what.append(t("plan.pressure", ["pressure": .number(step.pressure.rawValue)]))
+    }
+    let head = t(
+      "guide.step",
+      [
+        "number": .number(number), "total": .number(total),
+        "what": .text(what.joined(separator: ", ")),
+        "seconds": .number(step.step.seconds),
+      ])
+    let text = t(step.step.textKey(in: routine))
+    var out: [Action] = [.status(""), .say(""), .say(head), .say("  " + text)]
+    for reason in step.reasons { out.append(.say("  → " + t.render(reason))) }
+    if step.step.technique == .checkIn { out.append(.say("  " + t("guide.checkIn"))) }
+    if number == 1 { out.append(.say(t("guide.keysShort"))) }
+    return out + [.speak(text)]
+  }
+
+  /// Short help for where we are.
+  func help() -> [Action] {
+    switch phase {
+    case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
+    case .intake: return [.say(t("chat.helpFor.intake"))]
+    case .confirmingConditions, .confirmingFeeling: return [.say(t("chat.yesOrNo"))]
+    case .rating(let form):
+      return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]
+    case .ready: return [.say(t("guide.ready"))]
+    case .guiding: return [.say(t("guide.keys"))]
+    case .stopReason: return [.say(t("chat.helpFor.reason"))]
+    case .note: return [.say(t("chat.noteAsk"))]
+    case .water: return [.say(t("water.again"))]
+    case .feelText: return [.say(t("chat.feel.ask"))]
+    case .idle, .finished:
+      return [
+        .say(t("chat.helpFor.idle")),
+        .say(
+          t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
+      ]
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import TendCore
+
+/// The short intake: one question per group of precaution rules (red flags first, then
+/// medicines, devices, surgery, skin, bones, other), a follow-up for where and when, and the care
+/// team's fluid limit. Numbers pick rules exactly; free words go through the recognizer and are
+/// confirmed first.
+struct Intake: Sendable, Equatable {
+  /// Rule categories per question, in the order asked.
+  static let groups: [(name: String, categories: [String])] = [
+    ("redFlags", ["red-flag"]), ("medicines", ["medicine"]), ("devices", ["device"]),
+    ("surgery", ["surgery"]), ("skin", ["skin"]), ("bones", ["bones"]),
+    ("other", ["cancer", "whole-body", "other"]),
+  ]
+
+  enum Asking: Sendable, Equatable {
+    case group
+    case site(String)
+    case days(Condition)
+    case fluid
+  }
+
+  var group = 0
+  var asking = Asking.group
+  /// Rule ids picked by number, still to ask where or when about.
+  var pending: [String] = []
+}
+
+extension Conversation {
+  func rules(inGroup index: Int) -> [PrecautionRule] {
+    let categories = Intake.groups[index].categories
+    return context.catalog.rules.filter { categories.contains($0.category) }
+  }
+
+  mutating func startIntake() -> [Action] {
+    [.say(t("intake.intro"))] + ask(Intake())
+  }
+
+  mutating func ask(_ intake: Intake) -> [Action] {
+    phase = .intake(intake)
+    switch intake.asking {
+    case .group:
+      var out: [Action] = [.say(t("intake.group.\(Intake.groups[intake.group].name)"))]
+      for (i, rule) in rules(inGroup: intake.group).enumerated() {
+        out.append(.say("  \(i + 1). " + t("rule.\(rule.id).name")))
+      }
+      return out + [.say(t("intake.howToAnswer")), prompt("intake.prompt")]
+    case .site(let id):
+      return [
+        .say(t("intake.where", ["rule": .key("rule.\(id).name")])), prompt("intake.wherePrompt"),
+      ]
+    case .days(let c):
+      return [
+        .say(t("intake.when", ["rule": .key("rule.\(c.id).name")])), prompt("intake.whenPrompt"),
+      ]
+    case .fluid:
+      return [.say(t("intake.fluid")), prompt("intake.fluidPrompt")]
+    }
+  }
+
+  mutating func answerIntake(_ intake: Intake, _ line: String) -> [Action] {
+    var intake = intake
+    switch intake.asking {
+    case .group:
+      let lower = line.lowercased()
+      if line.isEmpty || yesNo(line) == false || t.list("chat.noneWords").contains(lower)
+        || lower == "none"
+      {
+        return nextGroup(intake)
+      }
+      let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
+      let choices = rules(inGroup: intake.group)
+      if !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) {
+        let picked = numbers.compactMap { $0 }
+        guard picked.allSatisfy({ choices.indices.contains($0 - 1) }) else {
+          return [.say(t("intake.badNumber", ["count": .number(choices.count)]))]
+        }
+        intake.pending = picked.map { choices[$0 - 1].id }
+        return followUp(intake)
+      }
+      if yesNo(line) == true { return [.say(t("intake.whichOnes"))] }
+      return understandText(line, resume: intake)
+    case .site(let id):
+      var condition = Condition(id: id)
+      if !line.isEmpty, !t.list("chat.notSureWords").contains(line.lowercased()) {
+        guard let region = SiteWords.region(in: line, localizer: t) else {
+          return [.say(t("intake.siteUnknown"))]
+        }
+        condition = Condition(id: id, site: region.site, side: region.side)
+      }
+      return afterSite(condition, intake)
+    case .days(let c):
+      var condition = c
+      if !line.isEmpty, !t.list("chat.notSureWords").contains(line.lowercased()) {
+        guard let days = Int(line.filter(\.isNumber).prefix(5)), days >= 0 else {
+          return [.say(t("intake.daysUnknown"))]
+        }
+        condition.daysSince = days
+      }
+      intake.asking = .group
+      let out = addConditions([condition])
+      if context.catalog.rule(condition.id)?.isRedFlag == true { return out + stopIntake() }
+      return out + followUp(intake)
+    case .fluid:
+      if line.isEmpty || yesNo(line) == false
+        || t.list("chat.notSureWords").contains(line.lowercased())
+      {
+        return finishIntake()
+      }
+      guard let ml = Int(line.filter(\.isNumber).prefix(6)), (100...10_000).contains(ml) else {
+        return [.say(t("intake.fluidNumber"))]
+      }
+      guard let i = current else { return finishIntake() }
+      receivers[i].fluidLimitML = ml
+      return [.saveProfile(receivers[i]), .say(t("intake.fluidSaved", ["ml": .number(ml)]))]
+        + finishIntake()
+    }
+  }
+
+  private mutating func afterSite(_ condition: Condition, _ intake: Intake) -> [Action] {
+    var intake = intake
+    if context.catalog.rule(condition.id)?.activeDays != nil {
+      intake.asking = .days(condition)
+      return ask(intake)
+    }
+    intake.asking = .group
+    let out = addConditions([condition])
+    if context.catalog.rule(condition.id)?.isRedFlag == true { return out + stopIntake() }
+    return out + followUp(intake)
+  }
+
+  /// Asks where (and when) about the next picked rule, or moves to the next group.
+  mutating func followUp(_ intake: Intake) -> [Action] {
+    var intake = intake
+    guard !intake.pending.isEmpty else { return nextGroup(intake) }
+    let id = intake.pending.removeFirst()
+    guard let rule = context.catalog.rule(id) else { return followUp(intake) }
+    if rule.site != .none {
+      intake.asking = .site(id)
+      return ask(intake)
+    }
+    return afterSite(Condition(id: id), intake)
+  }
+
+  mutating func nextGroup(_ intake: Intake) -> [Action] {
+    var intake = intake
+    intake.asking = .group
+    intake.pending = []
+    if intake.group + 1 < Intake.groups.count {
+      intake.group += 1
+      return ask(intake)
+    }
+    intake.asking = .fluid
+    return ask(intake)
+  }
+
+  mutating func finishIntake() -> [Action] {
+    phase = .idle
+    return [.say(t("intake.done")), idlePrompt()]
+  }
+
+  mutating func stopIntake() -> [Action] {
+    phase = .idle
+    return [.say(t("intake.stopped")), idlePrompt()]
+  }
+
+  /// Free text: show back what was understood and ask before changing anything.
+  mutating func understandText(_ line: String, resume: Intake?) -> [Action] {
+    guard let understand = context.understand else {
+      return [.say(t(resume == nil ? "chat.notUnderstood" : "intake.numbersPlease"))]
+    }
+    let found = understand(line, now)
+    let removable = found.removed.filter { id in
+      receiver?.conditions.contains { $0.id == id } == true
+    }
+    let understood = Understanding(
+      conditions: found.conditions, removed: removable, notes: found.notes)
+    guard !understood.conditions.isEmpty || !understood.removed.isEmpty else {
+      return found.notes.map(Action.say) + [
+        .say(t(resume == nil ? "chat.notUnderstood" : "intake.numbersPlease"))
+      ]
+    }
+    phase = .confirmingConditions(understood, resume: resume)
+    var out: [Action] = [.say(t("check.understood"))]
+    for c in understood.conditions {
+      out.append(
+        .say(
+          "  + " + t("rule.\(c.id).name") + whereText(c) + (c.matched.map { " (“\($0)”)" } ?? "")))
+    }
+    for id in understood.removed {
+      out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))
+    }
+    out += understood.notes.map(Action.say)
+    return out + [.say(t("chat.confirmChange")), prompt("chat.yesNoPrompt")]
+  }
+
+  mutating func confirmConditions(_ understood: Understanding, resume: Intake?, _ line: String)
+    -> [Action]
+  {
+    guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    var out: [Action] = []
+    if yes {
+      out += removeConditions(understood.removed)
+      out += addConditions(understood.conditions)
+      if resume != nil,
+        understood.conditions.contains(where: { context.catalog.rule($0.id)?.isRedFlag == true })
+      {
+        return out + stopIntake()
+      }
+    } else {
+      out.append(.say(t("chat.nothingChanged")))
+    }
+    if let resume { return out + ask(resume) }
+    phase = .idle
+    return out + [idlePrompt()]
+  }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import TendCore
+
+/// A massage from start to log: ratings before, the guided steps, why it stopped (if it did),
+/// ratings after, a note, then the water offer with the fluid limit respected.
+extension Conversation {
+  mutating func startSession(_ plan: Plan) -> [Action] {
+    guard let profile = receiver else { return askWho() }
+    guard plan.verdict != .excluded, massageAllowed() else {
+      return [.say(t("chat.notToday", ["title": .key(plan.routine.titleKey)]))]
+        + plan.reasons.map { .say("  " + t.render($0)) }
+        + redFlagActions(profile.conditions.map(\.id))
+    }
+    let active = profile.conditions(asOf: now).filter {
+      context.catalog.rule($0.id)?.isActive(daysSince: $0.daysSince) ?? true
+    }
+    session = SessionDraft(plan: plan, guide: Guide(plan: plan), precautions: active.map(\.id))
+    var out: [Action] = [
+      .say(
+        t(
+          "guide.intro",
+          ["title": .key(plan.routine.titleKey), "count": .number(max(1, plan.seconds / 60))]))
+    ]
+    let positions = plan.positions.map { t("position.\($0.rawValue)") }
+    if !positions.isEmpty {
+      out.append(.say(t("plan.positions", ["positions": .text(t.list(positions))])))
+    }
+    let changed = plan.steps.filter { $0.action != .keep }.count
+    if changed > 0 { out.append(.say(t("guide.changed", ["count": .number(changed)]))) }
+    out.append(.say(t("check.coach")))
+    out.append(.say(t("rating.before")))
+    return out + askRatings(RatingForm(purpose: .before))
+  }
+
+  mutating func askRatings(_ form: RatingForm) -> [Action] {
+    var form = form
+    if form.ratings == nil, let rater = session?.rater, form.purpose == .after {
+      form.ratings = RatingSet(ratedBy: rater)
+    }
+    phase = .rating(form)
+    guard form.ratings != nil else {
+      let name = Message.Argument.text(receiver?.name ?? "")
+      return [.say(t("rating.who", ["name": name])), prompt("rating.whoPrompt")]
+    }
+    guard let kind = form.currentKind else { return ratingsDone(form) }
+    return [
+      .say(t("rating.ask.\(kind)")), prompt("rating.prompt", ["kind": .key("rating.kind.\(kind)")]),
+    ]
+  }
+
+  mutating func answerRating(_ form: RatingForm, _ line: String) -> [Action] {
+    var form = form
+    guard form.ratings != nil else {
+      switch line.lowercased() {
+      case "", "1", "r", "receiver", "they", "them": form.ratings = RatingSet(ratedBy: .receiver)
+      case "2", "c", "caregiver", "me", "i", "you": form.ratings = RatingSet(ratedBy: .caregiver)
+      case _ where RatingForm.parse(line, skipWords: t.list("rating.skipWords")) == .skipRest:
+        form.ratings = RatingSet(ratedBy: .receiver)
+        form.index = form.kinds.count
+        return askRatings(form)
+      default:
+        if receiver.map({ $0.name.lowercased() == line.lowercased() }) == true {
+          form.ratings = RatingSet(ratedBy: .receiver)
+        } else {
+          return [.say(t("rating.whoAgain"))]
+        }
+      }
+      if form.purpose != .feel { session?.rater = form.ratings?.ratedBy }
+      return askRatings(form)
+    }
+    guard let kind = form.currentKind else { return ratingsDone(form) }
+    switch RatingForm.parse(line, skipWords: t.list("rating.skipWords")) {
+    case .invalid: return [.say(t("rating.invalid"))]
+    case .skip: form.index += 1
+    case .skipRest: form.index = form.kinds.count
+    case .value(let n):
+      form.ratings?.scores[kind] = n
+      form.index += 1
+    }
+    return askRatings(form)
+  }
+
+  private mutating func ratingsDone(_ form: RatingForm) -> [Action] {
+    let ratings = form.ratings.flatMap { $0.scores.isEmpty ? nil : $0 }
+    switch form.purpose {
+    case .before:
+      session?.before = ratings
+      phase = .ready
+      return [.say(t("guide.ready")), prompt("guide.readyPrompt")]
+    case .after:
+      session?.after = ratings
+      phase = .note
+      return [.say(t("chat.noteAsk")), prompt("chat.notePrompt")]
+    case .feel:
+      phase = .idle
+      guard let id = receiver?.id, ratings != nil || feelingText != nil else {
+        return [.say(t("chat.feel.nothing")), idlePrompt()]
+      }
+      let text = feelingText
+      feelingText = nil
+      return [
+        .log(.feeling(ratings: ratings, text: text), receiverID: id), .say(t("chat.feel.saved")),
+        idlePrompt(),
+      ]
+    }
+  }
+
+  mutating func begin(_ line: String) -> [Action] {
+    if yesNo(line) == false || ["cancel", "stop"].contains(line.lowercased()) {
+      session = nil
+      phase = .idle
+      return [.say(t("guide.cancelled")), idlePrompt()]
+    }
+    guard var draft = session else { return [idlePrompt()] }
+    draft.guideStarted = true
+    session = draft
+    phase = .guiding
+    return [.keys(on: true)] + guideEvents(draft.guide.opening())
+  }
+
+  mutating func guideTick(_ elapsed: Duration) -> [Action] {
+    guard phase == .guiding, var draft = session else { return [] }
+    let events = draft.guide.tick(elapsed)
+    session = draft
+    return guideEvents(events)
+  }
+
+  mutating func guideKey(_ key: GuideKey) -> [Action] {
+    guard phase == .guiding, var draft = session else { return [] }
+    if key == .help { return [.say(t("guide.keys"))] }
+    let events = draft.guide.press(key)
+    session = draft
+    return guideEvents(events)
+  }
+
+  mutating func stopReason(_ line: String, hurt: Bool) -> [Action] {
+    session?.stopped = true
+    let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : String(line.prefix(500))
+    session?.reason = reason
+    return [.say(t("rating.after"))] + askRatings(RatingForm(purpose: .after))
+  }
+
+  mutating func note(_ line: String) -> [Action] {
+    guard var draft = session, let profile = receiver else { return [idlePrompt()] }
+    draft.note = line.isEmpty ? nil : String(line.prefix(2000))
+    session = nil
+    phase = .water
+    var out: [Action] = [
+      .log(.session(draft.log(now: now)), receiverID: profile.id), .say(t("chat.sessionSaved")),
+    ]
+    out.append(.say(t("water.offer", ["name": .text(profile.name)])))
+    if hasFluidLimit(profile) {
+      let limit = profile.fluidLimitML.map { t("water.limitAmount", ["ml": .number($0)]) } ?? ""
+      out.append(.say(t("water.fluidLimit", ["amount": .text(limit)])))
+    }
+    return out + [prompt("water.prompt")]
+  }
+
+  func hasFluidLimit(_ profile: Profile) -> Bool {
+    profile.fluidLimitML != nil || profile.conditions.contains { $0.id == "heart-failure" }
+  }
+
+  mutating func water(_ line: String) -> [Action] {
+    guard let profile = receiver else { return [idlePrompt()] }
+    let word = line.lowercased()
+    func matches(_ key: String, _ english: [String]) -> Bool {
+      (english + t.list(key)).contains(word)
+    }
+    phase = .idle
+    if matches("water.givenWords", ["g", "given", "gave", "yes", "y"]) {
+      return [
+        .log(.water(.given, remindAt: nil), receiverID: profile.id), .say(t("water.thanks")),
+        idlePrompt(),
+      ]
+    }
+    if matches("water.declinedWords", ["d", "declined", "no", "n"]) {
+      return [
+        .log(.water(.declined, remindAt: nil), receiverID: profile.id), .say(t("water.ok")),
+        idlePrompt(),
+      ]
+    }
+    if matches("water.laterWords", ["l", "later"]) {
+      if hasFluidLimit(profile), remindedWithLimit.contains(profile.id) {
+        return [
+          .log(.water(.later, remindAt: nil), receiverID: profile.id), .say(t("water.noNag")),
+          idlePrompt(),
+        ]
+      }
+      let minutes = profile.reminderMinutes ?? context.reminderMinutes
+      let due = now.addingTimeInterval(Double(minutes * 60) / context.clockScale)
+      reminders.append(Reminder(receiverID: profile.id, name: profile.name, due: due))
+      return [
+        .log(.water(.later, remindAt: due), receiverID: profile.id),
+        .say(t("water.later", ["count": .number(minutes)])), idlePrompt(),
+      ]
+    }
+    phase = .water
+    return [.say(t("water.again"))]
+  }
+
+  /// Reminders whose time has come, shown above the prompt and logged as shown.
+  mutating func dueReminders() -> [Action] {
+    let due = reminders.filter { $0.due <= now }
+    guard !due.isEmpty else { return [] }
+    reminders.removeAll { $0.due <= now }
+    return due.flatMap { r -> [Action] in
+      var lines: [Action] = [.notice(t("water.reminder", ["name": .text(r.name)]))]
+      if let profile = receivers.first(where: { $0.id == r.receiverID }), hasFluidLimit(profile) {
+        remindedWithLimit.insert(profile.id)
+        lines.append(.notice(t("water.fluidLimit", ["amount": .text("")])))
+      }
+      return lines + [.log(.water(.reminderShown, remindAt: r.due), receiverID: r.receiverID)]
+    }
+  }
+
+  mutating func feelText(_ line: String) -> [Action] {
+    feelingText = line.isEmpty ? nil : String(line.prefix(2000))
+    return [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
+  }
+}

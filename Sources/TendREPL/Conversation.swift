@@ -1,0 +1,232 @@
+import Foundation
+import TendCore
+
+/// The dialog with a caregiver, as a value: feed it `Input`, get back `Action`s to perform.
+///
+/// It never prints, reads, sleeps or writes files; the REPL loop does that with the actions, so
+/// every turn of the conversation can be tested by feeding lines. The flow: greeting with the
+/// coach line, pending water reminders, who we are caring for, a short intake built from the
+/// precaution rules (red flags first), then the main prompt: suggest, show, start (ratings before,
+/// the guided steps, ratings after, a note, the water offer), feel, summary. Guarantees: free
+/// text changes a profile only after the caregiver confirms what was understood; a red flag
+/// stops everything and says whom to call; nothing typed can make it trap.
+public struct Conversation: Sendable {
+  /// Turns free text into conditions (the recognizer, injected by `tend`).
+  public typealias Understand = @Sendable (String, Date) -> Understanding
+
+  /// What free text was understood to say.
+  public struct Understanding: Sendable, Equatable {
+    public var conditions: [Condition]
+    /// Conditions the text says are gone ("not on blood thinners anymore"), by rule id.
+    public var removed: [String]
+    /// Rendered lines to show back (negations, unknown words).
+    public var notes: [String]
+
+    public init(conditions: [Condition] = [], removed: [String] = [], notes: [String] = []) {
+      self.conditions = conditions
+      self.removed = removed
+      self.notes = notes
+    }
+
+    /// What the recognizer found: conditions to confirm, ids said to be gone ("no longer on
+    /// warfarin"), and the lines to show back (negations, unknown words).
+    public init(_ r: Recognition, localizer t: Localizer) {
+      let notes = r.messages.filter {
+        !["recognize.confirm", "recognize.nothing"].contains($0.key)
+      }
+      self.init(
+        conditions: r.conditions,
+        removed: r.negated.filter { $0.reason != .normalReading }.map(\.id),
+        notes: notes.map(t.render))
+    }
+  }
+
+  /// Everything the conversation needs to know at the start.
+  public struct Context: Sendable {
+    public var catalog: Catalog
+    public var localizer: Localizer
+    public var receivers: [Profile]
+    public var reminders: [Reminder]
+    public var emergencyNumber: String
+    /// Plain command names that `tend` runs (check, routines, log...).
+    public var commands: [String]
+    public var now: Date
+    public var speak: Bool
+    /// How many minutes "later" waits before the water reminder.
+    public var reminderMinutes: Int
+    /// How much faster than real time the guide and reminders run (`TEND_CLOCK_SCALE`; tests).
+    public var clockScale: Double
+    public var understand: Understand?
+
+    public init(
+      catalog: Catalog, localizer: Localizer, receivers: [Profile] = [], reminders: [Reminder] = [],
+      emergencyNumber: String = "911", commands: [String] = [], now: Date = Date(),
+      speak: Bool = false,
+      reminderMinutes: Int = 30, clockScale: Double = 1, understand: Understand? = nil
+    ) {
+      self.catalog = catalog
+      self.localizer = localizer
+      self.receivers = receivers
+      self.reminders = reminders
+      self.emergencyNumber = emergencyNumber
+      self.commands = commands
+      self.now = now
+      self.speak = speak
+      self.reminderMinutes = reminderMinutes
+      self.clockScale = clockScale > 0 ? clockScale : 1
+      self.understand = understand
+    }
+
+  }
+
+  /// Where in the dialog we are: what the next line means.
+  enum Phase: Sendable, Equatable {
+    case choosingReceiver
+    case confirmingNewReceiver(String)
+    case intake(Intake)
+    case confirmingConditions(Understanding, resume: Intake?)
+    case confirmingFeeling(String)
+    case idle
+    case rating(RatingForm)
+    case ready
+    case guiding
+    case stopReason(hurt: Bool)
+    case note
+    case water
+    case feelText
+    case finished
+  }
+
+  public let context: Context
+  var t: Localizer { context.localizer }
+  var receivers: [Profile]
+  var current: Int?
+  var phase: Phase = .choosingReceiver
+  public private(set) var now: Date
+  var reminders: [Reminder]
+  /// The last `suggest` list, for `start N` and `show N`.
+  var offered: [Plan] = []
+  var session: SessionDraft?
+  var feelingText: String?
+  /// Receivers on a fluid limit already reminded once: a further "later" does not nag.
+  var remindedWithLimit: Set<String> = []
+  /// A name that looked like a mistyped command, asked about once.
+  var nameQueried: String?
+  var speaking: Bool
+
+  public init(_ context: Context) {
+    self.context = context
+    receivers = context.receivers
+    reminders = context.reminders
+    now = context.now
+    speaking = context.speak
+  }
+
+  /// The receiver being cared for, once chosen.
+  public var receiver: Profile? { current.map { receivers[$0] } }
+  /// Everyone known, for completion.
+  public var receiverNames: [String] { receivers.map(\.name) }
+  /// Whether a guided step sequence is running (the loop reads keys with a timeout then).
+  public var isGuiding: Bool { phase == .guiding }
+
+  /// The opening: greeting, coach line, any water reminders already due, who we care for.
+  public mutating func start() -> [Action] {
+    var out: [Action] = [.say(t("chat.greeting")), .say(t("check.coach")), .say(t("chat.hint"))]
+    out += dueReminders()
+    out += askWho()
+    if speaking { out.append(.setSpeaking(true)) }
+    return out
+  }
+
+  /// One turn: what the input means where we are, and what to do about it.
+  public mutating func handle(_ input: Input) -> [Action] {
+    switch input {
+    case .tick(let elapsed, let time):
+      now = max(now, time)
+      return dueReminders() + guideTick(elapsed)
+    case .interrupt:
+      if phase == .guiding { return guideKey(.pause) }
+      return []
+    case .key(let key):
+      return phase == .guiding ? guideKey(key) : []
+    case .endOfInput:
+      return endOfInput()
+    case .line(let raw):
+      let line = Self.clean(raw)
+      if phase == .guiding {
+        if let key = GuideKey(word: line) { return guideKey(key) }
+        return [.say(t("guide.keys"))]
+      }
+      return handleLine(line)
+    }
+  }
+
+  /// Printable text only: control characters removed, length capped, spaces trimmed.
+  static func clean(_ raw: String) -> String {
+    let kept = raw.unicodeScalars.prefix(4000).filter {
+      !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+        || $0 == "\u{FFFD}")
+    }
+    var text = String(String.UnicodeScalarView(kept))
+    text = text.trimmingCharacters(in: .whitespaces)
+    return text
+  }
+
+  private mutating func handleLine(_ line: String) -> [Action] {
+    let lower = line.lowercased()
+    if ["quit", "exit", "bye"].contains(lower), phase != .finished {
+      return leave()
+    }
+    if lower == "help" || lower == "?" { return help() }
+    switch phase {
+    case .choosingReceiver: return chooseReceiver(line)
+    case .confirmingNewReceiver(let name): return confirmNewReceiver(name, line)
+    case .intake(let intake): return answerIntake(intake, line)
+    case .confirmingConditions(let understood, let resume):
+      return confirmConditions(understood, resume: resume, line)
+    case .confirmingFeeling(let text): return confirmFeeling(text, line)
+    case .idle: return command(line)
+    case .rating(let form): return answerRating(form, line)
+    case .ready: return begin(line)
+    case .guiding: return []
+    case .stopReason(let hurt): return stopReason(line, hurt: hurt)
+    case .note: return note(line)
+    case .water: return water(line)
+    case .feelText: return feelText(line)
+    case .finished: return []
+    }
+  }
+
+  /// Ctrl-D or the end of a pipe: a running guide finishes on its own time (the loop keeps
+  /// ticking); a half-done session is logged with what was given; then goodbye.
+  private mutating func endOfInput() -> [Action] {
+    if phase == .guiding { return [] }
+    return leave()
+  }
+
+  mutating func leave() -> [Action] {
+    var out: [Action] = []
+    if let draft = session, draft.guideStarted, let id = receiver?.id {
+      out.append(.log(.session(draft.log(now: now)), receiverID: id))
+      session = nil
+    }
+    phase = .finished
+    return out + [.keys(on: false), .say(t("chat.bye")), .quit]
+  }
+
+  /// Yes, no, or neither, in the chosen language (`chat.yesWords`, `chat.noWords`).
+  func yesNo(_ line: String) -> Bool? {
+    let word = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    if (["y", "yes"] + t.list("chat.yesWords")).contains(word) { return true }
+    if (["n", "no"] + t.list("chat.noWords")).contains(word) { return false }
+    return nil
+  }
+
+  func prompt(_ key: String, _ args: [String: Message.Argument] = [:]) -> Action {
+    .prompt(t(key, args))
+  }
+
+  func idlePrompt() -> Action {
+    .prompt(t("chat.prompt"))
+  }
+}

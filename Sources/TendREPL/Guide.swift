@@ -1,0 +1,114 @@
+import TendCore
+
+/// Walks a caregiver through a plan one step at a time, with a countdown per step.
+///
+/// A value with no clock of its own: the loop measures time with an injected
+/// `any Clock<Duration>` and feeds it in through `tick(_:)`, so a test can run a 10-minute routine
+/// in microseconds. When a step's time is up the next one starts by itself (hands are oily: no key
+/// is needed). Keys pause, go back, repeat, skip or stop. Guarantees: only steps the plan keeps or
+/// adapts are guided; a paused or finished guide ignores time; `stepsDone` counts only steps that
+/// ran to their end.
+public struct Guide: Sendable, Equatable {
+  /// What happened, for the conversation to put into words.
+  public enum Event: Sendable, Equatable {
+    case started(Int)
+    /// Whole seconds left in the current step changed.
+    case countdown(Int)
+    case paused, resumed
+    case finished
+    case stopped(hurt: Bool)
+  }
+
+  public let routineID: String
+  /// The steps to do, in order (skipped steps left out).
+  public let steps: [Plan.PlannedStep]
+  public private(set) var index = 0
+  public private(set) var remaining: Duration
+  public private(set) var isPaused = false
+  public private(set) var isFinished = false
+  /// Indices of steps that ran until their time was up.
+  public private(set) var stepsDone: Set<Int> = []
+  /// Guide time spent with a step running (pauses excluded).
+  public private(set) var elapsed: Duration = .zero
+
+  public init(plan: Plan) {
+    routineID = plan.routine.id
+    steps = plan.steps.filter(\.isDone)
+    remaining = .seconds(steps.first?.step.seconds ?? 0)
+    isFinished = steps.isEmpty
+  }
+
+  public var current: Plan.PlannedStep? { isFinished ? nil : steps[index] }
+
+  /// Whole seconds left in the current step, rounded up.
+  public var secondsLeft: Int {
+    let (s, atto) = remaining.components
+    return Int(s) + (atto > 0 ? 1 : 0)
+  }
+
+  /// The first event of a guide: its first step starting (or finishing at once when empty).
+  public func opening() -> [Event] { isFinished ? [.finished] : [.started(0)] }
+
+  /// Lets `duration` of guide time pass; steps whose time is up end and the next one starts.
+  public mutating func tick(_ duration: Duration) -> [Event] {
+    guard !isPaused, !isFinished, duration > .zero else { return [] }
+    var events: [Event] = []
+    var left = duration
+    let before = secondsLeft
+    while left >= remaining, !isFinished {
+      left -= remaining
+      elapsed += remaining
+      stepsDone.insert(index)
+      events += moveOn()
+    }
+    if !isFinished {
+      remaining -= left
+      elapsed += left
+      if secondsLeft != before
+        || events.contains(where: { if case .started = $0 { true } else { false } })
+      {
+        events.append(.countdown(secondsLeft))
+      }
+    }
+    return events
+  }
+
+  /// Applies a key.
+  public mutating func press(_ key: GuideKey) -> [Event] {
+    guard !isFinished else { return [] }
+    switch key {
+    case .pause:
+      isPaused.toggle()
+      return [isPaused ? .paused : .resumed]
+    case .back:
+      index = max(0, index - 1)
+      return restart()
+    case .repeatStep:
+      return restart()
+    case .skip:
+      return moveOn()
+    case .stop, .hurts:
+      isFinished = true
+      return [.stopped(hurt: key == .hurts)]
+    case .help:
+      return []
+    }
+  }
+
+  private mutating func restart() -> [Event] {
+    isPaused = false
+    remaining = .seconds(steps[index].step.seconds)
+    return [.started(index)]
+  }
+
+  private mutating func moveOn() -> [Event] {
+    isPaused = false
+    guard index + 1 < steps.count else {
+      isFinished = true
+      return [.finished]
+    }
+    index += 1
+    remaining = .seconds(steps[index].step.seconds)
+    return [.started(index)]
+  }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import TendCore
+
+/// A session under way: the plan, the guide, the ratings, and how it ended; `log(now:)` turns
+/// it into the journal's record of what was actually given.
+struct SessionDraft: Sendable, Equatable {
+  var plan: Plan
+  var guide: Guide
+  var before: RatingSet?
+  var after: RatingSet?
+  var rater: RatingSet.Who?
+  var stopped = false
+  var reason: String?
+  var note: String?
+  var guideStarted = false
+  var precautions: [String]
+
+  func log(now: Date) -> SessionLog {
+    var log = SessionLog(routine: plan.routine.id)
+    for step in plan.steps {
+      switch step.action {
+      case .keep: log.kept.append(step.step.id)
+      case .adapt: log.adapted.append(step.step.id)
+      case .skip: log.skipped.append(step.step.id)
+      }
+    }
+    let done = guide.stepsDone.sorted().map { guide.steps[$0] }
+    var sites: [String] = []
+    for step in done {
+      if let site = step.site, !sites.contains(BodyRegion(site, side: step.side).token) {
+        sites.append(BodyRegion(site, side: step.side).token)
+      }
+    }
+    log.sites = sites
+    log.pressure = done.filter { $0.step.technique.touches }.map(\.pressure.rawValue).max() ?? 0
+    let seconds = Double(guide.elapsed.components.seconds)
+    log.minutes = Int((seconds / 60).rounded())
+    log.stepsDone = done.count
+    log.before = before
+    log.after = after
+    log.stoppedEarly = stopped || !guide.isFinished
+    log.stopReason = reason
+    log.note = note
+    log.precautions = precautions
+    return log
+  }
+}

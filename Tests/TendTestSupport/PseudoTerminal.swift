@@ -1,0 +1,137 @@
+import Foundation
+
+/// Drives the built `tend` through a pseudo-terminal, as a person at a keyboard would, using
+/// python's pexpect (4.8.0 is on the machine and in CI). A test gives a list of steps; a small
+/// python driver runs them, keeps a transcript, and fails with the transcript when an expected
+/// text does not appear in time. Output is drained after every send, so a long run never
+/// blocks on a full terminal buffer.
+public enum PseudoTerminal {
+  public enum Step: Encodable, Sendable {
+    /// Wait until this exact text appears (seconds).
+    case expect(String, timeout: Double = 15)
+    /// Type text without Enter (keys while a step runs, Tab for completion).
+    case send(String)
+    /// Type raw bytes (invalid UTF-8, control characters), throwing away what `tend` prints
+    /// meanwhile (for floods of input, where nothing is expected).
+    case bytes([UInt8])
+    /// Type text and press Enter.
+    case line(String)
+    case pause(Double)
+    /// Ctrl-C.
+    case interrupt
+    /// Ctrl-D.
+    case endOfInput
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.unkeyedContainer()
+      switch self {
+      case .expect(let text, let timeout):
+        try c.encode("expect"); try c.encode(text); try c.encode(timeout)
+      case .send(let text): try c.encode("send"); try c.encode(Array(text.utf8))
+      case .bytes(let bytes): try c.encode("flood"); try c.encode(bytes)
+      case .line(let text): try c.encode("send"); try c.encode(Array((text + "\r").utf8))
+      case .pause(let s): try c.encode("pause"); try c.encode(s)
+      case .interrupt: try c.encode("send"); try c.encode([UInt8(3)])
+      case .endOfInput: try c.encode("send"); try c.encode([UInt8(4)])
+      }
+    }
+  }
+
+  /// Runs `tend` with `arguments` through the steps, then waits for it to exit.
+  /// - Returns: the exit status (1 when an expectation failed), the transcript, and the
+  ///   driver's complaint if any.
+  public static func run(
+    _ steps: [Step], arguments: [String] = [], environment: [String: String]
+  ) throws -> TendRun {
+    let folder = Fixtures.temporaryDirectory("tend-pty")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = folder.appendingPathComponent("steps.json")
+    try JSONEncoder().encode(steps).write(to: plan)
+    let driver = folder.appendingPathComponent("driver.py")
+    try Data(script.utf8).write(to: driver)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", driver.path, plan.path, RunTend.binary.path] + arguments
+    var env = ProcessInfo.processInfo.environment
+    env["TERM"] = "dumb"
+    env["LANG"] = "C.UTF-8"
+    env["NO_COLOR"] = "1"
+    env["TEND_DATA"] = Fixtures.packageRoot.path
+    env.removeValue(forKey: "LC_ALL")
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return TendRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  static let script = #"""
+    import json, sys, time, pexpect
+    steps = json.load(open(sys.argv[1]))
+    child = pexpect.spawn(sys.argv[2], sys.argv[3:], timeout=15, maxread=65536)
+    log = bytearray()
+    drained = bytearray()
+    def drain():
+        while True:
+            try:
+                data = child.read_nonblocking(65536, timeout=0)
+                log.extend(data)
+                drained.extend(data)
+            except (pexpect.TIMEOUT, pexpect.EOF):
+                return
+    def fail(why):
+        sys.stdout.write(log.decode("utf-8", "replace"))
+        sys.stderr.write(why + "\n")
+        child.terminate(force=True)
+        sys.exit(1)
+    for step in steps:
+        kind = step[0]
+        if kind == "expect":
+            found = drained.find(step[1].encode())
+            if found >= 0:
+                del drained[:found + len(step[1].encode())]
+                continue
+            drained.clear()
+            try:
+                child.expect_exact(step[1].encode(), timeout=step[2])
+                log.extend(child.before + child.after)
+            except pexpect.TIMEOUT:
+                log.extend(child.before or b"")
+                fail("timed out waiting for: " + step[1])
+            except pexpect.EOF:
+                log.extend(child.before or b"")
+                child.close()
+                fail("ended (status %s, signal %s) while waiting for: %s"
+                     % (child.exitstatus, child.signalstatus, step[1]))
+        elif kind == "send":
+            child.send(bytes(step[1]))
+        elif kind == "flood":
+            data = bytes(step[1])
+            for i in range(0, len(data), 256):
+                try:
+                    child.send(data[i:i + 256])
+                except OSError:
+                    break
+                drain()
+        elif kind == "pause":
+            time.sleep(step[1])
+            drain()
+    try:
+        child.expect(pexpect.EOF, timeout=30)
+        log.extend(child.before or b"")
+    except pexpect.TIMEOUT:
+        fail("did not exit")
+    child.close()
+    sys.stdout.write(log.decode("utf-8", "replace"))
+    sys.exit(child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0))
+    """#
+}
