@@ -44,8 +44,8 @@ enum ReviewBenchmark {
         s.minutes = 5 + Int(rng.next() % 15)
         s.routine = "calm-hands"
         s.by = "Ana"
-        s.before = RatingSet(scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
-        s.after = RatingSet(scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
+        s.before = SummaryRatings(scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
+        s.after = SummaryRatings(scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
         entries.append(.session(s))
       }
       let receiver = SummaryReceiver(id: "r\(n)", name: "Receiver \(n)", caregivers: ["Ana"])

@@ -162,7 +162,7 @@ public struct SummaryBuilder: Sendable {
   }
 
   func row(_ s: SummarySession) -> SummaryData.Row {
-    func dict(_ r: RatingSet?) -> [String: Int] {
+    func dict(_ r: SummaryRatings?) -> [String: Int] {
       var d: [String: Int] = [:]
       if let r { for scale in r.scores.scales { d[scale.rawValue] = r.scores[scale] } }
       return d

@@ -67,7 +67,7 @@ public struct Scores: Hashable, Sendable {
 }
 
 /// Ratings taken at one moment, with who rated.
-public struct RatingSet: Sendable, Equatable {
+public struct SummaryRatings: Sendable, Equatable {
   public var ratedBy: RatedBy
   public var rater: String?
   public var scores: Scores
@@ -87,8 +87,8 @@ public struct SummarySession: Sendable, Equatable {
   public var pressure: Int?
   public var minutes: Int?
   public var by: String?
-  public var before: RatingSet?
-  public var after: RatingSet?
+  public var before: SummaryRatings?
+  public var after: SummaryRatings?
   public var stoppedEarly = false
   public var stopReason: String?
   public var note: String?
@@ -104,10 +104,10 @@ public struct SummarySession: Sendable, Equatable {
 /// The receiver's own "how I feel", any time.
 public struct SummaryFeeling: Sendable, Equatable {
   public var at: SummaryTime
-  public var ratings: RatingSet?
+  public var ratings: SummaryRatings?
   public var text: String?
 
-  public init(at: SummaryTime, ratings: RatingSet? = nil, text: String? = nil) {
+  public init(at: SummaryTime, ratings: SummaryRatings? = nil, text: String? = nil) {
     self.at = at
     self.ratings = ratings
     self.text = text

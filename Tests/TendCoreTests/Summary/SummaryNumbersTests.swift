@@ -73,8 +73,8 @@ struct SummaryNumbersTests {
   func redFlags() {
     var entries = Self.entries
     var worse = SummarySession(at: SummaryTime.parse("2026-11-27T18:00:00-05:00")!)
-    worse.before = RatingSet(scores: Scores([.pain: 2]))
-    worse.after = RatingSet(scores: Scores([.pain: 5]))
+    worse.before = SummaryRatings(scores: Scores([.pain: 2]))
+    worse.after = SummaryRatings(scores: Scores([.pain: 5]))
     entries.append(.session(worse))
     entries.append(.condition(SummaryCondition(at: worse.at, id: "dvt-suspected", site: "lower-leg", side: "left")))
     let s = SummaryBuilder.summarize(SummaryFixtures.receiver, entries, options: SummaryFixtures.options())

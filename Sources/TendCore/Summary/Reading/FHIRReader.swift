@@ -138,10 +138,10 @@ enum FHIRReader {
       let categories = ((o["category"] as? [Object]) ?? []).compactMap { text($0, "coding", "0", "code") }
       let by: RatedBy = text(o, "performer", "0", "reference") == patient ? .receiver : .caregiver
       if categories.contains("after-session") {
-        if s.after == nil { s.after = RatingSet(ratedBy: by, scores: Scores()) }
+        if s.after == nil { s.after = SummaryRatings(ratedBy: by, scores: Scores()) }
         s.after?.scores[scale] = value
       } else {
-        if s.before == nil { s.before = RatingSet(ratedBy: by, scores: Scores()) }
+        if s.before == nil { s.before = SummaryRatings(ratedBy: by, scores: Scores()) }
         s.before?.scores[scale] = value
       }
     }

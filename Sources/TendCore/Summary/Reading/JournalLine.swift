@@ -64,9 +64,9 @@ enum JournalLine {
     var pressure: Int?
     var minutes: Int?
     var by: String?
-    var before: RatingSet?
-    var after: RatingSet?
-    var ratings: RatingSet?
+    var before: SummaryRatings?
+    var after: SummaryRatings?
+    var ratings: SummaryRatings?
     var stoppedEarly = false
     var stopReason: String?
     var note: String?
@@ -174,9 +174,9 @@ enum JournalLine {
       return true
     }
 
-    func ratingSet(_ c: inout ByteCursor, _ target: inout RatingSet?) -> Bool {
+    func ratingSet(_ c: inout ByteCursor, _ target: inout SummaryRatings?) -> Bool {
       if c.peek == 0x6E { return c.skipValue() }
-      var set = RatingSet(scores: Scores())
+      var set = SummaryRatings(scores: Scores())
       let ok = c.members { c, key in
         if c.equals(key, "ratedBy") {
           guard let s = c.string() else { return false }
