@@ -11,21 +11,37 @@ enum ReviewBenchmark {
     let paths = try makeExports()
     let reviewed = Slots(count: paths.count)
     let review = try Measure.median(runs: 5) {
-      DispatchQueue.concurrentPerform(iterations: paths.count) { i in reviewed.set(i, Review.read(path: paths[i]).status == .intact) }
+      DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+        reviewed.set(i, Review.read(path: paths[i]).status == .intact)
+      }
     }
     let intact = reviewed.all.filter { $0 }.count
     let jqTime = try Measure.median(runs: 3) {
-      _ = try SummaryBenchmarks.capture(jq, ["-r", "[.receiver.name, .period.from, .period.to, .totals.sessions, (.ratings[] | .meanChange), .totals.stopped, .redFlags.worseAfter] | @tsv"] + paths)
+      _ = try SummaryBenchmarks.capture(
+        jq,
+        [
+          "-r",
+          "[.receiver.name, .period.from, .period.to, .totals.sessions, (.ratings[] | .meanChange), .totals.stopped, .redFlags.worseAfter] | @tsv",
+        ] + paths)
     }
-    let hash = try Measure.median(runs: 3) { _ = try SummaryBenchmarks.capture("/usr/bin/sha256sum", paths) }
-    print(String(
-      format: "review of %d JSON exports (%d intact): %@; jq table: %@ (review %.1f× faster); sha256sum alone: %@ (%.2f×)",
-      paths.count, intact, Measure.format(review), Measure.format(jqTime), jqTime / review, Measure.format(hash), hash / review))
+    let hash = try Measure.median(runs: 3) {
+      _ = try SummaryBenchmarks.capture("/usr/bin/sha256sum", paths)
+    }
+    print(
+      String(
+        format:
+          "review of %d JSON exports (%d intact): %@; jq table: %@ (review %.1f× faster); sha256sum alone: %@ (%.2f×)",
+        paths.count, intact, Measure.format(review), Measure.format(jqTime), jqTime / review,
+        Measure.format(hash), hash / review))
     let fhir = try makeExports(format: .fhir)
     let fhirTime = try Measure.median(runs: 3) {
-      DispatchQueue.concurrentPerform(iterations: fhir.count) { i in _ = Review.read(path: fhir[i]) }
+      DispatchQueue.concurrentPerform(iterations: fhir.count) { i in _ = Review.read(path: fhir[i])
+      }
     }
-    print(String(format: "review of %d FHIR exports (read back and summarised): %@", fhir.count, Measure.format(fhirTime)))
+    print(
+      String(
+        format: "review of %d FHIR exports (read back and summarised): %@", fhir.count,
+        Measure.format(fhirTime)))
   }
 
   /// 1,000 sealed exports of 4-week journals with varied numbers, written once.
@@ -40,18 +56,25 @@ enum ReviewBenchmark {
     for (n, path) in paths.enumerated() {
       var entries: [SummaryEntry] = []
       for d in 0..<28 where rng.next() % 2 == 0 {
-        var s = SummarySession(at: SummaryTime(seconds: Int64(from + d) * 86_400 + 23 * 3600, offset: -5 * 3600))
+        var s = SummarySession(
+          at: SummaryTime(seconds: Int64(from + d) * 86_400 + 23 * 3600, offset: -5 * 3600))
         s.minutes = 5 + Int(rng.next() % 15)
         s.routine = "calm-hands"
         s.by = "Ana"
-        s.before = SummaryRatings(scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
-        s.after = SummaryRatings(scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
+        s.before = SummaryRatings(
+          scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
+        s.after = SummaryRatings(
+          scores: Scores([.pain: Int(rng.next() % 11), .anxiety: Int(rng.next() % 11)]))
         entries.append(.session(s))
       }
       let receiver = SummaryReceiver(id: "r\(n)", name: "Receiver \(n)", caregivers: ["Ana"])
-      let options = SummaryOptions(period: SummaryPeriod(from: from, to: from + 27), now: SummaryTime(Date()), keepSessions: true)
+      let options = SummaryOptions(
+        period: SummaryPeriod(from: from, to: from + 27), now: SummaryTime(Date()),
+        keepSessions: true)
       let data = SummaryBuilder.summarize(receiver, entries, options: options)
-      let text = SummaryRendering.export(data, as: format, RenderOptions(localizer: localizer, checksum: true)).text
+      let text = SummaryRendering.export(
+        data, as: format, RenderOptions(localizer: localizer, checksum: true)
+      ).text
       try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
     return paths
@@ -65,4 +88,3 @@ enum ReviewBenchmark {
     var all: [Bool] { lock.withLock { values.compactMap { $0 } } }
   }
 }
-

@@ -47,13 +47,24 @@ enum SummaryBenchmarks {
     print("jq (same aggregate): \(Measure.format(jqTime))")
     // A lower bound for jq: only count sessions and add up minutes (no per-rating work).
     let countStart = DispatchTime.now().uptimeNanoseconds
-    _ = try capture(jq, ["-n", "reduce (inputs | select(.type == \"session\")) as $s ({n: 0, m: 0}; .n += 1 | .m += ($s.minutes // 0))", journal])
+    _ = try capture(
+      jq,
+      [
+        "-n",
+        "reduce (inputs | select(.type == \"session\")) as $s ({n: 0, m: 0}; .n += 1 | .m += ($s.minutes // 0))",
+        journal,
+      ])
     let jqCount = Double(DispatchTime.now().uptimeNanoseconds - countStart) / 1e9
     print("jq (lower bound: count sessions and minutes only): \(Measure.format(jqCount))")
-    print(String(
-      format: "summary (TendCore, in process): %@, %.0f MB/s, %.1f× faster than jq (%.1f× its lower bound; target ≥ 5×)",
-      Measure.format(swift), Double(size) / 1e6 / swift, jqTime / swift, jqCount / swift))
-    print(String(format: "peak RSS of this process: %.0f MB before, %.0f MB after (target < 100 MB)", rssBefore, rssAfter))
+    print(
+      String(
+        format:
+          "summary (TendCore, in process): %@, %.0f MB/s, %.1f× faster than jq (%.1f× its lower bound; target ≥ 5×)",
+        Measure.format(swift), Double(size) / 1e6 / swift, jqTime / swift, jqCount / swift))
+    print(
+      String(
+        format: "peak RSS of this process: %.0f MB before, %.0f MB after (target < 100 MB)",
+        rssBefore, rssAfter))
     if let data { agree(data, jqOut) }
     try endToEnd(size: size, jqTime: jqCount, first: first, last: last)
     try ReviewBenchmark.run(jq: jq)
@@ -61,13 +72,15 @@ enum SummaryBenchmarks {
 
   /// The release `tend summary` as a process: wall time and its own peak RSS (from wait4).
   static func endToEnd(size: Int, jqTime: Double, first: Int, last: Int) throws {
-    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tend").path
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("tend").path
     guard FileManager.default.isExecutableFile(atPath: exe) else {
       print("tend summary process: skipped (swift build -c release first)")
       return
     }
     let home = "/tmp/tend-bench-home"
-    try? FileManager.default.createDirectory(atPath: home + "/receivers/bench", withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: home + "/receivers/bench", withIntermediateDirectories: true)
     let link = home + "/receivers/bench/journal.jsonl"
     try? FileManager.default.removeItem(atPath: link)
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: journal)
@@ -79,9 +92,11 @@ enum SummaryBenchmarks {
     for _ in 0..<3 { samples.append(try spawn(exe, args, env: env)) }
     samples.sort { $0.0 < $1.0 }
     let (wall, rss) = samples[1]
-    print(String(
-      format: "tend summary (release process, start to exit): %@, %.1f× faster than jq's lower bound; peak RSS %.1f MB (target < 100 MB)",
-      Measure.format(wall), jqTime / wall, rss))
+    print(
+      String(
+        format:
+          "tend summary (release process, start to exit): %@, %.1f× faster than jq's lower bound; peak RSS %.1f MB (target < 100 MB)",
+        Measure.format(wall), jqTime / wall, rss))
   }
 
   static func agree(_ data: SummaryData, _ jqOut: String) {
@@ -91,12 +106,17 @@ enum SummaryBenchmarks {
       print("jq output not understood: \(jqOut.prefix(200))")
       return
     }
-    var same = object["n"] as? Int == data.totals.sessions && object["m"] as? Int == data.totals.minutes
+    var same =
+      object["n"] as? Int == data.totals.sessions && object["m"] as? Int == data.totals.minutes
     for r in data.ratings {
       let m = means[r.scale.rawValue]
-      same = same && abs((m?["b"] ?? -1) - r.meanBefore) < 1e-9 && abs((m?["a"] ?? -1) - r.meanAfter) < 1e-9
+      same =
+        same && abs((m?["b"] ?? -1) - r.meanBefore) < 1e-9
+        && abs((m?["a"] ?? -1) - r.meanAfter) < 1e-9
     }
-    print("same aggregate as jq: \(same ? "yes" : "NO") (\(data.totals.sessions) sessions, \(data.totals.minutes) minutes)")
+    print(
+      "same aggregate as jq: \(same ? "yes" : "NO") (\(data.totals.sessions) sessions, \(data.totals.minutes) minutes)"
+    )
   }
 
   /// Writes the journal once (kept in /tmp between runs): sessions, water, feelings, a few
@@ -104,33 +124,49 @@ enum SummaryBenchmarks {
   static func makeJournal() throws -> (Int, Int) {
     let first = CivilDay.parse("2024-01-01") ?? 0
     let days = 1096
-    if let size = try? FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int, size > 150_000_000 {
+    if let size = try? FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int,
+      size > 150_000_000
+    {
       return (first, first + days - 1)
     }
-    guard let out = FileHandle(forWritingAtPath: journal) ?? {
-      FileManager.default.createFile(atPath: journal, contents: nil)
-      return FileHandle(forWritingAtPath: journal)
-    }() else { throw CocoaError(.fileWriteUnknown) }
+    guard
+      let out = FileHandle(forWritingAtPath: journal)
+        ?? {
+          FileManager.default.createFile(atPath: journal, contents: nil)
+          return FileHandle(forWritingAtPath: journal)
+        }()
+    else { throw CocoaError(.fileWriteUnknown) }
     defer { try? out.close() }
     var rng = SplitMix(seed: 1)
     var buffer = ""
-    let routines = ["calm-hands", "soothing-feet", "quick-shoulders", "scalp-calm", "evening-wind-down"]
+    let routines = [
+      "calm-hands", "soothing-feet", "quick-shoulders", "scalp-calm", "evening-wind-down",
+    ]
     for i in 0..<lines {
       let day = first + i * days / lines
       let secs = (i * 37) % 86_400
-      let t = SummaryTime(seconds: Int64(day) * 86_400 + Int64(secs) + 5 * 3600, offset: -5 * 3600).description
+      let t = SummaryTime(seconds: Int64(day) * 86_400 + Int64(secs) + 5 * 3600, offset: -5 * 3600)
+        .description
       let kind = rng.next() % 10
       func score() -> Int { Int(rng.next() % 11) }
       if kind < 7 {
-        let b = "{\"ratedBy\":\"receiver\",\"scores\":{\"anxiety\":\(score()),\"comfort\":\(score()),\"pain\":\(score()),\"tiredness\":\(score())}}"
-        let a = rng.next() % 6 == 0 ? "null" : "{\"ratedBy\":\"receiver\",\"scores\":{\"anxiety\":\(score()),\"comfort\":\(score()),\"pain\":\(score())}}"
-        let stop = rng.next() % 40 == 0 ? ",\"stopReason\":\"felt light-headed\",\"stoppedEarly\":true" : ""
+        let b =
+          "{\"ratedBy\":\"receiver\",\"scores\":{\"anxiety\":\(score()),\"comfort\":\(score()),\"pain\":\(score()),\"tiredness\":\(score())}}"
+        let a =
+          rng.next() % 6 == 0
+          ? "null"
+          : "{\"ratedBy\":\"receiver\",\"scores\":{\"anxiety\":\(score()),\"comfort\":\(score()),\"pain\":\(score())}}"
+        let stop =
+          rng.next() % 40 == 0 ? ",\"stopReason\":\"felt light-headed\",\"stoppedEarly\":true" : ""
         let note = rng.next() % 8 == 0 ? ",\"note\":\"Felt warm and sleepy; hand less stiff.\"" : ""
-        buffer += "{\"after\":\(a),\"at\":\"\(t)\",\"before\":\(b),\"by\":\"\(rng.next() % 3 == 0 ? "Luis" : "Ana")\",\"minutes\":\(3 + Int(rng.next() % 18))\(note),\"precautions\":[\"anticoagulants\"],\"pressure\":\(Int(rng.next() % 3)),\"routine\":\"\(routines[Int(rng.next() % 5)])\",\"sites\":[\"left-hand\",\"right-hand\"]\(stop),\"type\":\"session\",\"v\":1}\n"
+        buffer +=
+          "{\"after\":\(a),\"at\":\"\(t)\",\"before\":\(b),\"by\":\"\(rng.next() % 3 == 0 ? "Luis" : "Ana")\",\"minutes\":\(3 + Int(rng.next() % 18))\(note),\"precautions\":[\"anticoagulants\"],\"pressure\":\(Int(rng.next() % 3)),\"routine\":\"\(routines[Int(rng.next() % 5)])\",\"sites\":[\"left-hand\",\"right-hand\"]\(stop),\"type\":\"session\",\"v\":1}\n"
       } else if kind < 9 {
-        buffer += "{\"answer\":\"\(["given", "declined", "later"][Int(rng.next() % 3)])\",\"amountML\":150,\"at\":\"\(t)\",\"by\":\"Ana\",\"type\":\"water\",\"v\":1}\n"
+        buffer +=
+          "{\"answer\":\"\(["given", "declined", "later"][Int(rng.next() % 3)])\",\"amountML\":150,\"at\":\"\(t)\",\"by\":\"Ana\",\"type\":\"water\",\"v\":1}\n"
       } else {
-        buffer += "{\"at\":\"\(t)\",\"ratings\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":\(score())}},\"text\":\"A quiet day; slept well after lunch.\",\"type\":\"feeling\",\"v\":1}\n"
+        buffer +=
+          "{\"at\":\"\(t)\",\"ratings\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":\(score())}},\"text\":\"A quiet day; slept well after lunch.\",\"type\":\"feeling\",\"v\":1}\n"
       }
       if buffer.utf8.count > 1 << 20 {
         out.write(Data(buffer.utf8))
@@ -154,7 +190,9 @@ enum SummaryBenchmarks {
   }
 
   static func which(_ name: String) -> String? {
-    ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    ["/usr/bin/", "/usr/local/bin/", "/bin/"].map { $0 + name }.first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
   }
 
   static func capture(_ path: String, _ args: [String]) throws -> String {
@@ -170,7 +208,9 @@ enum SummaryBenchmarks {
   }
 
   /// Runs a process to exit with stdout discarded; wall seconds and its peak RSS in MB.
-  static func spawn(_ path: String, _ args: [String], env: [String: String]) throws -> (Double, Double) {
+  static func spawn(_ path: String, _ args: [String], env: [String: String]) throws -> (
+    Double, Double
+  ) {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -180,7 +220,9 @@ enum SummaryBenchmarks {
     let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
     let start = DispatchTime.now().uptimeNanoseconds
-    guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else { throw CocoaError(.executableLoad) }
+    guard posix_spawn(&pid, path, &actions, nil, argv, envp) == 0 else {
+      throw CocoaError(.executableLoad)
+    }
     var status: Int32 = 0
     var usage = rusage()
     wait4(pid, &status, 0, &usage)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TendTestSupport
+import Testing
 
 /// `tend summary`, `tend share` and `tend review` run as a family and a clinician would.
 @Suite("Summaries end to end")
@@ -13,16 +13,21 @@ struct SummaryExportTests {
   }
 
   func tend(_ args: [String]) throws -> TendRun {
-    try RunTend.run(args, environment: ["TEND_HOME": home.path, "SOURCE_DATE_EPOCH": SummaryFixtures.nowEpoch])
+    try RunTend.run(
+      args, environment: ["TEND_HOME": home.path, "SOURCE_DATE_EPOCH": SummaryFixtures.nowEpoch])
   }
 
   func file(_ name: String) -> String { home.appendingPathComponent(name).path }
 
-  @Test("tend summary prints the page: sessions, change, safety, the family line, no colour when piped")
+  @Test(
+    "tend summary prints the page: sessions, change, safety, the family line, no colour when piped")
   func text() throws {
     let run = try tend(["summary"] + period)
     #expect(run.status == 0, "\(run.stderr)")
-    for phrase in ["14 sessions", "Pain", "−2.3", "Stopped early", "not clinically validated", "No sharing recorded yet"] {
+    for phrase in [
+      "14 sessions", "Pain", "−2.3", "Stopped early", "not clinically validated",
+      "No sharing recorded yet",
+    ] {
       #expect(run.stdout.contains(phrase), "\(phrase)")
     }
     #expect(!run.stdout.contains("\u{1B}["))
@@ -36,7 +41,9 @@ struct SummaryExportTests {
     #expect(try tend(["summary", "--format", "markdown", "--output", path] + period).status == 0)
     let again = try tend(["summary", "--format", "markdown", "--output", path] + period)
     #expect(again.status == 2 && again.stderr.contains("already exists"))
-    #expect(try tend(["summary", "--format", "markdown", "--output", path, "--force"] + period).status == 0)
+    #expect(
+      try tend(["summary", "--format", "markdown", "--output", path, "--force"] + period).status
+        == 0)
     let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
   }
@@ -55,9 +62,11 @@ struct SummaryExportTests {
   @Test("the JSON export's SHA-256 is what sha256sum says of the file with the digest zeroed")
   func checksumAgreesWithSha256sum() throws {
     let run = try tend(["summary", "--format", "json"] + period)
-    let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let digest = try #require(object["checksum"] as? String)
-    let zeroed = run.stdout.replacingOccurrences(of: digest, with: String(repeating: "0", count: 64))
+    let zeroed = run.stdout.replacingOccurrences(
+      of: digest, with: String(repeating: "0", count: 64))
     let path = file("zeroed.json")
     try Data(zeroed.utf8).write(to: URL(fileURLWithPath: path))
     let p = Process()
@@ -71,24 +80,33 @@ struct SummaryExportTests {
     #expect(String(out.prefix(64)) == digest)
   }
 
-  @Test("share records consent in the journal, the export carries it, review verifies it and catches a change")
+  @Test(
+    "share records consent in the journal, the export carries it, review verifies it and catches a change"
+  )
   func shareAndReview() throws {
     let path = file("for-dr-lee.fhir.json")
-    let share = try tend(["share", "--with", "Dr Lee, oncology", "--format", "fhir", "--output", path] + period)
+    let share = try tend(
+      ["share", "--with", "Dr Lee, oncology", "--format", "fhir", "--output", path] + period)
     #expect(share.status == 0, "\(share.stderr)")
     #expect(share.stderr.contains("Consent recorded") && share.stderr.contains("SHA-256"))
     let journal = try String(contentsOfFile: file("receivers/rosa/journal.jsonl"), encoding: .utf8)
     let last = try #require(journal.split(separator: "\n").last)
-    let consent = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
-    #expect(consent["type"] as? String == "consent" && consent["sharedWith"] as? String == "Dr Lee, oncology")
-    #expect(consent["from"] as? String == "2026-11-01" && consent["format"] as? String == "fhir" && consent["v"] as? Int == 1)
+    let consent = try #require(
+      try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+    #expect(
+      consent["type"] as? String == "consent"
+        && consent["sharedWith"] as? String == "Dr Lee, oncology")
+    #expect(
+      consent["from"] as? String == "2026-11-01" && consent["format"] as? String == "fhir"
+        && consent["v"] as? Int == 1)
     let export = try String(contentsOfFile: path, encoding: .utf8)
     #expect(export.contains("\"resourceType\": \"Consent\"") && export.contains("Dr Lee, oncology"))
     let review = try tend(["review", path])
     #expect(review.status == 0, "\(review.stderr)")
     #expect(review.stdout.contains("checksum matches") && review.stdout.contains("Rosa Example"))
     #expect(review.stdout.contains("Shared with Dr Lee, oncology"))
-    try Data(export.replacingOccurrences(of: "\"value\": 6,", with: "\"value\": 1,").utf8).write(to: URL(fileURLWithPath: path))
+    try Data(export.replacingOccurrences(of: "\"value\": 6,", with: "\"value\": 1,").utf8).write(
+      to: URL(fileURLWithPath: path))
     let altered = try tend(["review", path])
     #expect(altered.status == 65 && altered.stdout.contains("ALTERED"))
   }
@@ -98,7 +116,9 @@ struct SummaryExportTests {
     var paths: [String] = []
     for (i, format) in ["json", "fhir", "json"].enumerated() {
       let path = file("export-\(i).\(format)")
-      #expect(try tend(["share", "--with", "Nurse Kim", "--format", format, "--output", path] + period).status == 0)
+      #expect(
+        try tend(["share", "--with", "Nurse Kim", "--format", format, "--output", path] + period)
+          .status == 0)
       paths.append(path)
     }
     let junk = file("junk.json")
@@ -121,7 +141,9 @@ struct SummaryExportTests {
 
   @Test("the HTML page renders in headless Chromium to a page that is not blank")
   func htmlScreenshot() throws {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+      FileManager.default.isExecutableFile(atPath: $0)
+    }
     guard let chromium else {
       Issue.record("chromium not installed; screenshot test skipped")
       return
@@ -131,7 +153,10 @@ struct SummaryExportTests {
     let png = file("page.png")
     let p = Process()
     p.executableURL = URL(fileURLWithPath: chromium)
-    p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(png)", "--window-size=1240,1754", "file://\(page)"]
+    p.arguments = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--screenshot=\(png)",
+      "--window-size=1240,1754", "file://\(page)",
+    ]
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
     try p.run()

@@ -30,7 +30,9 @@ public enum SummaryFixtures {
       ])
   }
 
-  public static func options(keepSessions: Bool = true, omit: Set<SummaryPart> = [], deidentify: Bool = false) -> SummaryOptions {
+  public static func options(
+    keepSessions: Bool = true, omit: Set<SummaryPart> = [], deidentify: Bool = false
+  ) -> SummaryOptions {
     SummaryOptions(
       period: period, omit: omit, deidentify: deidentify, now: now, keepSessions: keepSessions,
       redFlagConditions: ["dvt-suspected", "chest-pain", "bleeding-signs"])
@@ -50,15 +52,20 @@ public enum SummaryFixtures {
       (15, 18, "evening-wind-down", 15, "Ana", [5, 4, 6, 4], [3, 2, 5, 7], nil),
       (18, 18, "calm-hands", 10, "Ana", [6, 6, 7, 3], [4, 4, 6, 6], nil),
       (20, 18, "quick-hands", 6, "Ana", [6, 5, 6, 4], [3, 2, 5, 7], nil),
-      (22, 10, "soothing-feet", 4, "Luis", [5, 5, 6, 4], nil, "felt light-headed; sat 10 min, then fine"),
+      (
+        22, 10, "soothing-feet", 4, "Luis", [5, 5, 6, 4], nil,
+        "felt light-headed; sat 10 min, then fine"
+      ),
       (24, 18, "calm-hands", 12, "Ana", [5, 4, 6, 5], [3, 2, 5, 8], nil),
       (26, 18, "scalp-calm", 8, "Luis", [4, 4, 5, 5], [2, 2, 5, 8], nil),
       (28, 18, "calm-hands", 12, "Ana", [5, 3, 6, 5], [3, 2, 6, 8], nil),
     ]
     let scales = ["pain", "anxiety", "tiredness", "comfort"]
     func ratings(_ v: [Int], by: String) -> String {
-      let scores = zip(scales, v).sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",")
-      return by == "receiver" ? "{\"ratedBy\":\"receiver\",\"scores\":{\(scores)}}"
+      let scores = zip(scales, v).sorted { $0.0 < $1.0 }.map { "\"\($0.0)\":\($0.1)" }.joined(
+        separator: ",")
+      return by == "receiver"
+        ? "{\"ratedBy\":\"receiver\",\"scores\":{\(scores)}}"
         : "{\"ratedBy\":\"caregiver\",\"rater\":\"\(by)\",\"scores\":{\(scores)}}"
     }
     func at(_ day: Int, _ hour: Int, _ minute: Int = 0) -> String {
@@ -72,13 +79,15 @@ public enum SummaryFixtures {
       let after = s.6.map { ratings($0, by: "receiver") }
       let precautions = s.0 >= 18 ? "[\"anticoagulants\",\"iv-line\"]" : "[\"anticoagulants\"]"
       var fields = [
-        "\"after\":\(after ?? "null")", "\"at\":\"\(at(s.0, s.1))\"", "\"before\":\(before)", "\"by\":\"\(s.4)\"",
+        "\"after\":\(after ?? "null")", "\"at\":\"\(at(s.0, s.1))\"", "\"before\":\(before)",
+        "\"by\":\"\(s.4)\"",
         "\"minutes\":\(s.3)",
       ]
       if s.0 == 20 { fields.append("\"note\":\"Felt warm and sleepy; hand less stiff.\"") }
       if s.0 == 8 { fields.append("\"note\":\"Said \\\"that's the spot\\\", asked for more.\"") }
       fields += [
-        "\"plan\":{\"adapted\":[],\"kept\":[\"a\",\"b\",\"c\"],\"skipped\":[]}", "\"precautions\":\(precautions)",
+        "\"plan\":{\"adapted\":[],\"kept\":[\"a\",\"b\",\"c\"],\"skipped\":[]}",
+        "\"precautions\":\(precautions)",
         "\"pressure\":\(s.2 == "scalp-calm" ? 2 : 1)", "\"routine\":\"\(s.2)\"",
         "\"sites\":\(s.2.contains("hands") ? "[\"left-hand\",\"right-hand\"]" : s.2.contains("feet") ? "[\"left-foot\",\"right-foot\"]" : "[\"neck\"]")",
       ]
@@ -86,11 +95,19 @@ public enum SummaryFixtures {
       fields += ["\"type\":\"session\"", "\"v\":1"]
       lines.append("{" + fields.joined(separator: ",") + "}")
       let answer = i % 5 == 3 ? "declined" : i % 7 == 6 ? "later" : "given"
-      lines.append("{\"answer\":\"\(answer)\",\"at\":\"\(at(s.0, s.1, 30))\",\"by\":\"\(s.4)\",\"type\":\"water\",\"v\":1}")
+      lines.append(
+        "{\"answer\":\"\(answer)\",\"at\":\"\(at(s.0, s.1, 30))\",\"by\":\"\(s.4)\",\"type\":\"water\",\"v\":1}"
+      )
     }
-    lines.append("{\"at\":\"\(at(12, 15))\",\"ratings\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":4}},\"text\":\"Good day, walked to the shop.\",\"type\":\"feeling\",\"v\":1}")
-    lines.append("{\"at\":\"\(at(21, 9))\",\"ratings\":{\"ratedBy\":\"receiver\",\"scores\":{\"anxiety\":6,\"pain\":6}},\"text\":\"Worried about the scan.\",\"type\":\"feeling\",\"v\":1}")
-    lines.append("{\"at\":\"2026-12-01T10:00:00-05:00\",\"minutes\":10,\"routine\":\"calm-hands\",\"type\":\"session\",\"v\":1}")
+    lines.append(
+      "{\"at\":\"\(at(12, 15))\",\"ratings\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":4}},\"text\":\"Good day, walked to the shop.\",\"type\":\"feeling\",\"v\":1}"
+    )
+    lines.append(
+      "{\"at\":\"\(at(21, 9))\",\"ratings\":{\"ratedBy\":\"receiver\",\"scores\":{\"anxiety\":6,\"pain\":6}},\"text\":\"Worried about the scan.\",\"type\":\"feeling\",\"v\":1}"
+    )
+    lines.append(
+      "{\"at\":\"2026-12-01T10:00:00-05:00\",\"minutes\":10,\"routine\":\"calm-hands\",\"type\":\"session\",\"v\":1}"
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -28,33 +28,48 @@ public enum Review {
     return read(bytes: [UInt8](data), path: path, redFlagConditions: redFlagConditions)
   }
 
-  public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File {
+  public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File
+  {
     // A FHIR Bundle names its resourceType first; anything else is tried as Tend JSON first,
     // so a Tend file is parsed once.
-    if !bytes.prefix(200).split(separator: 0x22).contains(where: { $0.elementsEqual("resourceType".utf8) }),
-      let summary = try? JSONDecoder().decode(SummaryData.self, from: Data(bytes)), summary.kind == "tend-summary"
+    if !bytes.prefix(200).split(separator: 0x22).contains(where: {
+      $0.elementsEqual("resourceType".utf8)
+    }),
+      let summary = try? JSONDecoder().decode(SummaryData.self, from: Data(bytes)),
+      summary.kind == "tend-summary"
     {
       guard summary.v <= SummaryData.schemaVersion else {
-        return File(path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"), format: .json, summary: nil)
+        return File(
+          path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"),
+          format: .json, summary: nil)
       }
-      return File(path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
+      return File(
+        path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
     }
-    guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+    else {
       return File(path: path, status: .unreadable("not JSON"), format: nil, summary: nil)
     }
     if object["kind"] as? String == "tend-summary" {
       do {
         let summary = try JSONDecoder().decode(SummaryData.self, from: Data(bytes))
         guard summary.v <= SummaryData.schemaVersion else {
-          return File(path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"), format: .json, summary: nil)
+          return File(
+            path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"),
+            format: .json, summary: nil)
         }
-        return File(path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
+        return File(
+          path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
       } catch {
-        return File(path: path, status: .unreadable("not a Tend summary (\(error))"), format: .json, summary: nil)
+        return File(
+          path: path, status: .unreadable("not a Tend summary (\(error))"), format: .json,
+          summary: nil)
       }
     }
     guard let read = FHIRReader.read(object) else {
-      return File(path: path, status: .unreadable("neither a Tend summary nor a FHIR Bundle"), format: nil, summary: nil)
+      return File(
+        path: path, status: .unreadable("neither a Tend summary nor a FHIR Bundle"), format: nil,
+        summary: nil)
     }
     // A Bundle from elsewhere has no summary-period extension: its sessions' days are the period.
     let days = read.entries.compactMap { entry -> Int? in
@@ -63,7 +78,8 @@ public enum Review {
     }
     let period = read.period ?? SummaryPeriod(from: days.min() ?? 0, to: days.max() ?? 0)
     var options = SummaryOptions(
-      period: SummaryPeriod(from: period.from, to: period.to), now: read.made ?? SummaryTime(seconds: 0, offset: 0),
+      period: SummaryPeriod(from: period.from, to: period.to),
+      now: read.made ?? SummaryTime(seconds: 0, offset: 0),
       keepSessions: true, redFlagConditions: redFlagConditions)
     options.deidentify = read.deidentified
     var summary = SummaryBuilder.summarize(read.receiver, read.entries, options: options)

@@ -77,8 +77,12 @@ public struct SummaryBuilder: Sendable {
       guard options.period.contains(day: f.at.localDay) else { return }
       feelingCount += 1
       var scores: [String: Int] = [:]
-      if let r = f.ratings { for scale in r.scores.scales { scores[scale.rawValue] = r.scores[scale] } }
-      Self.keepLatest(&feelings, limit: options.noteLimit, (f.at, .init(when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)))
+      if let r = f.ratings {
+        for scale in r.scores.scales { scores[scale.rawValue] = r.scores[scale] }
+      }
+      Self.keepLatest(
+        &feelings, limit: options.noteLimit,
+        (f.at, .init(when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)))
     case .water(let w):
       guard options.period.contains(day: w.at.localDay) else { return }
       switch w.answer {
@@ -89,7 +93,8 @@ public struct SummaryBuilder: Sendable {
       default: break
       }
       water.amountML += w.amountML ?? 0
-      if options.keepSessions, let last = lastSessionAt, !rows.isEmpty, w.at.seconds - last.seconds < 4 * 3600,
+      if options.keepSessions, let last = lastSessionAt, !rows.isEmpty,
+        w.at.seconds - last.seconds < 4 * 3600,
         rows[rows.count - 1].water == nil || w.answer == "given"
       {
         rows[rows.count - 1].water = w.answer
@@ -144,9 +149,12 @@ public struct SummaryBuilder: Sendable {
     if s.stoppedEarly {
       stoppedCount += 1
       let entry = SummaryData.Stopped(
-        when: s.at.day, minutes: s.minutes, plannedMinutes: nil, routine: s.routine, reason: s.stopReason)
+        when: s.at.day, minutes: s.minutes, plannedMinutes: nil, routine: s.routine,
+        reason: s.stopReason)
       stopped.append((s.at, entry))
-      if stopped.count > Self.stoppedLimit * 2 { stopped.removeFirst(stopped.count - Self.stoppedLimit) }
+      if stopped.count > Self.stoppedLimit * 2 {
+        stopped.removeFirst(stopped.count - Self.stoppedLimit)
+      }
     }
     for id in s.precautions {
       var span = precautions[id] ?? PrecautionSpan(condition: SummaryCondition(id: id))
@@ -170,11 +178,13 @@ public struct SummaryBuilder: Sendable {
     return SummaryData.Row(
       number: rows.count + 1, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
       pressure: s.pressure, by: s.by, status: s.stoppedEarly ? "stopped" : "completed",
-      stopReason: s.stopReason, before: dict(s.before), after: dict(s.after), beforeBy: s.before?.ratedBy,
+      stopReason: s.stopReason, before: dict(s.before), after: dict(s.after),
+      beforeBy: s.before?.ratedBy,
       afterBy: s.after?.ratedBy, water: nil, note: s.note, precautions: s.precautions)
   }
 
-  static func keepLatest<T>(_ list: inout [(SummaryTime, T)], limit: Int, _ item: (SummaryTime, T)) {
+  static func keepLatest<T>(_ list: inout [(SummaryTime, T)], limit: Int, _ item: (SummaryTime, T))
+  {
     list.append(item)
     if list.count > limit * 4 {
       list.sort { $0.0 < $1.0 }

@@ -75,12 +75,15 @@ extension SummaryBuilder {
       let b = Double(c.before) / Double(c.n)
       let a = Double(c.after) / Double(c.n)
       return .init(
-        scale: scale, sessions: c.n, meanBefore: b, meanAfter: a, meanChange: a - b, improved2: c.improved2,
+        scale: scale, sessions: c.n, meanBefore: b, meanAfter: a, meanChange: a - b,
+        improved2: c.improved2,
         worsened2: c.worsened2)
     }
     let inForce = precautions.values.filter { span in
       if let removed = span.removed, removed < options.period.from { return false }
-      if let since = span.condition.since.flatMap(CivilDay.parse), since > options.period.to { return false }
+      if let since = span.condition.since.flatMap(CivilDay.parse), since > options.period.to {
+        return false
+      }
       return true
     }
     let sited = Set(inForce.filter { $0.condition.site != nil }.map(\.condition.id))
@@ -92,17 +95,22 @@ extension SummaryBuilder {
           until: span.removed.map(CivilDay.string),
           redFlag: options.redFlagConditions.contains(span.condition.id))
       }
-      .sorted { ($0.redFlag ? 0 : 1, $0.id, $0.site ?? "") < ($1.redFlag ? 0 : 1, $1.id, $1.site ?? "") }
+      .sorted {
+        ($0.redFlag ? 0 : 1, $0.id, $0.site ?? "") < ($1.redFlag ? 0 : 1, $1.id, $1.site ?? "")
+      }
     var waterTally = water
     waterTally.fluidLimitML = receiver.fluidLimitML
     var data = SummaryData(
       made: options.now, period: options.period,
       receiver: .init(id: receiver.id, name: receiver.name, birthYear: receiver.birthYear),
       deidentified: false, omitted: options.omit.sorted(),
-      caregivers: caregivers.map { .init(name: $0.key, relationship: receiver.relationships[$0.key], sessions: $0.value) }
-        .sorted { ($1.sessions, $0.name) < ($0.sessions, $1.name) },
+      caregivers: caregivers.map {
+        .init(name: $0.key, relationship: receiver.relationships[$0.key], sessions: $0.value)
+      }
+      .sorted { ($1.sessions, $0.name) < ($0.sessions, $1.name) },
       totals: totals,
-      routines: Self.counts(routines), sites: Self.counts(sites), pressure: pressure, ratings: ratings,
+      routines: Self.counts(routines), sites: Self.counts(sites), pressure: pressure,
+      ratings: ratings,
       trend: SummaryScale.allCases.compactMap { grid.series($0) },
       stopped: stopped.sorted { $0.0 < $1.0 }.suffix(Self.stoppedLimit).map(\.1),
       precautions: list, water: waterTally,

@@ -94,13 +94,16 @@ public final class UUIDSource: @unchecked Sendable {
     bytes[6] = bytes[6] & 0x0F | 0x40
     bytes[8] = bytes[8] & 0x3F | 0x80
     let hex = bytes.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
-    return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }.joined(separator: "-")
+    return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }
+      .joined(separator: "-")
   }
 }
 
 /// Renders a summary in any format.
 public enum SummaryRendering {
-  public static func render(_ data: SummaryData, as format: SummaryFormat, _ options: RenderOptions) -> String {
+  public static func render(_ data: SummaryData, as format: SummaryFormat, _ options: RenderOptions)
+    -> String
+  {
     switch format {
     case .text: TextRenderer(data, options).render()
     case .markdown: MarkdownRenderer(data, options).render()
@@ -114,7 +117,9 @@ public enum SummaryRendering {
 
 extension SummaryRendering {
   /// Renders and, when the options ask for a checksum, seals it: the text to write and its digest.
-  public static func export(_ data: SummaryData, as format: SummaryFormat, _ options: RenderOptions) -> (text: String, digest: String?) {
+  public static func export(_ data: SummaryData, as format: SummaryFormat, _ options: RenderOptions)
+    -> (text: String, digest: String?)
+  {
     let text = render(data, as: format, options)
     guard options.checksum else { return (text, nil) }
     if format == .csv { return (text, SHA256.hex(text.utf8)) }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
   import Glibc
   private let systemWrite = Glibc.write
@@ -7,7 +8,8 @@ import Foundation
   private let systemWrite = Darwin.write
 #endif
 
-private func posixWrite(_ fd: Int32, _ base: UnsafeRawPointer?, _ offset: Int, _ count: Int) -> Int {
+private func posixWrite(_ fd: Int32, _ base: UnsafeRawPointer?, _ offset: Int, _ count: Int) -> Int
+{
   guard let base else { return 0 }
   return systemWrite(fd, base + offset, count)
 }
@@ -24,12 +26,14 @@ public enum SummaryGather {
       SummaryCondition(id: $0.id, site: $0.site?.rawValue, side: $0.side?.rawValue, since: $0.since)
     }
     return SummaryReceiver(
-      id: p.id, name: p.name, caregivers: p.caregivers, conditions: conditions, fluidLimitML: p.fluidLimitML)
+      id: p.id, name: p.name, caregivers: p.caregivers, conditions: conditions,
+      fluidLimitML: p.fluidLimitML)
   }
 
   /// Reads the receiver's journal into a summary (flat memory unless rows are kept).
   /// - Throws: `SummaryError.unreadableJournal` when the file exists but cannot be read.
-  public static func gather(_ profile: Profile, in receivers: Receivers, options: SummaryOptions) throws(SummaryError)
+  public static func gather(_ profile: Profile, in receivers: Receivers, options: SummaryOptions)
+    throws(SummaryError)
     -> (SummaryData, JournalScan.Result)
   {
     let scan = try JournalScan.read(

@@ -14,7 +14,8 @@ public struct SummaryReceiver: Sendable, Equatable {
 
   public init(
     id: String, name: String, birthYear: Int? = nil, caregivers: [String] = [],
-    relationships: [String: String] = [:], conditions: [SummaryCondition] = [], fluidLimitML: Int? = nil
+    relationships: [String: String] = [:], conditions: [SummaryCondition] = [],
+    fluidLimitML: Int? = nil
   ) {
     self.id = id
     self.name = name
@@ -139,7 +140,8 @@ public struct SummaryConsent: Sendable, Equatable, Codable {
   public var by: String?
 
   public init(
-    at: SummaryTime?, sharedWith: String, what: [String] = [], from: String? = nil, to: String? = nil,
+    at: SummaryTime?, sharedWith: String, what: [String] = [], from: String? = nil,
+    to: String? = nil,
     format: String? = nil, by: String? = nil
   ) {
     self.at = at

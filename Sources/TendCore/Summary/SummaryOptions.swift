@@ -41,7 +41,8 @@ public enum SummaryPart: String, Codable, Sendable, CaseIterable, Comparable {
     for word in texts.flatMap({ $0.split(separator: ",") }) {
       let name = word.trimmingCharacters(in: .whitespaces).lowercased()
       guard let part = SummaryPart(rawValue: name) else {
-        throw .unknownPart(name, suggestions: Suggest.nearest(to: name, in: allCases.map(\.rawValue), limit: 2))
+        throw .unknownPart(
+          name, suggestions: Suggest.nearest(to: name, in: allCases.map(\.rawValue), limit: 2))
       }
       parts.insert(part)
     }
@@ -63,8 +64,12 @@ public struct SummaryPeriod: Sendable, Equatable, Codable {
     self.yearsOnly = yearsOnly
   }
 
-  public var fromText: String { yearsOnly ? String(CivilDay.string(from).prefix(4)) : CivilDay.string(from) }
-  public var toText: String { yearsOnly ? String(CivilDay.string(to).prefix(4)) : CivilDay.string(to) }
+  public var fromText: String {
+    yearsOnly ? String(CivilDay.string(from).prefix(4)) : CivilDay.string(from)
+  }
+  public var toText: String {
+    yearsOnly ? String(CivilDay.string(to).prefix(4)) : CivilDay.string(to)
+  }
 
   public var days: Int { to - from + 1 }
   public func contains(day: Int) -> Bool { day >= from && day <= to }
@@ -75,7 +80,9 @@ public struct SummaryPeriod: Sendable, Equatable, Codable {
   /// Resolves `--from` and `--to`: each a date `YYYY-MM-DD`; `--from` may also be `30d` (the
   /// last 30 days up to `--to`), and `--to` may be `today`.
   /// - Throws: `SummaryError.badDate` or `.emptyPeriod`.
-  public static func resolve(from: String?, to: String?, today: Int) throws(SummaryError) -> SummaryPeriod {
+  public static func resolve(from: String?, to: String?, today: Int) throws(SummaryError)
+    -> SummaryPeriod
+  {
     var end = today
     if let to, to != "today" {
       guard let day = CivilDay.parse(to) else { throw .badDate(to) }
@@ -91,7 +98,9 @@ public struct SummaryPeriod: Sendable, Equatable, Codable {
         throw .badDate(from)
       }
     }
-    guard start <= end else { throw .emptyPeriod(from: CivilDay.string(start), to: CivilDay.string(end)) }
+    guard start <= end else {
+      throw .emptyPeriod(from: CivilDay.string(start), to: CivilDay.string(end))
+    }
     return SummaryPeriod(from: start, to: end)
   }
 
@@ -104,7 +113,8 @@ public struct SummaryPeriod: Sendable, Equatable, Codable {
     guard let f = CivilDay.parse(a) ?? Int(a).map({ CivilDay.days(year: $0, month: 1, day: 1) }),
       let t = CivilDay.parse(b) ?? Int(b).map({ CivilDay.days(year: $0, month: 12, day: 31) })
     else {
-      throw DecodingError.dataCorruptedError(forKey: .from, in: c, debugDescription: "bad period \(a)…\(b)")
+      throw DecodingError.dataCorruptedError(
+        forKey: .from, in: c, debugDescription: "bad period \(a)…\(b)")
     }
     self.init(from: f, to: t, yearsOnly: a.count == 4)
   }
@@ -136,16 +146,21 @@ public enum SummaryError: Error, Equatable, Sendable {
   public var message: Message {
     switch self {
     case .badDate(let text): Message("summary.error.badDate", ["text": .text(text)])
-    case .emptyPeriod(let from, let to): Message("summary.error.emptyPeriod", ["from": .text(from), "to": .text(to)])
+    case .emptyPeriod(let from, let to):
+      Message("summary.error.emptyPeriod", ["from": .text(from), "to": .text(to)])
     case .unknownPart(let name, let suggestions):
       Message(
         "summary.error.unknownPart",
-        ["name": .text(name), "known": .text(SummaryPart.allCases.map(\.rawValue).joined(separator: ", ")),
-         "nearest": .text(suggestions.first ?? "notes")])
+        [
+          "name": .text(name),
+          "known": .text(SummaryPart.allCases.map(\.rawValue).joined(separator: ", ")),
+          "nearest": .text(suggestions.first ?? "notes"),
+        ])
     case .unreadableJournal(let path, let reason):
       Message("summary.error.unreadable", ["path": .text(path), "reason": .text(reason)])
     case .outputExists(let path): Message("summary.error.outputExists", ["path": .text(path)])
-    case .cannotWrite(let path, let reason): Message("summary.error.cannotWrite", ["path": .text(path), "reason": .text(reason)])
+    case .cannotWrite(let path, let reason):
+      Message("summary.error.cannotWrite", ["path": .text(path), "reason": .text(reason)])
     }
   }
 }

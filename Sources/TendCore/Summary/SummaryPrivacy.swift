@@ -9,12 +9,20 @@ extension SummaryData {
   public mutating func applyPrivacy(omit: Set<SummaryPart>, deidentify: Bool) {
     if omit.contains(.notes) {
       notes = nil
-      sessions = sessions.map { $0.map { var r = $0; r.note = nil; return r } }
+      sessions = sessions.map {
+        $0.map {
+          var r = $0; r.note = nil; return r
+        }
+      }
     }
     if omit.contains(.feelings) { feelings = nil }
     if omit.contains(.water) {
       water = nil
-      sessions = sessions.map { $0.map { var r = $0; r.water = nil; return r } }
+      sessions = sessions.map {
+        $0.map {
+          var r = $0; r.water = nil; return r
+        }
+      }
     }
     if omit.contains(.name) { receiver.name = nil }
     guard deidentify else { return }
@@ -22,25 +30,40 @@ extension SummaryData {
     receiver = Receiver(id: nil, name: nil, birthYear: nil)
     var aliases: [String: String] = [:]
     for (i, c) in caregivers.enumerated() { aliases[c.name] = "caregiver \(i + 1)" }
-    caregivers = caregivers.map { .init(name: aliases[$0.name] ?? "caregiver", relationship: nil, sessions: $0.sessions) }
+    caregivers = caregivers.map {
+      .init(name: aliases[$0.name] ?? "caregiver", relationship: nil, sessions: $0.sessions)
+    }
     let year = { (day: String?) in day.map { String($0.prefix(4)) } }
     made = nil
     period.yearsOnly = true
     trend = trend.map {
-      .init(scale: $0.scale, start: String($0.start.prefix(4)), days: [], after: [],
+      .init(
+        scale: $0.scale, start: String($0.start.prefix(4)), days: [], after: [],
         firstWeekBefore: $0.firstWeekBefore, lastWeekBefore: $0.lastWeekBefore)
     }
     var number = 0
     stopped = stopped.map { s in
       number += 1
-      return .init(when: "stopped \(number)", minutes: s.minutes, plannedMinutes: s.plannedMinutes, routine: s.routine, reason: nil)
+      return .init(
+        when: "stopped \(number)", minutes: s.minutes, plannedMinutes: s.plannedMinutes,
+        routine: s.routine, reason: nil)
     }
-    precautions = precautions.map { .init(id: $0.id, site: $0.site, side: $0.side, since: year($0.since), until: year($0.until), redFlag: $0.redFlag) }
-    feelings = feelings.map { list in list.map { .init(when: String($0.when.prefix(4)), ratedBy: $0.ratedBy, scores: $0.scores, text: nil) } }
+    precautions = precautions.map {
+      .init(
+        id: $0.id, site: $0.site, side: $0.side, since: year($0.since), until: year($0.until),
+        redFlag: $0.redFlag)
+    }
+    feelings = feelings.map { list in
+      list.map {
+        .init(when: String($0.when.prefix(4)), ratedBy: $0.ratedBy, scores: $0.scores, text: nil)
+      }
+    }
     notes = nil
     consents = consents.map {
-      SummaryConsent(at: nil,
-        sharedWith: "care team", what: $0.what, from: year($0.from), to: year($0.to), format: $0.format, by: nil)
+      SummaryConsent(
+        at: nil,
+        sharedWith: "care team", what: $0.what, from: year($0.from), to: year($0.to),
+        format: $0.format, by: nil)
     }
     sessions = sessions.map { rows in
       rows.map { r in

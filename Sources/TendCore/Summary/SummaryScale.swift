@@ -23,7 +23,10 @@ public enum SummaryScale: String, Codable, Sendable, CaseIterable, Comparable {
   public var fhirCoding: (system: String, code: String, display: String?) {
     switch self {
     case .pain:
-      ("http://loinc.org", "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
+      (
+        "http://loinc.org", "72514-3",
+        "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
+      )
     case .anxiety: ("http://loinc.org", "112501-2", nil)
     case .tiredness: ("http://loinc.org", "112495-7", nil)
     case .nausea: ("http://loinc.org", "112497-3", nil)
@@ -38,7 +41,8 @@ public enum FHIRCodes {
   /// Tend's local code system (`.example` is the reserved placeholder domain).
   public static let tendSystem = "https://tend.example/fhir/CodeSystem/tend-session"
   public static let routineBase = "https://tend.example/routines/"
-  public static let checksumExtension = "https://tend.example/fhir/StructureDefinition/content-sha256"
+  public static let checksumExtension =
+    "https://tend.example/fhir/StructureDefinition/content-sha256"
   public static let snomed = "http://snomed.info/sct"
   public static let loinc = "http://loinc.org"
   /// SNOMED CT 387854002, therapeutic massage (display not confirmed: shipped without one).
@@ -49,7 +53,8 @@ public enum FHIRCodes {
     "neck": ("45048000", nil, nil), "shoulder": ("16982005", "91775009", "91774008"),
     "arm": ("53120007", nil, nil), "upper-arm": ("40983000", "368208006", "368209003"),
     "forearm": ("14975008", "66480008", "64262003"), "hand": ("85562004", "85151006", "78791008"),
-    "chest": ("51185008", nil, nil), "abdomen": ("818983003", nil, nil), "back": ("77568009", nil, nil),
+    "chest": ("51185008", nil, nil), "abdomen": ("818983003", nil, nil),
+    "back": ("77568009", nil, nil),
     "upper-back": ("77568009", nil, nil), "lower-back": ("37822005", nil, nil),
     "hip": ("29836001", nil, nil), "leg": ("61685007", nil, nil),
     "thigh": ("68367000", "61396006", "11207009"), "knee": ("72696002", nil, nil),

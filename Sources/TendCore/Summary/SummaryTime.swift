@@ -41,7 +41,8 @@ public struct SummaryTime: Hashable, Sendable, Comparable, Codable, CustomString
     let local = seconds + Int64(offset)
     let secs = Int(local - Int64(localDay) * 86_400)
     let off = abs(Int(offset)) / 60
-    return "\(day)T\(CivilDay.two(secs / 3600)):\(CivilDay.two(secs / 60 % 60)):\(CivilDay.two(secs % 60))"
+    return
+      "\(day)T\(CivilDay.two(secs / 3600)):\(CivilDay.two(secs / 60 % 60)):\(CivilDay.two(secs % 60))"
       + "\(offset < 0 ? "-" : "+")\(CivilDay.two(off / 60)):\(CivilDay.two(off % 60))"
   }
 

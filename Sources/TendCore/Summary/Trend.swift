@@ -65,7 +65,8 @@ public struct DayGrid: Sendable, Equatable {
       let last = before.lastIndex(where: { $0 != nil })
     else { return nil }
     return SummaryData.TrendSeries(
-      scale: scale, start: CivilDay.string(period.from), days: before, after: means(scale, after: true),
+      scale: scale, start: CivilDay.string(period.from), days: before,
+      after: means(scale, after: true),
       firstWeekBefore: Self.mean(before[first..<min(first + 7, before.count)]),
       lastWeekBefore: Self.mean(before[max(last - 6, 0)...last]))
   }

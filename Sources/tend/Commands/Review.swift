@@ -29,8 +29,12 @@ extension Tend {
       }
       let read = results.all
       let color = app.environment.colorAllowed(isTerminal: isatty(1) == 1)
-      print(ReviewReport.render(read, RenderOptions(localizer: app.localizer, color: color)), terminator: "")
-      if read.contains(where: { if case .unreadable = $0.status { true } else { $0.status == .altered } }) {
+      print(
+        ReviewReport.render(read, RenderOptions(localizer: app.localizer, color: color)),
+        terminator: "")
+      if read.contains(where: {
+        if case .unreadable = $0.status { true } else { $0.status == .altered }
+      }) {
         throw TendError(message: app.t("review.failed"), exitCode: 65)
       }
     }

@@ -18,7 +18,8 @@ extension Tend {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var summary: SummaryArguments
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("Who it is shared with.", valueName: "WHO"))
+    @Option(
+      name: .customLong("with"), help: ArgumentHelp("Who it is shared with.", valueName: "WHO"))
     var recipient: String
 
     @Option(help: ArgumentHelp("Who agreed (default: the receiver).", valueName: "NAME"))
@@ -36,7 +37,8 @@ extension Tend {
     func run() throws {
       let (app, receivers, profile) = try HomeInput.context(global, receiver: summary.receiver)
       let options = try summary.options(app, format: format)
-      if let output = summary.output, !summary.force, FileManager.default.fileExists(atPath: output) {
+      if let output = summary.output, !summary.force, FileManager.default.fileExists(atPath: output)
+      {
         throw SummaryArguments.failure(.outputExists(output), app)
       }
       do {
@@ -48,24 +50,38 @@ extension Tend {
           to: options.period.toText, format: format.rawValue, by: by)
         try record(consent, receivers.journalURL(profile.id), receivers, profile, app)
         let (data, scan) = try SummaryGather.gather(profile, in: receivers, options: options)
-        let (text, digest) = SummaryRendering.export(data, as: format, RenderOptions(localizer: app.localizer, checksum: true))
+        let (text, digest) = SummaryRendering.export(
+          data, as: format, RenderOptions(localizer: app.localizer, checksum: true))
         try summary.deliver(text, scan: scan, app: app)
         if let output = summary.output, format == .csv, let digest {
-          try ExportFile.write("\(digest)  \(URL(fileURLWithPath: output).lastPathComponent)\n", to: output + ".sha256", force: summary.force)
+          try ExportFile.write(
+            "\(digest)  \(URL(fileURLWithPath: output).lastPathComponent)\n",
+            to: output + ".sha256", force: summary.force)
         }
-        Tend.printError(app.t("share.done", [
-          "who": .text(recipient), "where": .text(summary.output ?? app.t("share.screen")), "digest": .text(digest ?? ""),
-        ]))
+        Tend.printError(
+          app.t(
+            "share.done",
+            [
+              "who": .text(recipient), "where": .text(summary.output ?? app.t("share.screen")),
+              "digest": .text(digest ?? ""),
+            ]))
       } catch let error as SummaryError {
         throw SummaryArguments.failure(error, app)
       }
     }
 
     /// Appends the consent to the receiver's journal (one durable, locked append).
-    func record(_ c: SummaryConsent, _ url: URL, _ receivers: TendCore.Receivers, _ profile: Profile, _ app: AppContext) throws {
+    func record(
+      _ c: SummaryConsent, _ url: URL, _ receivers: TendCore.Receivers, _ profile: Profile,
+      _ app: AppContext
+    ) throws {
       let at = Timestamp(c.at?.date ?? Date(), offsetSeconds: Int(c.at?.offset ?? 0))
       let entry = JournalEntry(
-        at: at, .consent(Consent(sharedWith: c.sharedWith, what: c.what, from: c.from, to: c.to, format: c.format, by: c.by)))
+        at: at,
+        .consent(
+          Consent(
+            sharedWith: c.sharedWith, what: c.what, from: c.from, to: c.to, format: c.format,
+            by: c.by)))
       let torn = try HomeInput.run(app) { try receivers.journal(profile.id).append(entry) }
       HomeInput.report(torn, app)
     }

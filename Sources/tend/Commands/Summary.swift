@@ -31,9 +31,13 @@ extension Tend {
       } catch {
         throw SummaryArguments.failure(error, app)
       }
-      let color = summary.output == nil && format == .text && app.environment.colorAllowed(isTerminal: isatty(1) == 1)
-      let render = RenderOptions(localizer: app.localizer, color: color, checksum: format == .json || format == .fhir)
-      try summary.deliver(SummaryRendering.export(data, as: format, render).text, scan: scan, app: app)
+      let color =
+        summary.output == nil && format == .text
+        && app.environment.colorAllowed(isTerminal: isatty(1) == 1)
+      let render = RenderOptions(
+        localizer: app.localizer, color: color, checksum: format == .json || format == .fhir)
+      try summary.deliver(
+        SummaryRendering.export(data, as: format, render).text, scan: scan, app: app)
     }
   }
 }

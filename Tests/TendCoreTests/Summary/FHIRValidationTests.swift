@@ -19,7 +19,8 @@ struct FHIRValidationTests {
     }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["python3", Fixtures.packageRoot.appendingPathComponent(".ci/validate_fhir.py").path] + paths
+    p.arguments =
+      ["python3", Fixtures.packageRoot.appendingPathComponent(".ci/validate_fhir.py").path] + paths
     let pipe = Pipe()
     p.standardOutput = pipe
     p.standardError = pipe
@@ -33,22 +34,32 @@ struct FHIRValidationTests {
     return (p.terminationStatus, out)
   }
 
-  static func bundle(omit: Set<SummaryPart> = [], deidentify: Bool = false, entries: [SummaryEntry]? = nil) -> String {
+  static func bundle(
+    omit: Set<SummaryPart> = [], deidentify: Bool = false, entries: [SummaryEntry]? = nil
+  ) -> String {
     var all = entries ?? JournalScan.entries(SummaryFixtures.journal)
-    all.append(.consent(SummaryConsent(
-      at: SummaryFixtures.now, sharedWith: "Dr Lee, oncology", what: ["sessions"], from: "2026-11-01", to: "2026-11-28",
-      format: "fhir")))
+    all.append(
+      .consent(
+        SummaryConsent(
+          at: SummaryFixtures.now, sharedWith: "Dr Lee, oncology", what: ["sessions"],
+          from: "2026-11-01", to: "2026-11-28",
+          format: "fhir")))
     let data = SummaryBuilder.summarize(
-      SummaryFixtures.receiver, all, options: SummaryFixtures.options(omit: omit, deidentify: deidentify))
-    return SummaryRendering.export(data, as: .fhir, RenderOptions(localizer: Fixtures.english, checksum: true)).text
+      SummaryFixtures.receiver, all,
+      options: SummaryFixtures.options(omit: omit, deidentify: deidentify))
+    return SummaryRendering.export(
+      data, as: .fhir, RenderOptions(localizer: Fixtures.english, checksum: true)
+    ).text
   }
 
   @Test("identified, shortened and de-identified Bundles all validate")
   func valid() throws {
-    guard let result = try Self.validate([
-      "full.json": Self.bundle(), "omit.json": Self.bundle(omit: [.notes, .name, .water]),
-      "deid.json": Self.bundle(deidentify: true), "empty.json": Self.bundle(entries: []),
-    ]) else { return }
+    guard
+      let result = try Self.validate([
+        "full.json": Self.bundle(), "omit.json": Self.bundle(omit: [.notes, .name, .water]),
+        "deid.json": Self.bundle(deidentify: true), "empty.json": Self.bundle(entries: []),
+      ])
+    else { return }
     #expect(result.status == 0, "\(result.output)")
   }
 
@@ -60,7 +71,8 @@ struct FHIRValidationTests {
     if let range = broken.range(of: "\"partOf\": [\n") {
       let after = broken[range.upperBound...]
       if let uuid = after.range(of: "urn:uuid:") {
-        broken.replaceSubrange(uuid.upperBound..<broken.index(uuid.upperBound, offsetBy: 8), with: "ffffffff")
+        broken.replaceSubrange(
+          uuid.upperBound..<broken.index(uuid.upperBound, offsetBy: 8), with: "ffffffff")
       }
     }
     guard let result = try Self.validate(["broken.json": broken]) else { return }

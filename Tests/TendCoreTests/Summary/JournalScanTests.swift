@@ -13,7 +13,8 @@ struct JournalScanTests {
     let entries = JournalScan.entries(SummaryFixtures.journal)
     #expect(entries.count == lines.count)
     for (line, entry) in zip(lines, entries) {
-      let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       guard case .session(let s) = entry else { continue }
       #expect(s.at.description == object["at"] as? String)
       #expect(s.minutes == object["minutes"] as? Int)
@@ -22,23 +23,31 @@ struct JournalScanTests {
       #expect(s.sites == (object["sites"] as? [String] ?? []))
       let before = object["before"] as? [String: Any]
       let scores = before?["scores"] as? [String: Int] ?? [:]
-      for (name, value) in scores { #expect(s.before?.scores[SummaryScale(rawValue: name)!] == value) }
+      for (name, value) in scores {
+        #expect(s.before?.scores[SummaryScale(rawValue: name)!] == value)
+      }
     }
   }
 
   @Test("string escapes, unicode and surrogate pairs decode")
   func escapes() throws {
-    let line = #"{"at":"2026-11-02T18:00:00Z","note":"a \"b\"\n\u00e9\ud83d\ude00 ☕","type":"session","v":1}"#
-    guard case .session(let s)? = JournalScan.entries(line).first else { Issue.record("not read"); return }
+    let line =
+      #"{"at":"2026-11-02T18:00:00Z","note":"a \"b\"\n\u00e9\ud83d\ude00 ☕","type":"session","v":1}"#
+    guard case .session(let s)? = JournalScan.entries(line).first else {
+      Issue.record("not read"); return
+    }
     #expect(s.note == "a \"b\"\né😀 ☕")
     #expect(s.at.offset == 0)
   }
 
-  @Test("broken lines, newer schemas and missing fields are counted with line numbers; unknown kinds are skipped")
+  @Test(
+    "broken lines, newer schemas and missing fields are counted with line numbers; unknown kinds are skipped"
+  )
   func unreadable() throws {
     let dir = Fixtures.temporaryDirectory("tend-scan")
     defer { try? FileManager.default.removeItem(at: dir) }
-    let text = SummaryFixtures.journal
+    let text =
+      SummaryFixtures.journal
       + "{\"at\":\"2026-11-03T10:00:00-05:00\",\"type\":\"session\",\"v\":2}\n"
       + "{\"at\":\"2026-11-03T10:00:00-05:00\",\"type\":\"reminder\",\"v\":1}\n"
       + "{\"type\":\"session\",\"v\":1}\n"
@@ -46,10 +55,13 @@ struct JournalScanTests {
     let path = dir.appendingPathComponent("journal.jsonl").path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     let n = SummaryFixtures.journal.split(separator: "\n").count
-    let result = try JournalScan.read(path, receiver: SummaryFixtures.receiver, options: SummaryFixtures.options())
+    let result = try JournalScan.read(
+      path, receiver: SummaryFixtures.receiver, options: SummaryFixtures.options())
     #expect(result.unreadableLines == [n + 1, n + 3, n + 4])
     #expect(result.builder.finish().totals.sessions == 14)
-    let missing = try JournalScan.read(dir.appendingPathComponent("none").path, receiver: SummaryFixtures.receiver, options: SummaryFixtures.options())
+    let missing = try JournalScan.read(
+      dir.appendingPathComponent("none").path, receiver: SummaryFixtures.receiver,
+      options: SummaryFixtures.options())
     #expect(missing.builder.finish().totals.sessions == 0)
   }
 
@@ -67,9 +79,12 @@ struct JournalScanTests {
     let path = dir.appendingPathComponent("journal.jsonl").path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     let options = SummaryFixtures.options(keepSessions: false)
-    let two = try JournalScan.read(path, receiver: SummaryFixtures.receiver, options: options, workers: 2)
-    let one = try JournalScan.read(path, receiver: SummaryFixtures.receiver, options: options, workers: 1)
-    let memory = SummaryBuilder.summarize(SummaryFixtures.receiver, JournalScan.entries(text), options: options)
+    let two = try JournalScan.read(
+      path, receiver: SummaryFixtures.receiver, options: options, workers: 2)
+    let one = try JournalScan.read(
+      path, receiver: SummaryFixtures.receiver, options: options, workers: 1)
+    let memory = SummaryBuilder.summarize(
+      SummaryFixtures.receiver, JournalScan.entries(text), options: options)
     #expect(two.unreadableCount == 0)
     #expect(two.builder.finish().totals.sessions == 14 * copies)
     #expect(two.builder.finish() == one.builder.finish())

@@ -58,14 +58,19 @@ struct SummaryNumbersTests {
   func safety() throws {
     let s = Self.summary()
     let stopped = try #require(s.stopped.first)
-    #expect(stopped.when == "2026-11-22" && stopped.minutes == 4 && stopped.reason?.contains("light-headed") == true)
+    #expect(
+      stopped.when == "2026-11-22" && stopped.minutes == 4
+        && stopped.reason?.contains("light-headed") == true)
     #expect(s.precautions.map(\.id) == ["anticoagulants", "iv-line"])
-    #expect(s.precautions[1].site == "forearm" && s.precautions[1].side == "left" && s.precautions[1].since == "2026-11-18")
+    #expect(
+      s.precautions[1].site == "forearm" && s.precautions[1].side == "left"
+        && s.precautions[1].since == "2026-11-18")
     #expect(s.precautions[0].since == "2026-10-20")
     #expect(s.redFlags.count == 0)
     let w = try #require(s.water)
     #expect((w.offered, w.given, w.declined, w.later, w.amountML) == (0, 10, 3, 1, 0))
-    #expect(s.caregivers.map(\.name) == ["Ana", "Luis"] && s.caregivers[0].relationship == "daughter")
+    #expect(
+      s.caregivers.map(\.name) == ["Ana", "Luis"] && s.caregivers[0].relationship == "daughter")
     #expect(s.routines.first?.id == "calm-hands" && s.routines.first?.count == 7)
   }
 
@@ -76,14 +81,18 @@ struct SummaryNumbersTests {
     worse.before = SummaryRatings(scores: Scores([.pain: 2]))
     worse.after = SummaryRatings(scores: Scores([.pain: 5]))
     entries.append(.session(worse))
-    entries.append(.condition(SummaryCondition(at: worse.at, id: "dvt-suspected", site: "lower-leg", side: "left")))
-    let s = SummaryBuilder.summarize(SummaryFixtures.receiver, entries, options: SummaryFixtures.options())
+    entries.append(
+      .condition(
+        SummaryCondition(at: worse.at, id: "dvt-suspected", site: "lower-leg", side: "left")))
+    let s = SummaryBuilder.summarize(
+      SummaryFixtures.receiver, entries, options: SummaryFixtures.options())
     #expect(s.redFlags.worseAfter == 1)
     #expect(s.redFlags.conditions == ["dvt-suspected"])
     #expect(s.precautions.first?.redFlag == true)
   }
 
-  @Test("merging builders over any split of the journal equals one pass", arguments: [1, 5, 17, 30, 31])
+  @Test(
+    "merging builders over any split of the journal equals one pass", arguments: [1, 5, 17, 30, 31])
   func mergeLaw(cut: Int) {
     let entries = Self.entries
     let options = SummaryFixtures.options()
@@ -101,25 +110,40 @@ struct SummaryNumbersTests {
     #expect(omitted.notes == nil && omitted.receiver.name == nil)
     #expect(omitted.sessions?.allSatisfy { $0.note == nil } == true)
     let d = Self.summary(SummaryFixtures.options(deidentify: true))
-    #expect(d.deidentified && d.receiver.id == nil && d.receiver.name == nil && d.receiver.birthYear == nil)
+    #expect(
+      d.deidentified && d.receiver.id == nil && d.receiver.name == nil
+        && d.receiver.birthYear == nil)
     #expect(d.caregivers.map(\.name) == ["caregiver 1", "caregiver 2"])
     #expect(d.made == nil && d.period.yearsOnly && d.trend.allSatisfy { $0.days.isEmpty })
     #expect(d.stopped.allSatisfy { $0.reason == nil && !$0.when.contains("-") })
-    #expect(d.sessions?.allSatisfy { $0.at == nil && $0.note == nil && $0.stopReason == nil && $0.by?.hasPrefix("caregiver") == true } == true)
+    #expect(
+      d.sessions?.allSatisfy {
+        $0.at == nil && $0.note == nil && $0.stopReason == nil
+          && $0.by?.hasPrefix("caregiver") == true
+      } == true)
     #expect(d.feelings?.allSatisfy { $0.text == nil && $0.when == "2026" } == true)
     #expect(d.precautions.allSatisfy { ($0.since ?? "2026").count == 4 })
     let json = SummaryRendering.render(d, as: .json, RenderOptions(localizer: Fixtures.english))
-    for word in ["Rosa", "Ana", "Luis", "light-headed", "sleepy", "2026-11"] { #expect(!json.contains(word), "\(word) left in") }
+    for word in ["Rosa", "Ana", "Luis", "light-headed", "sleepy", "2026-11"] {
+      #expect(!json.contains(word), "\(word) left in")
+    }
   }
 
   @Test("periods: dates, 30d, today, errors")
   func periods() throws {
     let today = CivilDay.parse("2026-11-29")!
-    #expect(try SummaryPeriod.resolve(from: "30d", to: nil, today: today) == SummaryPeriod(from: today - 29, to: today))
+    #expect(
+      try SummaryPeriod.resolve(from: "30d", to: nil, today: today)
+        == SummaryPeriod(from: today - 29, to: today))
     #expect(try SummaryPeriod.resolve(from: nil, to: nil, today: today).days == 90)
-    #expect(try SummaryPeriod.resolve(from: "2026-11-01", to: "2026-11-28", today: today).days == 28)
-    #expect(throws: SummaryError.badDate("2026-02-30")) { try SummaryPeriod.resolve(from: "2026-02-30", to: nil, today: today) }
-    #expect(throws: SummaryError.self) { try SummaryPeriod.resolve(from: "2026-12-01", to: "2026-11-01", today: today) }
+    #expect(
+      try SummaryPeriod.resolve(from: "2026-11-01", to: "2026-11-28", today: today).days == 28)
+    #expect(throws: SummaryError.badDate("2026-02-30")) {
+      try SummaryPeriod.resolve(from: "2026-02-30", to: nil, today: today)
+    }
+    #expect(throws: SummaryError.self) {
+      try SummaryPeriod.resolve(from: "2026-12-01", to: "2026-11-01", today: today)
+    }
     #expect(throws: SummaryError.self) { try SummaryPart.parseList(["notse"]) }
     #expect(try SummaryPart.parseList(["notes,name"]) == [.notes, .name])
   }

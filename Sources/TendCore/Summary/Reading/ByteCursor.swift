@@ -132,7 +132,9 @@ struct ByteCursor {
     case 0x6E: return matchWord("null")
     default:
       let start = i
-      while i < end, let b = Optional(base[i]), b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 || (b >= 0x30 && b <= 0x39) {
+      while i < end, let b = Optional(base[i]),
+        b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 || (b >= 0x30 && b <= 0x39)
+      {
         i += 1
       }
       return i > start
@@ -141,7 +143,9 @@ struct ByteCursor {
 
   /// Calls `body` for each member of an object with the cursor on its value; `body` must consume
   /// the value and return false to stop on an error. Returns false on malformed JSON.
-  mutating func members(_ body: (inout ByteCursor, (start: Int, end: Int, escaped: Bool)) -> Bool) -> Bool {
+  mutating func members(_ body: (inout ByteCursor, (start: Int, end: Int, escaped: Bool)) -> Bool)
+    -> Bool
+  {
     guard take(0x7B) else { return false }
     if take(0x7D) { return true }
     repeat {
@@ -202,7 +206,8 @@ struct ByteCursor {
       case 0x75:
         guard var scalar = hex4(k) else { return nil }
         k += 4
-        if (0xD800..<0xDC00).contains(scalar), k + 6 <= bytes.count, bytes[k] == 0x5C, bytes[k + 1] == 0x75,
+        if (0xD800..<0xDC00).contains(scalar), k + 6 <= bytes.count, bytes[k] == 0x5C,
+          bytes[k + 1] == 0x75,
           let low = hex4(k + 2), (0xDC00..<0xE000).contains(low)
         {
           scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)

@@ -19,7 +19,9 @@ enum JournalLine {
     var f = Fields()
     let ok = c.members { c, key in f.read(&c, key) }
     c.skipSpace()
-    guard ok, c.i == end, f.v <= newestSchema, let type = f.type, let at = f.at else { return .unreadable }
+    guard ok, c.i == end, f.v <= newestSchema, let type = f.type, let at = f.at else {
+      return .unreadable
+    }
     switch type {
     case "session":
       var s = SummarySession(at: at)
@@ -36,14 +38,18 @@ enum JournalLine {
       s.precautions = f.precautions
       (s.stepsKept, s.stepsAdapted, s.stepsSkipped) = f.plan
       return .entry(.session(s))
-    case "feeling": return .entry(.feeling(SummaryFeeling(at: at, ratings: f.ratings, text: f.text)))
+    case "feeling":
+      return .entry(.feeling(SummaryFeeling(at: at, ratings: f.ratings, text: f.text)))
     case "water":
       guard let answer = f.answer else { return .unreadable }
       return .entry(.water(SummaryWater(at: at, answer: answer, amountML: f.amountML)))
     case "consent":
       guard let with = f.sharedWith else { return .unreadable }
       return .entry(
-        .consent(SummaryConsent(at: at, sharedWith: with, what: f.what, from: f.from, to: f.to, format: f.format, by: f.by)))
+        .consent(
+          SummaryConsent(
+            at: at, sharedWith: with, what: f.what, from: f.from, to: f.to, format: f.format,
+            by: f.by)))
     case "condition":
       guard let cond = f.condition else { return .unreadable }
       var change = cond
@@ -84,7 +90,8 @@ enum JournalLine {
     var condition: SummaryCondition?
 
     // One switch on the key's first byte and length keeps this a handful of comparisons.
-    mutating func read(_ c: inout ByteCursor, _ key: (start: Int, end: Int, escaped: Bool)) -> Bool {
+    mutating func read(_ c: inout ByteCursor, _ key: (start: Int, end: Int, escaped: Bool)) -> Bool
+    {
       func str(_ target: inout String?) -> Bool {
         guard let s = c.optionalString() else { return false }
         target = s
@@ -99,7 +106,8 @@ enum JournalLine {
       if c.equals(key, "type") { return str(&type) }
       if c.equals(key, "at") {
         guard let raw = c.rawString(), !raw.escaped else { return false }
-        at = SummaryTime.parse(UnsafeBufferPointer(start: c.base + raw.start, count: raw.end - raw.start))
+        at = SummaryTime.parse(
+          UnsafeBufferPointer(start: c.base + raw.start, count: raw.end - raw.start))
         return at != nil
       }
       if c.equals(key, "v") {
@@ -152,7 +160,13 @@ enum JournalLine {
           n += 1
           return c.skipValue()
         }
-        if c.equals(key, "kept") { plan.0 = n } else if c.equals(key, "adapted") { plan.1 = n } else if c.equals(key, "skipped") { plan.2 = n }
+        if c.equals(key, "kept") {
+          plan.0 = n
+        } else if c.equals(key, "adapted") {
+          plan.1 = n
+        } else if c.equals(key, "skipped") {
+          plan.2 = n
+        }
         return ok
       }
     }
@@ -164,9 +178,21 @@ enum JournalLine {
           cond.id = s
           return true
         }
-        if c.equals(key, "site") { return c.optionalString().map { cond.site = $0; return true } ?? false }
-        if c.equals(key, "side") { return c.optionalString().map { cond.side = $0; return true } ?? false }
-        if c.equals(key, "since") { return c.optionalString().map { cond.since = $0; return true } ?? false }
+        if c.equals(key, "site") {
+          return c.optionalString().map {
+            cond.site = $0; return true
+          } ?? false
+        }
+        if c.equals(key, "side") {
+          return c.optionalString().map {
+            cond.side = $0; return true
+          } ?? false
+        }
+        if c.equals(key, "since") {
+          return c.optionalString().map {
+            cond.since = $0; return true
+          } ?? false
+        }
         return c.skipValue()
       }
       guard ok, !cond.id.isEmpty else { return false }
@@ -183,11 +209,17 @@ enum JournalLine {
           set.ratedBy = s == "caregiver" ? .caregiver : .receiver
           return true
         }
-        if c.equals(key, "rater") { return c.optionalString().map { set.rater = $0; return true } ?? false }
+        if c.equals(key, "rater") {
+          return c.optionalString().map {
+            set.rater = $0; return true
+          } ?? false
+        }
         if c.equals(key, "scores") {
           return c.members { c, name in
             guard let n = c.int() else { return false }
-            for scale in SummaryScale.allCases where c.equals(name, scale.staticName) { set.scores[scale] = n }
+            for scale in SummaryScale.allCases where c.equals(name, scale.staticName) {
+              set.scores[scale] = n
+            }
             return true
           }
         }

@@ -22,19 +22,28 @@ public enum JournalScan {
   ) throws(SummaryError) -> Result {
     let fd = open(path, O_RDONLY)
     if fd < 0 {
-      if errno == ENOENT { return Result(builder: SummaryBuilder(receiver: receiver, options: options), unreadableLines: [], unreadableCount: 0) }
+      if errno == ENOENT {
+        return Result(
+          builder: SummaryBuilder(receiver: receiver, options: options), unreadableLines: [],
+          unreadableCount: 0)
+      }
       throw .unreadableJournal(path: path, reason: String(cString: strerror(errno)))
     }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw .unreadableJournal(path: path, reason: String(cString: strerror(errno))) }
+    guard fstat(fd, &st) == 0 else {
+      throw .unreadableJournal(path: path, reason: String(cString: strerror(errno)))
+    }
     let size = Int(st.st_size)
     let cores = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, 8))
     let parts = options.keepSessions || size < 8 << 20 ? 1 : cores
-    let bounds = (0...parts).map { k in k == 0 ? 0 : k == parts ? size : lineStart(fd, near: size * k / parts, size: size) }
+    let bounds = (0...parts).map { k in
+      k == 0 ? 0 : k == parts ? size : lineStart(fd, near: size * k / parts, size: size)
+    }
     let results = Slots<Part>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { k in
-      results[k] = scan(fd, from: bounds[k], to: bounds[k + 1], receiver: receiver, options: options)
+      results[k] = scan(
+        fd, from: bounds[k], to: bounds[k + 1], receiver: receiver, options: options)
     }
     var all = results.values.compactMap { $0 }
     if let failure = all.first(where: { $0.error != nil })?.error {
@@ -51,7 +60,8 @@ public enum JournalScan {
       badCount += part.unreadable.count
       linesBefore += part.lines
     }
-    return Result(builder: builder, unreadableLines: Array(bad.prefix(20)), unreadableCount: badCount)
+    return Result(
+      builder: builder, unreadableLines: Array(bad.prefix(20)), unreadableCount: badCount)
   }
 
   struct Part: Sendable {
@@ -74,7 +84,9 @@ public enum JournalScan {
     return size
   }
 
-  static func scan(_ fd: Int32, from: Int, to: Int, receiver: SummaryReceiver, options: SummaryOptions) -> Part {
+  static func scan(
+    _ fd: Int32, from: Int, to: Int, receiver: SummaryReceiver, options: SummaryOptions
+  ) -> Part {
     var part = Part(builder: SummaryBuilder(receiver: receiver, options: options))
     var capacity = 1 << 20
     var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -95,7 +107,9 @@ public enum JournalScan {
       let end = filled + n
       let atEOF = n == 0 || offset >= to
       var start = 0
-      while let nl = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(of: 0x0A) {
+      while let nl = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(
+        of: 0x0A)
+      {
         line(buffer, start, start + nl, &part)
         start += nl + 1
       }
@@ -116,7 +130,9 @@ public enum JournalScan {
     }
   }
 
-  static func line(_ buffer: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, _ part: inout Part) {
+  static func line(
+    _ buffer: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, _ part: inout Part
+  ) {
     part.lines += 1
     switch JournalLine.parse(buffer, start: start, end: end) {
     case .entry(let entry): part.builder.add(entry)

@@ -8,13 +8,18 @@ import Foundation
 /// before and after, and the water answer. Free-text notes are never in the CSV.
 enum CSVRenderer {
   static var header: [String] {
-    ["number", "date", "start", "minutes", "routine", "sites", "pressure", "given_by", "status", "stop_reason"]
+    [
+      "number", "date", "start", "minutes", "routine", "sites", "pressure", "given_by", "status",
+      "stop_reason",
+    ]
       + SummaryScale.allCases.flatMap { ["\($0.rawValue)_before", "\($0.rawValue)_after"] }
       + ["rated_by_before", "rated_by_after", "water"]
   }
 
   static func field(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
@@ -22,8 +27,10 @@ enum CSVRenderer {
     var lines = [header.joined(separator: ",")]
     for r in data.sessions ?? [] {
       var cells = [
-        String(r.number), r.at?.day ?? "", r.at?.description ?? "", r.minutes.map(String.init) ?? "", r.routine ?? "",
-        r.sites.joined(separator: ";"), r.pressure.map(String.init) ?? "", r.by ?? "", r.status, r.stopReason ?? "",
+        String(r.number), r.at?.day ?? "", r.at?.description ?? "",
+        r.minutes.map(String.init) ?? "", r.routine ?? "",
+        r.sites.joined(separator: ";"), r.pressure.map(String.init) ?? "", r.by ?? "", r.status,
+        r.stopReason ?? "",
       ]
       for scale in SummaryScale.allCases {
         cells.append(r.before[scale.rawValue].map(String.init) ?? "")

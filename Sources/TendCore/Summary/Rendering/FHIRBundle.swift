@@ -46,16 +46,29 @@ struct FHIRBundle {
     var meta: [OrderedJSON] = [
       .obj([
         ("url", .string(Self.periodExtension)),
-        ("valuePeriod", .obj([("start", .string(data.period.fromText)), ("end", .string(data.period.toText))])),
+        (
+          "valuePeriod",
+          .obj([("start", .string(data.period.fromText)), ("end", .string(data.period.toText))])
+        ),
       ])
     ]
     if options.checksum {
-      meta.append(.obj([("url", .string(FHIRCodes.checksumExtension)), ("valueString", .string(Checksum.placeholder))]))
+      meta.append(
+        .obj([
+          ("url", .string(FHIRCodes.checksumExtension)),
+          ("valueString", .string(Checksum.placeholder)),
+        ]))
     }
     let bundle = OrderedJSON.obj([
       ("resourceType", .string("Bundle")),
       ("meta", .obj([("extension", .array(meta))])),
-      ("identifier", .obj([("system", .string("urn:ietf:rfc:3986")), ("value", .string("urn:uuid:" + options.ids.next()))])),
+      (
+        "identifier",
+        .obj([
+          ("system", .string("urn:ietf:rfc:3986")),
+          ("value", .string("urn:uuid:" + options.ids.next())),
+        ])
+      ),
       ("type", .string("collection")),
       ("timestamp", .str(data.made?.description)),
       ("entry", .array(b.entries.map { .obj([("fullUrl", .string($0.0)), ("resource", $0.1)]) })),
@@ -64,20 +77,27 @@ struct FHIRBundle {
   }
 
   mutating func build() {
-    add(patient, .obj([
-      ("resourceType", .string("Patient")), ("active", .bool(true)),
-      ("name", data.receiver.name.map { .array([.obj([("text", .string($0))])]) }),
-      ("birthDate", data.receiver.birthYear.map { .string(String($0)) }),
-    ]))
+    add(
+      patient,
+      .obj([
+        ("resourceType", .string("Patient")), ("active", .bool(true)),
+        ("name", data.receiver.name.map { .array([.obj([("text", .string($0))])]) }),
+        ("birthDate", data.receiver.birthYear.map { .string(String($0)) }),
+      ]))
     for c in data.caregivers {
       let url = "urn:uuid:" + options.ids.next()
       people[c.name] = url
       let deid = data.deidentified
-      add(url, .obj([
-        ("resourceType", .string("RelatedPerson")), ("patient", Self.ref(patient)),
-        ("relationship", .array([.obj([("text", .string(c.relationship ?? (deid ? c.name : "caregiver")))])])),
-        ("name", deid ? nil : .array([.obj([("text", .string(c.name))])])),
-      ]))
+      add(
+        url,
+        .obj([
+          ("resourceType", .string("RelatedPerson")), ("patient", Self.ref(patient)),
+          (
+            "relationship",
+            .array([.obj([("text", .string(c.relationship ?? (deid ? c.name : "caregiver")))])])
+          ),
+          ("name", deid ? nil : .array([.obj([("text", .string(c.name))])])),
+        ]))
     }
     for c in data.consents { addConsent(c) }
     for p in data.precautions { addFlag(p) }
@@ -88,38 +108,86 @@ struct FHIRBundle {
     let t = options.localizer
     let period: OrderedJSON? =
       c.from == nil && c.to == nil ? nil : .obj([("start", .str(c.from)), ("end", .str(c.to))])
-    add("urn:uuid:" + options.ids.next(), .obj([
-      ("resourceType", .string("Consent")), ("status", .string("active")),
-      ("scope", Self.concept([Self.coding(Self.rcSystem + "consentscope", "patient-privacy", "Privacy Consent")])),
-      ("category", .array([Self.concept([Self.coding(FHIRCodes.loinc, "59284-0", "Patient Consent")])])),
-      ("patient", Self.ref(patient)),
-      ("dateTime", .str(c.at?.description)),
-      ("performer", .array([Self.ref(patient)])),
-      ("policyRule", Self.concept([Self.coding(Self.rcSystem + "v3-ActCode", "OPTIN", "opt-in")], text: t("summary.fhir.policy"))),
-      ("provision", .obj([
-        ("type", .string("permit")), ("period", period),
-        ("actor", .array([.obj([
-          ("role", Self.concept([Self.coding(Self.rcSystem + "v3-ParticipationType", "IRCP", "information recipient")])),
-          ("reference", .obj([("display", .string(c.sharedWith))])),
-        ])])),
-        ("action", .array([Self.concept([Self.coding(Self.rcSystem + "consentaction", "disclose", "Disclose")])])),
-        ("purpose", .array([Self.coding(Self.rcSystem + "v3-ActReason", "TREAT", "treatment")])),
-      ])),
-    ]))
+    add(
+      "urn:uuid:" + options.ids.next(),
+      .obj([
+        ("resourceType", .string("Consent")), ("status", .string("active")),
+        (
+          "scope",
+          Self.concept([
+            Self.coding(Self.rcSystem + "consentscope", "patient-privacy", "Privacy Consent")
+          ])
+        ),
+        (
+          "category",
+          .array([Self.concept([Self.coding(FHIRCodes.loinc, "59284-0", "Patient Consent")])])
+        ),
+        ("patient", Self.ref(patient)),
+        ("dateTime", .str(c.at?.description)),
+        ("performer", .array([Self.ref(patient)])),
+        (
+          "policyRule",
+          Self.concept(
+            [Self.coding(Self.rcSystem + "v3-ActCode", "OPTIN", "opt-in")],
+            text: t("summary.fhir.policy"))
+        ),
+        (
+          "provision",
+          .obj([
+            ("type", .string("permit")), ("period", period),
+            (
+              "actor",
+              .array([
+                .obj([
+                  (
+                    "role",
+                    Self.concept([
+                      Self.coding(
+                        Self.rcSystem + "v3-ParticipationType", "IRCP", "information recipient")
+                    ])
+                  ),
+                  ("reference", .obj([("display", .string(c.sharedWith))])),
+                ])
+              ])
+            ),
+            (
+              "action",
+              .array([
+                Self.concept([Self.coding(Self.rcSystem + "consentaction", "disclose", "Disclose")])
+              ])
+            ),
+            (
+              "purpose", .array([Self.coding(Self.rcSystem + "v3-ActReason", "TREAT", "treatment")])
+            ),
+          ])
+        ),
+      ]))
   }
 
   mutating func addFlag(_ p: SummaryData.Precaution) {
     var text = w.ruleName(p.id)
     if let site = p.site { text += ": " + w.siteName(p.side.map { "\($0)-\(site)" } ?? site) }
-    let period: OrderedJSON? = p.since == nil && p.until == nil ? nil : .obj([("start", .str(p.since)), ("end", .str(p.until))])
+    let period: OrderedJSON? =
+      p.since == nil && p.until == nil
+      ? nil : .obj([("start", .str(p.since)), ("end", .str(p.until))])
     let siteCode = p.site.map { site in p.side.map { "\($0)-\(site)" } ?? site }
-    add("urn:uuid:" + options.ids.next(), .obj([
-      ("resourceType", .string("Flag")), ("status", .string(p.until == nil ? "active" : "inactive")),
-      ("category", .array([Self.concept([Self.coding(Self.rcSystem + "flag-category", "safety", "Safety")])])),
-      ("code", Self.concept(
-        [Self.coding(Self.precautionSystem, p.id)] + (siteCode.map { [Self.coding(Self.siteSystem, $0)] } ?? []), text: text)),
-      ("subject", Self.ref(patient)),
-      ("period", period),
-    ]))
+    add(
+      "urn:uuid:" + options.ids.next(),
+      .obj([
+        ("resourceType", .string("Flag")),
+        ("status", .string(p.until == nil ? "active" : "inactive")),
+        (
+          "category",
+          .array([Self.concept([Self.coding(Self.rcSystem + "flag-category", "safety", "Safety")])])
+        ),
+        (
+          "code",
+          Self.concept(
+            [Self.coding(Self.precautionSystem, p.id)]
+              + (siteCode.map { [Self.coding(Self.siteSystem, $0)] } ?? []), text: text)
+        ),
+        ("subject", Self.ref(patient)),
+        ("period", period),
+      ]))
   }
 }

@@ -59,14 +59,19 @@ struct HTMLRenderer {
   func render() -> String {
     let t = options.localizer
     let e = Self.escape
-    func list(_ lines: [String]) -> String { "<ul>" + lines.map { "<li>\(e($0))</li>" }.joined() + "</ul>" }
+    func list(_ lines: [String]) -> String {
+      "<ul>" + lines.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+    }
     var out = [
       "<!DOCTYPE html>", "<html lang=\"\(e(t.lang))\">", "<head>", "<meta charset=\"utf-8\">",
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-      "<title>\(e(w.title))</title>", "<style>", Self.style, "</style>", "</head>", "<body>", "<header>",
+      "<title>\(e(w.title))</title>", "<style>", Self.style, "</style>", "</head>", "<body>",
+      "<header>",
       "<h1><span>\(e(w.title))</span><small>\(e(w.confidential))</small></h1>",
     ]
-    for line in [w.receiverLine, w.caregiversLine, w.periodLine, w.madeLine, w.omittedLine].compactMap({ $0 }) {
+    for line in [w.receiverLine, w.caregiversLine, w.periodLine, w.madeLine, w.omittedLine]
+      .compactMap({ $0 })
+    {
       out.append("<p>\(e(line))</p>")
     }
     out.append("<p class=\"family\">\(e(w.familyLine))</p>")
@@ -74,8 +79,11 @@ struct HTMLRenderer {
     out.append("<section><h2>\(e(t("summary.section.glance")))</h2>\(list(w.glance))</section>")
     if !data.ratings.isEmpty {
       out.append("<section><h2>\(e(t("summary.section.change")))</h2><table>")
-      out.append("<tr>" + w.ratingHeader.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr>")
-      for row in w.ratingRows { out.append("<tr>" + row.map { "<td>\(e($0))</td>" }.joined() + "</tr>") }
+      out.append(
+        "<tr>" + w.ratingHeader.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr>")
+      for row in w.ratingRows {
+        out.append("<tr>" + row.map { "<td>\(e($0))</td>" }.joined() + "</tr>")
+      }
       out.append("</table></section>")
     }
     if !data.trend.isEmpty {
@@ -89,8 +97,13 @@ struct HTMLRenderer {
         for s in data.trend.prefix(4) {
           let name = w.scaleName(s.scale)
           let note = w.trendNote(s)
-          out.append("<figure><figcaption>\(e(name)) <small>(\(e(w.scaleAnchor(s.scale))))</small></figcaption>")
-          out.append(chart.render(s, title: name, description: note, startLabel: w.day(data.period.fromText), endLabel: w.day(data.period.toText)))
+          out.append(
+            "<figure><figcaption>\(e(name)) <small>(\(e(w.scaleAnchor(s.scale))))</small></figcaption>"
+          )
+          out.append(
+            chart.render(
+              s, title: name, description: note, startLabel: w.day(data.period.fromText),
+              endLabel: w.day(data.period.toText)))
           out.append("<p>\(e(note))</p></figure>")
         }
         out.append("</div><p>\(e(t("summary.trend.chartLegend")))</p>")
@@ -100,20 +113,30 @@ struct HTMLRenderer {
     let precautions = w.precautionLines
     let stopped = w.stoppedLines
     out.append("<section><h2>\(e(t("summary.section.safety")))</h2>")
-    out.append("<p><strong>\(e(t("summary.safety.precautions")))</strong> \(precautions.isEmpty ? e(t("summary.none")) : "")</p>")
+    out.append(
+      "<p><strong>\(e(t("summary.safety.precautions")))</strong> \(precautions.isEmpty ? e(t("summary.none")) : "")</p>"
+    )
     if !precautions.isEmpty { out.append(list(precautions)) }
-    out.append("<p><strong>\(e(t("summary.safety.stopped")))</strong> \(stopped.isEmpty ? e(t("summary.none")) : "")</p>")
+    out.append(
+      "<p><strong>\(e(t("summary.safety.stopped")))</strong> \(stopped.isEmpty ? e(t("summary.none")) : "")</p>"
+    )
     if !stopped.isEmpty { out.append(list(Array(stopped.prefix(5)))) }
     out.append("<p>\(e(w.redFlagLine))</p></section>")
     let done = [w.routinesLine, w.pressureLine, w.sitesLine].compactMap { $0 }
-    if !done.isEmpty { out.append("<section><h2>\(e(t("summary.section.done")))</h2>\(list(done))</section>") }
-    for (title, lines) in [("summary.section.feelings", w.feelingLines), ("summary.section.notes", w.noteLines)] where !lines.isEmpty {
+    if !done.isEmpty {
+      out.append("<section><h2>\(e(t("summary.section.done")))</h2>\(list(done))</section>")
+    }
+    for (title, lines) in [
+      ("summary.section.feelings", w.feelingLines), ("summary.section.notes", w.noteLines),
+    ] where !lines.isEmpty {
       out.append("<section><h2>\(e(t(title)))</h2>\(list(lines))</section>")
     }
-    out.append("<section><h2>\(e(t("summary.section.consent")))</h2>\(list(w.consentLines))</section>")
+    out.append(
+      "<section><h2>\(e(t("summary.section.consent")))</h2>\(list(w.consentLines))</section>")
     out.append("<footer><p>\(e(w.scalesFooter))</p><p>\(e(w.coachFooter))</p>")
     if options.checksum {
-      out.append("<p class=\"sum\">\(e(t("summary.checksum", ["digest": .text(Checksum.placeholder)])))</p>")
+      out.append(
+        "<p class=\"sum\">\(e(t("summary.checksum", ["digest": .text(Checksum.placeholder)])))</p>")
     }
     out += ["</footer>", "</body>", "</html>"]
     return out.joined(separator: "\n") + "\n"

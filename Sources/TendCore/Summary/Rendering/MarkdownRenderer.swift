@@ -26,7 +26,9 @@ struct MarkdownRenderer {
     let t = options.localizer
     let e = Self.escape
     var out = ["# \(e(w.title))", "", "**\(e(w.confidential))**", ""]
-    for line in [w.receiverLine, w.caregiversLine, w.periodLine, w.madeLine, w.omittedLine].compactMap({ $0 }) {
+    for line in [w.receiverLine, w.caregiversLine, w.periodLine, w.madeLine, w.omittedLine]
+      .compactMap({ $0 })
+    {
       out.append(e(line) + "  ")
     }
     out += ["", "*\(e(w.familyLine))*", "", "## \(e(t("summary.section.glance")))", ""]
@@ -44,14 +46,19 @@ struct MarkdownRenderer {
         let spark = s.days.isEmpty ? "" : " `\(TrendBins.sparkline(s.days, width: 40))`"
         out.append("- **\(e(w.scaleName(s.scale)))**\(spark) \(e(w.trendNote(s)))")
       }
-      out += ["", e(data.deidentified ? t("summary.trend.deidentified") : t("summary.trend.legend"))]
+      out += [
+        "", e(data.deidentified ? t("summary.trend.deidentified") : t("summary.trend.legend")),
+      ]
     }
     out += ["", "## \(e(t("summary.section.safety")))", ""]
     let precautions = w.precautionLines
-    out.append("- \(e(t("summary.safety.precautions")))\(precautions.isEmpty ? " " + e(t("summary.none")) : "")")
+    out.append(
+      "- \(e(t("summary.safety.precautions")))\(precautions.isEmpty ? " " + e(t("summary.none")) : "")"
+    )
     out += precautions.map { "  - " + e($0) }
     let stopped = w.stoppedLines
-    out.append("- \(e(t("summary.safety.stopped")))\(stopped.isEmpty ? " " + e(t("summary.none")) : "")")
+    out.append(
+      "- \(e(t("summary.safety.stopped")))\(stopped.isEmpty ? " " + e(t("summary.none")) : "")")
     out += stopped.map { "  - " + e($0) }
     out.append("- " + e(w.redFlagLine))
     let done = [w.routinesLine, w.pressureLine, w.sitesLine].compactMap { $0 }
@@ -59,14 +66,18 @@ struct MarkdownRenderer {
       out += ["", "## \(e(t("summary.section.done")))", ""]
       out += done.map { "- " + e($0) }
     }
-    for (title, lines) in [("summary.section.feelings", w.feelingLines), ("summary.section.notes", w.noteLines)] where !lines.isEmpty {
+    for (title, lines) in [
+      ("summary.section.feelings", w.feelingLines), ("summary.section.notes", w.noteLines),
+    ] where !lines.isEmpty {
       out += ["", "## \(e(t(title)))", ""]
       out += lines.map { "- " + e($0) }
     }
     out += ["", "## \(e(t("summary.section.consent")))", ""]
     out += w.consentLines.map { "- " + e($0) }
     out += ["", "---", "", e(w.scalesFooter) + "  ", e(w.coachFooter)]
-    if options.checksum { out += ["", e(t("summary.checksum", ["digest": .text(Checksum.placeholder)]))] }
+    if options.checksum {
+      out += ["", e(t("summary.checksum", ["digest": .text(Checksum.placeholder)]))]
+    }
     return out.joined(separator: "\n") + "\n"
   }
 }

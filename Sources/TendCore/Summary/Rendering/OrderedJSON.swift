@@ -12,11 +12,12 @@ indirect enum OrderedJSON: Equatable, Sendable {
 
   /// Builds an object, dropping members whose value is nil or an empty array.
   static func obj(_ members: [(String, OrderedJSON?)]) -> OrderedJSON {
-    .object(members.compactMap { key, value in
-      guard let value else { return nil }
-      if case .array(let items) = value, items.isEmpty { return nil }
-      return (key, value)
-    })
+    .object(
+      members.compactMap { key, value in
+        guard let value else { return nil }
+        if case .array(let items) = value, items.isEmpty { return nil }
+        return (key, value)
+      })
   }
 
   static func str(_ s: String?) -> OrderedJSON? { s.map { .string($0) } }
@@ -28,7 +29,15 @@ indirect enum OrderedJSON: Equatable, Sendable {
     case .bool(let b): return b ? "true" : "false"
     case .array(let items):
       if items.isEmpty { return "[]" }
-      if items.allSatisfy({ if case .object = $0 { return false } else if case .array = $0 { return false } else { return true } }) {
+      if items.allSatisfy({
+        if case .object = $0 {
+          return false
+        } else if case .array = $0 {
+          return false
+        } else {
+          return true
+        }
+      }) {
         return "[" + items.map { $0.text() }.joined(separator: ", ") + "]"
       }
       let pad = String(repeating: "  ", count: indent + 1)
@@ -37,7 +46,9 @@ indirect enum OrderedJSON: Equatable, Sendable {
     case .object(let members):
       if members.isEmpty { return "{}" }
       let pad = String(repeating: "  ", count: indent + 1)
-      return "{\n" + members.map { pad + Self.quote($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(separator: ",\n")
+      return "{\n"
+        + members.map { pad + Self.quote($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(
+          separator: ",\n")
         + "\n" + String(repeating: "  ", count: indent) + "}"
     }
   }

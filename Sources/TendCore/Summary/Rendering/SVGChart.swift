@@ -10,7 +10,10 @@ struct SVGChart {
   let left = 22
   let bottom = 14
 
-  func render(_ s: SummaryData.TrendSeries, title: String, description: String, startLabel: String, endLabel: String) -> String {
+  func render(
+    _ s: SummaryData.TrendSeries, title: String, description: String, startLabel: String,
+    endLabel: String
+  ) -> String {
     let columns = max(1, min(s.days.count, 120))
     let before = TrendBins.bin(s.days, width: columns)
     let after = TrendBins.bin(s.after, width: columns)
@@ -25,15 +28,25 @@ struct SVGChart {
       "<desc id=\"d-\(s.scale.rawValue)\">\(HTMLRenderer.escape(description))</desc>",
     ]
     for v in [0.0, 5, 10] {
-      out.append("<line x1=\"\(left)\" x2=\"\(width - 4)\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" class=\"grid\"/>")
-      out.append("<text x=\"\(left - 4)\" y=\"\(f(y(v) + 3))\" class=\"axis\" text-anchor=\"end\">\(Int(v))</text>")
+      out.append(
+        "<line x1=\"\(left)\" x2=\"\(width - 4)\" y1=\"\(f(y(v)))\" y2=\"\(f(y(v)))\" class=\"grid\"/>"
+      )
+      out.append(
+        "<text x=\"\(left - 4)\" y=\"\(f(y(v) + 3))\" class=\"axis\" text-anchor=\"end\">\(Int(v))</text>"
+      )
     }
-    out.append("<text x=\"\(left)\" y=\"\(height - 2)\" class=\"axis\">\(HTMLRenderer.escape(startLabel))</text>")
-    out.append("<text x=\"\(width - 4)\" y=\"\(height - 2)\" class=\"axis\" text-anchor=\"end\">\(HTMLRenderer.escape(endLabel))</text>")
+    out.append(
+      "<text x=\"\(left)\" y=\"\(height - 2)\" class=\"axis\">\(HTMLRenderer.escape(startLabel))</text>"
+    )
+    out.append(
+      "<text x=\"\(width - 4)\" y=\"\(height - 2)\" class=\"axis\" text-anchor=\"end\">\(HTMLRenderer.escape(endLabel))</text>"
+    )
     // The trend: dashed runs through consecutive days with a "before" mean; a gap breaks it.
     var run: [String] = []
     func flush() {
-      if run.count > 1 { out.append("<polyline points=\"\(run.joined(separator: " "))\" class=\"trend\"/>") }
+      if run.count > 1 {
+        out.append("<polyline points=\"\(run.joined(separator: " "))\" class=\"trend\"/>")
+      }
       run = []
     }
     for (i, v) in before.enumerated() {
@@ -48,9 +61,18 @@ struct SVGChart {
     for i in 0..<columns {
       let b = before[i]
       let a = i < after.count ? after[i] : nil
-      if let b, let a { out.append("<line x1=\"\(f(x(i)))\" x2=\"\(f(x(i)))\" y1=\"\(f(y(b)))\" y2=\"\(f(y(a)))\" class=\"change\"/>") }
-      if let b { out.append("<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(b)))\" r=\"\(trim(r))\" class=\"before\"/>") }
-      if let a { out.append("<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(a)))\" r=\"\(trim(r))\" class=\"after\"/>") }
+      if let b, let a {
+        out.append(
+          "<line x1=\"\(f(x(i)))\" x2=\"\(f(x(i)))\" y1=\"\(f(y(b)))\" y2=\"\(f(y(a)))\" class=\"change\"/>"
+        )
+      }
+      if let b {
+        out.append(
+          "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(b)))\" r=\"\(trim(r))\" class=\"before\"/>")
+      }
+      if let a {
+        out.append("<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(a)))\" r=\"\(trim(r))\" class=\"after\"/>")
+      }
     }
     out.append("</svg>")
     return out.joined(separator: "\n")

@@ -28,9 +28,13 @@ struct SummaryWords {
   }
 
   func scaleName(_ scale: SummaryScale) -> String { t("summary.scale.\(scale.rawValue)") }
-  func scaleAnchor(_ scale: SummaryScale) -> String { t(scale.higherIsBetter ? "summary.scale.best" : "summary.scale.worst") }
+  func scaleAnchor(_ scale: SummaryScale) -> String {
+    t(scale.higherIsBetter ? "summary.scale.best" : "summary.scale.worst")
+  }
 
-  func routineName(_ id: String) -> String { t.has("routine.\(id).title") ? t("routine.\(id).title") : id }
+  func routineName(_ id: String) -> String {
+    t.has("routine.\(id).title") ? t("routine.\(id).title") : id
+  }
   func ruleName(_ id: String) -> String { t.has("rule.\(id).name") ? t("rule.\(id).name") : id }
 
   /// "left hand" for a token such as `left-hand`; the token itself when unknown.
@@ -53,7 +57,9 @@ struct SummaryWords {
   var receiverLine: String {
     if data.deidentified { return t("summary.receiver.deidentified") }
     let name = data.receiver.name ?? t("summary.receiver.unnamed")
-    if let year = data.receiver.birthYear { return t("summary.receiver.born", ["name": .text(name), "year": .text(String(year))]) }
+    if let year = data.receiver.birthYear {
+      return t("summary.receiver.born", ["name": .text(name), "year": .text(String(year))])
+    }
     return t("summary.receiver", ["name": .text(name)])
   }
 
@@ -71,7 +77,9 @@ struct SummaryWords {
     if p.yearsOnly {
       return t("summary.period.years", ["from": .text(p.fromText), "to": .text(p.toText)])
     }
-    return t("summary.period", ["from": .text(day(p.fromText)), "to": .text(day(p.toText)), "count": .number(p.days)])
+    return t(
+      "summary.period",
+      ["from": .text(day(p.fromText)), "to": .text(day(p.toText)), "count": .number(p.days)])
   }
 
   var madeLine: String? {
@@ -84,23 +92,38 @@ struct SummaryWords {
     guard n.sessions > 0 else { return [t("summary.glance.none")] }
     let weeks = max(Double(data.period.days) / 7, 1)
     var lines = [
-      t("summary.glance.sessions", [
-        "count": .number(n.sessions), "days": .number(n.activeDays),
-        "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
-      ])
+      t(
+        "summary.glance.sessions",
+        [
+          "count": .number(n.sessions), "days": .number(n.activeDays),
+          "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
+        ])
     ]
     if let median = n.medianMinutes, let lo = n.minMinutes, let hi = n.maxMinutes {
-      lines.append(t("summary.glance.length", ["median": .number(median), "min": .number(lo), "max": .number(hi)]))
+      lines.append(
+        t(
+          "summary.glance.length",
+          ["median": .number(median), "min": .number(lo), "max": .number(hi)]))
     }
     lines.append(t("summary.glance.stopped", ["count": .number(n.stopped)]))
-    lines.append(t("summary.glance.rated", ["rated": .number(n.rated), "count": .number(n.sessions)]))
-    lines.append(t("summary.glance.raters", ["receiver": .number(n.ratedByReceiver), "count": .number(n.ratedByCaregiver)]))
+    lines.append(
+      t("summary.glance.rated", ["rated": .number(n.rated), "count": .number(n.sessions)]))
+    lines.append(
+      t(
+        "summary.glance.raters",
+        ["receiver": .number(n.ratedByReceiver), "count": .number(n.ratedByCaregiver)]))
     if let w = data.water {
-      var line = t("summary.glance.water", [
-        "given": .number(w.given), "declined": .number(w.declined), "later": .number(w.later),
-      ])
-      if w.offered > 0 { line += ", " + t("summary.glance.waterOffered", ["count": .number(w.offered)]) }
-      if let limit = w.fluidLimitML { line += " " + t("summary.glance.fluidLimit", ["count": .number(limit)]) }
+      var line = t(
+        "summary.glance.water",
+        [
+          "given": .number(w.given), "declined": .number(w.declined), "later": .number(w.later),
+        ])
+      if w.offered > 0 {
+        line += ", " + t("summary.glance.waterOffered", ["count": .number(w.offered)])
+      }
+      if let limit = w.fluidLimitML {
+        line += " " + t("summary.glance.fluidLimit", ["count": .number(limit)])
+      }
       lines.append(line)
     }
     return lines
@@ -109,14 +132,21 @@ struct SummaryWords {
   /// Table rows: name, anchor, n, before, after, change, improved "x of n".
   var ratingRows: [[String]] {
     data.ratings.map { r in
-      [scaleName(r.scale), scaleAnchor(r.scale), String(r.sessions), number(r.meanBefore), number(r.meanAfter),
-       number(r.meanChange, signed: true), t("summary.ofCount", ["part": .number(r.improved2), "count": .number(r.sessions)])]
+      [
+        scaleName(r.scale), scaleAnchor(r.scale), String(r.sessions), number(r.meanBefore),
+        number(r.meanAfter),
+        number(r.meanChange, signed: true),
+        t("summary.ofCount", ["part": .number(r.improved2), "count": .number(r.sessions)]),
+      ]
     }
   }
 
   var ratingHeader: [String] {
-    ["summary.table.scale", "summary.table.anchor", "summary.table.sessions", "summary.table.before", "summary.table.after",
-     "summary.table.change", "summary.table.better2"].map { t($0) }
+    [
+      "summary.table.scale", "summary.table.anchor", "summary.table.sessions",
+      "summary.table.before", "summary.table.after",
+      "summary.table.change", "summary.table.better2",
+    ].map { t($0) }
   }
 
   func trendNote(_ s: SummaryData.TrendSeries) -> String {
@@ -128,9 +158,16 @@ struct SummaryWords {
     data.precautions.map { p in
       var where_ = ""
       if let site = p.site { where_ = siteName(p.side.map { "\($0)-\(site)" } ?? site) }
-      var line = where_.isEmpty ? ruleName(p.id) : t("summary.precaution.at", ["rule": .text(ruleName(p.id)), "site": .text(where_)])
-      if let since = p.since { line += ", " + t("summary.precaution.since", ["date": .text(day(since))]) }
-      if let until = p.until { line += ", " + t("summary.precaution.until", ["date": .text(day(until))]) }
+      var line =
+        where_.isEmpty
+        ? ruleName(p.id)
+        : t("summary.precaution.at", ["rule": .text(ruleName(p.id)), "site": .text(where_)])
+      if let since = p.since {
+        line += ", " + t("summary.precaution.since", ["date": .text(day(since))])
+      }
+      if let until = p.until {
+        line += ", " + t("summary.precaution.until", ["date": .text(day(until))])
+      }
       if p.redFlag { line += " " + t("summary.precaution.redFlag") }
       return line
     }
@@ -143,38 +180,62 @@ struct SummaryWords {
       if let m = s.minutes { parts.append(t("summary.minutes", ["count": .number(m)])) }
       if let reason = s.reason { parts.append(reason) }
       return parts.joined(separator: " · ")
-    } + (data.totals.stopped > data.stopped.count
-      ? [t("summary.stopped.more", ["count": .number(data.totals.stopped - data.stopped.count)])] : [])
+    }
+      + (data.totals.stopped > data.stopped.count
+        ? [t("summary.stopped.more", ["count": .number(data.totals.stopped - data.stopped.count)])]
+        : [])
   }
 
   var redFlagLine: String {
     let f = data.redFlags
     guard f.count > 0 else { return t("summary.redFlags.none") }
     var parts: [String] = []
-    if f.worseAfter > 0 { parts.append(t("summary.redFlags.worse", ["count": .number(f.worseAfter)])) }
-    if !f.conditions.isEmpty { parts.append(t("summary.redFlags.conditions", ["rules": .text(t.list(f.conditions.map(ruleName)))])) }
+    if f.worseAfter > 0 {
+      parts.append(t("summary.redFlags.worse", ["count": .number(f.worseAfter)]))
+    }
+    if !f.conditions.isEmpty {
+      parts.append(
+        t("summary.redFlags.conditions", ["rules": .text(t.list(f.conditions.map(ruleName)))]))
+    }
     return t("summary.redFlags", ["list": .text(parts.joined(separator: "; "))])
   }
 
   var routinesLine: String? {
-    data.routines.isEmpty ? nil
-      : t("summary.done.routines", ["list": .text(data.routines.map { "\(routineName($0.id)) \($0.count)" }.joined(separator: ", "))])
+    data.routines.isEmpty
+      ? nil
+      : t(
+        "summary.done.routines",
+        [
+          "list": .text(
+            data.routines.map { "\(routineName($0.id)) \($0.count)" }.joined(separator: ", "))
+        ])
   }
 
   var pressureLine: String? {
-    let parts = data.pressure.enumerated().filter { $0.element > 0 }.map { "\($0.offset) ×\($0.element)" }
-    return parts.isEmpty ? nil : t("summary.done.pressure", ["list": .text(parts.joined(separator: ", "))])
+    let parts = data.pressure.enumerated().filter { $0.element > 0 }.map {
+      "\($0.offset) ×\($0.element)"
+    }
+    return parts.isEmpty
+      ? nil : t("summary.done.pressure", ["list": .text(parts.joined(separator: ", "))])
   }
 
   var sitesLine: String? {
-    data.sites.isEmpty ? nil
-      : t("summary.done.sites", ["list": .text(data.sites.prefix(6).map { "\(siteName($0.id)) \($0.count)" }.joined(separator: ", "))])
+    data.sites.isEmpty
+      ? nil
+      : t(
+        "summary.done.sites",
+        [
+          "list": .text(
+            data.sites.prefix(6).map { "\(siteName($0.id)) \($0.count)" }.joined(separator: ", "))
+        ])
   }
 
   var feelingLines: [String] {
     (data.feelings ?? []).map { f in
       var parts = [day(f.when)]
-      let scores = SummaryScale.allCases.compactMap { s in f.scores[s.rawValue].map { "\(scaleName(s)) \($0)" } }
+      let scores = SummaryScale.allCases.compactMap { s in
+        f.scores[s.rawValue].map { "\(scaleName(s)) \($0)" }
+      }
       if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
       if let text = f.text { parts.append("“\(text)”") }
       return parts.joined(separator: " · ")
@@ -188,7 +249,10 @@ struct SummaryWords {
     return data.consents.suffix(3).map { c in
       var line = t("summary.consent.with", ["who": .text(c.sharedWith)])
       if let at = c.at { line += " " + t("summary.consent.on", ["date": .text(day(at.day))]) }
-      if let from = c.from, let to = c.to { line += ", " + t("summary.consent.period", ["from": .text(day(from)), "to": .text(day(to))]) }
+      if let from = c.from, let to = c.to {
+        line +=
+          ", " + t("summary.consent.period", ["from": .text(day(from)), "to": .text(day(to))])
+      }
       if let format = c.format { line += ", " + format }
       return line
     }
@@ -199,6 +263,7 @@ struct SummaryWords {
   var omittedLine: String? {
     var parts = data.omitted.map(\.rawValue)
     if data.deidentified { parts.append(t("summary.deidentified")) }
-    return parts.isEmpty ? nil : t("summary.omitted", ["list": .text(parts.joined(separator: ", "))])
+    return parts.isEmpty
+      ? nil : t("summary.omitted", ["list": .text(parts.joined(separator: ", "))])
   }
 }

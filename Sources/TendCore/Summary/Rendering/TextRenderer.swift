@@ -42,7 +42,9 @@ struct TextRenderer {
     let top = w.title.uppercased()
     let gap = max(1, options.width - top.count - w.confidential.count)
     out.append(heading(top) + String(repeating: " ", count: gap) + w.confidential)
-    for line in [w.receiverLine, w.caregiversLine, w.periodLine, w.madeLine, w.familyLine, w.omittedLine].compactMap({ $0 }) {
+    for line in [
+      w.receiverLine, w.caregiversLine, w.periodLine, w.madeLine, w.familyLine, w.omittedLine,
+    ].compactMap({ $0 }) {
       out += wrap(line, indent: 0)
     }
     out.append("")
@@ -62,14 +64,17 @@ struct TextRenderer {
         let note = w.trendNote(s)
         let room = max(10, options.width - nameWidth - note.count - 6)
         let spark = s.days.isEmpty ? "" : TrendBins.sparkline(s.days, width: room)
-        out.append("  \(name)  \(spark.padding(toLength: min(room, max(spark.count, 1)), withPad: " ", startingAt: 0))  \(note)")
+        out.append(
+          "  \(name)  \(spark.padding(toLength: min(room, max(spark.count, 1)), withPad: " ", startingAt: 0))  \(note)"
+        )
       }
       out += wrap(data.deidentified ? t("summary.trend.deidentified") : t("summary.trend.legend"))
     }
     out.append("")
     out.append(heading(t("summary.section.safety")))
     let precautions = w.precautionLines
-    out += wrap(t("summary.safety.precautions") + " " + (precautions.isEmpty ? t("summary.none") : ""))
+    out += wrap(
+      t("summary.safety.precautions") + " " + (precautions.isEmpty ? t("summary.none") : ""))
     for line in precautions { out += wrap("• " + line, indent: 4) }
     let stopped = w.stoppedLines
     out += wrap(t("summary.safety.stopped") + " " + (stopped.isEmpty ? t("summary.none") : ""))
@@ -81,7 +86,9 @@ struct TextRenderer {
       out.append(heading(t("summary.section.done")))
       for line in done { out += wrap(line) }
     }
-    for (title, lines) in [("summary.section.feelings", w.feelingLines), ("summary.section.notes", w.noteLines)] where !lines.isEmpty {
+    for (title, lines) in [
+      ("summary.section.feelings", w.feelingLines), ("summary.section.notes", w.noteLines),
+    ] where !lines.isEmpty {
       out.append("")
       out.append(heading(t(title)))
       for line in lines { out += wrap(line, indent: 2) }
@@ -92,7 +99,9 @@ struct TextRenderer {
     out.append("")
     out += wrap(w.scalesFooter, indent: 0)
     out += wrap(w.coachFooter, indent: 0)
-    if options.checksum { out.append(t("summary.checksum", ["digest": .text(Checksum.placeholder)])) }
+    if options.checksum {
+      out.append(t("summary.checksum", ["digest": .text(Checksum.placeholder)]))
+    }
     return out.joined(separator: "\n") + "\n"
   }
 
@@ -105,11 +114,13 @@ struct TextRenderer {
     if widths.reduce(0, +) + 2 * widths.count + 2 > options.width { skip.insert(1) }
     widths[0] = min(widths[0], 16)
     return rows.map { row in
-      "  " + row.indices.filter { !skip.contains($0) }.map { i in
-        let cell = String(row[i].prefix(widths[i]))
-        return i <= 1 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-          : String(repeating: " ", count: max(0, widths[i] - cell.count)) + cell
-      }.joined(separator: "  ")
+      "  "
+        + row.indices.filter { !skip.contains($0) }.map { i in
+          let cell = String(row[i].prefix(widths[i]))
+          return i <= 1
+            ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            : String(repeating: " ", count: max(0, widths[i] - cell.count)) + cell
+        }.joined(separator: "  ")
     }
   }
 }
