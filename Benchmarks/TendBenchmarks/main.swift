@@ -7,6 +7,7 @@ let registry: [(name: String, run: () throws -> Void)] = [
   ("startup", StartupBenchmarks.run),
   ("recognizer", RecognizerBenchmarks.run),
   ("journal", JournalBenchmarks.run),
+  ("summary", SummaryBenchmarks.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

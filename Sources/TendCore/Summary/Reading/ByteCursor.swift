@@ -1,0 +1,222 @@
+/// A forward-only reader over the bytes of one JSON value: just enough JSON to pull a few known
+/// fields out of a journal line without building a tree.
+///
+/// It accepts RFC 8259 JSON; anything else makes a method return nil (the line is then set
+/// aside and counted, never guessed at). It never reads past `end`.
+struct ByteCursor {
+  let base: UnsafePointer<UInt8>
+  var i: Int
+  let end: Int
+
+  init(_ base: UnsafePointer<UInt8>, start: Int, end: Int) {
+    self.base = base
+    self.i = start
+    self.end = end
+  }
+
+  mutating func skipSpace() {
+    while i < end {
+      let c = base[i]
+      guard c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D else { return }
+      i += 1
+    }
+  }
+
+  /// Consumes `byte` (after whitespace) if it is next.
+  mutating func take(_ byte: UInt8) -> Bool {
+    skipSpace()
+    guard i < end, base[i] == byte else { return false }
+    i += 1
+    return true
+  }
+
+  var peek: UInt8? {
+    mutating get {
+      skipSpace()
+      return i < end ? base[i] : nil
+    }
+  }
+
+  /// The raw bytes of a string (between the quotes, escapes untouched) and whether it has escapes.
+  mutating func rawString() -> (start: Int, end: Int, escaped: Bool)? {
+    guard take(0x22) else { return nil }
+    let start = i
+    var escaped = false
+    while i < end {
+      let c = base[i]
+      if c == 0x22 {
+        i += 1
+        return (start, i - 1, escaped)
+      }
+      if c == 0x5C {
+        escaped = true
+        i += 2
+      } else {
+        i += 1
+      }
+    }
+    return nil
+  }
+
+  /// Whether a raw key equals `name` (ASCII).
+  func equals(_ raw: (start: Int, end: Int, escaped: Bool), _ name: StaticString) -> Bool {
+    guard !raw.escaped, raw.end - raw.start == name.utf8CodeUnitCount else { return false }
+    let p = name.utf8Start
+    for k in 0..<name.utf8CodeUnitCount where base[raw.start + k] != p[k] { return false }
+    return true
+  }
+
+  mutating func string() -> String? {
+    guard let raw = rawString() else { return nil }
+    let bytes = UnsafeBufferPointer(start: base + raw.start, count: raw.end - raw.start)
+    return raw.escaped ? Self.unescape(bytes) : String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A string, or nil for JSON `null` (both consumed); `.none` for anything else.
+  mutating func optionalString() -> String?? {
+    if peek == 0x6E { return skipValue() ? .some(nil) : .none }
+    return string().map { .some($0) }
+  }
+
+  mutating func int() -> Int? {
+    skipSpace()
+    var negative = false
+    if i < end, base[i] == 0x2D {
+      negative = true
+      i += 1
+    }
+    var n = 0
+    let start = i
+    while i < end, base[i] >= 0x30, base[i] <= 0x39 {
+      n = n &* 10 &+ Int(base[i] - 0x30)
+      i += 1
+    }
+    guard i > start, i - start < 18 else { return nil }
+    if i < end, base[i] == 0x2E || base[i] == 0x65 || base[i] == 0x45 { return nil }
+    return negative ? -n : n
+  }
+
+  mutating func bool() -> Bool? {
+    skipSpace()
+    if matchWord("true") { return true }
+    if matchWord("false") { return false }
+    return nil
+  }
+
+  private mutating func matchWord(_ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    guard i + n <= end else { return false }
+    for k in 0..<n where base[i + k] != word.utf8Start[k] { return false }
+    i += n
+    return true
+  }
+
+  /// Skips any value; false if it is not valid JSON.
+  mutating func skipValue() -> Bool {
+    guard let c = peek else { return false }
+    switch c {
+    case 0x22: return rawString() != nil
+    case 0x7B, 0x5B:
+      let close: UInt8 = c == 0x7B ? 0x7D : 0x5D
+      i += 1
+      if take(close) { return true }
+      repeat {
+        if c == 0x7B {
+          guard rawString() != nil, take(0x3A) else { return false }
+        }
+        guard skipValue() else { return false }
+      } while take(0x2C)
+      return take(close)
+    case 0x74: return matchWord("true")
+    case 0x66: return matchWord("false")
+    case 0x6E: return matchWord("null")
+    default:
+      let start = i
+      while i < end, let b = Optional(base[i]),
+        b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 || (b >= 0x30 && b <= 0x39)
+      {
+        i += 1
+      }
+      return i > start
+    }
+  }
+
+  /// Calls `body` for each member of an object with the cursor on its value; `body` must consume
+  /// the value and return false to stop on an error. Returns false on malformed JSON.
+  mutating func members(_ body: (inout ByteCursor, (start: Int, end: Int, escaped: Bool)) -> Bool)
+    -> Bool
+  {
+    guard take(0x7B) else { return false }
+    if take(0x7D) { return true }
+    repeat {
+      guard let key = rawString(), take(0x3A), body(&self, key) else { return false }
+    } while take(0x2C)
+    return take(0x7D)
+  }
+
+  /// Calls `body` for each element of an array (or nothing for `null`).
+  mutating func elements(_ body: (inout ByteCursor) -> Bool) -> Bool {
+    if peek == 0x6E { return matchWord("null") }
+    guard take(0x5B) else { return false }
+    if take(0x5D) { return true }
+    repeat {
+      guard body(&self) else { return false }
+    } while take(0x2C)
+    return take(0x5D)
+  }
+
+  mutating func stringArray() -> [String]? {
+    var out: [String] = []
+    let ok = elements { c in
+      guard let s = c.string() else { return false }
+      out.append(s)
+      return true
+    }
+    return ok ? out : nil
+  }
+
+  static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var k = 0
+    func hex4(_ at: Int) -> UInt32? {
+      guard at + 4 <= bytes.count else { return nil }
+      var v: UInt32 = 0
+      for j in at..<(at + 4) {
+        guard let d = Character(UnicodeScalar(bytes[j])).hexDigitValue else { return nil }
+        v = v * 16 + UInt32(d)
+      }
+      return v
+    }
+    while k < bytes.count {
+      let c = bytes[k]
+      guard c == 0x5C, k + 1 < bytes.count else {
+        out.append(c)
+        k += 1
+        continue
+      }
+      let e = bytes[k + 1]
+      k += 2
+      switch e {
+      case 0x6E: out.append(0x0A)
+      case 0x74: out.append(0x09)
+      case 0x72: out.append(0x0D)
+      case 0x62: out.append(0x08)
+      case 0x66: out.append(0x0C)
+      case 0x75:
+        guard var scalar = hex4(k) else { return nil }
+        k += 4
+        if (0xD800..<0xDC00).contains(scalar), k + 6 <= bytes.count, bytes[k] == 0x5C,
+          bytes[k + 1] == 0x75,
+          let low = hex4(k + 2), (0xDC00..<0xE000).contains(low)
+        {
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          k += 6
+        }
+        out.append(contentsOf: Array(String(Character(UnicodeScalar(scalar) ?? "\u{FFFD}")).utf8))
+      default: out.append(e)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

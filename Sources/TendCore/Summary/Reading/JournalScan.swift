@@ -1,0 +1,170 @@
+import Foundation
+
+/// Streams a JSON Lines journal file into a `SummaryBuilder` in flat memory.
+///
+/// The file is read with `pread` through one fixed buffer per worker (1 MiB, grown only for a
+/// longer line), never mapped or loaded whole, so resident memory does not depend on the file's
+/// size. When rows are not kept, the file is cut at line boundaries into one part per core and
+/// the parts' builders are merged in file order (the builder merge is associative, so the result
+/// equals a single pass). Unreadable lines are counted, never guessed at.
+public enum JournalScan {
+  public struct Result: Sendable {
+    public var builder: SummaryBuilder
+    /// 1-based numbers of lines that could not be read (the first 20) and how many there were.
+    public var unreadableLines: [Int]
+    public var unreadableCount: Int
+  }
+
+  /// Reads `path` (a missing file is an empty journal).
+  /// - Throws: `SummaryError.unreadableJournal` when the file exists but cannot be read.
+  public static func read(
+    _ path: String, receiver: SummaryReceiver, options: SummaryOptions, workers: Int? = nil
+  ) throws(SummaryError) -> Result {
+    let fd = open(path, O_RDONLY)
+    if fd < 0 {
+      if errno == ENOENT {
+        return Result(
+          builder: SummaryBuilder(receiver: receiver, options: options), unreadableLines: [],
+          unreadableCount: 0)
+      }
+      throw .unreadableJournal(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else {
+      throw .unreadableJournal(path: path, reason: String(cString: strerror(errno)))
+    }
+    let size = Int(st.st_size)
+    let cores = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, 8))
+    let parts = options.keepSessions || size < 8 << 20 ? 1 : cores
+    let bounds = (0...parts).map { k in
+      k == 0 ? 0 : k == parts ? size : lineStart(fd, near: size * k / parts, size: size)
+    }
+    let results = Slots<Part>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { k in
+      results[k] = scan(
+        fd, from: bounds[k], to: bounds[k + 1], receiver: receiver, options: options)
+    }
+    var all = results.values.compactMap { $0 }
+    if let failure = all.first(where: { $0.error != nil })?.error {
+      throw .unreadableJournal(path: path, reason: failure)
+    }
+    var builder = all.removeFirst().builder
+    var bad = results.values.first??.unreadable ?? []
+    var badCount = bad.count
+    // Line numbers in later parts are relative: shift them by the lines before.
+    var linesBefore = results.values.first??.lines ?? 0
+    for part in all {
+      builder.merge(part.builder)
+      bad += part.unreadable.map { $0 + linesBefore }
+      badCount += part.unreadable.count
+      linesBefore += part.lines
+    }
+    return Result(
+      builder: builder, unreadableLines: Array(bad.prefix(20)), unreadableCount: badCount)
+  }
+
+  struct Part: Sendable {
+    var builder: SummaryBuilder
+    var lines = 0
+    var unreadable: [Int] = []
+    var error: String?
+  }
+
+  /// The offset just after the first newline at or after `offset`.
+  static func lineStart(_ fd: Int32, near offset: Int, size: Int) -> Int {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    var at = max(0, offset - 1)
+    while at < size {
+      let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 4096, off_t(at)) }
+      guard n > 0 else { return size }
+      if let i = buffer[0..<n].firstIndex(of: 0x0A) { return at + i + 1 }
+      at += n
+    }
+    return size
+  }
+
+  static func scan(
+    _ fd: Int32, from: Int, to: Int, receiver: SummaryReceiver, options: SummaryOptions
+  ) -> Part {
+    var part = Part(builder: SummaryBuilder(receiver: receiver, options: options))
+    var capacity = 1 << 20
+    var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
+    var filled = 0
+    var offset = from
+    while true {
+      let want = min(capacity - filled, to - offset)
+      var n = 0
+      if want > 0 {
+        n = pread(fd, buffer + filled, want, off_t(offset))
+        if n < 0 {
+          part.error = String(cString: strerror(errno))
+          return part
+        }
+        offset += n
+      }
+      let end = filled + n
+      let atEOF = n == 0 || offset >= to
+      var start = 0
+      while let nl = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(
+        of: 0x0A)
+      {
+        line(buffer, start, start + nl, &part)
+        start += nl + 1
+      }
+      if atEOF {
+        if start < end { line(buffer, start, end, &part) }
+        return part
+      }
+      filled = end - start
+      if start > 0 {
+        (buffer).update(from: buffer + start, count: filled)
+      } else if filled == capacity {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        bigger.update(from: buffer, count: filled)
+        buffer.deallocate()
+        buffer = bigger
+        capacity *= 2
+      }
+    }
+  }
+
+  static func line(
+    _ buffer: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, _ part: inout Part
+  ) {
+    part.lines += 1
+    switch JournalLine.parse(buffer, start: start, end: end) {
+    case .entry(let entry): part.builder.add(entry)
+    case .ignored: break
+    case .unreadable: part.unreadable.append(part.lines)
+    }
+  }
+
+  /// Reads entries from text in memory (tests, and FHIR files turned back into entries).
+  public static func entries(_ text: String) -> [SummaryEntry] {
+    var out: [SummaryEntry] = []
+    var bytes = Array(text.utf8)
+    bytes.withUnsafeMutableBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      var start = 0
+      for i in 0...b.count where i == b.count || b[i] == 0x0A {
+        if case .entry(let e) = JournalLine.parse(base, start: start, end: i) { out.append(e) }
+        start = i + 1
+      }
+    }
+    return out
+  }
+}
+
+/// Result slots that concurrent workers fill, one slot each.
+final class Slots<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var storage: [T?]
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  subscript(i: Int) -> T? {
+    get { lock.withLock { storage[i] } }
+    set { lock.withLock { storage[i] = newValue } }
+  }
+  var values: [T?] { lock.withLock { storage } }
+}

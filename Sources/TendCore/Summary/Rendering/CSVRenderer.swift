@@ -1,0 +1,57 @@
+import Foundation
+
+/// One row per session, RFC 4180 (CRLF line ends, fields quoted when they hold a comma, quote
+/// or line break). A stable machine interface: columns are only ever added at the end.
+///
+/// Columns: number, date, start, minutes, routine, sites (`;`-separated), pressure, given_by,
+/// status, stop_reason, then `<scale>_before`/`<scale>_after` for every scale, then who rated
+/// before and after, and the water answer. Free-text notes are never in the CSV.
+enum CSVRenderer {
+  static var header: [String] {
+    [
+      "number", "date", "start", "minutes", "routine", "sites", "pressure", "given_by", "status",
+      "stop_reason",
+    ]
+      + SummaryScale.allCases.flatMap { ["\($0.rawValue)_before", "\($0.rawValue)_after"] }
+      + ["rated_by_before", "rated_by_after", "water"]
+  }
+
+  static func field(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  static func render(_ data: SummaryData) -> String {
+    var lines = [header.joined(separator: ",")]
+    for r in data.sessions ?? [] {
+      var cells = [
+        String(r.number), r.at?.day ?? "", r.at?.description ?? "",
+        r.minutes.map(String.init) ?? "", r.routine ?? "",
+        r.sites.joined(separator: ";"), r.pressure.map(String.init) ?? "", r.by ?? "", r.status,
+        r.stopReason ?? "",
+      ]
+      for scale in SummaryScale.allCases {
+        cells.append(r.before[scale.rawValue].map(String.init) ?? "")
+        cells.append(r.after[scale.rawValue].map(String.init) ?? "")
+      }
+      cells += [r.beforeBy?.rawValue ?? "", r.afterBy?.rawValue ?? "", r.water ?? ""]
+      lines.append(cells.map(field).joined(separator: ","))
+    }
+    return lines.joined(separator: "\r\n") + "\r\n"
+  }
+}
+
+/// The summary as JSON (`SummaryData`, keys sorted, two-space indent), with a `checksum` member
+/// holding the SHA-256 placeholder when asked (the caller seals it).
+enum JSONRenderer {
+  static func render(_ data: SummaryData, checksum: Bool) -> String {
+    var copy = data
+    copy.checksum = checksum ? Checksum.placeholder : nil
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let bytes = try? encoder.encode(copy) else { return "{}\n" }
+    return String(decoding: bytes, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,193 @@
+/// The summary as a FHIR R4 `Bundle` of type `collection` (clinical-export.md 1.2): a Patient,
+/// a RelatedPerson per caregiver, a Consent per sharing record, a Flag per precaution in force,
+/// and per session a Procedure (`stopped` with its reason when stopped early) with one
+/// Observation per rating before and after, the water answer and the pressure, each linked to
+/// the Procedure by `partOf`.
+///
+/// Guarantees: every `fullUrl` is a fresh lowercase `urn:uuid` (new on every export, so two
+/// exports cannot be linked), every reference resolves inside the Bundle, every dateTime with a
+/// time carries its UTC offset. Local codes (sites, precautions) ride beside the standard ones
+/// so `tend review` can read the file back into the same summary.
+struct FHIRBundle {
+  let data: SummaryData
+  let options: RenderOptions
+  let w: SummaryWords
+  var entries: [(String, OrderedJSON)] = []
+  let patient: String
+  var people: [String: String] = [:]
+
+  static let siteSystem = "https://tend.example/fhir/CodeSystem/tend-site"
+  static let precautionSystem = "https://tend.example/fhir/CodeSystem/tend-precaution"
+  static let periodExtension = "https://tend.example/fhir/StructureDefinition/summary-period"
+  static let rcSystem = "http://terminology.hl7.org/CodeSystem/"
+
+  init(_ data: SummaryData, _ options: RenderOptions) {
+    self.data = data
+    self.options = options
+    w = SummaryWords(data, options.localizer)
+    patient = "urn:uuid:" + options.ids.next()
+  }
+
+  static func ref(_ url: String) -> OrderedJSON { .obj([("reference", .string(url))]) }
+
+  static func coding(_ system: String, _ code: String, _ display: String? = nil) -> OrderedJSON {
+    .obj([("system", .string(system)), ("code", .string(code)), ("display", .str(display))])
+  }
+
+  static func concept(_ codings: [OrderedJSON], text: String? = nil) -> OrderedJSON {
+    .obj([("coding", .array(codings)), ("text", .str(text))])
+  }
+
+  mutating func add(_ url: String, _ resource: OrderedJSON) { entries.append((url, resource)) }
+
+  func render() -> String {
+    var b = self
+    b.build()
+    var meta: [OrderedJSON] = [
+      .obj([
+        ("url", .string(Self.periodExtension)),
+        (
+          "valuePeriod",
+          .obj([("start", .string(data.period.fromText)), ("end", .string(data.period.toText))])
+        ),
+      ])
+    ]
+    if options.checksum {
+      meta.append(
+        .obj([
+          ("url", .string(FHIRCodes.checksumExtension)),
+          ("valueString", .string(Checksum.placeholder)),
+        ]))
+    }
+    let bundle = OrderedJSON.obj([
+      ("resourceType", .string("Bundle")),
+      ("meta", .obj([("extension", .array(meta))])),
+      (
+        "identifier",
+        .obj([
+          ("system", .string("urn:ietf:rfc:3986")),
+          ("value", .string("urn:uuid:" + options.ids.next())),
+        ])
+      ),
+      ("type", .string("collection")),
+      ("timestamp", .str(data.made?.description)),
+      ("entry", .array(b.entries.map { .obj([("fullUrl", .string($0.0)), ("resource", $0.1)]) })),
+    ])
+    return bundle.text() + "\n"
+  }
+
+  mutating func build() {
+    add(
+      patient,
+      .obj([
+        ("resourceType", .string("Patient")), ("active", .bool(true)),
+        ("name", data.receiver.name.map { .array([.obj([("text", .string($0))])]) }),
+        ("birthDate", data.receiver.birthYear.map { .string(String($0)) }),
+      ]))
+    for c in data.caregivers {
+      let url = "urn:uuid:" + options.ids.next()
+      people[c.name] = url
+      let deid = data.deidentified
+      add(
+        url,
+        .obj([
+          ("resourceType", .string("RelatedPerson")), ("patient", Self.ref(patient)),
+          (
+            "relationship",
+            .array([.obj([("text", .string(c.relationship ?? (deid ? c.name : "caregiver")))])])
+          ),
+          ("name", deid ? nil : .array([.obj([("text", .string(c.name))])])),
+        ]))
+    }
+    for c in data.consents { addConsent(c) }
+    for p in data.precautions { addFlag(p) }
+    for row in data.sessions ?? [] { addSession(row) }
+  }
+
+  mutating func addConsent(_ c: SummaryConsent) {
+    let t = options.localizer
+    let period: OrderedJSON? =
+      c.from == nil && c.to == nil ? nil : .obj([("start", .str(c.from)), ("end", .str(c.to))])
+    add(
+      "urn:uuid:" + options.ids.next(),
+      .obj([
+        ("resourceType", .string("Consent")), ("status", .string("active")),
+        (
+          "scope",
+          Self.concept([
+            Self.coding(Self.rcSystem + "consentscope", "patient-privacy", "Privacy Consent")
+          ])
+        ),
+        (
+          "category",
+          .array([Self.concept([Self.coding(FHIRCodes.loinc, "59284-0", "Patient Consent")])])
+        ),
+        ("patient", Self.ref(patient)),
+        ("dateTime", .str(c.at?.description)),
+        ("performer", .array([Self.ref(patient)])),
+        (
+          "policyRule",
+          Self.concept(
+            [Self.coding(Self.rcSystem + "v3-ActCode", "OPTIN", "opt-in")],
+            text: t("summary.fhir.policy"))
+        ),
+        (
+          "provision",
+          .obj([
+            ("type", .string("permit")), ("period", period),
+            (
+              "actor",
+              .array([
+                .obj([
+                  (
+                    "role",
+                    Self.concept([
+                      Self.coding(
+                        Self.rcSystem + "v3-ParticipationType", "IRCP", "information recipient")
+                    ])
+                  ),
+                  ("reference", .obj([("display", .string(c.sharedWith))])),
+                ])
+              ])
+            ),
+            (
+              "action",
+              .array([
+                Self.concept([Self.coding(Self.rcSystem + "consentaction", "disclose", "Disclose")])
+              ])
+            ),
+            (
+              "purpose", .array([Self.coding(Self.rcSystem + "v3-ActReason", "TREAT", "treatment")])
+            ),
+          ])
+        ),
+      ]))
+  }
+
+  mutating func addFlag(_ p: SummaryData.Precaution) {
+    var text = w.ruleName(p.id)
+    if let site = p.site { text += ": " + w.siteName(p.side.map { "\($0)-\(site)" } ?? site) }
+    let period: OrderedJSON? =
+      p.since == nil && p.until == nil
+      ? nil : .obj([("start", .str(p.since)), ("end", .str(p.until))])
+    let siteCode = p.site.map { site in p.side.map { "\($0)-\(site)" } ?? site }
+    add(
+      "urn:uuid:" + options.ids.next(),
+      .obj([
+        ("resourceType", .string("Flag")),
+        ("status", .string(p.until == nil ? "active" : "inactive")),
+        (
+          "category",
+          .array([Self.concept([Self.coding(Self.rcSystem + "flag-category", "safety", "Safety")])])
+        ),
+        (
+          "code",
+          Self.concept(
+            [Self.coding(Self.precautionSystem, p.id)]
+              + (siteCode.map { [Self.coding(Self.siteSystem, $0)] } ?? []), text: text)
+        ),
+        ("subject", Self.ref(patient)),
+        ("period", period),
+      ]))
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// What `tend review` prints: one file's full page, or for several a table with one row per
+/// file, followed by a plain list of the files that were altered, unverified or unreadable.
+public enum ReviewReport {
+  public static func render(_ files: [Review.File], _ options: RenderOptions) -> String {
+    let t = options.localizer
+    var out: [String] = []
+    if files.count == 1, let file = files.first, let summary = file.summary {
+      out.append(statusLine(file, t))
+      out.append("")
+      out.append(TextRenderer(summary, options).render())
+    } else {
+      out += table(files, options)
+    }
+    let problems = files.filter { $0.status != .intact }
+    if files.count > 1 || problems.contains(where: { $0.summary == nil }) {
+      out.append("")
+      out.append(
+        t(
+          "review.counts",
+          [
+            "count": .number(files.count),
+            "intact": .number(files.filter { $0.status == .intact }.count),
+            "altered": .number(files.filter { $0.status == .altered }.count),
+            "unverified": .number(files.filter { $0.status == .unverified }.count),
+            "unreadable": .number(
+              files.filter { if case .unreadable = $0.status { true } else { false } }.count),
+          ]))
+      for file in problems { out.append("  " + statusLine(file, t)) }
+    }
+    return out.joined(separator: "\n") + (out.last?.hasSuffix("\n") == true ? "" : "\n")
+  }
+
+  static func statusLine(_ file: Review.File, _ t: Localizer) -> String {
+    switch file.status {
+    case .intact: t("review.status.intactLine", ["path": .text(file.path)])
+    case .altered: t("review.status.alteredLine", ["path": .text(file.path)])
+    case .unverified: t("review.status.unverifiedLine", ["path": .text(file.path)])
+    case .unreadable(let why):
+      t("review.status.unreadableLine", ["path": .text(file.path), "reason": .text(why)])
+    }
+  }
+
+  static func statusWord(_ status: Review.Status, _ t: Localizer) -> String {
+    switch status {
+    case .intact: t("review.status.intact")
+    case .altered: t("review.status.altered")
+    case .unverified: t("review.status.unverified")
+    case .unreadable: t("review.status.unreadable")
+    }
+  }
+
+  static let scales: [SummaryScale] = [.pain, .anxiety, .tiredness, .comfort]
+
+  static func table(_ files: [Review.File], _ options: RenderOptions) -> [String] {
+    let t = options.localizer
+    var rows: [[String]] = [
+      [
+        t("review.col.status"), t("review.col.receiver"), t("review.col.period"),
+        t("review.col.sessions"),
+      ]
+        + scales.map { String(t("summary.scale.\($0.rawValue)").prefix(7)) }
+        + [t("review.col.stopped"), t("review.col.redFlags"), t("review.col.file")]
+    ]
+    for file in files {
+      let name = URL(fileURLWithPath: file.path).lastPathComponent
+      guard let s = file.summary else {
+        rows.append(
+          [statusWord(file.status, t), "-", "-", "-"] + scales.map { _ in "-" } + ["-", "-", name])
+        continue
+      }
+      let w = SummaryWords(s, t)
+      let who = s.deidentified ? t("review.deidentified") : s.receiver.name ?? s.receiver.id ?? "?"
+      let period =
+        "\(s.period.fromText)…\(s.period.toText.dropFirst(s.period.fromText.prefix(5) == s.period.toText.prefix(5) ? 5 : 0))"
+      let changes = scales.map { scale in
+        s.ratings.first { $0.scale == scale }.map { w.number($0.meanChange, signed: true) } ?? "-"
+      }
+      rows.append(
+        [statusWord(file.status, t), String(who.prefix(18)), period, String(s.totals.sessions)]
+          + changes
+          + [String(s.totals.stopped), String(s.redFlags.count), name])
+    }
+    let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+    let numeric = Set(3..<(4 + scales.count + 2))
+    return rows.map { row in
+      row.indices.map { i in
+        numeric.contains(i)
+          ? String(repeating: " ", count: widths[i] - row[i].count) + row[i]
+          : i == row.count - 1
+            ? row[i] : row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
+      }.joined(separator: "  ")
+    } + ["", t("review.legend")]
+  }
+}

@@ -1,0 +1,269 @@
+import Foundation
+
+/// The words of a summary page in one language, shared by the text, Markdown and HTML
+/// renderers so the three say the same thing. Every phrase comes from `Locales/<lang>.json`.
+struct SummaryWords {
+  let data: SummaryData
+  let t: Localizer
+
+  init(_ data: SummaryData, _ localizer: Localizer) {
+    self.data = data
+    self.t = localizer
+  }
+
+  func day(_ text: String?) -> String {
+    guard let text else { return "?" }
+    guard let n = CivilDay.parse(text) else { return text }
+    var style = Date.FormatStyle(date: .abbreviated, time: .omitted, locale: t.locale)
+    style.timeZone = TimeZone(identifier: "UTC") ?? style.timeZone
+    return Date(timeIntervalSince1970: TimeInterval(n) * 86_400).formatted(style)
+  }
+
+  func number(_ value: Double, signed: Bool = false) -> String {
+    let style = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1))
+      .rounded(rule: .toNearestOrAwayFromZero).locale(t.locale)
+    let text = abs(value).formatted(style)
+    if !signed { return value.formatted(style) }
+    return value > 0.049 ? "+" + text : value < -0.049 ? "−" + text : "0" + text.dropFirst(1)
+  }
+
+  func scaleName(_ scale: SummaryScale) -> String { t("summary.scale.\(scale.rawValue)") }
+  func scaleAnchor(_ scale: SummaryScale) -> String {
+    t(scale.higherIsBetter ? "summary.scale.best" : "summary.scale.worst")
+  }
+
+  func routineName(_ id: String) -> String {
+    t.has("routine.\(id).title") ? t("routine.\(id).title") : id
+  }
+  func ruleName(_ id: String) -> String { t.has("rule.\(id).name") ? t("rule.\(id).name") : id }
+
+  /// "left hand" for a token such as `left-hand`; the token itself when unknown.
+  func siteName(_ token: String) -> String {
+    var rest = Substring(token)
+    var side: Side?
+    for s in Side.allCases where rest.hasPrefix(s.rawValue + "-") {
+      side = s
+      rest = rest.dropFirst(s.rawValue.count + 1)
+    }
+    guard let site = BodySite(rawValue: String(rest)) else { return token }
+    if let side { return t("region.\(side.rawValue)", ["site": .key("site.\(site.rawValue)")]) }
+    return t("site.\(site.rawValue)")
+  }
+
+  var title: String { t("summary.title") }
+  var confidential: String { t("summary.confidential") }
+  var familyLine: String { t("summary.reportedByFamily") }
+
+  var receiverLine: String {
+    if data.deidentified { return t("summary.receiver.deidentified") }
+    let name = data.receiver.name ?? t("summary.receiver.unnamed")
+    if let year = data.receiver.birthYear {
+      return t("summary.receiver.born", ["name": .text(name), "year": .text(String(year))])
+    }
+    return t("summary.receiver", ["name": .text(name)])
+  }
+
+  var caregiversLine: String? {
+    guard !data.caregivers.isEmpty else { return nil }
+    let names = data.caregivers.map { c in
+      let who = c.relationship.map { "\(c.name) (\($0))" } ?? c.name
+      return t("summary.givenBy.one", ["name": .text(who), "count": .number(c.sessions)])
+    }
+    return t("summary.givenBy", ["names": .text(t.list(names))])
+  }
+
+  var periodLine: String {
+    let p = data.period
+    if p.yearsOnly {
+      return t("summary.period.years", ["from": .text(p.fromText), "to": .text(p.toText)])
+    }
+    return t(
+      "summary.period",
+      ["from": .text(day(p.fromText)), "to": .text(day(p.toText)), "count": .number(p.days)])
+  }
+
+  var madeLine: String? {
+    guard let made = data.made else { return nil }
+    return t("summary.made", ["date": .text(day(made.day))])
+  }
+
+  var glance: [String] {
+    let n = data.totals
+    guard n.sessions > 0 else { return [t("summary.glance.none")] }
+    let weeks = max(Double(data.period.days) / 7, 1)
+    var lines = [
+      t(
+        "summary.glance.sessions",
+        [
+          "count": .number(n.sessions), "days": .number(n.activeDays),
+          "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
+        ])
+    ]
+    if let median = n.medianMinutes, let lo = n.minMinutes, let hi = n.maxMinutes {
+      lines.append(
+        t(
+          "summary.glance.length",
+          ["median": .number(median), "min": .number(lo), "max": .number(hi)]))
+    }
+    lines.append(t("summary.glance.stopped", ["count": .number(n.stopped)]))
+    lines.append(
+      t("summary.glance.rated", ["rated": .number(n.rated), "count": .number(n.sessions)]))
+    lines.append(
+      t(
+        "summary.glance.raters",
+        ["receiver": .number(n.ratedByReceiver), "count": .number(n.ratedByCaregiver)]))
+    if let w = data.water {
+      var line = t(
+        "summary.glance.water",
+        [
+          "given": .number(w.given), "declined": .number(w.declined), "later": .number(w.later),
+        ])
+      if w.offered > 0 {
+        line += ", " + t("summary.glance.waterOffered", ["count": .number(w.offered)])
+      }
+      if let limit = w.fluidLimitML {
+        line += " " + t("summary.glance.fluidLimit", ["count": .number(limit)])
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  /// Table rows: name, anchor, n, before, after, change, improved "x of n".
+  var ratingRows: [[String]] {
+    data.ratings.map { r in
+      [
+        scaleName(r.scale), scaleAnchor(r.scale), String(r.sessions), number(r.meanBefore),
+        number(r.meanAfter),
+        number(r.meanChange, signed: true),
+        t("summary.ofCount", ["part": .number(r.improved2), "count": .number(r.sessions)]),
+      ]
+    }
+  }
+
+  var ratingHeader: [String] {
+    [
+      "summary.table.scale", "summary.table.anchor", "summary.table.sessions",
+      "summary.table.before", "summary.table.after",
+      "summary.table.change", "summary.table.better2",
+    ].map { t($0) }
+  }
+
+  func trendNote(_ s: SummaryData.TrendSeries) -> String {
+    guard let a = s.firstWeekBefore, let b = s.lastWeekBefore else { return "" }
+    return t("summary.trend.weeks", ["first": .text(number(a)), "last": .text(number(b))])
+  }
+
+  var precautionLines: [String] {
+    data.precautions.map { p in
+      var where_ = ""
+      if let site = p.site { where_ = siteName(p.side.map { "\($0)-\(site)" } ?? site) }
+      var line =
+        where_.isEmpty
+        ? ruleName(p.id)
+        : t("summary.precaution.at", ["rule": .text(ruleName(p.id)), "site": .text(where_)])
+      if let since = p.since {
+        line += ", " + t("summary.precaution.since", ["date": .text(day(since))])
+      }
+      if let until = p.until {
+        line += ", " + t("summary.precaution.until", ["date": .text(day(until))])
+      }
+      if p.redFlag { line += " " + t("summary.precaution.redFlag") }
+      return line
+    }
+  }
+
+  var stoppedLines: [String] {
+    data.stopped.map { s in
+      var parts = [s.when.hasPrefix("stopped") ? s.when : day(s.when)]
+      if let r = s.routine { parts.append(routineName(r)) }
+      if let m = s.minutes { parts.append(t("summary.minutes", ["count": .number(m)])) }
+      if let reason = s.reason { parts.append(reason) }
+      return parts.joined(separator: " · ")
+    }
+      + (data.totals.stopped > data.stopped.count
+        ? [t("summary.stopped.more", ["count": .number(data.totals.stopped - data.stopped.count)])]
+        : [])
+  }
+
+  var redFlagLine: String {
+    let f = data.redFlags
+    guard f.count > 0 else { return t("summary.redFlags.none") }
+    var parts: [String] = []
+    if f.worseAfter > 0 {
+      parts.append(t("summary.redFlags.worse", ["count": .number(f.worseAfter)]))
+    }
+    if !f.conditions.isEmpty {
+      parts.append(
+        t("summary.redFlags.conditions", ["rules": .text(t.list(f.conditions.map(ruleName)))]))
+    }
+    return t("summary.redFlags", ["list": .text(parts.joined(separator: "; "))])
+  }
+
+  var routinesLine: String? {
+    data.routines.isEmpty
+      ? nil
+      : t(
+        "summary.done.routines",
+        [
+          "list": .text(
+            data.routines.map { "\(routineName($0.id)) \($0.count)" }.joined(separator: ", "))
+        ])
+  }
+
+  var pressureLine: String? {
+    let parts = data.pressure.enumerated().filter { $0.element > 0 }.map {
+      "\($0.offset) ×\($0.element)"
+    }
+    return parts.isEmpty
+      ? nil : t("summary.done.pressure", ["list": .text(parts.joined(separator: ", "))])
+  }
+
+  var sitesLine: String? {
+    data.sites.isEmpty
+      ? nil
+      : t(
+        "summary.done.sites",
+        [
+          "list": .text(
+            data.sites.prefix(6).map { "\(siteName($0.id)) \($0.count)" }.joined(separator: ", "))
+        ])
+  }
+
+  var feelingLines: [String] {
+    (data.feelings ?? []).map { f in
+      var parts = [day(f.when)]
+      let scores = SummaryScale.allCases.compactMap { s in
+        f.scores[s.rawValue].map { "\(scaleName(s)) \($0)" }
+      }
+      if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
+      if let text = f.text { parts.append("“\(text)”") }
+      return parts.joined(separator: " · ")
+    }
+  }
+
+  var noteLines: [String] { (data.notes ?? []).map { "\(day($0.when)) “\($0.text)”" } }
+
+  var consentLines: [String] {
+    guard !data.consents.isEmpty else { return [t("summary.consent.none")] }
+    return data.consents.suffix(3).map { c in
+      var line = t("summary.consent.with", ["who": .text(c.sharedWith)])
+      if let at = c.at { line += " " + t("summary.consent.on", ["date": .text(day(at.day))]) }
+      if let from = c.from, let to = c.to {
+        line +=
+          ", " + t("summary.consent.period", ["from": .text(day(from)), "to": .text(day(to))])
+      }
+      if let format = c.format { line += ", " + format }
+      return line
+    }
+  }
+
+  var scalesFooter: String { t("summary.footer.scales") }
+  var coachFooter: String { t("summary.footer.coach", ["version": .text("")]) }
+  var omittedLine: String? {
+    var parts = data.omitted.map(\.rawValue)
+    if data.deidentified { parts.append(t("summary.deidentified")) }
+    return parts.isEmpty
+      ? nil : t("summary.omitted", ["list": .text(parts.joined(separator: ", "))])
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// Reads exported summaries (Tend JSON or FHIR) for a clinician: verifies each file's SHA-256
+/// and recovers its summary. A file is `intact` only when its checksum matches its bytes;
+/// `altered` files are still read (so the clinician sees what was changed) but are marked.
+public enum Review {
+  public enum Status: Equatable, Sendable {
+    case intact
+    /// The content does not match the checksum it carries.
+    case altered
+    /// No checksum in the file (made by `tend summary` without sharing, or stripped).
+    case unverified
+    case unreadable(String)
+  }
+
+  public struct File: Sendable {
+    public var path: String
+    public var status: Status
+    public var format: SummaryFormat?
+    public var summary: SummaryData?
+  }
+
+  /// Reads one file; never throws (an unreadable file is a result, not an error).
+  public static func read(path: String, redFlagConditions: Set<String> = []) -> File {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return File(path: path, status: .unreadable("cannot open"), format: nil, summary: nil)
+    }
+    return read(bytes: [UInt8](data), path: path, redFlagConditions: redFlagConditions)
+  }
+
+  public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File
+  {
+    // A FHIR Bundle names its resourceType first; anything else is tried as Tend JSON first,
+    // so a Tend file is parsed once.
+    if !bytes.prefix(200).split(separator: 0x22).contains(where: {
+      $0.elementsEqual("resourceType".utf8)
+    }),
+      let summary = try? JSONDecoder().decode(SummaryData.self, from: Data(bytes)),
+      summary.kind == "tend-summary"
+    {
+      guard summary.v <= SummaryData.schemaVersion else {
+        return File(
+          path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"),
+          format: .json, summary: nil)
+      }
+      return File(
+        path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
+    }
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
+    else {
+      return File(path: path, status: .unreadable("not JSON"), format: nil, summary: nil)
+    }
+    if object["kind"] as? String == "tend-summary" {
+      do {
+        let summary = try JSONDecoder().decode(SummaryData.self, from: Data(bytes))
+        guard summary.v <= SummaryData.schemaVersion else {
+          return File(
+            path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"),
+            format: .json, summary: nil)
+        }
+        return File(
+          path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
+      } catch {
+        return File(
+          path: path, status: .unreadable("not a Tend summary (\(error))"), format: .json,
+          summary: nil)
+      }
+    }
+    guard let read = FHIRReader.read(object) else {
+      return File(
+        path: path, status: .unreadable("neither a Tend summary nor a FHIR Bundle"), format: nil,
+        summary: nil)
+    }
+    // A Bundle from elsewhere has no summary-period extension: its sessions' days are the period.
+    let days = read.entries.compactMap { entry -> Int? in
+      if case .session(let s) = entry { return s.at.localDay }
+      return nil
+    }
+    let period = read.period ?? SummaryPeriod(from: days.min() ?? 0, to: days.max() ?? 0)
+    var options = SummaryOptions(
+      period: SummaryPeriod(from: period.from, to: period.to),
+      now: read.made ?? SummaryTime(seconds: 0, offset: 0),
+      keepSessions: true, redFlagConditions: redFlagConditions)
+    options.deidentify = read.deidentified
+    var summary = SummaryBuilder.summarize(read.receiver, read.entries, options: options)
+    summary.receiver.id = nil
+    if read.receiver.name.isEmpty { summary.receiver.name = nil }
+    summary.checksum = read.checksum
+    return File(path: path, status: status(bytes, read.checksum), format: .fhir, summary: summary)
+  }
+
+  static func status(_ bytes: [UInt8], _ claimed: String?) -> Status {
+    switch Checksum.verify(bytes, claimed: claimed) {
+    case .intact: .intact
+    case .altered: .altered
+    case .missing: .unverified
+    }
+  }
+}

@@ -1,0 +1,194 @@
+/// Turns a stream of journal entries into a summary's numbers. Pure: values in, values out.
+///
+/// Guarantees: only entries whose local day falls in the period count (consents and condition
+/// changes are read whatever their date, since they say what is in force and who may see it);
+/// before/after statistics use only sessions rated on that scale both before and after; memory
+/// is bounded by the period and a few short lists unless `keepSessions` asks for every row.
+/// Builders over consecutive parts of a journal `merge` into the builder of the whole.
+public struct SummaryBuilder: Sendable {
+  public let receiver: SummaryReceiver
+  public let options: SummaryOptions
+  var grid: DayGrid
+  var sessions = 0
+  var minutes = 0
+  var minuteCounts = [Int](repeating: 0, count: 601)
+  var stoppedCount = 0
+  var rated = 0
+  var ratedBy = [0, 0]
+  var routines: [String: Int] = [:]
+  var sites: [String: Int] = [:]
+  var caregivers: [String: Int] = [:]
+  var pressure = [0, 0, 0, 0]
+  var change = [ScaleStats](repeating: ScaleStats(), count: SummaryScale.allCases.count)
+  var worseAfter = 0
+  var stopped: [(SummaryTime, SummaryData.Stopped)] = []
+  var precautions: [String: PrecautionSpan] = [:]
+  var water = SummaryData.Water()
+  var feelings: [(SummaryTime, SummaryData.Feeling)] = []
+  var feelingCount = 0
+  var notes: [(SummaryTime, String)] = []
+  var noteCount = 0
+  var consents: [SummaryConsent] = []
+  var rows: [SummaryData.Row] = []
+  var lastSessionAt: SummaryTime?
+
+  struct ScaleStats: Sendable {
+    var n = 0
+    var before = 0
+    var after = 0
+    var improved2 = 0
+    var worsened2 = 0
+  }
+
+  struct PrecautionSpan: Sendable {
+    var condition: SummaryCondition
+    var first: Int?
+    var last: Int?
+    var removed: Int?
+  }
+
+  static let stoppedLimit = 20
+
+  public init(receiver: SummaryReceiver, options: SummaryOptions) {
+    self.receiver = receiver
+    self.options = options
+    grid = DayGrid(period: options.period)
+    for c in receiver.conditions { precautions[Self.key(c)] = PrecautionSpan(condition: c) }
+  }
+
+  /// Summarises entries in one pass.
+  public static func summarize(
+    _ receiver: SummaryReceiver, _ entries: some Sequence<SummaryEntry>, options: SummaryOptions
+  ) -> SummaryData {
+    var builder = SummaryBuilder(receiver: receiver, options: options)
+    for entry in entries { builder.add(entry) }
+    return builder.finish()
+  }
+
+  /// A condition without a site shares its key with the bare id a session lists.
+  static func key(_ c: SummaryCondition) -> String {
+    c.site == nil && c.side == nil ? c.id : "\(c.id)|\(c.site ?? "")|\(c.side ?? "")"
+  }
+
+  public mutating func add(_ entry: SummaryEntry) {
+    switch entry {
+    case .session(let s): addSession(s)
+    case .feeling(let f):
+      guard options.period.contains(day: f.at.localDay) else { return }
+      feelingCount += 1
+      var scores: [String: Int] = [:]
+      if let r = f.ratings {
+        for scale in r.scores.scales { scores[scale.rawValue] = r.scores[scale] }
+      }
+      Self.keepLatest(
+        &feelings, limit: options.noteLimit,
+        (f.at, .init(when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)))
+    case .water(let w):
+      guard options.period.contains(day: w.at.localDay) else { return }
+      switch w.answer {
+      case "offered": water.offered += 1
+      case "given": water.given += 1
+      case "declined": water.declined += 1
+      case "later": water.later += 1
+      default: break
+      }
+      water.amountML += w.amountML ?? 0
+      if options.keepSessions, let last = lastSessionAt, !rows.isEmpty,
+        w.at.seconds - last.seconds < 4 * 3600,
+        rows[rows.count - 1].water == nil || w.answer == "given"
+      {
+        rows[rows.count - 1].water = w.answer
+      }
+    case .consent(let c): consents.append(c)
+    case .condition(let c):
+      let day = c.at?.localDay
+      var span = precautions[Self.key(c)] ?? PrecautionSpan(condition: c)
+      if c.change == .removed {
+        span.removed = day
+      } else {
+        span.removed = nil
+        if span.condition.since == nil { span.condition.since = c.since ?? c.at?.day }
+      }
+      precautions[Self.key(c)] = span
+    }
+  }
+
+  mutating func addSession(_ s: SummarySession) {
+    let day = s.at.localDay
+    guard options.period.contains(day: day) else { return }
+    sessions += 1
+    lastSessionAt = s.at
+    let m = max(0, min(600, s.minutes ?? 0))
+    minutes += m
+    if s.minutes != nil { minuteCounts[m] += 1 }
+    if let r = s.routine { routines[r, default: 0] += 1 }
+    for site in s.sites { sites[site, default: 0] += 1 }
+    if let by = s.by { caregivers[by, default: 0] += 1 }
+    if let p = s.pressure, (0...3).contains(p) { pressure[p] += 1 }
+    for r in [s.before, s.after].compactMap({ $0 }) { ratedBy[r.ratedBy == .receiver ? 0 : 1] += 1 }
+    grid.add(day: day, before: s.before?.scores, after: s.after?.scores)
+    var anyPair = false
+    var worse = false
+    if let b = s.before?.scores, let a = s.after?.scores {
+      for scale in SummaryScale.allCases {
+        guard let x = b[scale], let y = a[scale] else { continue }
+        anyPair = true
+        let better = scale.improvement(before: x, after: y)
+        change[scale.rank].n += 1
+        change[scale.rank].before += x
+        change[scale.rank].after += y
+        if better >= 2 { change[scale.rank].improved2 += 1 }
+        if better <= -2 {
+          change[scale.rank].worsened2 += 1
+          worse = true
+        }
+      }
+    }
+    if anyPair { rated += 1 }
+    if worse { worseAfter += 1 }
+    if s.stoppedEarly {
+      stoppedCount += 1
+      let entry = SummaryData.Stopped(
+        when: s.at.day, minutes: s.minutes, plannedMinutes: nil, routine: s.routine,
+        reason: s.stopReason)
+      stopped.append((s.at, entry))
+      if stopped.count > Self.stoppedLimit * 2 {
+        stopped.removeFirst(stopped.count - Self.stoppedLimit)
+      }
+    }
+    for id in s.precautions {
+      var span = precautions[id] ?? PrecautionSpan(condition: SummaryCondition(id: id))
+      span.first = min(span.first ?? day, day)
+      span.last = max(span.last ?? day, day)
+      precautions[id] = span
+    }
+    if let note = s.note, !note.isEmpty {
+      noteCount += 1
+      Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
+    }
+    if options.keepSessions { rows.append(row(s)) }
+  }
+
+  func row(_ s: SummarySession) -> SummaryData.Row {
+    func dict(_ r: SummaryRatings?) -> [String: Int] {
+      var d: [String: Int] = [:]
+      if let r { for scale in r.scores.scales { d[scale.rawValue] = r.scores[scale] } }
+      return d
+    }
+    return SummaryData.Row(
+      number: rows.count + 1, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
+      pressure: s.pressure, by: s.by, status: s.stoppedEarly ? "stopped" : "completed",
+      stopReason: s.stopReason, before: dict(s.before), after: dict(s.after),
+      beforeBy: s.before?.ratedBy,
+      afterBy: s.after?.ratedBy, water: nil, note: s.note, precautions: s.precautions)
+  }
+
+  static func keepLatest<T>(_ list: inout [(SummaryTime, T)], limit: Int, _ item: (SummaryTime, T))
+  {
+    list.append(item)
+    if list.count > limit * 4 {
+      list.sort { $0.0 < $1.0 }
+      list.removeFirst(list.count - limit)
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/// The numbers of one summary: what every format renders, and what `tend review` reads back.
+///
+/// This is the JSON export's schema (version `v`); it is a stable machine interface. Dates are
+/// local `YYYY-MM-DD` days, times ISO 8601 with offset; in a de-identified summary every date is
+/// reduced to its year and sessions are numbered instead.
+public struct SummaryData: Codable, Sendable, Equatable {
+  public static let schemaVersion = 1
+  public var v = SummaryData.schemaVersion
+  /// Always `tend-summary`, so a reader can tell the file from other JSON.
+  public var kind = "tend-summary"
+  /// When it was made (nil in a de-identified summary: the period's years say enough).
+  public var made: SummaryTime?
+  public var period: SummaryPeriod
+  public var receiver: Receiver
+  public var deidentified: Bool
+  public var omitted: [SummaryPart]
+  public var caregivers: [Caregiver]
+  public var totals: Totals
+  public var routines: [Count]
+  public var sites: [Count]
+  /// Sessions by Walton pressure level 0...3.
+  public var pressure: [Int]
+  public var ratings: [RatingChange]
+  public var trend: [TrendSeries]
+  public var stopped: [Stopped]
+  public var precautions: [Precaution]
+  public var water: Water?
+  public var feelings: [Feeling]?
+  public var notes: [Note]?
+  public var consents: [SummaryConsent]
+  public var redFlags: RedFlags
+  /// One row per session, oldest first (absent from the one-page formats' gathering).
+  public var sessions: [Row]?
+  /// SHA-256 of the file this was read from or written to (see `Checksum`), when it has one.
+  public var checksum: String?
+
+  public struct Receiver: Codable, Sendable, Equatable {
+    public var id: String?
+    public var name: String?
+    public var birthYear: Int?
+  }
+
+  public struct Caregiver: Codable, Sendable, Equatable {
+    public var name: String
+    public var relationship: String?
+    public var sessions: Int
+  }
+
+  public struct Totals: Codable, Sendable, Equatable {
+    public var sessions = 0
+    public var minutes = 0
+    public var medianMinutes: Int?
+    public var minMinutes: Int?
+    public var maxMinutes: Int?
+    public var stopped = 0
+    /// Sessions with at least one rating both before and after.
+    public var rated = 0
+    /// Rating sets given by the receiver and by a caregiver as proxy.
+    public var ratedByReceiver = 0
+    public var ratedByCaregiver = 0
+    /// Days in the period with at least one session.
+    public var activeDays = 0
+    /// Feeling entries and session notes in the period (the page shows the latest few).
+    public var feelings = 0
+    public var notes = 0
+  }
+
+  public struct Count: Codable, Sendable, Equatable {
+    public var id: String
+    public var count: Int
+  }
+
+  /// Per-session change for one scale, over sessions rated on it both before and after.
+  public struct RatingChange: Codable, Sendable, Equatable {
+    public var scale: SummaryScale
+    public var sessions: Int
+    public var meanBefore: Double
+    public var meanAfter: Double
+    /// after − before (so negative is better except for comfort).
+    public var meanChange: Double
+    /// Sessions 2 points or more better / worse (direction-aware).
+    public var improved2: Int
+    public var worsened2: Int
+  }
+
+  /// The longer trend: the mean "before" score of each day, `nil` for a day without one.
+  public struct TrendSeries: Codable, Sendable, Equatable {
+    public var scale: SummaryScale
+    /// First day of `days` (local, `YYYY-MM-DD`; the year in a de-identified summary).
+    public var start: String
+    public var days: [Double?]
+    /// Daily after-session means, aligned with `days` (for the before→after chart).
+    public var after: [Double?]
+    public var firstWeekBefore: Double?
+    public var lastWeekBefore: Double?
+  }
+
+  public struct Stopped: Codable, Sendable, Equatable {
+    /// `YYYY-MM-DD`, or `session N` when de-identified.
+    public var when: String
+    public var minutes: Int?
+    public var plannedMinutes: Int?
+    public var routine: String?
+    public var reason: String?
+  }
+
+  public struct Precaution: Codable, Sendable, Equatable {
+    public var id: String
+    public var site: String?
+    public var side: String?
+    public var since: String?
+    public var until: String?
+    public var redFlag: Bool
+  }
+
+  public struct Water: Codable, Sendable, Equatable {
+    public var offered = 0
+    public var given = 0
+    public var declined = 0
+    public var later = 0
+    public var amountML = 0
+    public var fluidLimitML: Int?
+  }
+
+  public struct Feeling: Codable, Sendable, Equatable {
+    public var when: String
+    public var ratedBy: RatedBy?
+    public var scores: [String: Int]
+    public var text: String?
+  }
+
+  public struct Note: Codable, Sendable, Equatable {
+    public var when: String
+    public var text: String
+  }
+
+  public struct RedFlags: Codable, Sendable, Equatable {
+    /// Sessions where some scale got 2 or more points worse.
+    public var worseAfter = 0
+    /// Red-flag conditions in force (no massage; call the care team).
+    public var conditions: [String] = []
+    public var count: Int { worseAfter + conditions.count }
+  }
+
+  /// One session, for CSV, JSON and FHIR.
+  public struct Row: Codable, Sendable, Equatable {
+    public var number: Int
+    public var at: SummaryTime?
+    public var minutes: Int?
+    public var routine: String?
+    public var sites: [String]
+    public var pressure: Int?
+    public var by: String?
+    public var status: String
+    public var stopReason: String?
+    public var before: [String: Int]
+    public var after: [String: Int]
+    public var beforeBy: RatedBy?
+    public var afterBy: RatedBy?
+    public var water: String?
+    public var note: String?
+    public var precautions: [String]
+  }
+}

@@ -1,0 +1,79 @@
+extension SummaryData {
+  /// Leaves out what the family chose not to share and, when asked, de-identifies the summary.
+  ///
+  /// De-identification follows the Safe Harbor identifiers that touch Tend (clinical-export.md
+  /// 4.3): no names (the receiver, caregivers, the recipient of a consent), no free text (notes,
+  /// feelings in words, stop reasons), no date part but the year (sessions become "session N",
+  /// the day-by-day trend is dropped), no birth year for anyone 90 or older, no receiver id.
+  /// Exports also get fresh random ids every time (the renderers' job).
+  public mutating func applyPrivacy(omit: Set<SummaryPart>, deidentify: Bool) {
+    if omit.contains(.notes) {
+      notes = nil
+      sessions = sessions.map {
+        $0.map {
+          var r = $0; r.note = nil; return r
+        }
+      }
+    }
+    if omit.contains(.feelings) { feelings = nil }
+    if omit.contains(.water) {
+      water = nil
+      sessions = sessions.map {
+        $0.map {
+          var r = $0; r.water = nil; return r
+        }
+      }
+    }
+    if omit.contains(.name) { receiver.name = nil }
+    guard deidentify else { return }
+    deidentified = true
+    receiver = Receiver(id: nil, name: nil, birthYear: nil)
+    var aliases: [String: String] = [:]
+    for (i, c) in caregivers.enumerated() { aliases[c.name] = "caregiver \(i + 1)" }
+    caregivers = caregivers.map {
+      .init(name: aliases[$0.name] ?? "caregiver", relationship: nil, sessions: $0.sessions)
+    }
+    let year = { (day: String?) in day.map { String($0.prefix(4)) } }
+    made = nil
+    period.yearsOnly = true
+    trend = trend.map {
+      .init(
+        scale: $0.scale, start: String($0.start.prefix(4)), days: [], after: [],
+        firstWeekBefore: $0.firstWeekBefore, lastWeekBefore: $0.lastWeekBefore)
+    }
+    var number = 0
+    stopped = stopped.map { s in
+      number += 1
+      return .init(
+        when: "stopped \(number)", minutes: s.minutes, plannedMinutes: s.plannedMinutes,
+        routine: s.routine, reason: nil)
+    }
+    precautions = precautions.map {
+      .init(
+        id: $0.id, site: $0.site, side: $0.side, since: year($0.since), until: year($0.until),
+        redFlag: $0.redFlag)
+    }
+    feelings = feelings.map { list in
+      list.map {
+        .init(when: String($0.when.prefix(4)), ratedBy: $0.ratedBy, scores: $0.scores, text: nil)
+      }
+    }
+    notes = nil
+    consents = consents.map {
+      SummaryConsent(
+        at: nil,
+        sharedWith: "care team", what: $0.what, from: year($0.from), to: year($0.to),
+        format: $0.format, by: nil)
+    }
+    sessions = sessions.map { rows in
+      rows.map { r in
+        var r = r
+        r.at = nil
+        r.by = r.by.map { aliases[$0] ?? "caregiver" }
+        r.stopReason = nil
+        r.note = nil
+        return r
+      }
+    }
+  }
+}

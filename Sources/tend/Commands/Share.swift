@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import TendCore
+
+extension Tend {
+  /// `tend share`: records the family's consent in the journal, then writes the export carrying
+  /// that record and a SHA-256 of its own content.
+  struct Share: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "share",
+      abstract: "Record consent to share, and write the summary for that person.",
+      discussion: """
+        The consent (who, which period, which format, when) goes into the journal and into the
+        export. Example:
+          tend share --with "Dr Lee, oncology" --format html --output for-dr-lee.html
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var summary: SummaryArguments
+
+    @Option(
+      name: .customLong("with"), help: ArgumentHelp("Who it is shared with.", valueName: "WHO"))
+    var recipient: String
+
+    @Option(help: ArgumentHelp("Who agreed (default: the receiver).", valueName: "NAME"))
+    var by: String?
+
+    @Option(help: ArgumentHelp("html, markdown, text, csv, json or fhir.", valueName: "FORMAT"))
+    var format: SummaryFormat = .html
+
+    func validate() throws {
+      guard !recipient.trimmingCharacters(in: .whitespaces).isEmpty else {
+        throw ValidationError("--with needs a name, for example --with \"Dr Lee, oncology\".")
+      }
+    }
+
+    func run() throws {
+      let (app, receivers, profile) = try HomeInput.context(global, receiver: summary.receiver)
+      let options = try summary.options(app, format: format)
+      if let output = summary.output, !summary.force, FileManager.default.fileExists(atPath: output)
+      {
+        throw SummaryArguments.failure(.outputExists(output), app)
+      }
+      do {
+        var what = ["sessions", "ratings", "precautions"]
+        what += SummaryPart.allCases.filter { !options.omit.contains($0) }.map(\.rawValue)
+        if options.deidentify { what.append("deidentified") }
+        let consent = SummaryConsent(
+          at: options.now, sharedWith: recipient, what: what, from: options.period.fromText,
+          to: options.period.toText, format: format.rawValue, by: by)
+        try record(consent, receivers.journalURL(profile.id), receivers, profile, app)
+        let (data, scan) = try SummaryGather.gather(profile, in: receivers, options: options)
+        let (text, digest) = SummaryRendering.export(
+          data, as: format, RenderOptions(localizer: app.localizer, checksum: true))
+        try summary.deliver(text, scan: scan, app: app)
+        if let output = summary.output, format == .csv, let digest {
+          try ExportFile.write(
+            "\(digest)  \(URL(fileURLWithPath: output).lastPathComponent)\n",
+            to: output + ".sha256", force: summary.force)
+        }
+        Tend.printError(
+          app.t(
+            "share.done",
+            [
+              "who": .text(recipient), "where": .text(summary.output ?? app.t("share.screen")),
+              "digest": .text(digest ?? ""),
+            ]))
+      } catch let error as SummaryError {
+        throw SummaryArguments.failure(error, app)
+      }
+    }
+
+    /// Appends the consent to the receiver's journal (one durable, locked append).
+    func record(
+      _ c: SummaryConsent, _ url: URL, _ receivers: TendCore.Receivers, _ profile: Profile,
+      _ app: AppContext
+    ) throws {
+      let at = Timestamp(c.at?.date ?? Date(), offsetSeconds: Int(c.at?.offset ?? 0))
+      let entry = JournalEntry(
+        at: at,
+        .consent(
+          Consent(
+            sharedWith: c.sharedWith, what: c.what, from: c.from, to: c.to, format: c.format,
+            by: c.by)))
+      let torn = try HomeInput.run(app) { try receivers.journal(profile.id).append(entry) }
+      HomeInput.report(torn, app)
+    }
+  }
+}

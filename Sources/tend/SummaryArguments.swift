@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import TendCore
+
+/// Options shared by `tend summary` and `tend share`.
+struct SummaryArguments: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Whose summary: folder id or name (default: the only receiver).", valueName: "NAME"))
+  var receiver: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "First day, YYYY-MM-DD, or 30d for the last 30 days (default: 90d).", valueName: "DATE"))
+  var from: String?
+
+  @Option(help: ArgumentHelp("Last day, YYYY-MM-DD (default: today).", valueName: "DATE"))
+  var to: String?
+
+  @Option(
+    help: ArgumentHelp("Parts to leave out: notes, name, feelings, water.", valueName: "LIST"))
+  var omit: [String] = []
+
+  @Flag(help: "De-identify (Safe Harbor): no names, no free text, years only, fresh ids.")
+  var deidentify = false
+
+  @Option(
+    name: .shortAndLong,
+    help: ArgumentHelp("Write to FILE (created 0600) instead of the screen.", valueName: "FILE"))
+  var output: String?
+
+  @Flag(help: "Replace FILE if it exists.")
+  var force = false
+
+  /// "Now": `SOURCE_DATE_EPOCH` when set (reproducible output), else the clock, in local time.
+  static func now(_ environment: Environment) -> SummaryTime {
+    let date =
+      environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init).map(
+        Date.init(timeIntervalSince1970:)) ?? Date()
+    return SummaryTime(date, offset: Int32(TimeZone.current.secondsFromGMT(for: date)))
+  }
+
+  func options(_ app: AppContext, format: SummaryFormat) throws -> SummaryOptions {
+    let now = Self.now(app.environment)
+    do {
+      let period = try SummaryPeriod.resolve(from: from, to: to, today: now.localDay)
+      return SummaryOptions(
+        period: period, omit: try SummaryPart.parseList(omit), deidentify: deidentify, now: now,
+        keepSessions: format.needsRows,
+        redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)))
+    } catch {
+      throw SummaryArguments.failure(error, app)
+    }
+  }
+
+  static func failure(_ error: SummaryError, _ app: AppContext) -> TendError {
+    TendError(message: app.localizer.render(error.message), exitCode: error.isUsage ? 2 : 65)
+  }
+
+  /// Prints or writes the export; warns about journal lines that could not be read.
+  func deliver(_ text: String, scan: JournalScan.Result, app: AppContext) throws {
+    if scan.unreadableCount > 0 {
+      Tend.printError(
+        app.t(
+          "summary.warning.unreadableLines",
+          [
+            "count": .number(scan.unreadableCount),
+            "lines": .text(scan.unreadableLines.map(String.init).joined(separator: ", ")),
+          ]))
+    }
+    guard let output else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return
+    }
+    do {
+      try ExportFile.write(text, to: output, force: force)
+    } catch {
+      throw Self.failure(error, app)
+    }
+  }
+}
