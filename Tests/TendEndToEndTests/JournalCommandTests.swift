@@ -111,7 +111,8 @@ struct JournalCommandTests {
     let text = try tend(["journal"])
     let rows = lines(text.stdout)
     #expect(rows.count == 4)
-    #expect(rows[0].hasPrefix("Nov 29, 2026 at 10:15\u{202F}AM · Mum · session · Calm hands · 8 min"))
+    #expect(
+      rows[0].hasPrefix("Nov 29, 2026 at 10:15\u{202F}AM · Mum · session · Calm hands · 8 min"))
     #expect(rows[0].contains("pain 6→3") && rows[0].contains("stopped early: she was sleepy"))
     #expect(rows[0].contains("precautions: anticoagulants"))
 

@@ -90,7 +90,8 @@ public struct Localizer: Sendable {
   /// A date and time for people, in this language's usual form ("Nov 29, 2026, 10:15 AM",
   /// "29 nov. 2026, 10:15", "2026年11月29日 10:15"), in the given time zone.
   public func dateTime(_ date: Date, timeZone: TimeZone = .current) -> String {
-    var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone)
+    var style = Date.FormatStyle(
+      date: .abbreviated, time: .shortened, locale: locale, timeZone: timeZone)
     style.calendar = Calendar(identifier: .gregorian)
     return date.formatted(style)
   }
