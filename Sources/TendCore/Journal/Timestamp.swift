@@ -93,27 +93,14 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
   /// Days since 1970-01-01 for a civil date, and the day it normalises to (to reject Feb 30).
   static func days(year: Int, month: Int, day: Int) -> (Int, Int) {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    let total = era * 146_097 + doe - 719_468
-    return (total, civil(fromDays: total).2)
+    let total = CivilDay.days(year: year, month: month, day: day)
+    return (total, CivilDay.components(total).day)
   }
 
-  /// The civil date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-  static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  /// The civil date of a day count since 1970-01-01.
+  static func civil(fromDays days: Int) -> (Int, Int, Int) {
+    let c = CivilDay.components(days)
+    return (c.year, c.month, c.day)
   }
 
   public init(from decoder: any Decoder) throws {
