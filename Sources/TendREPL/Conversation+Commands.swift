@@ -62,6 +62,11 @@ extension Conversation {
       return [.say(t("chat.profileError", ["detail": .text(String(describing: error))]))]
     }
     var out: [Action] = result.messages.dropLast().map { .say(t.render($0)) }
+    if receiver == nil {
+      // Nobody's precautions are known yet: say so before any list, so it is never read as
+      // "safe for her".
+      out = [.say(t("chat.suggest.unchecked"))]
+    }
     guard result.restrictions.verdict.allowsMassage else {
       offered = []
       let flags = redFlagActions(profile.conditions.map(\.id))

@@ -214,3 +214,13 @@ struct ConversationTests {
     #expect(h2.quit)
   }
 }
+
+@Suite("Suggest before anyone is chosen")
+struct SuggestUncheckedTests {
+  @Test("the list says it is not checked against anyone until a receiver is chosen")
+  func unchecked() throws {
+    let run = try RunTend.run([], stdin: "suggest\nquit\n")
+    #expect(run.stdout.contains("not checked against anyone's health"))
+    #expect(!run.stdout.contains("Good to go"))
+  }
+}
