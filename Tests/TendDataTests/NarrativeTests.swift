@@ -38,8 +38,9 @@ struct NarrativeTests {
     }
   }
 
-  static let files = ["en": load("en"), "es": load("es")]
-  static let cases: [String] = ["en", "es"].flatMap { lang in
+  static let languages = ["en", "es", "fr", "zh-Hans", "vi"]
+  static let files = Dictionary(uniqueKeysWithValues: languages.map { ($0, load($0)) })
+  static let cases: [String] = languages.flatMap { lang in
     files[lang]!.narratives.indices.map { "\(lang)#\($0)" }
   }
 
@@ -114,7 +115,7 @@ struct NarrativeTests {
       "“\(narrative.text)”: unknown words \(outcome.recognition.unknownTerms)")
   }
 
-  @Test("precision, recall and verdict accuracy over every narrative", arguments: ["en", "es"])
+  @Test("precision, recall and verdict accuracy over every narrative", arguments: languages)
   func scores(_ lang: String) throws {
     let file = Self.files[lang]!
     let recognizer = try Self.recognizer(lang)
@@ -137,7 +138,7 @@ struct NarrativeTests {
         format:
           "narratives[%@]: %d texts, %d expected conditions; precision %.3f, recall %.3f, verdict accuracy %.3f",
         lang, file.narratives.count, hits + missed, precision, recall, accuracy))
-    #expect(file.narratives.count >= (lang == "en" ? 80 : 20))
+    #expect(file.narratives.count >= ["en": 80, "es": 30][lang, default: 10])
     #expect(precision >= 0.95 && recall >= 0.95 && accuracy >= 0.95)
   }
 }
