@@ -14,19 +14,11 @@ struct LocaleCompletenessTests {
     #expect(Set(Self.languages) == ["es", "fr", "zh-Hans", "vi"])
   }
 
-  /// Key prefixes whose translation is still pending (they fall back to English). Remove a
-  /// prefix here as soon as its keys are translated; the test then holds them too.
-  static let pendingTranslation = ["summary.", "share.", "review."]
-
-  @Test(
-    "same keys as English, no more, no fewer (except the pending prefixes)", arguments: languages)
+  @Test("same keys as English, no more, no fewer", arguments: languages)
   func keys(_ lang: String) throws {
     let english = Fixtures.catalog.english
     let table = try #require(Fixtures.catalog.locales[lang])
-    let required = english.values.keys.filter { key in
-      !Self.pendingTranslation.contains { key.hasPrefix($0) }
-    }
-    let missing = Set(required).subtracting(table.values.keys)
+    let missing = Set(english.values.keys).subtracting(table.values.keys)
     let extra = Set(table.values.keys).subtracting(english.values.keys)
     #expect(
       missing.isEmpty, "\(lang) misses \(missing.count) keys, e.g. \(missing.sorted().prefix(5))")
