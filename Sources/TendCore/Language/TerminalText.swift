@@ -29,8 +29,11 @@ public enum TerminalText {
     "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "”", "·",
   ]
 
-  /// Wraps `text` to `width` columns, each line starting with `indent`.
-  public static func wrap(_ text: String, indent: String = "", width limit: Int = 78) -> [String] {
+  /// Wraps `text` to `width` columns, each line starting with `indent` (the first with
+  /// `firstIndent` when given: a hanging indent).
+  public static func wrap(
+    _ text: String, indent: String = "", firstIndent: String? = nil, width limit: Int = 78
+  ) -> [String] {
     // Units: a run of narrow characters (a word) or one wide character, each remembering
     // whether a space came before it. Lines break only between units.
     var units: [(text: String, spaceBefore: Bool)] = []
@@ -59,16 +62,17 @@ public enum TerminalText {
     }
     if !word.isEmpty { units.append((word, wordSpace)) }
     var lines: [String] = []
-    var line = indent
-    var used = width(indent)
-    let start = used
+    var line = firstIndent ?? indent
+    var used = width(line)
+    var start = used
     for unit in units {
       let gap = unit.spaceBefore && used > start ? 1 : 0
       let w = width(unit.text)
       if used > start, used + gap + w > limit {
         lines.append(line)
         line = indent
-        used = start
+        used = width(indent)
+        start = used
       }
       if used > start, unit.spaceBefore {
         line += " "

@@ -20,27 +20,15 @@ struct TextRenderer {
   /// Wraps `text` to the width with a hanging indent.
   func wrap(_ text: String, indent: Int = 2) -> [String] {
     let pad = String(repeating: " ", count: indent)
-    var lines: [String] = []
-    var current = pad
-    var hasWord = false
-    for word in text.split(separator: " ") {
-      if hasWord, current.count + 1 + word.count > options.width {
-        lines.append(current)
-        current = pad + "  " + word
-        continue
-      }
-      current += (hasWord ? " " : "") + word
-      hasWord = true
-    }
-    lines.append(current)
-    return lines
+    let lines = TerminalText.wrap(text, indent: pad + "  ", firstIndent: pad, width: options.width)
+    return lines.isEmpty ? [pad] : lines
   }
 
   func render() -> String {
     let t = options.localizer
     var out: [String] = []
     let top = w.title.uppercased()
-    let gap = max(1, options.width - top.count - w.confidential.count)
+    let gap = max(1, options.width - TerminalText.width(top) - TerminalText.width(w.confidential))
     out.append(heading(top) + String(repeating: " ", count: gap) + w.confidential)
     for line in [
       w.receiverLine, w.caregiversLine, w.periodLine, w.madeLine, w.familyLine, w.omittedLine,
@@ -58,11 +46,11 @@ struct TextRenderer {
     if !data.trend.isEmpty {
       out.append("")
       out.append(heading(t("summary.section.trend")))
-      let nameWidth = data.trend.map { w.scaleName($0.scale).count }.max() ?? 8
+      let nameWidth = data.trend.map { TerminalText.width(w.scaleName($0.scale)) }.max() ?? 8
       for s in data.trend {
-        let name = w.scaleName(s.scale).padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let name = TerminalText.pad(w.scaleName(s.scale), to: nameWidth)
         let note = w.trendNote(s)
-        let room = max(10, options.width - nameWidth - note.count - 6)
+        let room = max(10, options.width - nameWidth - TerminalText.width(note) - 6)
         let spark = s.days.isEmpty ? "" : TrendBins.sparkline(s.days, width: room)
         out.append(
           "  \(name)  \(spark.padding(toLength: min(room, max(spark.count, 1)), withPad: " ", startingAt: 0))  \(note)"
@@ -108,7 +96,7 @@ struct TextRenderer {
   /// A left-aligned first column and right-aligned numbers, trimmed to fit the width.
   func table(_ rows: [[String]]) -> [String] {
     guard let first = rows.first else { return [] }
-    var widths = first.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+    var widths = first.indices.map { i in rows.map { TerminalText.width($0[i]) }.max() ?? 0 }
     // Drop the anchor column ("10 = worst") when the table would not fit.
     var skip = Set<Int>()
     if widths.reduce(0, +) + 2 * widths.count + 2 > options.width { skip.insert(1) }
@@ -118,8 +106,8 @@ struct TextRenderer {
         + row.indices.filter { !skip.contains($0) }.map { i in
           let cell = String(row[i].prefix(widths[i]))
           return i <= 1
-            ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-            : String(repeating: " ", count: max(0, widths[i] - cell.count)) + cell
+            ? TerminalText.pad(cell, to: widths[i])
+            : String(repeating: " ", count: max(0, widths[i] - TerminalText.width(cell))) + cell
         }.joined(separator: "  ")
     }
   }
