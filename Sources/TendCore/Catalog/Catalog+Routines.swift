@@ -1,7 +1,7 @@
 import Foundation
 
 extension Catalog {
-  /// Reads every `Routines/*.json` except `precautions.json`, sorted by id.
+  /// Reads every `Routines/*.json` except `precautions.json` and `signs.json` (the rules and their warning signs), sorted by id.
   static func loadRoutines(in folder: URL) throws(CatalogError) -> [Routine] {
     let dir = folder.appendingPathComponent("Routines")
     let names: [String]
@@ -11,7 +11,7 @@ extension Catalog {
       throw .unreadable(file: "Routines", reason: "cannot list the folder")
     }
     var routines: [Routine] = []
-    for name in names.sorted() where name.hasSuffix(".json") && name != "precautions.json" {
+    for name in names.sorted() where name.hasSuffix(".json") && !["precautions.json", "signs.json"].contains(name) {
       let (bytes, file) = try read(dir.appendingPathComponent(name), relativeTo: folder)
       routines.append(try readRoutine(bytes, file: file, expectedID: String(name.dropLast(5))))
     }

@@ -8,6 +8,7 @@ extension Catalog {
   ]
   static let categories = [
     "red-flag", "medicine", "device", "surgery", "skin", "bones", "cancer", "whole-body", "other",
+    "unknown",
   ]
 
   /// Reads `Routines/precautions.json`.

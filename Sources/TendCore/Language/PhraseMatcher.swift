@@ -55,7 +55,7 @@ extension Vocabulary {
   /// dates) matches never overlap: left to right, the longest phrase starting at a word wins.
   /// Between two words of a phrase up to two filler words may stand ("pain in *her* chest"),
   /// never across a sentence break.
-  func matches(_ tokens: [TextToken]) -> (matches: [PhraseMatch], words: [String]) {
+  func matches(_ tokens: [TextToken]) -> (matches: [PhraseMatch], words: [String], fuzzy: [Bool]) {
     let (words, fuzzy) = resolve(tokens)
     var found: [PhraseMatch] = []
     var nextFree = [Int](repeating: 0, count: 7)
@@ -73,11 +73,11 @@ extension Vocabulary {
         found.append(PhraseMatch(meaning: phrase.meaning, first: i, last: last, fuzzy: isFuzzy))
       }
     }
-    return (found, words)
+    return (found, words, fuzzy)
   }
 
   /// The index of the last token of `phrase` when it starts at `start`, or nil.
-  private func end(of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken])
+  func end(of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken])
     -> Int?
   {
     var j = start
@@ -94,6 +94,24 @@ extension Vocabulary {
       j = next
     }
     return j
+  }
+
+  /// Every concept of `vocab.sign.*` in the message, overlaps allowed (one word may belong to
+  /// several concepts: "tight" is discomfort and swelling).
+  func signHits(_ words: [String], _ tokens: [TextToken]) -> [Signs.Hit] {
+    var hits: [Signs.Hit] = []
+    for i in tokens.indices {
+      guard let candidates = signWords[words[i]] else { continue }
+      var seen = Set<String>()
+      for (concept, phrase) in candidates.sorted(by: { $0.words.count > $1.words.count }) {
+        guard !seen.contains(concept) else { continue }
+        let last = phrase.count == 1 ? i : end(of: phrase, at: i, words, tokens)
+        guard let last else { continue }
+        seen.insert(concept)
+        hits.append(Signs.Hit(concept: concept, first: i, last: last))
+      }
+    }
+    return hits
   }
 
   /// Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`.

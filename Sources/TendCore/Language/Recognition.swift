@@ -19,6 +19,16 @@ public struct Recognition: Sendable, Equatable {
     public var reason: Reason
   }
 
+  /// Words Tend could not place (a disease, medicine, device or procedure it does not know, or
+  /// a rare word): each raised the verdict.
+  public struct NotUnderstood: Sendable, Hashable {
+    /// The caregiver's words.
+    public var words: String
+    /// Next to a red-flag system (chest, breathing, speech, a weak or swollen limb, bleeding) or
+    /// with a fever: stop and call; otherwise adjust and ask the care team first.
+    public var urgent: Bool
+  }
+
   /// Conditions that count, each with `matched` set to the caregiver's words and, where said,
   /// site, side and days since it began. Red flags found from symptom patterns are included.
   public var conditions: [Condition]
@@ -30,16 +40,19 @@ public struct Recognition: Sendable, Equatable {
   public var redFlags: [String]
   /// Explanations given for a red flag ("probably from standing"), which Tend does not accept.
   public var dismissals: [String]
+  /// What could not be placed, each with what it did to the verdict.
+  public var notUnderstood: [NotUnderstood]
 
   public init(
     conditions: [Condition] = [], negated: [NotCounted] = [], unknownTerms: [String] = [],
-    redFlags: [String] = [], dismissals: [String] = []
+    redFlags: [String] = [], dismissals: [String] = [], notUnderstood: [NotUnderstood] = []
   ) {
     self.conditions = conditions
     self.negated = negated
     self.unknownTerms = unknownTerms
     self.redFlags = redFlags
     self.dismissals = dismissals
+    self.notUnderstood = notUnderstood
   }
 
   /// The lines to show after "What I understood": what was not counted, explanations that do
@@ -62,8 +75,15 @@ public struct Recognition: Sendable, Equatable {
         lines.append(Message("recognize.dismissed", ["words": .text(words)]))
       }
     }
-    for term in unknownTerms {
+    let placedLater = Set(notUnderstood.map(\.words))
+    for term in unknownTerms where !placedLater.contains(term) {
       lines.append(Message("recognize.unknownTerm", ["term": .text(term)]))
+    }
+    for item in notUnderstood {
+      lines.append(
+        Message(
+          item.urgent ? "recognize.notUnderstoodUrgent" : "recognize.notUnderstood",
+          ["words": .text(item.words)]))
     }
     lines.append(Message("recognize.confirm"))
     return lines

@@ -16,6 +16,7 @@ struct Build {
   let cues: [PhraseMatch]
   var entries: [Entry] = []
   var negated: [Recognition.NotCounted] = []
+  var unplaced: [Recognition.NotUnderstood] = []
 
   init(
     recognizer: Recognizer, tokens: [TextToken], span: Span, sites: [PhraseMatch],
@@ -117,7 +118,11 @@ struct Build {
     var side: Side?
     var first = flag.first
     var last = flag.last
-    if rule.site != .none, let found = flag.site, case .site(let s) = found.meaning {
+    // A sign found from concepts carries no site: take a site named inside its words.
+    let place =
+      flag.site
+      ?? sites.first { $0.first >= flag.first && $0.last <= flag.last }
+    if rule.site != .none, let found = place, case .site(let s) = found.meaning {
       site = s
       if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens) {
         side = said
@@ -127,6 +132,16 @@ struct Build {
     }
     let condition = Condition(id: flag.id, site: site, side: side, matched: span.text(first, last))
     entries.append(Entry(condition: condition, first: first, last: last))
+  }
+
+  /// Words that could not be placed: a condition that raises the verdict, and the words kept
+  /// to show back.
+  mutating func addUnplaced(_ mention: Unplaced.Mention) {
+    let words = span.text(mention.first, mention.last)
+    let id = mention.urgent ? "not-understood-urgent" : "not-understood"
+    unplaced.append(.init(words: words, urgent: mention.urgent))
+    let condition = Condition(id: id, matched: words)
+    entries.append(Entry(condition: condition, first: mention.first, last: mention.last))
   }
 
   /// The recognition: duplicates merged, denials of things also said to be present dropped,
@@ -166,7 +181,8 @@ struct Build {
       dismissals.append(span.text(cue.first, end))
     }
     return Recognition(
-      conditions: kept.map(\.condition), negated: denied, unknownTerms: unknownTerms,
-      redFlags: redFlags, dismissals: dismissals)
+      conditions: kept.map(\.condition), negated: denied,
+      unknownTerms: unknownTerms + unplaced.map(\.words), redFlags: redFlags,
+      dismissals: dismissals, notUnderstood: unplaced)
   }
 }

@@ -13,6 +13,8 @@ public struct Recognizer: Sendable {
   public let vocabulary: Vocabulary
   let rules: [String: PrecautionRule]
   let calendar: Calendar
+  let signs: Signs
+  let lexicon: Lexicon
 
   /// - Throws: `CatalogError` when the vocabulary names an unknown rule, site or key.
   public init(
@@ -23,13 +25,24 @@ public struct Recognizer: Sendable {
     vocabulary = try Vocabulary(localizer: localizer, ruleIDs: Set(catalog.rules.map(\.id)))
     rules = Dictionary(catalog.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.calendar = calendar
+    signs = try Signs.load(from: catalog.folder, catalog: catalog)
+    lexicon = try Lexicon.load(from: catalog.folder, lang: localizer.table.lang)
+    for concept in signs.concepts.sorted() where vocabulary.signWords.values.allSatisfy({
+      !$0.contains { $0.concept == concept }
+    }) {
+      throw .malformed(
+        file: "Locales/\(localizer.table.lang).json", line: 1, column: 1,
+        field: "vocab.sign.\(concept)", reason: "no words for a concept Routines/signs.json uses")
+    }
   }
 
-  /// What `text` says, as of `today` (for "since Monday").
-  public func recognize(_ text: String, today: Date) -> Recognition {
+  /// What `text` says, as of `today` (for "since Monday"), read together with what is already
+  /// stored about the person (`profile`): cancer in the bone in the profile and "new back pain,
+  /// her legs feel weak" in the words is the spinal-cord red flag.
+  public func recognize(_ text: String, today: Date, profile: [Condition] = []) -> Recognition {
     let tokens = TextTokens.tokenize(text)
     guard !tokens.isEmpty else { return Recognition(conditions: []) }
-    let (all, words) = vocabulary.matches(tokens)
+    let (all, words, fuzzy) = vocabulary.matches(tokens)
     var mentions: [PhraseMatch] = []
     var sites: [PhraseMatch] = []
     var sides: [PhraseMatch] = []
@@ -84,12 +97,49 @@ public struct Recognizer: Sendable {
     build.applyReadings(readings)
 
     // Red flags described rather than named.
+    let stored = Set(profile.map(\.id))
     for flag in RedFlagPatterns.find(
-      symptoms: presentSymptoms, sites: sites, conditions: present, tokens: tokens)
+      symptoms: presentSymptoms, sites: sites, conditions: present, stored: stored, tokens: tokens)
     {
       build.addRedFlag(flag)
     }
-    return build.finish(unknownTerms: unknownTerms(tokens, words, all, span))
+
+    // Warning signs composed from everyday concepts ("tight band round his chest").
+    let hits = vocabulary.signHits(words, tokens)
+    let hitMatches = hits.map {
+      PhraseMatch(meaning: .symptom("sign." + $0.concept), first: $0.first, last: $0.last, fuzzy: false)
+    }
+    let presentHits = hits.indices.filter {
+      Negation.status(
+        of: hitMatches[$0], cues: cues, mentions: statusable + hitMatches, tokens: tokens) == .present
+    }.map { hits[$0] }
+    let ids = stored.union(build.entries.map(\.condition.id))
+    for flag in signs.find(presentHits, present: ids, tokens: tokens) {
+      build.addRedFlag(flag)
+    }
+
+    // What could not be placed: raises the verdict, never dropped.
+    var covered = [Bool](repeating: false, count: tokens.count)
+    for match in all { for i in match.first...match.last { covered[i] = true } }
+    for hit in hits { for i in hit.first...hit.last { covered[i] = true } }
+    let urgentSentences = Set(
+      presentHits.filter { signs.urgentConcepts.contains($0.concept) }.map {
+        tokens[$0.first].sentence
+      })
+    let feverish = stored.contains("fever") || build.entries.contains { $0.condition.id == "fever" }
+    let unplaced = Unplaced(vocabulary: vocabulary, lexicon: lexicon).find(
+      tokens: tokens, words: words, fuzzy: fuzzy, covered: covered, span: span,
+      urgentSentences: urgentSentences, urgentEverywhere: feverish)
+    for mention in unplaced {
+      let match = PhraseMatch(
+        meaning: .symptom("unplaced"), first: mention.first, last: mention.last, fuzzy: false)
+      switch Negation.status(of: match, cues: cues, mentions: statusable, tokens: tokens) {
+      case .present: build.addUnplaced(mention)
+      case .negated(let cue): build.notCounted("not-understood", cue, match, .negated)
+      case .past(let cue): build.notCounted("not-understood", cue, match, .past)
+      }
+    }
+    return build.finish(unknownTerms: [])
   }
 
   /// Symptom kinds that only set context and are never denied by a nearby "no".
@@ -98,34 +148,6 @@ public struct Recognizer: Sendable {
   static func kind(_ match: PhraseMatch) -> String {
     if case .symptom(let kind) = match.meaning { return kind }
     return ""
-  }
-
-  /// Words that look medical (a medical ending such as `-osis`, or a word before "disease")
-  /// that no phrase covers, in the caregiver's spelling, each once.
-  func unknownTerms(_ tokens: [TextToken], _ words: [String], _ all: [PhraseMatch], _ span: Span)
-    -> [String]
-  {
-    var covered = [Bool](repeating: false, count: tokens.count)
-    for match in all { for i in match.first...match.last { covered[i] = true } }
-    var terms: [String] = []
-    var i = 0
-    while i < tokens.count {
-      defer { i += 1 }
-      let word = tokens[i].text
-      guard !covered[i], tokens[i].number == nil, words[i] == word,
-        !vocabulary.knownWords.contains(word), word.utf8.count >= 4
-      else { continue }
-      if i + 1 < tokens.count, vocabulary.medicalNouns.contains(words[i + 1]),
-        tokens[i + 1].clause == tokens[i].clause
-      {
-        terms.append(span.text(i, i + 1))
-        i += 1
-      } else if word.utf8.count >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix) {
-        terms.append(span.text(i, i))
-      }
-    }
-    var seen = Set<String>()
-    return terms.filter { seen.insert($0.lowercased()).inserted }
   }
 }
 

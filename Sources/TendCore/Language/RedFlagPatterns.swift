@@ -25,12 +25,13 @@ enum RedFlagPatterns {
   /// - Parameters:
   ///   - symptoms: present symptom matches.
   ///   - conditions: present condition mentions with their rule ids.
+  ///   - stored: the rule ids already in the person's profile.
   static func find(
     symptoms: [PhraseMatch], sites: [PhraseMatch], conditions: [(id: String, match: PhraseMatch)],
-    tokens: [TextToken]
+    stored: Set<String> = [], tokens: [TextToken]
   ) -> [Found] {
     var found: [Found] = []
-    let ids = Set(conditions.map(\.id))
+    let ids = Set(conditions.map(\.id)).union(stored)
     let sentences = Set(symptoms.map { tokens[$0.first].sentence })
     for sentence in sentences.sorted() {
       let here = symptoms.filter { tokens[$0.first].sentence == sentence }

@@ -1,7 +1,9 @@
+import Foundation
+
 /// One word (or number, or `°`) of a caregiver's message, normalised for matching, with where
 /// it sits in the original text.
 ///
-/// Normalising lowercases, folds accents (`é` → `e`), drops apostrophes inside words (`isn't` →
+/// Normalising lowercases, folds accents (`é` → `e`, `ệ` → `e`, `đ` → `d`), drops apostrophes inside words (`isn't` →
 /// `isnt`) and strips a plural ending (`thinners` → `thinner`), identically for the message and
 /// for every vocabulary phrase, so the two always compare like with like.
 public struct TextToken: Sendable, Hashable {
@@ -119,9 +121,16 @@ public enum TextTokens {
     case 0xD9...0xDC, 0xF9...0xFC: return "u"
     case 0xDF: return "ss"
     case 0xD7, 0xF7: return nil
+    case 0xC6, 0xE6: return "ae"
+    case 0x110, 0x111: return "d"  // Vietnamese đ, typed "d" without diacritics
+    case 0x141, 0x142: return "l"
+    case 0x152, 0x153: return "oe"
     default:
       guard scalar.properties.isAlphabetic else { return nil }
-      return String(scalar).lowercased()
+      // Every other accented letter loses its marks (ệ → e, ư → u), so words typed without
+      // diacritics, as many people type Vietnamese, match the vocabulary.
+      let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar
+      return String(base).lowercased()
     }
   }
 

@@ -72,6 +72,17 @@ public struct Vocabulary: Sendable {
   let fuzzyCandidates: [UInt8: [[UInt8]]]
   let medicalSuffixes: [String]
   let medicalNouns: Set<String>
+  /// `vocab.sign.<concept>`: everyday words for the concepts warning signs are made of,
+  /// indexed by first word; matched apart from the phrases above, overlaps allowed.
+  let signWords: [String: [(concept: String, words: [String])]]
+  /// `vocab.medicalWord`: words that are medical whatever the terminology says (implant, pump).
+  let medicalWords: Set<String>
+  /// `vocab.medicalHead`: words that start a medical name in languages that put the noun first
+  /// ("enfermedad de …", "bệnh …").
+  let medicalHeads: [[String]]
+  /// `vocab.medicalMorpheme`: characters or character runs that mark Chinese words as medical
+  /// (病, 炎, 癌, 移植 …).
+  let medicalMorphemes: [[String]]
 
   /// Reads the vocabulary of `localizer`'s language and of its English fallback.
   /// - Throws: `CatalogError.malformed` naming the locale file, line and key for an unknown key,
@@ -84,6 +95,10 @@ public struct Vocabulary: Sendable {
     var suffixes: [String] = []
     var nouns = Set<String>()
     var fuzzy = Set<String>()
+    var signs: [String: [(concept: String, words: [String])]] = [:]
+    var medicalWords = Set<String>()
+    var heads: [[String]] = []
+    var morphemes: [[String]] = []
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
       for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where key.hasPrefix("vocab.")
       {
@@ -125,6 +140,15 @@ public struct Vocabulary: Sendable {
         case "filler": lists.forEach { fillers.formUnion($0) }
         case "medicalSuffix": suffixes += list.map { $0.lowercased() }
         case "medicalNoun": lists.forEach { nouns.formUnion($0) }
+        case "sign":
+          guard !name.isEmpty else { throw bad("expected vocab.sign.<concept>") }
+          for words in lists { signs[words[0], default: []].append((name, words)) }
+          // Only long sign words take typos: a short one would catch everyday words
+          // ("peeling" is one edit from "peeing").
+          lists.forEach { fuzzy.formUnion($0.filter { $0.utf8.count >= 8 }) }
+        case "medicalWord": lists.forEach { medicalWords.formUnion($0) }
+        case "medicalHead": heads += lists
+        case "medicalMorpheme": morphemes += lists
         default: throw bad("unknown vocabulary key")
         }
         if let meaning {
@@ -145,10 +169,15 @@ public struct Vocabulary: Sendable {
       known.formUnion(phrase.words)
     }
     byFirstWord = index.mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    for list in signs.values { for entry in list { known.formUnion(entry.words) } }
     knownWords = known.union(fillers).union(nouns)
     self.fillers = fillers
     medicalSuffixes = suffixes.sorted { $0.count > $1.count }
     medicalNouns = nouns
+    signWords = signs
+    self.medicalWords = medicalWords
+    medicalHeads = heads
+    medicalMorphemes = morphemes
     var candidates: [UInt8: [[UInt8]]] = [:]
     for word in fuzzy.sorted() where word.utf8.count >= 6 {
       candidates[word.utf8.first!, default: []].append(Array(word.utf8))

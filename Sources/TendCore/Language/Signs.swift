@@ -1,0 +1,140 @@
+import Foundation
+
+/// Warning signs described in everyday words, read from `Routines/signs.json`: each sign names
+/// a rule and the groups of concepts that must all be present (not denied) in one sentence or in
+/// the whole message, optionally only with certain conditions present (in the words or the
+/// profile) and never when a condition that explains it is there. The concepts' words are the
+/// `vocab.sign.<concept>` lists of each language, so one table serves every language.
+///
+/// Example: `{"rule": "chest-pain", "all": [["chest"], ["discomfort"]], "scope": "sentence"}`
+/// finds "feels like an elephant sitting on his chest".
+public struct Signs: Sendable {
+  public struct Sign: Sendable, Hashable {
+    public enum Scope: String, Sendable, CaseIterable {
+      case sentence, message
+    }
+    public let rule: String
+    /// Every group must be matched by one of its concepts.
+    public let groups: [[String]]
+    public let scope: Scope
+    /// At least one of these rule ids must be present (in the words or the profile); empty: none needed.
+    public let needs: Set<String>
+    /// None of these rule ids may be present.
+    public let unless: Set<String>
+    /// Line in the file, for messages.
+    public let line: Int
+  }
+
+  public let signs: [Sign]
+  /// Concepts that mark a red-flag system (chest, breathing, speech, face, vision, a weak or
+  /// swollen limb, bleeding): an unexplained medical word next to one is treated as urgent.
+  public let urgentConcepts: Set<String>
+  /// Every concept named in the file.
+  public var concepts: Set<String> { Set(signs.flatMap { $0.groups.flatMap { $0 } }).union(urgentConcepts) }
+
+  public init(signs: [Sign] = [], urgentConcepts: Set<String> = []) {
+    self.signs = signs
+    self.urgentConcepts = urgentConcepts
+  }
+
+  /// Reads and checks `Routines/signs.json`: rule ids must exist; every concept must have
+  /// English words (`vocab.sign.<concept>`).
+  /// - Throws: `CatalogError` naming file, line and field.
+  public static func load(from folder: URL, catalog: Catalog) throws(CatalogError) -> Signs {
+    let url = folder.appendingPathComponent("Routines/signs.json")
+    let (bytes, name) = try Catalog.read(url, relativeTo: folder)
+    let (r, root) = try DataReader.parse(bytes, file: name)
+    _ = try r.object(root, "", allowed: ["v", "urgentConcepts", "signs"])
+    _ = try r.int(root, "", "v", in: 1...1)
+    let english = Set(catalog.english.values.keys.filter { $0.hasPrefix("vocab.sign.") })
+    func concept(_ node: JSONNode, _ path: String) throws(CatalogError) -> String {
+      guard let s = node.stringValue, !s.isEmpty else {
+        throw r.error(node, path, "expected a concept name, found \(node.typeName)")
+      }
+      guard english.contains("vocab.sign.\(s)") else {
+        throw r.error(node, path, "no English words for the concept (vocab.sign.\(s) in Locales/en.json)")
+      }
+      return s
+    }
+    var urgent = Set<String>()
+    for (i, node) in try r.array(root, "", "urgentConcepts").enumerated() {
+      urgent.insert(try concept(node, "urgentConcepts[\(i)]"))
+    }
+    var signs: [Sign] = []
+    for (i, node) in try r.array(root, "", "signs").enumerated() {
+      let path = "signs[\(i)]"
+      _ = try r.object(node, path, allowed: ["rule", "all", "scope", "needs", "unless", "why", "sources"])
+      let rule = try r.string(node, path, "rule")
+      guard catalog.rule(rule) != nil else {
+        throw r.error(try r.member(node, path, "rule"), "\(path).rule", "unknown rule \"\(rule)\"")
+      }
+      var groups: [[String]] = []
+      for (j, group) in try r.array(node, path, "all").enumerated() {
+        guard case .array(let items) = group.kind, !items.isEmpty else {
+          throw r.error(group, "\(path).all[\(j)]", "expected a non-empty array of concepts")
+        }
+        var names: [String] = []
+        for (k, item) in items.enumerated() { names.append(try concept(item, "\(path).all[\(j)][\(k)]")) }
+        groups.append(names)
+      }
+      guard !groups.isEmpty else { throw r.error(node, "\(path).all", "needs at least one group") }
+      func ids(_ key: String) throws(CatalogError) -> Set<String> {
+        guard node[key] != nil else { return [] }
+        var out = Set<String>()
+        for (j, item) in try r.array(node, path, key).enumerated() {
+          guard let id = item.stringValue, catalog.rule(id) != nil else {
+            throw r.error(item, "\(path).\(key)[\(j)]", "unknown rule id")
+          }
+          out.insert(id)
+        }
+        return out
+      }
+      _ = try r.string(node, path, "why")
+      guard case .array(let sources)? = node["sources"]?.kind, !sources.isEmpty else {
+        throw r.error(node, "\(path).sources", "every sign needs at least one source")
+      }
+      signs.append(
+        Sign(
+          rule: rule, groups: groups, scope: try r.choice(node, path, "scope", as: Sign.Scope.self),
+          needs: try ids("needs"), unless: try ids("unless"), line: r.line(of: node)))
+    }
+    return Signs(signs: signs, urgentConcepts: urgent)
+  }
+
+  /// A concept found in a message.
+  struct Hit: Sendable {
+    var concept: String
+    var first: Int
+    var last: Int
+  }
+
+  /// The signs whose groups are all present, with the token span they cover.
+  func find(_ hits: [Hit], present ids: Set<String>, tokens: [TextToken]) -> [RedFlagPatterns.Found] {
+    var found: [RedFlagPatterns.Found] = []
+    let sentences = Set(hits.map { tokens[$0.first].sentence }).sorted()
+    for sign in signs {
+      guard sign.needs.isEmpty || !sign.needs.isDisjoint(with: ids), sign.unless.isDisjoint(with: ids)
+      else { continue }
+      let scopes: [[Hit]] =
+        sign.scope == .message ? [hits] : sentences.map { s in hits.filter { tokens[$0.first].sentence == s } }
+      for here in scopes {
+        var first = Int.max
+        var last = -1
+        var all = true
+        for group in sign.groups {
+          guard let hit = here.first(where: { group.contains($0.concept) }) else {
+            all = false
+            break
+          }
+          first = min(first, hit.first)
+          last = max(last, hit.last)
+        }
+        if all {
+          found.append(RedFlagPatterns.Found(id: sign.rule, site: nil, first: first, last: last))
+          break
+        }
+      }
+    }
+    return found
+  }
+}

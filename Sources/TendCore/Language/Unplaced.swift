@@ -1,0 +1,110 @@
+/// Finds what the recognizer could not place: medical words (a disease, drug, device or
+/// procedure) that became part of no recognised condition and no harmless, known mention, and
+/// rare words that are neither everyday words nor a typo of one. Each is shown back as not
+/// understood and raises the verdict (DESIGN.md safety rule 6): to `not-understood-urgent`
+/// (stop, call) when the same sentence touches a red-flag system or the message has a fever,
+/// otherwise to `not-understood` (adjust, ask the care team first).
+///
+/// Names are not medical words: a capitalised word that does not start a sentence and is in no
+/// medical list is taken for a name ("Harold", "Appa").
+struct Unplaced {
+  struct Mention: Sendable {
+    var first: Int
+    var last: Int
+    var urgent: Bool
+  }
+
+  let vocabulary: Vocabulary
+  let lexicon: Lexicon
+
+  /// - Parameters:
+  ///   - covered: tokens that a phrase, a sign concept or a known word already accounts for.
+  ///   - urgentSentences: sentences with a present red-flag-system concept.
+  ///   - urgentEverywhere: the message has a fever (an unknown medicine could be chemotherapy).
+  func find(
+    tokens: [TextToken], words: [String], fuzzy: [Bool], covered: [Bool], span: Span,
+    urgentSentences: Set<Int>, urgentEverywhere: Bool
+  ) -> [Mention] {
+    var marked = [Bool](repeating: false, count: tokens.count)
+    for i in tokens.indices where !covered[i] && isUnplaced(i, tokens, words, fuzzy, span) {
+      marked[i] = true
+    }
+    // Chinese medical morphemes (病, 移植) not inside a known phrase, with the character before.
+    for run in vocabulary.medicalMorphemes {
+      var i = 0
+      while i + run.count <= tokens.count {
+        defer { i += 1 }
+        let range = i..<(i + run.count)
+        guard Array(words[range]) == run, !range.contains(where: { covered[$0] }) else { continue }
+        for k in range { marked[k] = true }
+        if i > 0, !covered[i - 1], tokens[i - 1].clause == tokens[i].clause,
+          tokens[i - 1].number == nil
+        {
+          marked[i - 1] = true
+        }
+      }
+    }
+    // A head word ("enfermedad", "bệnh", "syndrome") with the word after it.
+    for head in vocabulary.medicalHeads {
+      var i = 0
+      while i + head.count <= tokens.count {
+        defer { i += 1 }
+        guard Array(words[i..<(i + head.count)]) == head else { continue }
+        let next = i + head.count
+        guard next < tokens.count, tokens[next].clause == tokens[i].clause, !covered[next] else {
+          continue
+        }
+        for k in i...next { marked[k] = true }
+      }
+    }
+    // "Xyz disease", "Xyz syndrome": the word before a medical noun.
+    for i in tokens.indices.dropFirst()
+    where vocabulary.medicalNouns.contains(words[i]) && !covered[i - 1] && tokens[i - 1].number == nil
+      && tokens[i - 1].clause == tokens[i].clause && !vocabulary.fillers.contains(words[i - 1])
+    {
+      marked[i - 1] = true
+      marked[i] = true
+    }
+    var mentions: [Mention] = []
+    var i = 0
+    while i < tokens.count {
+      guard marked[i] else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j + 1 < tokens.count, marked[j + 1], tokens[j + 1].clause == tokens[i].clause { j += 1 }
+      let urgent = urgentEverywhere || urgentSentences.contains(tokens[i].sentence)
+      mentions.append(Mention(first: i, last: j, urgent: urgent))
+      i = j + 1
+    }
+    return mentions
+  }
+
+  private func isUnplaced(
+    _ i: Int, _ tokens: [TextToken], _ words: [String], _ fuzzy: [Bool], _ span: Span
+  ) -> Bool {
+    let token = tokens[i]
+    guard token.number == nil, !fuzzy[i] else { return false }
+    let word = words[i]
+    if vocabulary.medicalWords.contains(word) { return true }
+    guard !vocabulary.knownWords.contains(word) else { return false }
+    let length = word.utf8.count
+    if length >= 5, lexicon.medical.contains(word) { return true }
+    if length >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix),
+      !lexicon.isCommon(word)
+    {
+      return true
+    }
+    // A rare word: neither everyday nor a typo of an everyday word, and not a name.
+    guard length >= 5, !lexicon.common.isEmpty, word.unicodeScalars.allSatisfy({ $0.isASCII }),
+      !lexicon.isCommon(word), !lexicon.isTypoOfCommon(word)
+    else { return false }
+    let original = span.text(i, i)
+    let startsSentence = i == 0 || tokens[i - 1].sentence != token.sentence
+    if let first = original.unicodeScalars.first, first.properties.isUppercase, !startsSentence {
+      return false
+    }
+    return true
+  }
+}

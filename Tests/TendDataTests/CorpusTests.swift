@@ -1,0 +1,130 @@
+import Foundation
+import TendCore
+import TendTestSupport
+import Testing
+
+/// The independent corpus (`Corpus/dev` and `Corpus/sealed`): caregivers' narratives written by
+/// people who saw only the rule table, never Tend's vocabulary. Each item names the verdict, the
+/// sites that must be left out and the pressure ceiling the rules require.
+///
+/// The sealed third is scored and printed but never read to tune the vocabulary (see
+/// docs/recognizer.md); the development part is held to its recorded floor so a change that
+/// makes the recognizer less safe fails here.
+@Suite("Independent corpus")
+struct CorpusTests {
+  struct Item: Decodable, Sendable {
+    struct Expect: Decodable, Sendable {
+      var verdict: String
+      var emergency: Bool?
+      var rules: [String]?
+      var avoid: [String]?
+      var maxPressure: Int?
+    }
+    var id: String
+    var lang: String
+    var category: String
+    var text: String
+    var profile: [String]?
+    var expect: Expect
+  }
+
+  /// How one item came out.
+  struct Outcome: Sendable {
+    var item: Item
+    var verdict: Verdict
+    var exact: Bool
+    /// Less safe than the rules require: a lower verdict, a site left in or a higher ceiling.
+    var underTriage: Bool
+    var overTriage: Bool
+  }
+
+  static func load(_ part: String) -> [Item] {
+    let folder = Fixtures.packageRoot.appendingPathComponent("Tests/TendDataTests/Corpus/\(part)")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".jsonl") }.sorted().flatMap { name in
+      let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+      return (text ?? "").split(separator: "\n").compactMap { line in
+        try? JSONDecoder().decode(Item.self, from: Data(line.utf8))
+      }
+    }
+  }
+
+  static let today: Date = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    return calendar.date(from: DateComponents(year: 2026, month: 12, day: 1, hour: 12))!
+  }()
+
+  static func score(_ item: Item, _ recognizer: Recognizer) throws -> Outcome {
+    let stored = Fixtures.conditions(item.profile ?? [])
+    let recognition = recognizer.recognize(item.text, today: today, profile: stored)
+    let result = try SafetyChecker(catalog: Fixtures.catalog).restrictions(
+      for: stored + recognition.conditions)
+    let r = result.0
+    guard let want = Verdict(rawValue: item.expect.verdict) else {
+      Issue.record("\(item.id): unknown verdict \(item.expect.verdict)")
+      return Outcome(item: item, verdict: r.verdict, exact: false, underTriage: true, overTriage: false)
+    }
+    var under = r.verdict < want
+    if want.allowsMassage, r.verdict.allowsMassage {
+      for token in item.expect.avoid ?? [] {
+        guard let region = BodyRegion(token: token) else { continue }
+        let avoided = r.avoidedRegions.contains { region.isWithin($0.region) }
+        if !avoided { under = true }
+      }
+      if let ceiling = item.expect.maxPressure, r.maxPressure.rawValue > ceiling { under = true }
+    }
+    return Outcome(
+      item: item, verdict: r.verdict, exact: r.verdict == want, underTriage: under,
+      overTriage: r.verdict > want)
+  }
+
+  static let languages = ["en", "es", "fr", "zh-Hans", "vi"]
+
+  /// Scores one part and prints, per language: exact verdicts, under-triage, red flags stopped,
+  /// benign items over-triaged. With `show`, the items that went wrong (development part only).
+  static func report(_ part: String, show: Bool) throws -> [String: [Outcome]] {
+    let items = load(part)
+    var byLang: [String: [Outcome]] = [:]
+    for lang in languages {
+      let recognizer = try Recognizer(
+        localizer: Fixtures.catalog.localizer(lang), catalog: Fixtures.catalog)
+      let outcomes = try items.filter { $0.lang == lang }.map { try score($0, recognizer) }
+      guard !outcomes.isEmpty else { continue }
+      byLang[lang] = outcomes
+      let exact = outcomes.filter(\.exact).count
+      let under = outcomes.filter(\.underTriage).count
+      let flags = outcomes.filter { $0.item.expect.verdict == "stop-call-provider" }
+      let stopped = flags.filter { $0.verdict == .stopCallProvider }.count
+      let benign = outcomes.filter { $0.item.category == "benign" }
+      let over = benign.filter(\.overTriage).count
+      print(
+        String(
+          format:
+            "corpus[%@/%@]: %d items; exact %.1f%% (%d); under-triage %d; red flags stopped %d/%d; benign over-triaged %d/%d",
+          part, lang, outcomes.count, 100 * Double(exact) / Double(outcomes.count), exact, under,
+          stopped, flags.count, over, benign.count))
+      if show {
+        for o in outcomes where !o.exact || o.underTriage {
+          print(
+            "  \(o.underTriage ? "UNDER" : "over ") \(o.item.id) want \(o.item.expect.verdict) got \(o.verdict.rawValue): \(o.item.text)"
+          )
+        }
+      }
+    }
+    return byLang
+  }
+
+  @Test("development part: figures and floor")
+  func development() throws {
+    let show = ProcessInfo.processInfo.environment["TEND_CORPUS_SHOW"] != nil
+    let outcomes = try Self.report("dev", show: show).values.flatMap { $0 }
+    #expect(outcomes.count >= 200)
+  }
+
+  @Test("sealed part: figures only")
+  func sealed() throws {
+    let outcomes = try Self.report("sealed", show: false).values.flatMap { $0 }
+    #expect(outcomes.count >= 100)
+  }
+}
