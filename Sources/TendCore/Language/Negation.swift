@@ -3,7 +3,7 @@
 ///
 /// A cue before a mention reaches it only inside the same clause, across at most five words,
 /// and not across a boundary word ("but", "and"). A cue after a mention ("ruled out", "came
-/// out", "stopped it") reaches back up to eight words within the sentence, unless another mention
+/// out", "stopped it") reaches back up to twelve words within the sentence, unless another mention
 /// stands between them or the cue is followed by a mention of its own ("stopped aspirin").
 /// Explanations ("probably from standing") are never negations.
 enum Negation {
@@ -41,7 +41,7 @@ enum Negation {
       guard case .cue(let kind) = cue.meaning, kind == .negationAfter || kind == .past else {
         continue
       }
-      guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 8 else {
+      guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 12 else {
         continue
       }
       let between = mentions.contains { $0.first > mention.last && $0.last < cue.first }

@@ -122,10 +122,14 @@ public struct Recognizer: Sendable {
     var covered = [Bool](repeating: false, count: tokens.count)
     for match in all { for i in match.first...match.last { covered[i] = true } }
     for hit in hits { for i in hit.first...hit.last { covered[i] = true } }
+    // A red-flag-system concept inside words already read as a condition ("numb feet" is
+    // neuropathy) is explained; any other one makes an unplaced word in its sentence urgent.
+    let explained = present.map(\.match).filter { rules[Self.id(of: $0)]?.isRedFlag == false }
     let urgentSentences = Set(
-      presentHits.filter { signs.urgentConcepts.contains($0.concept) }.map {
-        tokens[$0.first].sentence
-      })
+      presentHits.filter { hit in
+        signs.urgentConcepts.contains(hit.concept)
+          && !explained.contains { $0.first <= hit.first && $0.last >= hit.last }
+      }.map { tokens[$0.first].sentence })
     let feverish = stored.contains("fever") || build.entries.contains { $0.condition.id == "fever" }
     let unplaced = Unplaced(vocabulary: vocabulary, lexicon: lexicon).find(
       tokens: tokens, words: words, fuzzy: fuzzy, covered: covered, span: span,
@@ -144,6 +148,11 @@ public struct Recognizer: Sendable {
 
   /// Symptom kinds that only set context and are never denied by a nearby "no".
   static let contextOnly: Set<String> = ["new", "cancer", "temperature"]
+
+  static func id(of match: PhraseMatch) -> String {
+    if case .condition(let id) = match.meaning { return id }
+    return ""
+  }
 
   static func kind(_ match: PhraseMatch) -> String {
     if case .symptom(let kind) = match.meaning { return kind }

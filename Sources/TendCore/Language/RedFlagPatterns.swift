@@ -20,6 +20,7 @@ enum RedFlagPatterns {
     "joint-replacement-hip", "joint-replacement-knee",
   ]
   static let cancer: Set<String> = ["bone-metastases", "tumour", "chemotherapy"]
+  static let jointConditions: Set<String> = ["inflamed-joint", "arthritis-mild"]
   static let bleedingRisk: Set<String> = ["anticoagulants", "low-platelets"]
 
   /// - Parameters:
@@ -60,6 +61,11 @@ enum RedFlagPatterns {
       let nearWound = conditions.contains {
         linesAndWounds.contains($0.id) && tokens[$0.match.first].sentence == sentence
       }
+      // A joint flare (gout, arthritis) named in the sentence explains a hot, swollen joint:
+      // that is the inflamed-joint rule, not a clot.
+      let jointFlare = conditions.contains {
+        jointConditions.contains($0.id) && tokens[$0.match.first].sentence == sentence
+      }
       let swollen = kinds.contains("swollen")
       let hot = kinds.contains("warm")
       let red = kinds.contains("red")
@@ -67,7 +73,9 @@ enum RedFlagPatterns {
       if kinds.contains("pus") || kinds.contains("spreading") {
         let (a, b) = span(limb ?? siteHere.first)
         found.append(Found(id: "infection-signs", site: limb ?? siteHere.first, first: a, last: b))
-      } else if let limb, !isJoint, swollen || painful, hot || red || (swollen && painful) {
+      } else if let limb, !isJoint, !jointFlare, swollen || painful,
+        hot || red || (swollen && painful)
+      {
         let (a, b) = span(limb)
         found.append(Found(id: "dvt-suspected", site: limb, first: a, last: b))
       } else if let limb, isJoint, !nearWound, swollen, hot || red || painful {

@@ -29,15 +29,18 @@ struct Unplaced {
     for i in tokens.indices where !covered[i] && isUnplaced(i, tokens, words, fuzzy, span) {
       marked[i] = true
     }
-    // Chinese medical morphemes (病, 移植) not inside a known phrase, with the character before.
-    for run in vocabulary.medicalMorphemes {
+    // Medical words and phrases ("pump", "máy kích thích") and Chinese medical morphemes (病,
+    // 移植, with the character before) not inside a known phrase.
+    let runs =
+      vocabulary.medicalWords.map { ($0, false) } + vocabulary.medicalMorphemes.map { ($0, true) }
+    for (run, widen) in runs {
       var i = 0
       while i + run.count <= tokens.count {
         defer { i += 1 }
         let range = i..<(i + run.count)
         guard Array(words[range]) == run, !range.contains(where: { covered[$0] }) else { continue }
         for k in range { marked[k] = true }
-        if i > 0, !covered[i - 1], tokens[i - 1].clause == tokens[i].clause,
+        if widen, i > 0, !covered[i - 1], tokens[i - 1].clause == tokens[i].clause,
           tokens[i - 1].number == nil
         {
           marked[i - 1] = true
@@ -87,7 +90,6 @@ struct Unplaced {
     let token = tokens[i]
     guard token.number == nil, !fuzzy[i] else { return false }
     let word = words[i]
-    if vocabulary.medicalWords.contains(word) { return true }
     guard !vocabulary.knownWords.contains(word) else { return false }
     let length = word.utf8.count
     if length >= 5, lexicon.medical.contains(word) { return true }

@@ -75,8 +75,9 @@ public struct Vocabulary: Sendable {
   /// `vocab.sign.<concept>`: everyday words for the concepts warning signs are made of,
   /// indexed by first word; matched apart from the phrases above, overlaps allowed.
   let signWords: [String: [(concept: String, words: [String])]]
-  /// `vocab.medicalWord`: words that are medical whatever the terminology says (implant, pump).
-  let medicalWords: Set<String>
+  /// `vocab.medicalWord`: words or phrases that are medical whatever the terminology says
+  /// (implant, pump, "máy kích thích").
+  let medicalWords: [[String]]
   /// `vocab.medicalHead`: words that start a medical name in languages that put the noun first
   /// ("enfermedad de …", "bệnh …").
   let medicalHeads: [[String]]
@@ -96,7 +97,7 @@ public struct Vocabulary: Sendable {
     var nouns = Set<String>()
     var fuzzy = Set<String>()
     var signs: [String: [(concept: String, words: [String])]] = [:]
-    var medicalWords = Set<String>()
+    var medicalWords: [[String]] = []
     var heads: [[String]] = []
     var morphemes: [[String]] = []
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
@@ -146,7 +147,7 @@ public struct Vocabulary: Sendable {
           // Only long sign words take typos: a short one would catch everyday words
           // ("peeling" is one edit from "peeing").
           lists.forEach { fuzzy.formUnion($0.filter { $0.utf8.count >= 8 }) }
-        case "medicalWord": lists.forEach { medicalWords.formUnion($0) }
+        case "medicalWord": medicalWords += lists
         case "medicalHead": heads += lists
         case "medicalMorpheme": morphemes += lists
         default: throw bad("unknown vocabulary key")
