@@ -11,6 +11,9 @@ import Foundation
 /// silently: the front doors show it back for the caregiver to confirm.
 public struct Recognizer: Sendable {
   public let vocabulary: Vocabulary
+  /// For languages written with marks beyond Latin-1 (Vietnamese): the vocabulary with every mark
+  /// stripped, used for a message typed without them.
+  let plainVocabulary: Vocabulary?
   let rules: [String: PrecautionRule]
   let calendar: Calendar
   let signs: Signs
@@ -22,7 +25,11 @@ public struct Recognizer: Sendable {
   )
     throws(CatalogError)
   {
-    vocabulary = try Vocabulary(localizer: localizer, ruleIDs: Set(catalog.rules.map(\.id)))
+    let ids = Set(catalog.rules.map(\.id))
+    vocabulary = try Vocabulary(localizer: localizer, ruleIDs: ids)
+    plainVocabulary =
+      Self.writtenWithMarks.contains(localizer.table.lang)
+      ? try Vocabulary(localizer: localizer, ruleIDs: ids, foldMarks: true) : nil
     rules = Dictionary(catalog.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.calendar = calendar
     signs = try Signs.load(from: catalog.folder, catalog: catalog)
@@ -36,11 +43,16 @@ public struct Recognizer: Sendable {
     }
   }
 
+  /// Languages whose letters carry marks beyond Latin-1 that people often leave out.
+  static let writtenWithMarks: Set<String> = ["vi"]
+
   /// What `text` says, as of `today` (for "since Monday"), read together with what is already
   /// stored about the person (`profile`): cancer in the bone in the profile and "new back pain,
   /// her legs feel weak" in the words is the spinal-cord red flag.
   public func recognize(_ text: String, today: Date, profile: [Condition] = []) -> Recognition {
-    let tokens = TextTokens.tokenize(text)
+    let plain = plainVocabulary != nil && !TextTokens.hasMarks(text)
+    let vocabulary = plain ? plainVocabulary ?? self.vocabulary : self.vocabulary
+    let tokens = TextTokens.tokenize(text, foldMarks: plain)
     guard !tokens.isEmpty else { return Recognition(conditions: []) }
     let (all, words, fuzzy) = vocabulary.matches(tokens)
     var mentions: [PhraseMatch] = []

@@ -81,7 +81,7 @@ enum RedFlagPatterns {
       } else if let limb, isJoint, !nearWound, swollen, hot || red || painful {
         let (a, b) = span(limb)
         found.append(Found(id: "inflamed-joint", site: limb, first: a, last: b))
-      } else if red && hot || (nearWound && (red || hot) && (swollen || painful)) {
+      } else if !jointFlare, red && hot || (nearWound && (red || hot) && (swollen || painful)) {
         let (a, b) = span(limb ?? siteHere.first)
         found.append(Found(id: "infection-signs", site: limb ?? siteHere.first, first: a, last: b))
       }

@@ -92,15 +92,16 @@ struct Unplaced {
     let word = words[i]
     guard !vocabulary.knownWords.contains(word) else { return false }
     let length = word.utf8.count
-    if length >= 5, lexicon.medical.contains(word) { return true }
+    let bare = TextTokens.stripMarks(word)  // the word lists store words without marks
+    if length >= 5, lexicon.medical.contains(bare) { return true }
     if length >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix),
-      !lexicon.isCommon(word)
+      !lexicon.isCommon(bare)
     {
       return true
     }
     // A rare word: neither everyday nor a typo of an everyday word, and not a name.
-    guard length >= 5, !lexicon.common.isEmpty, word.unicodeScalars.allSatisfy({ $0.isASCII }),
-      !lexicon.isCommon(word), !lexicon.isTypoOfCommon(word)
+    guard length >= 5, !lexicon.common.isEmpty, bare.unicodeScalars.allSatisfy({ $0.isASCII }),
+      !lexicon.isCommon(bare), !lexicon.isTypoOfCommon(bare)
     else { return false }
     let original = span.text(i, i)
     let startsSentence = i == 0 || tokens[i - 1].sentence != token.sentence
