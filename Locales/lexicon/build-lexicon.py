@@ -122,7 +122,7 @@ def medical_words():
             drug_words.add(w)
     keep = set()
     for w in terms:
-        if len(w) >= 5 and w not in GENERAL and zipf(w) < 3.0:
+        if len(w) >= 5 and w not in GENERAL and zipf(w) < 2.8:
             keep.add(w)
     for w in drug_words:
         if len(w) >= 5 and w not in GENERAL and zipf(w) < 3.2:
@@ -130,9 +130,12 @@ def medical_words():
     return keep
 
 
-def common_words(lang, count):
+def common_words(lang, count, floor):
+    """The language's most frequent words, at most `count`, none rarer than Zipf `floor`."""
     out = set()
     for w in wordfreq.top_n_list(lang, count * 2):
+        if zipf(w, lang) < floor:
+            break
         ws = words(w)
         if len(ws) == 1 and len(ws[0]) >= 2:
             out.add(ws[0])
@@ -156,7 +159,9 @@ def main():
     write("medical.txt", medical,
           "Medical words from ICD-10-CM descriptions and drug names; built by build-lexicon.py from " + versions)
     for lang in ["en", "es", "fr", "vi"]:
-        common = common_words(lang, 80000 if lang == "en" else 60000)
+        # English down to Zipf 1.5 (about once in 30 million words: "secateurs"); the others
+        # have smaller lists in wordfreq, so their top 100,000.
+        common = common_words(lang, 250000 if lang == "en" else 100000, 1.5 if lang == "en" else 0)
         if lang == "en":
             common -= medical
         write("common-%s.txt" % lang, common,

@@ -52,8 +52,19 @@ struct PlainTalkTests {
     let object = try json(run.stdout)
     #expect((object["unknownTerms"] as? [String]) == ["sarcoidosis"])
     #expect(object["clearanceAdvised"] as? Bool == true)
+    #expect(object["verdict"] as? String == "adjust")
+    let unplaced = try #require(object["notUnderstood"] as? [[String: Any]])
+    #expect(unplaced.count == 1)
+    #expect(unplaced.first?["words"] as? String == "sarcoidosis")
+    #expect(unplaced.first?["effect"] as? String == "adjust")
     let text = try RunTend.run(["check", "--text", "she has sarcoidosis"])
-    #expect(text.stdout.contains("I don't know “sarcoidosis”; ask the care team before massaging."))
+    #expect(text.stdout.contains("I could not place “sarcoidosis”."))
+    #expect(!text.stdout.contains("Good to go"))
+    // Next to a red-flag system the same unknown word is urgent.
+    let urgent = try json(
+      RunTend.run(["check", "--json", "--text", "he has sarcoidosis and can't catch his breath"])
+        .stdout)
+    #expect(urgent["verdict"] as? String == "stop-call-provider")
   }
 
   @Test("--text combines with --condition, and --lang es reads Spanish")

@@ -44,7 +44,9 @@ enum Negation {
       guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 12 else {
         continue
       }
-      let between = mentions.contains { $0.first > mention.last && $0.last < cue.first }
+      // Another mention between them, or one whose own words hold the cue ("nodes were
+      // removed"), takes the cue for itself.
+      let between = mentions.contains { $0.first > mention.last && $0.first <= cue.last }
       let ownMention = mentions.contains {
         $0.first > cue.last && $0.first - cue.last <= 3
           && tokens[$0.first].clause == tokens[cue.last].clause

@@ -27,6 +27,11 @@ public struct Recognition: Sendable, Equatable {
     /// Next to a red-flag system (chest, breathing, speech, a weak or swollen limb, bleeding) or
     /// with a fever: stop and call; otherwise adjust and ask the care team first.
     public var urgent: Bool
+
+    public init(words: String, urgent: Bool) {
+      self.words = words
+      self.urgent = urgent
+    }
   }
 
   /// Conditions that count, each with `matched` set to the caregiver's words and, where said,

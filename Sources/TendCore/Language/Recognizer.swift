@@ -26,10 +26,10 @@ public struct Recognizer: Sendable {
     throws(CatalogError)
   {
     let ids = Set(catalog.rules.map(\.id))
-    vocabulary = try Vocabulary(localizer: localizer, ruleIDs: ids)
+    let marked = Self.writtenWithMarks.contains(localizer.table.lang)
+    vocabulary = try Vocabulary(localizer: localizer, ruleIDs: ids, marks: marked ? .keep : .latin1)
     plainVocabulary =
-      Self.writtenWithMarks.contains(localizer.table.lang)
-      ? try Vocabulary(localizer: localizer, ruleIDs: ids, foldMarks: true) : nil
+      marked ? try Vocabulary(localizer: localizer, ruleIDs: ids, marks: .strip) : nil
     rules = Dictionary(catalog.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.calendar = calendar
     signs = try Signs.load(from: catalog.folder, catalog: catalog)
@@ -52,7 +52,8 @@ public struct Recognizer: Sendable {
   public func recognize(_ text: String, today: Date, profile: [Condition] = []) -> Recognition {
     let plain = plainVocabulary != nil && !TextTokens.hasMarks(text)
     let vocabulary = plain ? plainVocabulary ?? self.vocabulary : self.vocabulary
-    let tokens = TextTokens.tokenize(text, foldMarks: plain)
+    let marks: TextTokens.Marks = plainVocabulary == nil ? .latin1 : plain ? .strip : .keep
+    let tokens = TextTokens.tokenize(text, marks: marks)
     guard !tokens.isEmpty else { return Recognition(conditions: []) }
     let (all, words, fuzzy) = vocabulary.matches(tokens)
     var mentions: [PhraseMatch] = []
@@ -126,8 +127,26 @@ public struct Recognizer: Sendable {
         of: hitMatches[$0], cues: cues, mentions: statusable + hitMatches, tokens: tokens) == .present
     }.map { hits[$0] }
     let ids = stored.union(build.entries.map(\.condition.id))
+    // A sign of something said to be in the past or long-standing ("a stroke years ago … a
+    // weak left hand"), with nothing that says it is new, may be what that left behind: Tend cannot tell, so it
+    // is not dropped but shown as not understood (ask the care team first).
+    let past = Set(build.negated.filter { $0.reason == .past }.map(\.id))
+    let saysNew = presentSymptoms.contains { Self.kind($0) == "new" }
+    let longStandingSentences = Set(
+      presentHits.filter { signs.longStandingConcepts.contains($0.concept) }.map {
+        tokens[$0.first].sentence
+      })
     for flag in signs.find(presentHits, present: ids, tokens: tokens) {
-      build.addRedFlag(flag)
+      // Only a lasting deficit (weakness, numbness, speech after a stroke) is read this way, and
+      // only when the words that say "for years" are in the same sentence.
+      let lasting =
+        flag.id == "sudden-weakness-or-numbness"
+        && longStandingSentences.contains(tokens[flag.first].sentence)
+      if past.contains(flag.id) || lasting, !saysNew {
+        build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: false))
+      } else {
+        build.addRedFlag(flag)
+      }
     }
 
     // What could not be placed: raises the verdict, never dropped.

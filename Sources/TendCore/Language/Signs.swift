@@ -29,12 +29,22 @@ public struct Signs: Sendable {
   /// Concepts that mark a red-flag system (chest, breathing, speech, face, vision, a weak or
   /// swollen limb, bleeding): an unexplained medical word next to one is treated as urgent.
   public let urgentConcepts: Set<String>
+  /// Concepts that say a finding is long-standing ("since his stroke", "for years"): a sign
+  /// found with one of them and nothing that says it is new is shown as not understood (ask
+  /// the care team) instead of as an emergency.
+  public let longStandingConcepts: Set<String>
   /// Every concept named in the file.
-  public var concepts: Set<String> { Set(signs.flatMap { $0.groups.flatMap { $0 } }).union(urgentConcepts) }
+  public var concepts: Set<String> {
+    Set(signs.flatMap { $0.groups.flatMap { $0 } }).union(urgentConcepts).union(
+      longStandingConcepts)
+  }
 
-  public init(signs: [Sign] = [], urgentConcepts: Set<String> = []) {
+  public init(
+    signs: [Sign] = [], urgentConcepts: Set<String> = [], longStandingConcepts: Set<String> = []
+  ) {
     self.signs = signs
     self.urgentConcepts = urgentConcepts
+    self.longStandingConcepts = longStandingConcepts
   }
 
   /// Reads and checks `Routines/signs.json`: rule ids must exist; every concept must have
@@ -44,7 +54,7 @@ public struct Signs: Sendable {
     let url = folder.appendingPathComponent("Routines/signs.json")
     let (bytes, name) = try Catalog.read(url, relativeTo: folder)
     let (r, root) = try DataReader.parse(bytes, file: name)
-    _ = try r.object(root, "", allowed: ["v", "urgentConcepts", "signs"])
+    _ = try r.object(root, "", allowed: ["v", "urgentConcepts", "longStandingConcepts", "signs"])
     _ = try r.int(root, "", "v", in: 1...1)
     let english = Set(catalog.english.values.keys.filter { $0.hasPrefix("vocab.sign.") })
     func concept(_ node: JSONNode, _ path: String) throws(CatalogError) -> String {
@@ -59,6 +69,10 @@ public struct Signs: Sendable {
     var urgent = Set<String>()
     for (i, node) in try r.array(root, "", "urgentConcepts").enumerated() {
       urgent.insert(try concept(node, "urgentConcepts[\(i)]"))
+    }
+    var longStanding = Set<String>()
+    for (i, node) in try r.array(root, "", "longStandingConcepts").enumerated() {
+      longStanding.insert(try concept(node, "longStandingConcepts[\(i)]"))
     }
     var signs: [Sign] = []
     for (i, node) in try r.array(root, "", "signs").enumerated() {
@@ -98,7 +112,7 @@ public struct Signs: Sendable {
           rule: rule, groups: groups, scope: try r.choice(node, path, "scope", as: Sign.Scope.self),
           needs: try ids("needs"), unless: try ids("unless"), line: r.line(of: node)))
     }
-    return Signs(signs: signs, urgentConcepts: urgent)
+    return Signs(signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding)
   }
 
   /// A concept found in a message.

@@ -22,10 +22,19 @@ public struct TextToken: Sendable, Hashable {
 /// Splits text into tokens in one pass over its Unicode scalars; no regular expressions.
 public enum TextTokens {
   /// The tokens of `text`, in order.
-  /// - Parameter foldMarks: also strip the marks of letters beyond Latin-1 (ệ → e, ư → u,
-  ///   đ → d), for text typed without diacritics (Vietnamese on a phone). Off, those letters keep
-  ///   their marks, so "tê" (numb) and "tế" (cell) stay apart.
-  public static func tokenize(_ text: String, foldMarks: Bool = false) -> [TextToken] {
+  /// What becomes of the marks on letters.
+  public enum Marks: Sendable {
+    /// Latin-1 accents are folded (é → e, ñ → n), others kept: Spanish and French typed with or
+    /// without accents match alike.
+    case latin1
+    /// Every mark is kept: Vietnamese typed with diacritics, where "gáy" (nape) and "gãy"
+    /// (broken), "tê" (numb) and "tế" (cell) are different words.
+    case keep
+    /// Every mark is stripped (ệ → e, ư → u, đ → d): Vietnamese typed without diacritics.
+    case strip
+  }
+
+  public static func tokenize(_ text: String, marks: Marks = .latin1) -> [TextToken] {
     var tokens: [TextToken] = []
     tokens.reserveCapacity(text.utf8.count / 4)
     let scalars = text.unicodeScalars
@@ -64,7 +73,7 @@ public enum TextTokens {
         if !word.isEmpty && !isNumber { flush(index) }
         if word.isEmpty { start = index; isNumber = true }
         word.unicodeScalars.append(scalar)
-      } else if let folded = fold(scalar, marks: foldMarks) {
+      } else if let folded = fold(scalar, marks: marks) {
         if isNumber { flush(index) }
         if word.isEmpty { start = index }
         word += folded
@@ -73,7 +82,7 @@ public enum TextTokens {
       {
         word.unicodeScalars.append(scalar)  // 38.4, 38,4
       } else if (v == 39 || v == 0x2019) && !word.isEmpty && !isNumber && next < scalars.endIndex
-        && fold(scalars[next], marks: foldMarks) != nil
+        && fold(scalars[next], marks: marks) != nil
       {
         // isn't → isnt, mum's → mums
       } else {
@@ -106,8 +115,8 @@ public enum TextTokens {
   }
 
   /// The normalised words of a vocabulary phrase, exactly as `tokenize` would give them.
-  public static func words(_ phrase: String, foldMarks: Bool = false) -> [String] {
-    tokenize(phrase, foldMarks: foldMarks).map(\.text)
+  public static func words(_ phrase: String, marks: Marks = .latin1) -> [String] {
+    tokenize(phrase, marks: marks).map(\.text)
   }
 
   /// Whether the text has a letter beyond Latin-1 with a mark (ệ, ư, đ): then it was typed with
@@ -115,7 +124,7 @@ public enum TextTokens {
   public static func hasMarks(_ text: String) -> Bool {
     text.unicodeScalars.contains { scalar in
       let v = scalar.value
-      guard v >= 0x100, scalar.properties.isAlphabetic, !isIdeograph(v) else { return false }
+      guard v >= 0xC0, scalar.properties.isAlphabetic, !isIdeograph(v) else { return false }
       return v == 0x110 || v == 0x111
         || String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.count > 1
     }
@@ -124,16 +133,20 @@ public enum TextTokens {
   /// A normalised word with every mark stripped, as the word lists in `Locales/lexicon` store it.
   public static func stripMarks(_ word: String) -> String {
     var out = ""
-    for scalar in word.unicodeScalars { out += fold(scalar, marks: true) ?? String(scalar) }
+    for scalar in word.unicodeScalars { out += fold(scalar, marks: .strip) ?? String(scalar) }
     return out
   }
 
   /// A letter lowercased and without accents, or nil for anything that is not a letter.
-  static func fold(_ scalar: Unicode.Scalar, marks: Bool = false) -> String? {
+  static func fold(_ scalar: Unicode.Scalar, marks: Marks = .latin1) -> String? {
     let v = scalar.value
     if v >= 97 && v <= 122 { return String(scalar) }
     if v >= 65 && v <= 90 { return String(Unicode.Scalar(v + 32)!) }
     guard v >= 0xC0 else { return nil }
+    if marks == .keep {
+      guard scalar.properties.isAlphabetic, v != 0xD7, v != 0xF7 else { return nil }
+      return String(scalar).lowercased()
+    }
     switch v {
     case 0xC0...0xC5, 0xE0...0xE5: return "a"
     case 0xC7, 0xE7: return "c"
@@ -145,12 +158,12 @@ public enum TextTokens {
     case 0xDF: return "ss"
     case 0xD7, 0xF7: return nil
     case 0xC6, 0xE6: return "ae"
-    case 0x110, 0x111: return marks ? "d" : "đ"  // Vietnamese đ, typed "d" without diacritics
+    case 0x110, 0x111: return marks == .strip ? "d" : "đ"  // Vietnamese đ, "d" without marks
     case 0x141, 0x142: return "l"
     case 0x152, 0x153: return "oe"
     default:
       guard scalar.properties.isAlphabetic else { return nil }
-      guard marks else { return String(scalar).lowercased() }
+      guard marks == .strip else { return String(scalar).lowercased() }
       // Folding marks: every other accented letter loses them (ệ → e, ư → u), so words typed
       // without diacritics, as many people type Vietnamese, match the vocabulary.
       let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first ?? scalar

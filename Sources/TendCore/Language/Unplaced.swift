@@ -53,7 +53,13 @@ struct Unplaced {
       while i + head.count <= tokens.count {
         defer { i += 1 }
         guard Array(words[i..<(i + head.count)]) == head else { continue }
-        let next = i + head.count
+        // The name after the head, past small words ("sclérose en plaques", "bệnh của").
+        var next = i + head.count
+        while next < tokens.count, vocabulary.fillers.contains(words[next]),
+          tokens[next].clause == tokens[i].clause
+        {
+          next += 1
+        }
         guard next < tokens.count, tokens[next].clause == tokens[i].clause, !covered[next] else {
           continue
         }
@@ -93,6 +99,9 @@ struct Unplaced {
     guard !vocabulary.knownWords.contains(word) else { return false }
     let length = word.utf8.count
     let bare = TextTokens.stripMarks(word)  // the word lists store words without marks
+    // An everyday word of the message's own language is not medical because an English
+    // terminology uses it ("piedra" is a stone in Spanish, a fungus in ICD-10-CM).
+    if lexicon.isCommonInOwnLanguage(bare) { return false }
     if length >= 5, lexicon.medical.contains(bare) { return true }
     if length >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix),
       !lexicon.isCommon(bare)

@@ -88,9 +88,9 @@ public struct Vocabulary: Sendable {
   /// Reads the vocabulary of `localizer`'s language and of its English fallback.
   /// - Throws: `CatalogError.malformed` naming the locale file, line and key for an unknown key,
   ///   rule id or site.
-  /// - Parameter foldMarks: index the phrases with every mark stripped, for text typed without
-  ///   diacritics (see `TextTokens.tokenize(_:foldMarks:)`).
-  public init(localizer: Localizer, ruleIDs: Set<String>, foldMarks: Bool = false)
+  /// - Parameter marks: how the phrases' marks are read, the same way as the messages they
+  ///   are matched against (see `TextTokens.Marks`).
+  public init(localizer: Localizer, ruleIDs: Set<String>, marks: TextTokens.Marks = .latin1)
     throws(CatalogError)
   {
     var phrases: [Phrase] = []
@@ -114,7 +114,7 @@ public struct Vocabulary: Sendable {
         }
         let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
         let name = parts.count > 2 ? parts[2] : ""
-        let lists = list.map { TextTokens.words($0, foldMarks: foldMarks) }.filter { !$0.isEmpty }
+        let lists = list.map { TextTokens.words($0, marks: marks) }.filter { !$0.isEmpty }
         var meaning: Meaning?
         switch parts[1] {
         case "condition":

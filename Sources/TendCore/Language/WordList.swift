@@ -118,10 +118,13 @@ public struct Lexicon: Sendable {
   public let medical: WordList
   /// Everyday words of the message's language, then English (people mix them).
   public let common: [WordList]
+  /// Whether `common` starts with a list of a language other than English.
+  let ownLanguage: Bool
 
-  public init(medical: WordList = WordList(), common: [WordList] = []) {
+  public init(medical: WordList = WordList(), common: [WordList] = [], ownLanguage: Bool = false) {
     self.medical = medical
     self.common = common
+    self.ownLanguage = ownLanguage
   }
 
   /// Loads the lists for `lang` from the data folder. A language without an everyday list
@@ -133,12 +136,20 @@ public struct Lexicon: Sendable {
     let medical = try WordList(
       contentsOf: dir.appendingPathComponent("medical.txt"), name: "Locales/lexicon/medical.txt")
     var common: [WordList] = []
+    var own = false
     for code in lang == "en" ? ["en"] : [lang, "en"] {
       let url = dir.appendingPathComponent("common-\(code).txt")
       guard FileManager.default.fileExists(atPath: url.path) else { continue }
       common.append(try WordList(contentsOf: url, name: "Locales/lexicon/common-\(code).txt"))
+      if code != "en", common.count == 1 { own = true }
     }
-    return Lexicon(medical: medical, common: common)
+    return Lexicon(medical: medical, common: common, ownLanguage: own)
+  }
+
+  /// Whether the message language's own everyday list has the word (English has none apart
+  /// from medicine's words: they were taken out of its list when it was built).
+  public func isCommonInOwnLanguage(_ word: String) -> Bool {
+    ownLanguage && common.first?.contains(word) == true
   }
 
   /// Whether an everyday list has the word.

@@ -44,6 +44,14 @@ public struct CheckReport: Encodable, Sendable {
     var reason: String
   }
 
+  /// Words Tend could not place: the caregiver's words, the verdict they raised to and the rule
+  /// that carries it.
+  public struct NotUnderstoodOut: Encodable, Sendable {
+    var words: String
+    var effect: String
+    var rule: String
+  }
+
   public struct StepOut: Encodable, Sendable {
     var id: String
     var action: String
@@ -84,6 +92,8 @@ public struct CheckReport: Encodable, Sendable {
   /// From `--text`: mentions that were denied or in the past, and unknown medical words.
   var notCounted: [NotCountedOut]
   var unknownTerms: [String]
+  /// From `--text`: every mention Tend could not place, with what it did to the verdict.
+  var notUnderstood: [NotUnderstoodOut]
   var messages: [String]
   var routines: [RoutineOut]
 
@@ -113,6 +123,12 @@ public struct CheckReport: Encodable, Sendable {
       NotCountedOut(id: $0.id, matched: $0.matched, reason: $0.reason.rawValue)
     }
     unknownTerms = recognition?.unknownTerms ?? []
+    notUnderstood = (recognition?.notUnderstood ?? []).map {
+      NotUnderstoodOut(
+        words: $0.words,
+        effect: $0.urgent ? Verdict.stopCallProvider.rawValue : Verdict.adjust.rawValue,
+        rule: $0.urgent ? "not-understood-urgent" : "not-understood")
+    }
     messages = result.messages.map(t.render)
     routines = result.plans.map { plan in
       RoutineOut(
@@ -140,12 +156,14 @@ public struct CheckReport: Encodable, Sendable {
     try c.encode(conditions, forKey: .conditions)
     try c.encode(notCounted, forKey: .notCounted)
     try c.encode(unknownTerms, forKey: .unknownTerms)
+    try c.encode(notUnderstood, forKey: .notUnderstood)
     try c.encode(messages, forKey: .messages)
     try c.encode(routines, forKey: .routines)
   }
   enum CodingKeys: String, CodingKey {
     case verdict, maxPressure, avoid, noJointMovement, avoidPositions, maxMinutes
-    case clearanceAdvised, emergency, conditions, notCounted, unknownTerms, messages, routines
+    case clearanceAdvised, emergency, conditions, notCounted, unknownTerms, notUnderstood
+    case messages, routines
   }
 
   /// Pretty, stable JSON text with a trailing newline.

@@ -177,10 +177,9 @@ struct RecognizerTests {
   func messages() {
     let r = read("no fever, she has sarcoidosis")
     let keys = r.messages.map(\.key)
-    #expect(
-      keys == [
-        "recognize.nothing", "recognize.negated", "recognize.unknownTerm", "recognize.confirm",
-      ])
+    #expect(keys == ["recognize.negated", "recognize.notUnderstood", "recognize.confirm"])
+    #expect(r.conditions.map(\.id) == ["not-understood"])
+    #expect(r.notUnderstood == [.init(words: "sarcoidosis", urgent: false)])
   }
 
   @Test("Spanish uses its own vocabulary plus English")
