@@ -28,6 +28,11 @@ public final class ChatLoop {
   private var done = false
   private var reading = false
   private var statusWidth = 0
+  /// Characters typed while a step runs, not yet acted on: one alone, after a quiet moment, is
+  /// a key; several together (a word, "help") are read as words, never as keys.
+  private var typed = ""
+  private var typedAt = ContinuousClock.now
+  private static let keyQuiet: Duration = .milliseconds(350)
 
   public init(
     conversation: Conversation, editor: LineEditor, store: any CareStore,
@@ -85,7 +90,11 @@ public final class ChatLoop {
 
   private func guideTurn() {
     feed(tick())
-    guard conversation.isGuiding else { return }
+    guard conversation.isGuiding else {
+      typed = ""
+      return
+    }
+    if !typed.isEmpty, ContinuousClock.now - typedAt >= Self.keyQuiet { flushTyped() }
     if Terminal.takeInterrupt() { return feed(.interrupt) }
     if !editor.isInteractive {
       if let line = pipe.next() {
@@ -107,9 +116,7 @@ public final class ChatLoop {
       let bytes = Terminal.readAvailable()
       if bytes.isEmpty { return pipe.feed([]) }
       if editor.isInteractive {
-        for character in String(decoding: bytes, as: UTF8.self) {
-          if let key = GuideKey(character: character) { feed(.key(key)) }
-        }
+        for character in String(decoding: bytes, as: UTF8.self) { typedKey(character) }
       } else {
         pipe.feed(bytes)
       }
@@ -117,6 +124,29 @@ public final class ChatLoop {
     case .closed: pipe.feed([])
     case .timeout: break
     }
+  }
+
+  /// One character typed while a step runs: Enter ends a word (or confirms); a space alone
+  /// pauses at once; anything else waits a moment to see whether more letters follow.
+  private func typedKey(_ character: Character) {
+    if character == "\r" || character == "\n" || character == "\r\n" {
+      if typed.isEmpty { return feed(.key(.confirm)) }
+      return flushTyped()
+    }
+    if character == " ", typed.isEmpty { return feed(.key(.pause)) }
+    typed.append(character)
+    typedAt = ContinuousClock.now
+  }
+
+  private func flushTyped() {
+    let text = typed.trimmingCharacters(in: .whitespaces)
+    typed = ""
+    guard !text.isEmpty else { return }
+    if text.count == 1, let character = text.first {
+      if let key = GuideKey(character: character) { feed(.key(key)) }
+      return
+    }
+    feed(.line(text))
   }
 
   private func completion() -> Completion {
@@ -142,7 +172,6 @@ public final class ChatLoop {
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
-      case .saveProfile(let profile): attempt { try store.save(profile) }
       case .log(let entry, let id): attempt { try store.append(entry, at: Date(), to: id) }
       case .showRecent(let id):
         let since = Date().addingTimeInterval(-30 * 86_400)
