@@ -59,6 +59,10 @@ extension Conversation {
     }
     if let words = sentenceAtWho(line, words: words) { return words }
     let name = String(line.prefix(60))
+    if let broken = brokenRecord(named: name) {
+      return [.say(t("chat.unreadable.sameName", ["name": .text(name)]))] + unreadableLines(broken)
+        + [prompt("chat.namePrompt")]
+    }
     guard !records.isEmpty else { return addReceiver(name) }
     phase = .confirmingNewReceiver(name)
     return [.say(t("chat.who.confirmNew", ["name": .text(name)])), prompt("chat.yesNoPrompt")]
@@ -113,14 +117,19 @@ extension Conversation {
 
   /// Adds a new person through the store (a fresh folder; nothing existing is written over).
   /// A name whose folder holds a broken profile is refused with what is wrong.
-  mutating func addReceiver(_ name: String) -> [Action] {
+  /// The unreadable profile whose folder this name would have made, if any.
+  func brokenRecord(named name: String) -> ReceiverRecord? {
     let slug = name.lowercased().unicodeScalars.map {
       ("a"..."z").contains($0) || ("0"..."9").contains($0) ? String($0) : "-"
     }.joined().split(separator: "-").joined(separator: "-")
-    if let broken = store.receivers().first(where: {
+    return store.receivers().first {
       if case .unreadable = $0 { return $0.id == slug || $0.id == name.lowercased() }
       return false
-    }) {
+    }
+  }
+
+  mutating func addReceiver(_ name: String) -> [Action] {
+    if let broken = brokenRecord(named: name) {
       phase = .choosingReceiver
       return [.say(t("chat.unreadable.sameName", ["name": .text(name)]))] + unreadableLines(broken)
         + [prompt("chat.namePrompt")]

@@ -122,18 +122,7 @@ extension Conversation {
 
   mutating func guideKey(_ key: GuideKey) -> [Action] {
     guard phase == .guiding, var draft = session else { return [] }
-    if hurtPending {
-      // The key after "it hurts" confirms it (h, or Enter/y); any other goes on.
-      hurtPending = false
-      if key == .hurts || key == .confirm {
-        let events = draft.guide.press(.hurts)
-        session = draft
-        return guideEvents(events)
-      }
-      let events = draft.guide.isPaused ? draft.guide.press(.pause) : []
-      session = draft
-      return [.say(t("guide.hurtNot"))] + guideEvents(events)
-    }
+    if hurtPending { return answerHurt(key == .hurts || key == .confirm) }
     switch key {
     case .help: return [.say(t("guide.keys"))]
     case .confirm: return []
@@ -150,13 +139,24 @@ extension Conversation {
     }
   }
 
+  /// The answer to "did it hurt?": yes stops the session as hurt; anything else goes on.
+  private mutating func answerHurt(_ confirmed: Bool) -> [Action] {
+    guard var draft = session else { return [] }
+    hurtPending = false
+    if confirmed {
+      let events = draft.guide.press(.hurts)
+      session = draft
+      return guideEvents(events)
+    }
+    let events = draft.guide.isPaused ? draft.guide.press(.pause) : []
+    session = draft
+    return [.say(t("guide.hurtNot"))] + guideEvents(events)
+  }
+
   /// A whole line typed while a step runs (a pipe, or letters typed together on a terminal):
   /// it is read as words, never as a run of keys, so "help" never means h, "it hurts".
   mutating func guideWord(_ line: String) -> [Action] {
-    if hurtPending {
-      if yesNo(line) == true || GuideKey(word: line) == .hurts { return guideKey(.hurts) }
-      return guideKey(.confirm)
-    }
+    if hurtPending { return answerHurt(yesNo(line) == true || GuideKey(word: line) == .hurts) }
     if let key = GuideKey(word: line) { return guideKey(key) }
     return [.say(t("guide.keys"))]
   }

@@ -14,7 +14,8 @@ final class ChatStore: CareStore {
   /// Every receiver folder with a profile, each read under its folder's lock; a broken one is
   /// listed with its problem (file, line, field), never skipped.
   func receivers() -> [ReceiverRecord] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: receiversStore.folder.path))
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: receiversStore.folder.path))
       ?? []
     let records = names.filter { !$0.hasPrefix(".") }.sorted().compactMap { id -> ReceiverRecord? in
       let url = receiversStore.profileURL(id)

@@ -30,7 +30,7 @@ struct Harness {
     let t = Fixtures.english
     let context = Conversation.Context(
       catalog: Fixtures.catalog, localizer: t, store: store, reminders: reminders,
-      emergencyNumber: emergency, commands: ["check", "routines"], now: now,
+      emergencyNumber: emergency, commands: ["check", "routines", "receivers"], now: now,
       understand: { text, today in
         Conversation.Understanding(Harness.recognizer.recognize(text, today: today), localizer: t)
       },
