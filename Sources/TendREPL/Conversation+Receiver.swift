@@ -53,6 +53,7 @@ extension Conversation {
     if ["suggest", "show", "speak", "help"].contains(first) || context.commands.contains(first) {
       return command(line) + [.say(t("chat.who.again"))]
     }
+    if ["add", "who", "switch"].contains(first), words.count > 1 { return command(line) }
     if Self.commands.contains(first) { return [.say(t("chat.who.again"))] }
     if yesNo(line) != nil || t.list("chat.noneWords").contains(lower) {
       return [.say(t("chat.who.notAName")), prompt("chat.namePrompt")]

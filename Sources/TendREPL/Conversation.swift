@@ -260,10 +260,14 @@ public struct Conversation: Sendable {
   /// the recognizer counts and no medical word it does not know.
   func meansNone(_ line: String) -> Bool {
     let trim = CharacterSet.punctuationCharacters.union(.whitespaces)
-    let lower = line.lowercased().trimmingCharacters(in: trim)
+    let lower = line.lowercased().replacingOccurrences(of: "’", with: "'")
+      .trimmingCharacters(in: trim)
     if lower.isEmpty || yesNo(lower) == false || t.list("chat.noneWords").contains(lower) {
       return true
     }
+    // "Not sure" and "no idea" are never a no.
+    let unsure = t.list("chat.notSureWords").filter { $0.count > 1 }
+    if unsure.contains(where: { lower.contains($0) }) { return false }
     let fine = t.list("chat.allFineWords")
     let deny = ["no", "not"] + t.list("chat.denyWords")
     let parts = lower.components(separatedBy: CharacterSet(charactersIn: ",.;!"))

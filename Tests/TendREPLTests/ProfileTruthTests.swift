@@ -288,6 +288,18 @@ struct AnswerMeaningTests {
     #expect(h.store.profiles[0].conditions.isEmpty)
   }
 
+  @Test(
+    "'not sure' and 'no idea' are never a no; 'she's fine' is",
+    arguments: [
+      ("not sure", false), ("no idea", false), ("she’s fine", true), ("nothing new", true),
+      ("no fever, no new swelling", true),
+      ("no chest pain but her calf is warm and swollen", false),
+    ])
+  func none(answer: String, isNone: Bool) {
+    let h = Harness()
+    #expect(h.conversation.meansNone(answer) == isNone, "\(answer)")
+  }
+
   @Test("at the who prompt a word is a name, 'no' is never a name, a sentence is read")
   func whoPrompt() {
     var h = Harness(profiles: [Profile(id: "ann", name: "Ann")])
