@@ -56,6 +56,56 @@ struct ProfileTruthSessionTests {
     #expect(try Self.conditionIDs(home, "dad") == ["anticoagulants", "iv-line", "rash"])
   }
 
+  @Test(
+    "random interleavings of words, prompt commands and another window, on real files, never lose or resurrect a condition",
+    arguments: [UInt64(1), 2, 3])
+  func interleavingsOnDisk(seed: UInt64) throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    try Self.add("Dad", home: home)
+    let sayings: [(id: String, add: String, remove: String)] = [
+      ("anticoagulants", "he is on warfarin", "he is not on warfarin anymore"),
+      ("osteoporosis", "he has osteoporosis", "he no longer has osteoporosis"),
+      ("dementia", "he has dementia", "he no longer has dementia"),
+      ("pacemaker", "he has a pacemaker", "he no longer has a pacemaker"),
+    ]
+    var rng = SeededRandom(seed: seed)
+    var model = Set<String>()
+    var steps: [PseudoTerminal.Step] = [.expect("name> "), .line(""), .expect("tend> ")]
+    func other(_ id: String, add: Bool) -> PseudoTerminal.Step? {
+      // The other window removes only what is there (its command fails otherwise).
+      guard add || model.contains(id) else { return nil }
+      if add { model.insert(id) } else { model.remove(id) }
+      return .otherWindow(["receivers", "condition", add ? "add" : "remove", "Dad", id])
+    }
+    for _ in 0..<12 {
+      let saying = sayings.randomElement(using: &rng)!
+      let add = Bool.random(using: &rng)
+      switch Int.random(in: 0..<3, using: &rng) {
+      case 0:
+        guard add || model.contains(saying.id) else { continue }
+        steps += [.line("tell " + (add ? saying.add : saying.remove)), .expect("yes or no> ")]
+        let o = sayings.randomElement(using: &rng)!
+        if let step = other(o.id, add: Bool.random(using: &rng)) { steps.append(step) }
+        steps += [.line("yes"), .expect("tend> ")]
+        if add { model.insert(saying.id) } else { model.remove(saying.id) }
+      case 1:
+        guard add || model.contains(saying.id) else { continue }
+        steps += [
+          .line("receivers condition \(add ? "add" : "remove") Dad \(saying.id)"),
+          .expect("tend> "),
+        ]
+        if add { model.insert(saying.id) } else { model.remove(saying.id) }
+      default:
+        if let step = other(saying.id, add: add) { steps.append(step) }
+      }
+    }
+    steps += [.line("quit"), .expect("Goodbye")]
+    let run = try PseudoTerminal.run(steps, environment: Self.environment(home))
+    #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
+    #expect(try Self.conditionIDs(home, "dad") == model, "seed \(seed)")
+  }
+
   @Test("a broken profile is named with its line and never written over; the others work")
   func unreadableNeverReplaced() throws {
     let home = Fixtures.temporaryDirectory()
