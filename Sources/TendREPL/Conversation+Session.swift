@@ -165,19 +165,26 @@ extension Conversation {
     session?.stopped = true
     let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : String(line.prefix(500))
     session?.reason = reason
-    return [.say(t("rating.after"))] + askRatings(RatingForm(purpose: .after))
+    return redFlagsIn(line) + [.say(t("rating.after"))] + askRatings(RatingForm(purpose: .after))
   }
 
   mutating func note(_ line: String) -> [Action] {
-    guard var draft = session, case .success(let profile) = readCurrent() else {
-      return [idlePrompt()]
-    }
+    guard var draft = session, let id = currentID else { return [idlePrompt()] }
     draft.note = line.isEmpty ? nil : String(line.prefix(2000))
     session = nil
+    var out =
+      redFlagsIn(line) + [
+        .log(.session(draft.log(now: now)), receiverID: id), .say(t("chat.sessionSaved")),
+      ]
+    // The session is logged whatever happens to the profile; the water offer needs it.
+    let profile: Profile
+    switch readCurrent() {
+    case .success(let p): profile = p
+    case .failure(let problem):
+      phase = .idle
+      return out + problem.actions + [idlePrompt()]
+    }
     phase = .water
-    var out: [Action] = [
-      .log(.session(draft.log(now: now)), receiverID: profile.id), .say(t("chat.sessionSaved")),
-    ]
     out.append(.say(t("water.offer", ["name": .text(profile.name)])))
     if hasFluidLimit(profile) {
       let limit = profile.fluidLimitML.map { t("water.limitAmount", ["ml": .number($0)]) } ?? ""
@@ -249,6 +256,17 @@ extension Conversation {
 
   mutating func feelText(_ line: String) -> [Action] {
     feelingText = line.isEmpty ? nil : String(line.prefix(2000))
-    return [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
+    return redFlagsIn(line) + [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
+  }
+
+  /// A red flag in words typed as a note, a reason or a feeling: its instruction at once, and
+  /// how to save it in the profile (nothing is saved without a yes).
+  func redFlagsIn(_ line: String) -> [Action] {
+    guard !line.isEmpty, let found = context.understand?(line, now) else { return [] }
+    let flags = redFlags(found.conditions.map(\.id))
+    guard !flags.isEmpty else { return [] }
+    return redFlagActions(flags) + [
+      .say(t("chat.redFlag.saveHint", ["words": .text(String(line.prefix(80)))]))
+    ]
   }
 }

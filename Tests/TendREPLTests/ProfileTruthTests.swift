@@ -176,6 +176,20 @@ struct RedFlagFirstTests {
     #expect(h.store.profiles[0].conditions.isEmpty)
   }
 
+  @Test("a red flag in a stop reason, a note or a feeling gets its instruction at once")
+  func redFlagInNotes() {
+    var h = Harness(profiles: [Profile(id: "ann", name: "Ann")])
+    h.send("1", "start feet-quick", "no", "skip", "")
+    h.key(.stop)
+    let reason = h.send("her left calf is warm and swollen")
+    #expect(reason.contains("Stop. Do not massage today."))
+    #expect(reason.contains("type: tell her left calf"))
+    let note = h.send("skip", "she has chest pain now")
+    #expect(note.contains("Call 911 now"))
+    #expect(h.sessions.count == 1)
+    #expect(h.store.profiles[0].conditions.isEmpty)
+  }
+
   @Test("a red flag picked by number at the intake gets its instruction before where or when")
   func intakePick() {
     var h = Harness()
