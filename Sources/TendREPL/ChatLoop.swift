@@ -5,8 +5,10 @@ import TendCore
 /// prompts, handles Ctrl-C, measures time, and performs the conversation's actions (printing,
 /// the journal, plain commands, speech).
 ///
-/// On a terminal, prompts go through readline; while a step runs, keys are read one at a time
-/// with `poll()` and a short timeout, so the countdown moves and steps advance with no key.
+/// On a terminal, prompts go through readline; while a step runs, keys are read with `poll()`
+/// and a short timeout, so the countdown moves and steps advance with no key. A key acts only
+/// when typed alone (a quiet moment after it); letters typed together are read as words, so
+/// "help" never acts as h, e, l, p.
 /// Through a pipe there are no prompts: lines are read as they come. While a step runs, a piped
 /// line that is a guide word (`pause`, `skip`, `stop`, `hurts`...) steers the step; any other
 /// line, and every line after it, waits until the steps are over, so
