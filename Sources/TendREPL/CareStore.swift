@@ -93,9 +93,7 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
   }
 
   private func read(_ id: String) throws -> Profile {
-    if let problem = broken[id] {
-      throw ReceiverError.unreadableProfile(file: id, reason: problem.key)
-    }
+    if let problem = broken[id] { throw Unreadable(problem: problem) }
     guard let p = stored.first(where: { $0.id == id }) else {
       throw ReceiverError.unknown(name: id, suggestions: [], known: stored.map(\.name))
     }
@@ -176,6 +174,13 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
     return profiles.flatMap { profile in
       PendingReminders.pending(in: log[profile.id] ?? [], receiver: profile)
     }
+  }
+}
+
+extension MemoryStore {
+  /// A profile marked broken with `breakProfile`.
+  public struct Unreadable: Error, Equatable {
+    public var problem: Message
   }
 }
 

@@ -173,6 +173,7 @@ extension Conversation {
     switch error {
     case let e as ReceiverError: t.render(e.message)
     case let e as StorageError: t.render(e.message)
+    case let e as MemoryStore.Unreadable: t.render(e.problem)
     default: error.localizedDescription
     }
   }
