@@ -62,7 +62,7 @@ extension Conversation {
     var intake = intake
     switch intake.asking {
     case .group:
-      if meansNone(line) { return nextGroup(intake) }
+      if meansNone(line) { return askSeenAtIntake(intake) ?? nextGroup(intake) }
       let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
       let choices = rules(inGroup: intake.group)
       if !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) {

@@ -79,7 +79,7 @@ extension Conversation {
     let named = context.understand.map { $0(line, now).removed.filter(flags.contains) } ?? []
     let ids = named.isEmpty ? flags : Array(Set(named)).sorted()
     let words = String(line.prefix(500))
-    phase = .confirmingSeen(ids: ids, words: words)
+    phase = .confirmingSeen(ids: ids, words: words, resume: nil)
     let rules = t.list(ids.map { t("rule.\($0).name") })
     return [
       .say(t("seen.confirm", ["name": .text(profile.name), "rules": .text(rules)])),
@@ -87,22 +87,44 @@ extension Conversation {
     ]
   }
 
-  mutating func confirmSeen(_ ids: [String], _ words: String, _ line: String) -> [Action] {
+  /// At the intake's urgent question, "none" while red flags are stored: were they seen?
+  mutating func askSeenAtIntake(_ intake: Intake) -> [Action]? {
+    guard intake.group == 0, case .success(let profile) = readCurrent() else { return nil }
+    let flags = Array(Set(redFlags(profile.conditions.map(\.id)))).sorted()
+    guard !flags.isEmpty else { return nil }
+    // The answer was only "none": no words of theirs to record beyond who says so.
+    phase = .confirmingSeen(ids: flags, words: "", resume: intake)
+    let rules = t.list(flags.map { t("rule.\($0).name") })
+    return [
+      .say(t("seen.askIntake", ["name": .text(profile.name), "rules": .text(rules)])),
+      prompt("chat.yesNoPrompt"),
+    ]
+  }
+
+  mutating func confirmSeen(_ ids: [String], _ words: String, _ line: String, resume: Intake?)
+    -> [Action]
+  {
     guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
     guard yes else {
       phase = .idle
-      return [.say(t("chat.nothingChanged"))] + redFlagActions(ids) + [idlePrompt()]
+      let out = [.say(t("chat.nothingChanged"))] + redFlagActions(ids)
+      return out + (resume == nil ? [idlePrompt()] : stopIntake())
     }
-    phase = .seenBy(ids: ids, words: words)
+    phase = .seenBy(ids: ids, words: words, resume: resume)
     return [.say(t("seen.who")), prompt("seen.whoPrompt")]
   }
 
   /// Takes the red flags off, one locked change each; the journal records who said so, their
   /// words, and when.
-  mutating func closeRedFlags(_ ids: [String], _ words: String, by line: String) -> [Action] {
+  mutating func closeRedFlags(_ ids: [String], _ words: String, by line: String, resume: Intake?)
+    -> [Action]
+  {
     let by = line.isEmpty ? t("seen.byCaregiver") : String(line.prefix(100))
     phase = .idle
-    let out = removeConditions(ids, by: by, note: words)
-    return out + [.say(t("seen.closed", ["by": .text(by)])), .say(t("check.coach")), idlePrompt()]
+    let out =
+      removeConditions(ids, by: by, note: words.isEmpty ? nil : words)
+      + [.say(t("seen.closed", ["by": .text(by)])), .say(t("check.coach"))]
+    if let resume { return out + nextGroup(resume) }
+    return out + [idlePrompt()]
   }
 }

@@ -106,9 +106,9 @@ public struct Conversation: Sendable {
     /// "Before we start: anything new today?", before the routine with this id.
     case todayCheck(String)
     /// The caregiver says the person was seen about these red flags: take them off?
-    case confirmingSeen(ids: [String], words: String)
+    case confirmingSeen(ids: [String], words: String, resume: Intake?)
     /// Who says so (a name, or who saw them), for the journal.
-    case seenBy(ids: [String], words: String)
+    case seenBy(ids: [String], words: String, resume: Intake?)
     case idle
     case rating(RatingForm)
     case ready
@@ -216,8 +216,10 @@ public struct Conversation: Sendable {
       return confirmConditions(understood, resume: resume, line)
     case .confirmingFeeling(let text): return confirmFeeling(text, line)
     case .todayCheck(let routineID): return answerToday(routineID, line)
-    case .confirmingSeen(let ids, let words): return confirmSeen(ids, words, line)
-    case .seenBy(let ids, let words): return closeRedFlags(ids, words, by: line)
+    case .confirmingSeen(let ids, let words, let resume):
+      return confirmSeen(ids, words, line, resume: resume)
+    case .seenBy(let ids, let words, let resume):
+      return closeRedFlags(ids, words, by: line, resume: resume)
     case .idle: return command(line)
     case .rating(let form): return answerRating(form, line)
     case .ready: return begin(line)

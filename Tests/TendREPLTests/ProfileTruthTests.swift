@@ -260,6 +260,25 @@ struct RedFlagFirstTests {
   }
 }
 
+extension RedFlagFirstTests {
+  @Test("intake again, 'no' to the urgent ones while a red flag is stored: asked if it is over")
+  func intakeAgain() {
+    let flagged = Profile(id: "dad", name: "Dad", conditions: [ProfileCondition(id: "chest-pain")])
+    var h = Harness(profiles: [flagged])
+    h.send("1", "intake")
+    #expect(h.send("no").contains("Earlier you told me about: Chest pain or pressure"))
+    h.send("yes")
+    let closed = h.send("Ann")
+    #expect(closed.contains("said by Ann"))
+    #expect(closed.contains("Medicines"))
+    #expect(h.store.profiles[0].conditions.isEmpty)
+    var h2 = Harness(profiles: [flagged])
+    h2.send("1", "intake", "no")
+    #expect(h2.send("no").contains("I stopped the questions"))
+    #expect(h2.store.profiles[0].conditions.map(\.id) == ["chest-pain"])
+  }
+}
+
 @Suite("Answers mean what they say")
 struct AnswerMeaningTests {
   /// Adds Ann and answers the intake up to the surgery group's "when" question.
