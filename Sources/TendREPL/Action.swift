@@ -16,8 +16,6 @@ public enum Action: Sendable, Equatable {
   case run([String])
   /// Start reading single keys with a timeout (a step runs) or stop doing so.
   case keys(on: Bool)
-  /// Save a receiver's profile (new receiver, changed conditions).
-  case saveProfile(Profile)
   /// Append to a receiver's journal.
   case log(LogEntry, receiverID: String)
   /// Show the last 30 days of a receiver's journal.
@@ -63,6 +61,8 @@ public struct SessionLog: Sendable, Equatable {
   public var after: RatingSet?
   public var stoppedEarly = false
   public var stopReason: String?
+  /// The step under way when the session was stopped (its id).
+  public var stoppedAtStep: String?
   public var note: String?
   public var precautions: [String] = []
 
@@ -82,7 +82,8 @@ public enum LogEntry: Sendable, Equatable {
   case feeling(ratings: RatingSet?, text: String?)
   case water(WaterAnswer, remindAt: Date?)
   case conditionAdded(ProfileCondition)
-  case conditionRemoved(ProfileCondition)
+  /// A condition taken off, with who said so and their words ("she was seen, not a stroke").
+  case conditionRemoved(ProfileCondition, by: String? = nil, note: String? = nil)
 }
 
 /// A water reminder waiting to be shown.

@@ -3,48 +3,184 @@ import TendCore
 
 /// Where the conversation's receivers and journal live. `tend` injects one built on TendCore's
 /// profiles, journal and reminders; tests use an in-memory one.
-public protocol CareStore {
-  /// Every receiver, in a stable order.
-  func receivers() throws -> [Profile]
-  /// Creates or replaces a receiver's profile.
-  func save(_ profile: Profile) throws
+///
+/// The profile in the store is the only truth about a person (DESIGN.md safety rule 7): the
+/// conversation reads it again before every check, and changes it only through the operations
+/// here, each one change applied as a read-modify-write under the profile's lock. There is no
+/// "save this whole profile": a copy held in memory would undo what another window changed.
+public protocol CareStore: Sendable {
+  /// Every receiver, each read fresh (under its lock), in a stable order; a profile that cannot
+  /// be read is listed as such, never skipped and never replaced.
+  func receivers() -> [ReceiverRecord]
+  /// One receiver's profile, read fresh under its lock.
+  /// - Throws: `ReceiverError.unreadableProfile` (file, line, field) or `StorageError`.
+  func profile(_ id: String) throws -> Profile
+  /// Adds a new receiver with a fresh id made from the name; returns it as stored.
+  func addReceiver(named name: String) throws -> Profile
+  /// Adds one condition (or updates the one with the same id and place) and journals it.
+  /// - Returns: whether it was new.
+  @discardableResult
+  func addCondition(_ condition: ProfileCondition, to id: String, at: Date) throws -> Bool
+  /// Removes the conditions with this id (every place) and journals each removal with who
+  /// said so and why; returns what was removed (empty when it was already gone).
+  @discardableResult
+  func removeCondition(_ conditionID: String, from id: String, by: String?, note: String?, at: Date)
+    throws -> [ProfileCondition]
+  /// Sets the care team's daily fluid limit.
+  func setFluidLimit(_ ml: Int, for id: String) throws
   /// Appends one entry to a receiver's journal.
   func append(_ entry: LogEntry, at: Date, to receiverID: String) throws
   /// A receiver's entries from `since` on, oldest first.
   func entries(of receiverID: String, since: Date) throws -> [(at: Date, entry: LogEntry)]
-  /// Water reminders scheduled and not yet shown, for every receiver.
+  /// Water reminders scheduled and not yet shown, for every readable receiver.
   func pendingReminders() throws -> [Reminder]
 }
 
-/// A store that keeps everything in memory: for tests and for a run without a writable home.
-public final class MemoryStore: CareStore, @unchecked Sendable {
-  public private(set) var profiles: [Profile]
-  public private(set) var journal: [String: [(at: Date, entry: LogEntry)]] = [:]
+/// One receiver as found in the store: their profile, or why it cannot be read.
+public enum ReceiverRecord: Sendable, Equatable {
+  case readable(Profile)
+  /// The folder `id` holds a profile that cannot be read; `problem` names the file, line and
+  /// field; `file` is the path to fix or set aside.
+  case unreadable(id: String, file: String, problem: Message)
 
-  public init(profiles: [Profile] = []) { self.profiles = profiles }
-
-  public func receivers() throws -> [Profile] { profiles }
-
-  public func save(_ profile: Profile) throws {
-    if let i = profiles.firstIndex(where: { $0.id == profile.id }) {
-      profiles[i] = profile
-    } else {
-      profiles.append(profile)
+  public var id: String {
+    switch self {
+    case .readable(let p): p.id
+    case .unreadable(let id, _, _): id
     }
+  }
+
+  public var profile: Profile? {
+    if case .readable(let p) = self { return p }
+    return nil
+  }
+}
+
+/// A store that keeps everything in memory: for tests and for a run without a writable home.
+/// Each operation takes one lock, so it behaves like the file store under concurrent use.
+public final class MemoryStore: CareStore, @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: [Profile]
+  private var broken: [String: Message] = [:]
+  private var log: [String: [(at: Date, entry: LogEntry)]] = [:]
+
+  public init(profiles: [Profile] = []) { stored = profiles }
+
+  /// Every readable profile as it is now.
+  public var profiles: [Profile] { lock.withLock { stored } }
+  public var journal: [String: [(at: Date, entry: LogEntry)]] { lock.withLock { log } }
+
+  /// Marks a receiver's profile unreadable (as a broken file would be), for tests.
+  public func breakProfile(_ id: String, problem: Message) {
+    lock.withLock { broken[id] = problem }
+  }
+
+  public func receivers() -> [ReceiverRecord] {
+    lock.withLock {
+      var all = stored.map { p -> ReceiverRecord in
+        if let problem = broken[p.id] { return .unreadable(id: p.id, file: p.id, problem: problem) }
+        return .readable(p)
+      }
+      for (id, problem) in broken where !stored.contains(where: { $0.id == id }) {
+        all.append(.unreadable(id: id, file: id, problem: problem))
+      }
+      return all.sorted { $0.id < $1.id }
+    }
+  }
+
+  public func profile(_ id: String) throws -> Profile {
+    try lock.withLock { try read(id) }
+  }
+
+  private func read(_ id: String) throws -> Profile {
+    if let problem = broken[id] { throw Unreadable(problem: problem) }
+    guard let p = stored.first(where: { $0.id == id }) else {
+      throw ReceiverError.unknown(name: id, suggestions: [], known: stored.map(\.name))
+    }
+    return p
+  }
+
+  /// One locked read-modify-write of one profile.
+  public func update<T>(_ id: String, _ change: (inout Profile) throws -> T) throws -> T {
+    try lock.withLock {
+      _ = try read(id)
+      guard let i = stored.firstIndex(where: { $0.id == id }) else {
+        throw ReceiverError.unknown(name: id, suggestions: [], known: [])
+      }
+      return try change(&stored[i])
+    }
+  }
+
+  public func addReceiver(named name: String) throws -> Profile {
+    try lock.withLock {
+      if stored.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        throw ReceiverError.duplicate(name: name)
+      }
+      var id = name.lowercased().filter { $0.isLetter || $0.isNumber }
+      if id.isEmpty { id = "receiver" }
+      let base = id
+      var n = 2
+      while stored.contains(where: { $0.id == id }) || broken[id] != nil {
+        id = "\(base)-\(n)"
+        n += 1
+      }
+      let p = Profile(id: id, name: name)
+      stored.append(p)
+      return p
+    }
+  }
+
+  public func addCondition(_ condition: ProfileCondition, to id: String, at: Date) throws -> Bool {
+    let added = try update(id) { p -> Bool in
+      if let i = p.conditions.firstIndex(where: {
+        $0.id == condition.id && $0.site == condition.site && $0.side == condition.side
+      }) {
+        p.conditions[i] = condition
+        return false
+      }
+      p.conditions.append(condition)
+      return true
+    }
+    try append(.conditionAdded(condition), at: at, to: id)
+    return added
+  }
+
+  public func removeCondition(
+    _ conditionID: String, from id: String, by: String?, note: String?, at: Date
+  ) throws -> [ProfileCondition] {
+    let gone = try update(id) { p -> [ProfileCondition] in
+      let gone = p.conditions.filter { $0.id == conditionID }
+      p.conditions.removeAll { $0.id == conditionID }
+      return gone
+    }
+    for c in gone { try append(.conditionRemoved(c, by: by, note: note), at: at, to: id) }
+    return gone
+  }
+
+  public func setFluidLimit(_ ml: Int, for id: String) throws {
+    try update(id) { $0.fluidLimitML = ml }
   }
 
   public func append(_ entry: LogEntry, at: Date, to receiverID: String) throws {
-    journal[receiverID, default: []].append((at, entry))
+    lock.withLock { log[receiverID, default: []].append((at, entry)) }
   }
 
   public func entries(of receiverID: String, since: Date) throws -> [(at: Date, entry: LogEntry)] {
-    (journal[receiverID] ?? []).filter { $0.at >= since }
+    lock.withLock { (log[receiverID] ?? []).filter { $0.at >= since } }
   }
 
   public func pendingReminders() throws -> [Reminder] {
-    profiles.flatMap { profile in
-      PendingReminders.pending(in: journal[profile.id] ?? [], receiver: profile)
+    let (profiles, log) = lock.withLock { (stored, self.log) }
+    return profiles.flatMap { profile in
+      PendingReminders.pending(in: log[profile.id] ?? [], receiver: profile)
     }
+  }
+}
+
+extension MemoryStore {
+  /// A profile marked broken with `breakProfile`.
+  public struct Unreadable: Error, Equatable {
+    public var problem: Message
   }
 }
 

@@ -5,8 +5,10 @@ import TendCore
 /// prompts, handles Ctrl-C, measures time, and performs the conversation's actions (printing,
 /// the journal, plain commands, speech).
 ///
-/// On a terminal, prompts go through readline; while a step runs, keys are read one at a time
-/// with `poll()` and a short timeout, so the countdown moves and steps advance with no key.
+/// On a terminal, prompts go through readline; while a step runs, keys are read with `poll()`
+/// and a short timeout, so the countdown moves and steps advance with no key. A key acts only
+/// when typed alone (a quiet moment after it); letters typed together are read as words, so
+/// "help" never acts as h, e, l, p.
 /// Through a pipe there are no prompts: lines are read as they come. While a step runs, a piped
 /// line that is a guide word (`pause`, `skip`, `stop`, `hurts`...) steers the step; any other
 /// line, and every line after it, waits until the steps are over, so
@@ -28,6 +30,11 @@ public final class ChatLoop {
   private var done = false
   private var reading = false
   private var statusWidth = 0
+  /// Characters typed while a step runs, not yet acted on: one alone, after a quiet moment, is
+  /// a key; several together (a word, "help") are read as words, never as keys.
+  private var typed = ""
+  private var typedAt = ContinuousClock.now
+  private static let keyQuiet: Duration = .milliseconds(350)
 
   public init(
     conversation: Conversation, editor: LineEditor, store: any CareStore,
@@ -85,7 +92,11 @@ public final class ChatLoop {
 
   private func guideTurn() {
     feed(tick())
-    guard conversation.isGuiding else { return }
+    guard conversation.isGuiding else {
+      typed = ""
+      return
+    }
+    if !typed.isEmpty, ContinuousClock.now - typedAt >= Self.keyQuiet { flushTyped() }
     if Terminal.takeInterrupt() { return feed(.interrupt) }
     if !editor.isInteractive {
       if let line = pipe.next() {
@@ -107,9 +118,7 @@ public final class ChatLoop {
       let bytes = Terminal.readAvailable()
       if bytes.isEmpty { return pipe.feed([]) }
       if editor.isInteractive {
-        for character in String(decoding: bytes, as: UTF8.self) {
-          if let key = GuideKey(character: character) { feed(.key(key)) }
-        }
+        for character in String(decoding: bytes, as: UTF8.self) { typedKey(character) }
       } else {
         pipe.feed(bytes)
       }
@@ -117,6 +126,29 @@ public final class ChatLoop {
     case .closed: pipe.feed([])
     case .timeout: break
     }
+  }
+
+  /// One character typed while a step runs: Enter ends a word (or confirms); a space alone
+  /// pauses at once; anything else waits a moment to see whether more letters follow.
+  private func typedKey(_ character: Character) {
+    if character == "\r" || character == "\n" || character == "\r\n" {
+      if typed.isEmpty { return feed(.key(.confirm)) }
+      return flushTyped()
+    }
+    if character == " ", typed.isEmpty { return feed(.key(.pause)) }
+    typed.append(character)
+    typedAt = ContinuousClock.now
+  }
+
+  private func flushTyped() {
+    let text = typed.trimmingCharacters(in: .whitespaces)
+    typed = ""
+    guard !text.isEmpty else { return }
+    if text.count == 1, let character = text.first {
+      if let key = GuideKey(character: character) { feed(.key(key)) }
+      return
+    }
+    feed(.line(text))
   }
 
   private func completion() -> Completion {
@@ -142,7 +174,6 @@ public final class ChatLoop {
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
-      case .saveProfile(let profile): attempt { try store.save(profile) }
       case .log(let entry, let id): attempt { try store.append(entry, at: Date(), to: id) }
       case .showRecent(let id):
         let since = Date().addingTimeInterval(-30 * 86_400)

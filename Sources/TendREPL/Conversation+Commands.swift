@@ -15,7 +15,7 @@ extension Conversation {
     guard let first = words.first?.lowercased() else { return [] }
     let rest = Array(words.dropFirst())
     let argument = rest.joined(separator: " ")
-    guard receiver != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
+    guard currentID != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
     else { return askWho() }
     switch first {
     case "suggest": return suggest()
@@ -26,7 +26,7 @@ extension Conversation {
       return [
         .say(t("chat.feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt"),
       ]
-    case "summary": return [.showRecent(receiverID: receiver?.id ?? "")]
+    case "summary": return [.showRecent(receiverID: currentID ?? "")]
     case "who", "switch":
       var out = askWho()
       if !argument.isEmpty { out = chooseReceiver(argument) }
@@ -35,13 +35,16 @@ extension Conversation {
       guard !argument.isEmpty else {
         return [.say(t("chat.who.first")), prompt("chat.namePrompt")] + []
       }
-      if let i = receivers.firstIndex(where: { $0.name.lowercased() == argument.lowercased() }) {
-        return select(i)
+      if let found = store.receivers().first(where: {
+        $0.profile?.name.lowercased() == argument.lowercased()
+      }) {
+        return select(found.id)
       }
       return addReceiver(String(argument.prefix(60)))
     case "intake": return startIntake()
     case "tell":
-      return argument.isEmpty ? [.say(t("chat.tellWhat"))] : understandText(argument, resume: nil)
+      guard !argument.isEmpty else { return [.say(t("chat.tellWhat"))] }
+      return seenSentence(argument) ?? understandText(argument, resume: .idle)
     case "speak":
       let on = !["off", "no", "stop"].contains(argument.lowercased())
       speaking = on
@@ -52,9 +55,18 @@ extension Conversation {
     }
   }
 
-  /// Routines fitted to today: kept, adapted and excluded, with reasons; numbered to start.
+  /// Routines fitted to today, for the profile as stored now: kept, adapted and excluded, with
+  /// reasons; numbered to start. Nothing is offered when the profile cannot be read.
   mutating func suggest() -> [Action] {
-    let profile = receiver ?? Profile(id: "", name: "")
+    var profile = Profile(id: "", name: "")
+    if currentID != nil {
+      switch readCurrent() {
+      case .success(let p): profile = p
+      case .failure(let problem):
+        offered = []
+        return problem.actions
+      }
+    }
     let result: SafetyChecker.Result
     do {
       result = try SafetyChecker(catalog: context.catalog).check(profile.conditions(asOf: now))
@@ -62,7 +74,7 @@ extension Conversation {
       return [.say(t("chat.profileError", ["detail": .text(String(describing: error))]))]
     }
     var out: [Action] = result.messages.dropLast().map { .say(t.render($0)) }
-    if receiver == nil {
+    if currentID == nil {
       // Nobody's precautions are known yet: say so before any list, so it is never read as
       // "safe for her".
       out = [.say(t("chat.suggest.unchecked"))]
@@ -97,22 +109,22 @@ extension Conversation {
     return out + [.say(t("check.coach"))]
   }
 
-  /// A routine by number in the last list, by id, or by a near id.
-  mutating func plan(for reference: String) -> Result<Plan, Refusal> {
-    guard let profile = receiver else { return Refusal.fail(Message("chat.who.again")) }
+  /// A routine by number in the last list, by id, or by a near id, planned for `profile` as
+  /// read now (a number names the routine in the last list; its plan is made again).
+  mutating func plan(for reference: String, _ profile: Profile) -> Result<Plan, Refusal> {
     let checker = SafetyChecker(catalog: context.catalog)
     if offered.isEmpty, let result = try? checker.check(profile.conditions(asOf: now)) {
       offered = result.plans.filter { $0.verdict != .excluded }.sorted {
         ($0.verdict == .ok ? 0 : 1, $0.routine.id) < ($1.verdict == .ok ? 0 : 1, $1.routine.id)
       }
     }
+    var id = reference.lowercased()
     if let n = Int(reference) {
       guard offered.indices.contains(n - 1) else {
         return Refusal.fail(Message("chat.noSuchNumber"))
       }
-      return .success(offered[n - 1])
+      id = offered[n - 1].routine.id
     }
-    let id = reference.lowercased()
     guard context.catalog.routine(id) != nil else {
       let near = Suggest.nearest(to: id, in: context.catalog.routines.map(\.id))
       return Refusal.fail(
@@ -128,10 +140,15 @@ extension Conversation {
 
   mutating func show(_ reference: String) -> [Action] {
     guard !reference.isEmpty else { return [.say(t("chat.showWhich"))] }
-    if receiver == nil, let routine = context.catalog.routine(reference.lowercased()) {
+    if currentID == nil, let routine = context.catalog.routine(reference.lowercased()) {
       return CheckText(localizer: t).planLines(Planner.plan(routine, under: .none)).map(Action.say)
     }
-    switch plan(for: reference) {
+    let profile: Profile
+    switch readCurrent() {
+    case .success(let p): profile = p
+    case .failure(let problem): return problem.actions
+    }
+    switch plan(for: reference, profile) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
     case .success(let plan): return CheckText(localizer: t).planLines(plan).map(Action.say)
     }
@@ -142,21 +159,27 @@ extension Conversation {
     if words.count > 1, Int(words[0]) == nil, context.catalog.routine(words[0]) == nil {
       return startByWords(["start"] + words)
     }
-    switch plan(for: reference) {
+    let profile: Profile
+    switch readCurrent() {
+    case .success(let p): profile = p
+    case .failure(let problem): return problem.actions
+    }
+    switch plan(for: reference, profile) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
-    case .success(let plan): return startSession(plan)
+    case .success(let plan): return askToday(plan, profile)
     }
   }
 
   /// A line that is not a command: conditions first (safety), then "start the hand one", then
   /// how they feel; a single unknown word gets "did you mean".
   mutating func sentence(_ line: String, words: [String]) -> [Action] {
-    if let understand = context.understand, receiver != nil {
+    if let closing = seenSentence(line) { return closing }
+    if let understand = context.understand, currentID != nil {
       let found = understand(line, now)
       let removable = found.removed.contains { id in
         receiver?.conditions.contains { $0.id == id } == true
       }
-      if !found.conditions.isEmpty || removable { return understandText(line, resume: nil) }
+      if !found.conditions.isEmpty || removable { return understandText(line, resume: .idle) }
     }
     let lowered = line.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter {
       !$0.isEmpty
@@ -167,7 +190,7 @@ extension Conversation {
         return [.say(t("chat.didYouMean", ["word": .text(first), "guess": .text(guess)]))]
       }
     }
-    if receiver != nil,
+    if currentID != nil,
       lowered.contains(
         where: (["start", "begin", "do", "try"] + t.list("chat.startWords")).contains)
     {
@@ -188,7 +211,13 @@ extension Conversation {
   }
 
   private mutating func startByWords(_ words: [String]) -> [Action] {
-    _ = plan(for: "1")
+    let profile: Profile
+    switch readCurrent() {
+    case .success(let p): profile = p
+    case .failure(let problem): return problem.actions
+    }
+    offered = []
+    _ = plan(for: "1", profile)
     let ignore = Set([
       "start", "begin", "the", "one", "please", "lets", "let", "with", "for", "her", "his", "him",
       "them",
@@ -207,7 +236,7 @@ extension Conversation {
     }
     let best = scored.map(\.1).max() ?? 0
     let top = scored.filter { $0.1 == best && best > 0 }.map(\.0)
-    if top.count == 1, let plan = top.first { return startSession(plan) }
+    if top.count == 1, let plan = top.first { return askToday(plan, profile) }
     guard !top.isEmpty else { return [.say(t("chat.whichRoutine"))] }
     var out: [Action] = [.say(t("chat.whichOne"))]
     for plan in top.prefix(5) {
@@ -221,7 +250,7 @@ extension Conversation {
   mutating func confirmFeeling(_ text: String, _ line: String) -> [Action] {
     guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
     phase = .idle
-    guard yes, let id = receiver?.id else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
+    guard yes, let id = currentID else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
     return [
       .log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("chat.feel.saved")),
       idlePrompt(),

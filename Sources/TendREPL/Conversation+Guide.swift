@@ -62,7 +62,10 @@ extension Conversation {
     switch phase {
     case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
     case .intake: return [.say(t("chat.helpFor.intake"))]
-    case .confirmingConditions, .confirmingFeeling: return [.say(t("chat.yesOrNo"))]
+    case .confirmingConditions, .confirmingFeeling, .confirmingSeen:
+      return [.say(t("chat.yesOrNo"))]
+    case .todayCheck: return [.say(t("today.howToAnswer"))]
+    case .seenBy: return [.say(t("seen.who"))]
     case .rating(let form):
       return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]
     case .ready: return [.say(t("guide.ready"))]

@@ -62,12 +62,7 @@ extension Conversation {
     var intake = intake
     switch intake.asking {
     case .group:
-      let lower = line.lowercased()
-      if line.isEmpty || yesNo(line) == false || t.list("chat.noneWords").contains(lower)
-        || lower == "none"
-      {
-        return nextGroup(intake)
-      }
+      if meansNone(line) { return askSeenAtIntake(intake) ?? nextGroup(intake) }
       let numbers = line.split(whereSeparator: { $0 == " " || $0 == "," }).map { Int($0) }
       let choices = rules(inGroup: intake.group)
       if !numbers.isEmpty, numbers.allSatisfy({ $0 != nil }) {
@@ -76,10 +71,11 @@ extension Conversation {
           return [.say(t("intake.badNumber", ["count": .number(choices.count)]))]
         }
         intake.pending = picked.map { choices[$0 - 1].id }
-        return followUp(intake)
+        // A red flag's instruction comes the moment it is picked, before where or when.
+        return redFlagActions(intake.pending) + followUp(intake)
       }
       if yesNo(line) == true { return [.say(t("intake.whichOnes"))] }
-      return understandText(line, resume: intake)
+      return understandText(line, resume: .intake(intake))
     case .site(let id):
       var condition = Condition(id: id)
       if !line.isEmpty, !t.list("chat.notSureWords").contains(line.lowercased()) {
@@ -92,7 +88,9 @@ extension Conversation {
     case .days(let c):
       var condition = c
       if !line.isEmpty, !t.list("chat.notSureWords").contains(line.lowercased()) {
-        guard let days = Int(line.filter(\.isNumber).prefix(5)), days >= 0 else {
+        let days =
+          context.daysAgo?(line, now) ?? Int(line.trimmingCharacters(in: .whitespaces))
+        guard let days, (0...36_500).contains(days) else {
           return [.say(t("intake.daysUnknown"))]
         }
         condition.daysSince = days
@@ -110,10 +108,13 @@ extension Conversation {
       guard let ml = Int(line.filter(\.isNumber).prefix(6)), (100...10_000).contains(ml) else {
         return [.say(t("intake.fluidNumber"))]
       }
-      guard let i = current else { return finishIntake() }
-      receivers[i].fluidLimitML = ml
-      return [.saveProfile(receivers[i]), .say(t("intake.fluidSaved", ["ml": .number(ml)]))]
-        + finishIntake()
+      guard let id = currentID else { return finishIntake() }
+      do {
+        try store.setFluidLimit(ml, for: id)
+      } catch {
+        return [.say(t("chat.notSaved", ["problem": .text(problemText(error))]))] + finishIntake()
+      }
+      return [.say(t("intake.fluidSaved", ["ml": .number(ml)]))] + finishIntake()
     }
   }
 
@@ -161,27 +162,36 @@ extension Conversation {
 
   mutating func stopIntake() -> [Action] {
     phase = .idle
-    return [.say(t("intake.stopped")), idlePrompt()]
+    return [.say(t("intake.stoppedSeen")), idlePrompt()]
   }
 
-  /// Free text: show back what was understood and ask before changing anything.
-  mutating func understandText(_ line: String, resume: Intake?) -> [Action] {
+  /// Free text: a red flag's instruction first, then what was understood, then whether to
+  /// save it, in plain words. Nothing changes before the caregiver says yes.
+  mutating func understandText(_ line: String, resume: Resume) -> [Action] {
+    let inIntake = if case .intake = resume { true } else { false }
     guard let understand = context.understand else {
-      return [.say(t(resume == nil ? "chat.notUnderstood" : "intake.numbersPlease"))]
+      return [.say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))]
     }
     let found = understand(line, now)
-    let removable = found.removed.filter { id in
-      receiver?.conditions.contains { $0.id == id } == true
-    }
+    let stored = readCurrent().map { $0.conditions.map(\.id) }
+    let removable = found.removed.filter { (try? stored.get())?.contains($0) == true }
     let understood = Understanding(
-      conditions: found.conditions, removed: removable, notes: found.notes)
+      conditions: found.conditions, removed: removable, notes: found.notes,
+      unknownTerms: found.unknownTerms)
     guard !understood.conditions.isEmpty || !understood.removed.isEmpty else {
       return found.notes.map(Action.say) + [
-        .say(t(resume == nil ? "chat.notUnderstood" : "intake.numbersPlease"))
+        .say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))
       ]
     }
+    let flags = redFlags(understood.conditions.map(\.id))
+    var out = redFlagActions(flags)
+    if case .failure(let problem) = stored {
+      // The instruction stands; nothing can be saved over a file that cannot be read.
+      phase = .idle
+      return out + problem.actions + [idlePrompt()]
+    }
     phase = .confirmingConditions(understood, resume: resume)
-    var out: [Action] = [.say(t("check.understood"))]
+    out.append(.say(t("check.understood")))
     for c in understood.conditions {
       out.append(
         .say(
@@ -191,27 +201,40 @@ extension Conversation {
       out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))
     }
     out += understood.notes.map(Action.say)
-    return out + [.say(t("chat.confirmChange")), prompt("chat.yesNoPrompt")]
+    let name = Message.Argument.text(receiver?.name ?? "")
+    let ask = flags.isEmpty ? "chat.confirmSave" : "chat.confirmSaveRedFlag"
+    return out + [.say(t(ask, ["name": name])), prompt("chat.yesNoPrompt")]
   }
 
-  mutating func confirmConditions(_ understood: Understanding, resume: Intake?, _ line: String)
+  mutating func confirmConditions(_ understood: Understanding, resume: Resume, _ line: String)
     -> [Action]
   {
     guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    let flags = redFlags(understood.conditions.map(\.id))
     var out: [Action] = []
     if yes {
       out += removeConditions(understood.removed)
       out += addConditions(understood.conditions)
-      if resume != nil,
-        understood.conditions.contains(where: { context.catalog.rule($0.id)?.isRedFlag == true })
-      {
-        return out + stopIntake()
-      }
     } else {
-      out.append(.say(t("chat.nothingChanged")))
+      out.append(.say(t(flags.isEmpty ? "chat.nothingChanged" : "chat.notSavedRedFlag")))
     }
-    if let resume { return out + ask(resume) }
-    phase = .idle
-    return out + [idlePrompt()]
+    switch resume {
+    case .intake(let intake):
+      if !flags.isEmpty { return out + stopIntake() }
+      return out + ask(intake)
+    case .today(let routineID):
+      if !flags.isEmpty {
+        phase = .idle
+        return out + [idlePrompt()]
+      }
+      if !yes {
+        phase = .todayCheck(routineID)
+        return out + [.say(t("today.again")), prompt("today.prompt")]
+      }
+      return out + startFresh(routineID)
+    case .idle:
+      phase = .idle
+      return out + [idlePrompt()]
+    }
   }
 }

@@ -1,54 +1,85 @@
 import Foundation
 import TendCore
 
-/// Who we are caring for: choosing a receiver, adding one, and keeping the profile in step.
+/// Who we are caring for: choosing a receiver, adding one, and changing their profile one
+/// locked change at a time. Every read goes to the store; nothing here keeps a copy.
 extension Conversation {
   mutating func askWho() -> [Action] {
     phase = .choosingReceiver
-    guard !receivers.isEmpty else {
+    let records = store.receivers()
+    guard !records.isEmpty else {
       return [.say(t("chat.who.first")), prompt("chat.namePrompt")]
     }
     var out: [Action] = [.say(t("chat.who.list"))]
-    for (i, profile) in receivers.enumerated() { out.append(.say("  \(i + 1). \(profile.name)")) }
+    for (i, record) in records.enumerated() {
+      switch record {
+      case .readable(let profile): out.append(.say("  \(i + 1). \(profile.name)"))
+      case .unreadable(let id, _, _):
+        out.append(.say("  \(i + 1). " + t("chat.unreadable.listed", ["id": .text(id)])))
+      }
+    }
+    out += records.flatMap(unreadableLines)
     out.append(.say(t("chat.who.hint")))
     return out + [prompt("chat.namePrompt")]
   }
 
+  /// What is wrong with a broken profile (file, line, field) and how to fix it or set it aside.
+  func unreadableLines(_ record: ReceiverRecord) -> [Action] {
+    guard case .unreadable(let id, let file, let problem) = record else { return [] }
+    return [
+      .say(t("chat.unreadable.problem", ["problem": .text(t.render(problem))])),
+      .say(t("chat.unreadable.fix", ["file": .text(file), "id": .text(id)])),
+    ]
+  }
+
+  /// At the who prompt a typed word is a name: only the exact commands are commands, "no" is
+  /// never a name, and a sentence is read as words (a red flag in it acts at once).
   mutating func chooseReceiver(_ line: String) -> [Action] {
-    if line.isEmpty, receivers.count == 1 { return select(0) }
+    let records = store.receivers()
+    if line.isEmpty, records.count == 1 { return select(records[0].id) }
     guard !line.isEmpty else { return [.say(t("chat.who.again"))] }
-    let first = CommandLineWords.split(line).first?.lowercased() ?? ""
-    if ["suggest", "show", "speak"].contains(first) || context.commands.contains(first) {
+    let words = CommandLineWords.split(line)
+    let first = words.first?.lowercased() ?? ""
+    let lower = line.lowercased()
+    if let n = Int(line) {
+      guard records.indices.contains(n - 1) else { return [.say(t("chat.who.noNumber"))] }
+      return select(records[n - 1].id)
+    }
+    if let record = records.first(where: {
+      $0.profile?.name.lowercased() == lower || $0.id == lower
+    }) {
+      return select(record.id)
+    }
+    if ["suggest", "show", "speak", "help"].contains(first) || context.commands.contains(first) {
       return command(line) + [.say(t("chat.who.again"))]
     }
-    if Self.commands.contains(first),
-      receivers.first(where: { $0.name.lowercased() == line.lowercased() }) == nil
-    {
-      return [.say(t("chat.who.again"))]
+    if ["add", "who", "switch"].contains(first), words.count > 1 { return command(line) }
+    if Self.commands.contains(first) { return [.say(t("chat.who.again"))] }
+    if yesNo(line) != nil || t.list("chat.noneWords").contains(lower) {
+      return [.say(t("chat.who.notAName")), prompt("chat.namePrompt")]
     }
-    if let n = Int(line) {
-      guard receivers.indices.contains(n - 1) else { return [.say(t("chat.who.noNumber"))] }
-      return select(n - 1)
-    }
-    if let i = receivers.firstIndex(where: {
-      $0.name.lowercased() == line.lowercased() || $0.id == line
-    }) {
-      return select(i)
-    }
+    if let words = sentenceAtWho(line, words: words) { return words }
     let name = String(line.prefix(60))
-    let words = CommandLineWords.split(line)
-    if words.count == 1, nameQueried != line,
-      let guess = Suggest.nearest(to: first, in: Self.commands + context.commands)
-    {
-      nameQueried = line
-      return [
-        .say(t("chat.didYouMean", ["word": .text(line), "guess": .text(guess)])),
-        .say(t("chat.who.isName")),
-      ]
+    if let broken = brokenRecord(named: name) {
+      return [.say(t("chat.unreadable.sameName", ["name": .text(name)]))] + unreadableLines(broken)
+        + [prompt("chat.namePrompt")]
     }
-    guard !receivers.isEmpty else { return addReceiver(name) }
+    guard !records.isEmpty else { return addReceiver(name) }
     phase = .confirmingNewReceiver(name)
     return [.say(t("chat.who.confirmNew", ["name": .text(name)])), prompt("chat.yesNoPrompt")]
+  }
+
+  /// A sentence typed where a name was asked: a red flag in it gets its instruction now, and
+  /// what it says is confirmed once we know who it is about. Nil when it reads as a name.
+  private mutating func sentenceAtWho(_ line: String, words: [String]) -> [Action]? {
+    let found = context.understand?(line, now)
+    let medical = found.map { !$0.conditions.isEmpty || !$0.removed.isEmpty } ?? false
+    guard medical || words.count > 3 else { return nil }
+    guard medical, let found else { return [.say(t("chat.who.sentence"))] }
+    pendingWords = String(line.prefix(2000))
+    return redFlagActions(found.conditions.map(\.id)) + [
+      .say(t("chat.who.whoFirst")), prompt("chat.namePrompt"),
+    ]
   }
 
   mutating func confirmNewReceiver(_ name: String, _ line: String) -> [Action] {
@@ -59,9 +90,17 @@ extension Conversation {
     }
   }
 
-  mutating func select(_ index: Int) -> [Action] {
-    current = index
-    let profile = receivers[index]
+  /// Chooses a receiver by id, reading their profile now; a broken one is named and refused.
+  mutating func select(_ id: String) -> [Action] {
+    let profile: Profile
+    do {
+      profile = try store.profile(id)
+    } catch {
+      currentID = nil
+      phase = .choosingReceiver
+      return unreadable(id, error) + [.say(t("chat.who.again")), prompt("chat.namePrompt")]
+    }
+    currentID = id
     var out: [Action] = [.say(t("chat.caringFor", ["name": .text(profile.name)]))]
     if !profile.conditions.isEmpty {
       let names = profile.conditions.map { t("rule.\($0.id).name") }
@@ -69,67 +108,121 @@ extension Conversation {
     }
     out += redFlagActions(profile.conditions.map(\.id))
     phase = .idle
-    return out + [.say(t("chat.idleHint")), idlePrompt()]
+    out += [.say(t("chat.idleHint")), idlePrompt()]
+    if let words = pendingWords {
+      pendingWords = nil
+      out += understandText(words, resume: .idle)
+    }
+    return out
+  }
+
+  /// Adds a new person through the store (a fresh folder; nothing existing is written over).
+  /// A name whose folder holds a broken profile is refused with what is wrong.
+  /// The unreadable profile whose folder this name would have made, if any.
+  func brokenRecord(named name: String) -> ReceiverRecord? {
+    let slug = name.lowercased().unicodeScalars.map {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) ? String($0) : "-"
+    }.joined().split(separator: "-").joined(separator: "-")
+    return store.receivers().first {
+      if case .unreadable = $0 { return $0.id == slug || $0.id == name.lowercased() }
+      return false
+    }
   }
 
   mutating func addReceiver(_ name: String) -> [Action] {
-    var base = String(
-      name.lowercased().unicodeScalars.map {
-        ("a"..."z").contains($0) || ("0"..."9").contains($0) ? Character($0) : "-"
-      })
-    base = base.split(separator: "-").joined(separator: "-")
-    if base.isEmpty { base = "receiver" }
-    var id = base
-    var n = 2
-    while receivers.contains(where: { $0.id == id }) {
-      id = "\(base)-\(n)"
-      n += 1
+    if let broken = brokenRecord(named: name) {
+      phase = .choosingReceiver
+      return [.say(t("chat.unreadable.sameName", ["name": .text(name)]))] + unreadableLines(broken)
+        + [prompt("chat.namePrompt")]
     }
-    let profile = Profile(id: id, name: name)
-    receivers.append(profile)
-    current = receivers.count - 1
-    return [.saveProfile(profile), .say(t("chat.added", ["name": .text(name)]))] + startIntake()
+    let profile: Profile
+    do {
+      profile = try store.addReceiver(named: name)
+    } catch {
+      phase = .choosingReceiver
+      return [.say(t("chat.storeError", ["problem": .text(problemText(error))]))] + [
+        prompt("chat.namePrompt")
+      ]
+    }
+    currentID = profile.id
+    return [.say(t("chat.added", ["name": .text(profile.name)]))] + startIntake()
   }
 
-  /// Adds conditions to the receiver's profile (skipping ones already there), logs each, saves
-  /// once, and stops everything when one is a red flag.
+  /// The current receiver read from the store now, or what to say when that fails (a broken
+  /// file named with its line and field; no routine is offered then).
+  func readCurrent() -> Result<Profile, Unreadable> {
+    guard let id = currentID else { return .failure(Unreadable(actions: [])) }
+    do {
+      return .success(try store.profile(id))
+    } catch {
+      return .failure(Unreadable(actions: unreadable(id, error)))
+    }
+  }
+
+  /// Lines for a profile that cannot be read: the problem, how to fix it, and that nothing is
+  /// offered until then.
+  func unreadable(_ id: String, _ error: any Error) -> [Action] {
+    let record = store.receivers().first { $0.id == id }
+    if let record, case .unreadable = record {
+      return unreadableLines(record) + [.say(t("chat.unreadable.nothingOffered"))]
+    }
+    return [.say(t("chat.storeError", ["problem": .text(problemText(error))]))]
+  }
+
+  func problemText(_ error: any Error) -> String {
+    switch error {
+    case let e as ReceiverError: t.render(e.message)
+    case let e as StorageError: t.render(e.message)
+    case let e as MemoryStore.Unreadable: t.render(e.problem)
+    default: error.localizedDescription
+    }
+  }
+
+  /// Adds conditions to the receiver's profile, one locked change each (skipping ones already
+  /// there as the file says now); the store journals each. Red flags were acted on before.
   mutating func addConditions(_ conditions: [Condition]) -> [Action] {
-    guard let i = current else { return [] }
+    guard let id = currentID else { return [] }
     var out: [Action] = []
-    var added: [String] = []
     for c in conditions {
-      let exists = receivers[i].conditions.contains {
-        $0.id == c.id && $0.site == c.site && $0.side == c.side
-      }
-      guard !exists else { continue }
+      let now = self.now
+      let stored = (try? store.profile(id))?.conditions ?? []
+      guard !stored.contains(where: { $0.id == c.id && $0.site == c.site && $0.side == c.side })
+      else { continue }
       let since = c.daysSince.map {
         CalendarDay.format(now.addingTimeInterval(Double(-$0) * 86_400))
       }
       let entry = ProfileCondition(
         id: c.id, site: c.site, side: c.side, since: since, note: c.matched)
-      receivers[i].conditions.append(entry)
-      out.append(.log(.conditionAdded(entry), receiverID: receivers[i].id))
+      do {
+        try store.addCondition(entry, to: id, at: now)
+      } catch {
+        out.append(.say(t("chat.notSaved", ["problem": .text(problemText(error))])))
+        continue
+      }
       out.append(
         .say(
           t(
             "chat.conditionAdded",
             ["rule": .key("rule.\(c.id).name"), "where": .text(whereText(c))])))
-      added.append(c.id)
     }
-    if !added.isEmpty { out.insert(.saveProfile(receivers[i]), at: 0) }
-    return out + redFlagActions(added)
+    return out
   }
 
-  /// Removes conditions by rule id (the caregiver said they are gone), logging each.
-  mutating func removeConditions(_ ids: [String]) -> [Action] {
-    guard let i = current else { return [] }
-    let gone = receivers[i].conditions.filter { ids.contains($0.id) }
-    guard !gone.isEmpty else { return [] }
-    receivers[i].conditions.removeAll { ids.contains($0.id) }
-    var out: [Action] = [.saveProfile(receivers[i])]
-    for entry in gone {
-      out.append(.log(.conditionRemoved(entry), receiverID: receivers[i].id))
-      out.append(.say(t("chat.conditionRemoved", ["rule": .key("rule.\(entry.id).name")])))
+  /// Removes conditions by rule id (the caregiver said they are gone), one locked change each.
+  mutating func removeConditions(_ ids: [String], by: String? = nil, note: String? = nil)
+    -> [Action]
+  {
+    guard let id = currentID else { return [] }
+    var out: [Action] = []
+    for conditionID in Array(Set(ids)).sorted() {
+      do {
+        let gone = try store.removeCondition(conditionID, from: id, by: by, note: note, at: now)
+        if !gone.isEmpty {
+          out.append(.say(t("chat.conditionRemoved", ["rule": .key("rule.\(conditionID).name")])))
+        }
+      } catch {
+        out.append(.say(t("chat.notSaved", ["problem": .text(problemText(error))])))
+      }
     }
     return out
   }
@@ -154,13 +247,22 @@ extension Conversation {
     return out
   }
 
+  /// The red-flag rule ids among these.
+  func redFlags(_ ids: [String]) -> [String] {
+    ids.filter { context.catalog.rule($0)?.isRedFlag == true }
+  }
+
   /// Whether anything in force today rules out massage (a red flag, or "not today").
-  func massageAllowed() -> Bool {
-    guard let profile = receiver else { return false }
+  func massageAllowed(_ profile: Profile) -> Bool {
     let checker = SafetyChecker(catalog: context.catalog)
     guard let (r, _, _) = try? checker.restrictions(for: profile.conditions(asOf: now)) else {
       return false
     }
     return r.verdict.allowsMassage
   }
+}
+
+/// A profile that could not be read, with the lines that say so.
+struct Unreadable: Error {
+  var actions: [Action]
 }

@@ -4,13 +4,8 @@ import TendCore
 /// A massage from start to log: ratings before, the guided steps, why it stopped (if it did),
 /// ratings after, a note, then the water offer with the fluid limit respected.
 extension Conversation {
-  mutating func startSession(_ plan: Plan) -> [Action] {
-    guard let profile = receiver else { return askWho() }
-    guard plan.verdict != .excluded, massageAllowed() else {
-      return [.say(t("chat.notToday", ["title": .key(plan.routine.titleKey)]))]
-        + plan.reasons.map { .say("  " + t.render($0)) }
-        + redFlagActions(profile.conditions.map(\.id))
-    }
+  /// Starts a session on a plan made from `profile` as just read (after the today check).
+  mutating func startSession(_ plan: Plan, _ profile: Profile) -> [Action] {
     let active = profile.conditions(asOf: now).filter {
       context.catalog.rule($0.id)?.isActive(daysSince: $0.daysSince) ?? true
     }
@@ -93,7 +88,7 @@ extension Conversation {
       return [.say(t("chat.noteAsk")), prompt("chat.notePrompt")]
     case .feel:
       phase = .idle
-      guard let id = receiver?.id, ratings != nil || feelingText != nil else {
+      guard let id = currentID, ratings != nil || feelingText != nil else {
         return [.say(t("chat.feel.nothing")), idlePrompt()]
       }
       let text = feelingText
@@ -127,27 +122,69 @@ extension Conversation {
 
   mutating func guideKey(_ key: GuideKey) -> [Action] {
     guard phase == .guiding, var draft = session else { return [] }
-    if key == .help { return [.say(t("guide.keys"))] }
-    let events = draft.guide.press(key)
+    if hurtPending { return answerHurt(key == .hurts || key == .confirm) }
+    switch key {
+    case .help: return [.say(t("guide.keys"))]
+    case .confirm: return []
+    case .hurts:
+      hurtPending = true
+      let events = draft.guide.isPaused ? [] : draft.guide.press(.pause)
+      session = draft
+      return [.status("")] + guideEvents(events).filter { $0 != .say(t("guide.paused")) }
+        + [.say(t("guide.hurtConfirm"))]
+    default:
+      let events = draft.guide.press(key)
+      session = draft
+      return guideEvents(events)
+    }
+  }
+
+  /// The answer to "did it hurt?": yes stops the session as hurt; anything else goes on.
+  private mutating func answerHurt(_ confirmed: Bool) -> [Action] {
+    guard var draft = session else { return [] }
+    hurtPending = false
+    if confirmed {
+      let events = draft.guide.press(.hurts)
+      session = draft
+      return guideEvents(events)
+    }
+    let events = draft.guide.isPaused ? draft.guide.press(.pause) : []
     session = draft
-    return guideEvents(events)
+    return [.say(t("guide.hurtNot"))] + guideEvents(events)
+  }
+
+  /// A whole line typed while a step runs (a pipe, or letters typed together on a terminal):
+  /// it is read as words, never as a run of keys, so "help" never means h, "it hurts".
+  mutating func guideWord(_ line: String) -> [Action] {
+    if hurtPending { return answerHurt(yesNo(line) == true || GuideKey(word: line) == .hurts) }
+    if let key = GuideKey(word: line) { return guideKey(key) }
+    return [.say(t("guide.keys"))]
   }
 
   mutating func stopReason(_ line: String, hurt: Bool) -> [Action] {
     session?.stopped = true
     let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : String(line.prefix(500))
     session?.reason = reason
-    return [.say(t("rating.after"))] + askRatings(RatingForm(purpose: .after))
+    return redFlagsIn(line) + [.say(t("rating.after"))] + askRatings(RatingForm(purpose: .after))
   }
 
   mutating func note(_ line: String) -> [Action] {
-    guard var draft = session, let profile = receiver else { return [idlePrompt()] }
+    guard var draft = session, let id = currentID else { return [idlePrompt()] }
     draft.note = line.isEmpty ? nil : String(line.prefix(2000))
     session = nil
+    var out =
+      redFlagsIn(line) + [
+        .log(.session(draft.log(now: now)), receiverID: id), .say(t("chat.sessionSaved")),
+      ]
+    // The session is logged whatever happens to the profile; the water offer needs it.
+    let profile: Profile
+    switch readCurrent() {
+    case .success(let p): profile = p
+    case .failure(let problem):
+      phase = .idle
+      return out + problem.actions + [idlePrompt()]
+    }
     phase = .water
-    var out: [Action] = [
-      .log(.session(draft.log(now: now)), receiverID: profile.id), .say(t("chat.sessionSaved")),
-    ]
     out.append(.say(t("water.offer", ["name": .text(profile.name)])))
     if hasFluidLimit(profile) {
       let limit = profile.fluidLimitML.map { t("water.limitAmount", ["ml": .number($0)]) } ?? ""
@@ -161,7 +198,10 @@ extension Conversation {
   }
 
   mutating func water(_ line: String) -> [Action] {
-    guard let profile = receiver else { return [idlePrompt()] }
+    guard case .success(let profile) = readCurrent() else {
+      phase = .idle
+      return [idlePrompt()]
+    }
     let word = line.lowercased()
     func matches(_ key: String, _ english: [String]) -> Bool {
       (english + t.list(key)).contains(word)
@@ -200,12 +240,13 @@ extension Conversation {
 
   /// Reminders whose time has come, shown above the prompt and logged as shown.
   mutating func dueReminders() -> [Action] {
+    let now = self.now
     let due = reminders.filter { $0.due <= now }
     guard !due.isEmpty else { return [] }
     reminders.removeAll { $0.due <= now }
     return due.flatMap { r -> [Action] in
       var lines: [Action] = [.notice(t("water.reminder", ["name": .text(r.name)]))]
-      if let profile = receivers.first(where: { $0.id == r.receiverID }), hasFluidLimit(profile) {
+      if let profile = try? store.profile(r.receiverID), hasFluidLimit(profile) {
         remindedWithLimit.insert(profile.id)
         lines.append(.notice(t("water.fluidLimit", ["amount": .text("")])))
       }
@@ -215,6 +256,17 @@ extension Conversation {
 
   mutating func feelText(_ line: String) -> [Action] {
     feelingText = line.isEmpty ? nil : String(line.prefix(2000))
-    return [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
+    return redFlagsIn(line) + [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
+  }
+
+  /// A red flag in words typed as a note, a reason or a feeling: its instruction at once, and
+  /// how to save it in the profile (nothing is saved without a yes).
+  func redFlagsIn(_ line: String) -> [Action] {
+    guard !line.isEmpty, let found = context.understand?(line, now) else { return [] }
+    let flags = redFlags(found.conditions.map(\.id))
+    guard !flags.isEmpty else { return [] }
+    return redFlagActions(flags) + [
+      .say(t("chat.redFlag.saveHint", ["words": .text(String(line.prefix(80)))]))
+    ]
   }
 }

@@ -3,16 +3,23 @@ import TendCore
 
 /// The dialog with a caregiver, as a value: feed it `Input`, get back `Action`s to perform.
 ///
-/// It never prints, reads, sleeps or writes files; the REPL loop does that with the actions, so
-/// every turn of the conversation can be tested by feeding lines. The flow: greeting with the
-/// coach line, pending water reminders, who we are caring for, a short intake built from the
-/// precaution rules (red flags first), then the main prompt: suggest, show, start (ratings before,
-/// the guided steps, ratings after, a note, the water offer), feel, summary. Guarantees: free
-/// text changes a profile only after the caregiver confirms what was understood; a red flag
-/// stops everything and says whom to call; nothing typed can make it trap.
+/// It never prints, reads the terminal or sleeps; the REPL loop does that with the actions, so
+/// every turn of the conversation can be tested by feeding lines. Profiles are the exception,
+/// on purpose: they are read from the injected `CareStore` before every check, suggestion,
+/// `show` and `start`, and changed through it one locked change at a time, because what is
+/// said next depends on what is stored now (DESIGN.md safety rule 7) and on whether the change
+/// landed. The flow: greeting with the coach line, pending water reminders, who we are caring
+/// for, a short intake built from the precaution rules (red flags first), then the main prompt:
+/// suggest, show, start (a "today" check, ratings before, the guided steps, ratings after, a
+/// note, the water offer), feel, summary. Guarantees: free text changes a profile only after
+/// the caregiver confirms what was understood; a red flag's instruction (whom to call) is shown
+/// the moment it is found, before anything is asked; a profile that cannot be read is named and
+/// never written over, and nothing is offered for that person; nothing typed can make it trap.
 public struct Conversation: Sendable {
   /// Turns free text into conditions (the recognizer, injected by `tend`).
   public typealias Understand = @Sendable (String, Date) -> Understanding
+  /// Days ago from an answer like "3 weeks ago" or "since Tuesday" (TendCore's date words).
+  public typealias DaysAgo = @Sendable (String, Date) -> Int?
 
   /// What free text was understood to say.
   public struct Understanding: Sendable, Equatable {
@@ -21,11 +28,17 @@ public struct Conversation: Sendable {
     public var removed: [String]
     /// Rendered lines to show back (negations, unknown words).
     public var notes: [String]
+    /// Medical-looking words Tend does not know: the text is not a plain "no".
+    public var unknownTerms: [String]
 
-    public init(conditions: [Condition] = [], removed: [String] = [], notes: [String] = []) {
+    public init(
+      conditions: [Condition] = [], removed: [String] = [], notes: [String] = [],
+      unknownTerms: [String] = []
+    ) {
       self.conditions = conditions
       self.removed = removed
       self.notes = notes
+      self.unknownTerms = unknownTerms
     }
 
     /// What the recognizer found: conditions to confirm, ids said to be gone ("no longer on
@@ -37,7 +50,7 @@ public struct Conversation: Sendable {
       self.init(
         conditions: r.conditions,
         removed: r.negated.filter { $0.reason != .normalReading }.map(\.id),
-        notes: notes.map(t.render))
+        notes: notes.map(t.render), unknownTerms: r.unknownTerms)
     }
   }
 
@@ -45,7 +58,8 @@ public struct Conversation: Sendable {
   public struct Context: Sendable {
     public var catalog: Catalog
     public var localizer: Localizer
-    public var receivers: [Profile]
+    /// Where profiles and journals live; read before every check, changed one change at a time.
+    public var store: any CareStore
     public var reminders: [Reminder]
     public var emergencyNumber: String
     /// Plain command names that `tend` runs (check, routines, log...).
@@ -57,16 +71,18 @@ public struct Conversation: Sendable {
     /// How much faster than real time the guide and reminders run (`TEND_CLOCK_SCALE`; tests).
     public var clockScale: Double
     public var understand: Understand?
+    public var daysAgo: DaysAgo?
 
     public init(
-      catalog: Catalog, localizer: Localizer, receivers: [Profile] = [], reminders: [Reminder] = [],
+      catalog: Catalog, localizer: Localizer, store: any CareStore, reminders: [Reminder] = [],
       emergencyNumber: String = "911", commands: [String] = [], now: Date = Date(),
       speak: Bool = false,
-      reminderMinutes: Int = 30, clockScale: Double = 1, understand: Understand? = nil
+      reminderMinutes: Int = 30, clockScale: Double = 1, understand: Understand? = nil,
+      daysAgo: DaysAgo? = nil
     ) {
       self.catalog = catalog
       self.localizer = localizer
-      self.receivers = receivers
+      self.store = store
       self.reminders = reminders
       self.emergencyNumber = emergencyNumber
       self.commands = commands
@@ -75,6 +91,7 @@ public struct Conversation: Sendable {
       self.reminderMinutes = reminderMinutes
       self.clockScale = clockScale > 0 ? clockScale : 1
       self.understand = understand
+      self.daysAgo = daysAgo
     }
 
   }
@@ -84,8 +101,14 @@ public struct Conversation: Sendable {
     case choosingReceiver
     case confirmingNewReceiver(String)
     case intake(Intake)
-    case confirmingConditions(Understanding, resume: Intake?)
+    case confirmingConditions(Understanding, resume: Resume)
     case confirmingFeeling(String)
+    /// "Before we start: anything new today?", before the routine with this id.
+    case todayCheck(String)
+    /// The caregiver says the person was seen about these red flags: take them off?
+    case confirmingSeen(ids: [String], words: String, resume: Intake?)
+    /// Who says so (a name, or who saw them), for the journal.
+    case seenBy(ids: [String], words: String, resume: Intake?)
     case idle
     case rating(RatingForm)
     case ready
@@ -97,10 +120,19 @@ public struct Conversation: Sendable {
     case finished
   }
 
+  /// Where to go once confirmed conditions are saved (or not).
+  enum Resume: Sendable, Equatable {
+    case idle
+    case intake(Intake)
+    /// Back to the today check's outcome, then the routine with this id.
+    case today(String)
+  }
+
   public let context: Context
   var t: Localizer { context.localizer }
-  var receivers: [Profile]
-  var current: Int?
+  var store: any CareStore { context.store }
+  /// The id of the receiver being cared for; their profile is read from the store each time.
+  var currentID: String?
   var phase: Phase = .choosingReceiver
   public private(set) var now: Date
   var reminders: [Reminder]
@@ -110,22 +142,23 @@ public struct Conversation: Sendable {
   var feelingText: String?
   /// Receivers on a fluid limit already reminded once: a further "later" does not nag.
   var remindedWithLimit: Set<String> = []
-  /// A name that looked like a mistyped command, asked about once.
-  var nameQueried: String?
+  /// Words typed at the who prompt that named a condition, to confirm once someone is chosen.
+  var pendingWords: String?
+  /// "It hurts" was pressed or typed during a step: the next key or answer confirms it.
+  var hurtPending = false
   var speaking: Bool
 
   public init(_ context: Context) {
     self.context = context
-    receivers = context.receivers
     reminders = context.reminders
     now = context.now
     speaking = context.speak
   }
 
-  /// The receiver being cared for, once chosen.
-  public var receiver: Profile? { current.map { receivers[$0] } }
-  /// Everyone known, for completion.
-  public var receiverNames: [String] { receivers.map(\.name) }
+  /// The receiver being cared for, once chosen, as stored right now (nil when unreadable).
+  public var receiver: Profile? { currentID.flatMap { try? store.profile($0) } }
+  /// Everyone whose profile can be read, for completion.
+  public var receiverNames: [String] { store.receivers().compactMap(\.profile?.name) }
   /// Whether a guided step sequence is running (the loop reads keys with a timeout then).
   public var isGuiding: Bool { phase == .guiding }
 
@@ -153,10 +186,7 @@ public struct Conversation: Sendable {
       return endOfInput()
     case .line(let raw):
       let line = Self.clean(raw)
-      if phase == .guiding {
-        if let key = GuideKey(word: line) { return guideKey(key) }
-        return [.say(t("guide.keys"))]
-      }
+      if phase == .guiding { return guideWord(line) }
       return handleLine(line)
     }
   }
@@ -185,6 +215,11 @@ public struct Conversation: Sendable {
     case .confirmingConditions(let understood, let resume):
       return confirmConditions(understood, resume: resume, line)
     case .confirmingFeeling(let text): return confirmFeeling(text, line)
+    case .todayCheck(let routineID): return answerToday(routineID, line)
+    case .confirmingSeen(let ids, let words, let resume):
+      return confirmSeen(ids, words, line, resume: resume)
+    case .seenBy(let ids, let words, let resume):
+      return closeRedFlags(ids, words, by: line, resume: resume)
     case .idle: return command(line)
     case .rating(let form): return answerRating(form, line)
     case .ready: return begin(line)
@@ -206,7 +241,7 @@ public struct Conversation: Sendable {
 
   mutating func leave() -> [Action] {
     var out: [Action] = []
-    if let draft = session, draft.guideStarted, let id = receiver?.id {
+    if let draft = session, draft.guideStarted, let id = currentID {
       out.append(.log(.session(draft.log(now: now)), receiverID: id))
       session = nil
     }
@@ -220,6 +255,33 @@ public struct Conversation: Sendable {
     if (["y", "yes"] + t.list("chat.yesWords")).contains(word) { return true }
     if (["n", "no"] + t.list("chat.noWords")).contains(word) { return false }
     return nil
+  }
+
+  /// Whether an answer to "any of these?" means none: "no", "none", "all fine", or clauses
+  /// that each deny or say all is well ("no chest pain, no swelling, all fine"), with nothing
+  /// the recognizer counts and no medical word it does not know.
+  func meansNone(_ line: String) -> Bool {
+    let trim = CharacterSet.punctuationCharacters.union(.whitespaces)
+    let lower = line.lowercased().replacingOccurrences(of: "’", with: "'")
+      .trimmingCharacters(in: trim)
+    if lower.isEmpty || yesNo(lower) == false || t.list("chat.noneWords").contains(lower) {
+      return true
+    }
+    // "Not sure" and "no idea" are never a no.
+    let unsure = t.list("chat.notSureWords").filter { $0.count > 1 }
+    if unsure.contains(where: { lower.contains($0) }) { return false }
+    let fine = t.list("chat.allFineWords")
+    let deny = ["no", "not"] + t.list("chat.denyWords")
+    let parts = lower.components(separatedBy: CharacterSet(charactersIn: ",.;!"))
+      .map { $0.trimmingCharacters(in: trim) }.filter { !$0.isEmpty }
+    let plain = parts.allSatisfy { part in
+      let first = part.split(separator: " ").first.map(String.init) ?? part
+      return fine.contains(part) || deny.contains(first) || yesNo(part) == false
+    }
+    guard plain, !parts.isEmpty else { return false }
+    guard let understand = context.understand else { return true }
+    let found = understand(line, now)
+    return found.conditions.isEmpty && found.unknownTerms.isEmpty
   }
 
   func prompt(_ key: String, _ args: [String: Message.Argument] = [:]) -> Action {

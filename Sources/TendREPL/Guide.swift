@@ -90,7 +90,7 @@ public struct Guide: Sendable, Equatable {
     case .stop, .hurts:
       isFinished = true
       return [.stopped(hurt: key == .hurts)]
-    case .help:
+    case .help, .confirm:
       return []
     }
   }

@@ -19,10 +19,18 @@ public enum Input: Sendable, Equatable {
 /// The keys that steer a running step.
 public enum GuideKey: String, Sendable, Equatable, CaseIterable {
   case pause, back, repeatStep = "repeat", skip, stop, hurts, help
+  /// Enter or `y`: confirms "it hurts" (otherwise does nothing).
+  case confirm
 
-  /// The key for a typed character (`p`, `b`, `r`, `s`, `x`, `h`, `?`; space pauses too).
+  /// The key for a typed character (`p`, `b`, `r`, `s`, `x`, `h`, `?`; space pauses too;
+  /// Enter and `y` confirm). `h` alone never stops a session: it asks for a confirming key.
   public init?(character: Character) {
+    if character == "\r" || character == "\n" || character == "\r\n" {
+      self = .confirm
+      return
+    }
     switch character.lowercased() {
+    case "y": self = .confirm
     case "p", " ": self = .pause
     case "b": self = .back
     case "r": self = .repeatStep

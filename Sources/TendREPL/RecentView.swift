@@ -39,7 +39,7 @@ public enum RecentView {
         out.append("\(when)  " + parts.joined(separator: " · "))
       case .water(let answer, _):
         out.append("\(when)  " + t("chat.recent.water", ["answer": .text(answer.rawValue)]))
-      case .conditionAdded(let c), .conditionRemoved(let c):
+      case .conditionAdded(let c), .conditionRemoved(let c, _, _):
         let change: String
         if case .conditionAdded = entry {
           change = t("chat.recent.added")

@@ -40,6 +40,9 @@ struct SessionDraft: Sendable, Equatable {
     log.after = after
     log.stoppedEarly = stopped || !guide.isFinished
     log.stopReason = reason
+    if log.stoppedEarly, guide.steps.indices.contains(guide.index) {
+      log.stoppedAtStep = guide.steps[guide.index].step.id
+    }
     log.note = note
     log.precautions = precautions
     return log

@@ -11,16 +11,73 @@ final class ChatStore: CareStore {
 
   init(home: URL) { receiversStore = Receivers(home: home) }
 
-  func receivers() throws -> [Profile] { try receiversStore.list() }
+  /// Every receiver folder with a profile, each read under its folder's lock; a broken one is
+  /// listed with its problem (file, line, field), never skipped.
+  func receivers() -> [ReceiverRecord] {
+    let names =
+      (try? FileManager.default.contentsOfDirectory(atPath: receiversStore.folder.path))
+      ?? []
+    let records = names.filter { !$0.hasPrefix(".") }.sorted().compactMap { id -> ReceiverRecord? in
+      let url = receiversStore.profileURL(id)
+      guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+      do {
+        return .readable(try profile(id))
+      } catch {
+        return .unreadable(id: id, file: url.path, problem: Self.problem(error))
+      }
+    }
+    return records.sorted {
+      let a = ($0.profile?.name.lowercased() ?? $0.id, $0.id)
+      let b = ($1.profile?.name.lowercased() ?? $1.id, $1.id)
+      return a < b
+    }
+  }
 
-  func save(_ profile: Profile) throws {
-    let url = receiversStore.profileURL(profile.id)
-    if FileManager.default.fileExists(atPath: url.path) {
-      try receiversStore.update(profile.id) { $0 = profile }
-    } else {
-      try DurableFile.makeFolder(receiversStore.folder)
-      try DurableFile.makeFolder(receiversStore.folder(profile.id))
-      try ProfileStore.save(profile, to: url)
+  func profile(_ id: String) throws -> Profile {
+    let folder = receiversStore.folder(id)
+    guard FileManager.default.fileExists(atPath: folder.path) else {
+      throw ReceiverError.unknown(name: id, suggestions: [], known: [])
+    }
+    return try FileLock.exclusive(folder: folder.path) {
+      try ProfileStore.load(receiversStore.profileURL(id))
+    }
+  }
+
+  func addReceiver(named name: String) throws -> Profile {
+    try receiversStore.add(Profile(id: "", name: name))
+  }
+
+  func addCondition(_ condition: ProfileCondition, to id: String, at: Date) throws -> Bool {
+    try receiversStore.addCondition(condition, to: id, at: Timestamp(at)) == .added
+  }
+
+  func removeCondition(
+    _ conditionID: String, from id: String, by: String?, note: String?, at: Date
+  ) throws -> [ProfileCondition] {
+    let removed = try receiversStore.update(id) { profile -> [ProfileCondition] in
+      let gone = profile.conditions.filter { $0.id == conditionID }
+      profile.conditions.removeAll { $0.id == conditionID }
+      return gone
+    }
+    let journal = try receiversStore.journal(id)
+    for condition in removed {
+      try journal.append(
+        JournalEntry(
+          at: Timestamp(at), .condition(ConditionChange(.removed, condition, by: by, note: note))))
+    }
+    return removed
+  }
+
+  func setFluidLimit(_ ml: Int, for id: String) throws {
+    try receiversStore.update(id) { $0.fluidLimitML = ml }
+  }
+
+  /// A store error as a message: what failed, where, and why.
+  static func problem(_ error: any Error) -> Message {
+    switch error {
+    case let e as ReceiverError: e.message
+    case let e as StorageError: e.message
+    default: Message("chat.profileError", ["detail": .text(String(describing: error))])
     }
   }
 
@@ -44,7 +101,7 @@ final class ChatStore: CareStore {
 
   func pendingReminders() throws -> [Reminder] {
     let reminders = Reminders(receivers: receiversStore)
-    return try receivers().compactMap { profile in
+    return try receivers().compactMap(\.profile).compactMap { profile in
       guard let last = try reminders.lastWater(profile.id), last.answer == .later,
         let at = last.remindAt
       else { return nil }
@@ -73,14 +130,16 @@ final class ChatStore: CareStore {
           sites: s.sites, pressure: s.pressure, minutes: s.minutes, before: ratings(s.before),
           after: ratings(s.after), stoppedEarly: s.stoppedEarly ? true : nil,
           stopReason: s.stopReason,
-          note: s.note, precautions: s.precautions))
+          note: s.note, precautions: s.precautions
+        ).stopped(at: s.stoppedAtStep))
     case .feeling(let r, let text):
       return .feeling(Feeling(ratings: ratings(r), text: text))
     case .water(let answer, let remindAt):
       let kind = Water.Answer(rawValue: answer.rawValue) ?? .offered
       return .water(Water(kind, remindAt: remindAt.map { Timestamp($0) }))
     case .conditionAdded(let c): return .condition(ConditionChange(.added, c))
-    case .conditionRemoved(let c): return .condition(ConditionChange(.removed, c))
+    case .conditionRemoved(let c, let by, let note):
+      return .condition(ConditionChange(.removed, c, by: by, note: note))
     }
   }
 
@@ -98,6 +157,7 @@ final class ChatStore: CareStore {
       log.after = ratingSet(s.after)
       log.stoppedEarly = s.stoppedEarly ?? false
       log.stopReason = s.stopReason
+      log.stoppedAtStep = s.stoppedAtStep
       log.note = s.note
       log.precautions = s.precautions ?? []
       return .session(log)
@@ -107,8 +167,18 @@ final class ChatStore: CareStore {
       return .water(answer, remindAt: w.remindAt?.date)
     case .condition(let change):
       return change.change == .removed
-        ? .conditionRemoved(change.condition) : .conditionAdded(change.condition)
+        ? .conditionRemoved(change.condition, by: change.by, note: change.note)
+        : .conditionAdded(change.condition)
     case .consent: return nil
     }
+  }
+}
+
+extension Session {
+  /// The same session, recording the step it was stopped in.
+  fileprivate func stopped(at step: String?) -> Session {
+    var s = self
+    s.stoppedAtStep = step
+    return s
   }
 }

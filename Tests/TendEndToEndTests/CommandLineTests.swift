@@ -133,7 +133,12 @@ struct CommandLineTests {
 
   @Test("piped chat runs plain commands and quits")
   func pipedChat() throws {
-    let run = try RunTend.run([], stdin: "routines --max-minutes 3\nroutnes\nquit\n")
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let intake = String(repeating: "no\n", count: 8)
+    let run = try RunTend.run(
+      [], stdin: "routines --max-minutes 3\nBo\n\(intake)routnes\nquit\n",
+      environment: ["TEND_HOME": home.path])
     #expect(run.status == 0)
     #expect(run.stdout.contains("quick-hands"))
     #expect(run.stdout.contains("Did you mean \"routines\"?"))

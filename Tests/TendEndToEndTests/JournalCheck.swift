@@ -31,6 +31,7 @@ enum JournalCheck {
     #expect(sessions[1]["routine"] as? String == "feet-quick")
     #expect(sessions[1]["stoppedEarly"] as? Bool == true)
     #expect(sessions[1]["stopReason"] as? String == "it hurt on her heel")
+    #expect(sessions[1]["stoppedAtStep"] as? String == "hold-feet")
     let waters = entries.filter { $0["type"] as? String == "water" }.compactMap {
       $0["answer"] as? String
     }

@@ -27,7 +27,8 @@ struct REPLSessionTests {
     let home = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: home) }
     let script = [
-      "Bea", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "1", "3", "", "",
+      "Bea", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "no", "1", "3",
+      "", "",
       "", "", "2", "", "", "9", "calm after", "given", "summary", "quit",
     ]
     let run = try RunTend.run(
@@ -45,7 +46,8 @@ struct REPLSessionTests {
     defer { try? FileManager.default.removeItem(at: home) }
     let env = Self.environment(home: home)
     let visit = [
-      "Di", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1",
+      "Di", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "no", "skip", "",
+      "1",
       "skip", "", "later", "quit",
     ]
     let first = try RunTend.run([], stdin: visit.joined(separator: "\n") + "\n", environment: env)
@@ -70,7 +72,8 @@ struct REPLSessionTests {
     var env = Self.environment(home: home)
     env["TEND_ESPEAK"] = fake.path
     let input = [
-      "Cy", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "skip", "", "1",
+      "Cy", "no", "no", "no", "no", "no", "no", "no", "no", "start quick-hands", "no", "skip", "",
+      "1",
       "skip", "", "declined", "quit",
     ]
     let run = try RunTend.run(
@@ -102,6 +105,7 @@ struct REPLSessionTests {
       .expect("Do the right side only"), .expect("tend> "),
       // Tab completes the command and the routine id.
       .send("sta\t"), .pause(0.2), .send("quick-h\t"), .pause(0.2), .line(""),
+      .expect("today> "), .line("no"),
       .expect("1 or 2> "), .line("2"),
       .expect("pain 0-10> "), .line("6"), .expect("worry 0-10> "), .line("4"),
       .expect("tiredness 0-10> "), .line(""), .expect("comfort 0-10> "), .line("3"),
@@ -130,9 +134,10 @@ struct REPLSessionTests {
     var steps: [PseudoTerminal.Step] = [.expect("name> "), .line("Bo")]
     for _ in 0..<8 { steps += [.expect("no> "), .line("no")] }
     steps += [
-      .expect("tend> "), .line("start feet-quick"),
+      .expect("tend> "), .line("start feet-quick"), .expect("today> "), .line("no"),
       .expect("1 or 2> "), .line("skip"), .expect("begin> "), .line(""),
-      .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "),
+      .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("Did it hurt?"), .send("h"),
+      .expect("what happened> "),
       .line("it hurt on his heel"),
       .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"), .expect("worry 0-10> "),
       .line("skip"),
@@ -153,7 +158,8 @@ struct REPLSessionTests {
       steps += [.expect("> "), .line(answer)]
     }
     steps += [
-      .expect("tend> "), .line("start quick-hands"), .expect("1 or 2> "), .line("2"),
+      .expect("tend> "), .line("start quick-hands"), .expect("today> "), .line("no"),
+      .expect("1 or 2> "), .line("2"),
       .expect("pain 0-10> "), .line("6"), .expect("worry 0-10> "), .line("4"),
       .expect("tiredness 0-10> "), .line(""), .expect("comfort 0-10> "), .line("3"),
       .expect("begin> "), .line(""), .expect("That is the end", timeout: 20),
@@ -166,9 +172,10 @@ struct REPLSessionTests {
     let second = try PseudoTerminal.run(
       [
         .expect("name> "), .line(""), .expect("Caring for Ann"), .expect("tend> "),
-        .line("start feet-quick"),
+        .line("start feet-quick"), .expect("today> "), .line("no"),
         .expect("1 or 2> "), .line("skip"), .expect("begin> "), .line(""),
-        .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("what happened> "),
+        .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("Did it hurt?"), .line(""),
+        .expect("what happened> "),
         .line("it hurt on her heel"),
         .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("5"),
         .expect("worry 0-10> "), .line("skip"),

@@ -59,7 +59,7 @@ struct ConversationTests {
   @Test("a routine runs to the end with the test clock, then ratings, note and water later")
   func fullSession() {
     var h = Harness.annOnBloodThinnerWithIV()
-    h.send("start quick-hands", "2", "5", "4", "", "3")
+    h.send("start quick-hands", "no", "2", "5", "4", "", "3")
     #expect(h.text.contains("Press Enter to begin"))
     let begun = h.send("")
     #expect(begun.contains("Step 1 of"))
@@ -95,8 +95,11 @@ struct ConversationTests {
   @Test("it hurts: stops the step, asks why, logs the session as stopped early")
   func hurts() {
     var h = Harness.annOnBloodThinnerWithIV()
-    h.send("start feet-quick", "", "", "", "", "", "")
+    h.send("start feet-quick", "no", "", "", "", "", "", "")
     h.wait(.seconds(5))
+    let asked = h.key(.hurts)
+    #expect(asked.contains("Did it hurt?"))
+    #expect(h.conversation.isGuiding)
     let text = h.key(.hurts)
     #expect(text.contains("Where did it hurt"))
     #expect(!h.conversation.isGuiding)
@@ -105,13 +108,14 @@ struct ConversationTests {
     #expect(session?.stoppedEarly == true)
     #expect(session?.stopReason == "her left heel")
     #expect(session?.stepsDone == 0)
+    #expect(session?.stoppedAtStep == "hold-feet")
     #expect(session?.after == nil)
   }
 
   @Test("Ctrl-C pauses a running step; time does not pass while paused")
   func interruptPauses() {
     var h = Harness.annOnBloodThinnerWithIV()
-    h.send("start feet-quick", "skip", "")
+    h.send("start feet-quick", "no", "skip", "")
     h.apply(h.conversation.handle(.interrupt))
     #expect(h.text.contains("Paused"))
     h.wait(.seconds(3600))
@@ -177,6 +181,8 @@ struct ConversationTests {
     var h = Harness.annOnBloodThinnerWithIV()
     #expect(h.send("help").contains("suggest: routines for today"))
     h.send("start quick-hands")
+    #expect(h.send("help").contains("Type no if nothing is new"))
+    h.send("no")
     #expect(h.send("help").contains("Type 1 if they answer"))
     h.send("1")
     #expect(h.send("help").contains("from 0 to 10"))
@@ -194,7 +200,7 @@ struct ConversationTests {
       h.text.range(of: "drink of water")!.lowerBound
         < h.text.range(of: "Who are we caring for")!.lowerBound)
     var h2 = Harness(profiles: [ann])
-    h2.send("1", "start quick-hands", "skip", "")
+    h2.send("1", "start quick-hands", "no", "skip", "")
     h2.wait(.seconds(900))
     let water = h2.send("skip", "")
     #expect(water.contains("limit on drinks (1,200 ml a day)"))
@@ -203,7 +209,7 @@ struct ConversationTests {
   @Test("quit and end of input leave cleanly; a session under way is logged")
   func leaving() {
     var h = Harness.annOnBloodThinnerWithIV()
-    h.send("start quick-hands", "skip", "")
+    h.send("start quick-hands", "no", "skip", "")
     h.wait(.seconds(20))
     h.send("stop")
     h.send("quit")

@@ -22,16 +22,21 @@ struct Harness {
 
   init(
     profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String = "911",
-    now: Date = Date()
+    now: Date = Date(), store: MemoryStore? = nil
   ) {
-    store = MemoryStore(profiles: profiles)
+    let store = store ?? MemoryStore(profiles: profiles)
+    self.store = store
     self.now = now
     let t = Fixtures.english
     let context = Conversation.Context(
-      catalog: Fixtures.catalog, localizer: t, receivers: profiles, reminders: reminders,
-      emergencyNumber: emergency, commands: ["check", "routines"], now: now,
+      catalog: Fixtures.catalog, localizer: t, store: store, reminders: reminders,
+      emergencyNumber: emergency, commands: ["check", "routines", "receivers"], now: now,
       understand: { text, today in
         Conversation.Understanding(Harness.recognizer.recognize(text, today: today), localizer: t)
+      },
+      daysAgo: { text, today in
+        Harness.recognizer.daysAgo(
+          in: text, today: today, ago: t.list("vocab.cue.ago").first)
       })
     conversation = Conversation(context)
     apply(conversation.start())
@@ -66,7 +71,6 @@ struct Harness {
       switch action {
       case .say(let text): said.append(text)
       case .notice(let text): notices.append(text); said.append(text)
-      case .saveProfile(let p): try? store.save(p)
       case .log(let entry, let id): try? store.append(entry, at: now, to: id)
       case .run(let words): ran.append(words)
       case .quit: quit = true

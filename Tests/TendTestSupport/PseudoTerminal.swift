@@ -21,6 +21,9 @@ public enum PseudoTerminal {
     case interrupt
     /// Ctrl-D.
     case endOfInput
+    /// Another window: runs `tend` with these arguments (same environment) to its end, while
+    /// the session waits; its output is not part of the transcript.
+    case otherWindow([String])
 
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.unkeyedContainer()
@@ -33,6 +36,7 @@ public enum PseudoTerminal {
       case .pause(let s): try c.encode("pause"); try c.encode(s)
       case .interrupt: try c.encode("send"); try c.encode([UInt8(3)])
       case .endOfInput: try c.encode("send"); try c.encode([UInt8(4)])
+      case .otherWindow(let args): try c.encode("tend"); try c.encode(args)
       }
     }
   }
@@ -75,7 +79,7 @@ public enum PseudoTerminal {
   }
 
   static let script = #"""
-    import json, sys, time, pexpect
+    import json, subprocess, sys, time, pexpect
     steps = json.load(open(sys.argv[1]))
     child = pexpect.spawn(sys.argv[2], sys.argv[3:], timeout=15, maxread=65536)
     log = bytearray()
@@ -125,6 +129,11 @@ public enum PseudoTerminal {
         elif kind == "pause":
             time.sleep(step[1])
             drain()
+        elif kind == "tend":
+            done = subprocess.run([sys.argv[2]] + step[1], stdin=subprocess.DEVNULL,
+                                  capture_output=True)
+            if done.returncode != 0:
+                fail("other window failed: %s %s" % (step[1], done.stderr.decode()))
     try:
         child.expect(pexpect.EOF, timeout=30)
         log.extend(child.before or b"")

@@ -17,6 +17,8 @@ public struct Session: Codable, Equatable, Sendable {
   public var after: Ratings?
   public var stoppedEarly: Bool?
   public var stopReason: String?
+  /// The id of the step under way when the session was stopped.
+  public var stoppedAtStep: String?
   public var note: String?
   public var precautions: [String]?
 
@@ -123,10 +125,15 @@ public struct ConditionChange: Codable, Equatable, Sendable {
   public var change: Change
   public var condition: ProfileCondition
   public var by: String?
+  /// Why, in the words of whoever made the change ("she was seen, it was not a stroke").
+  public var note: String?
 
-  public init(_ change: Change, _ condition: ProfileCondition, by: String? = nil) {
+  public init(
+    _ change: Change, _ condition: ProfileCondition, by: String? = nil, note: String? = nil
+  ) {
     self.change = change
     self.condition = condition
     self.by = by
+    self.note = note
   }
 }

@@ -31,6 +31,7 @@ extension JournalEntry {
       w.ratings("after", s.after)
       w.bool("stoppedEarly", s.stoppedEarly)
       w.string("stopReason", s.stopReason)
+      w.string("stoppedAtStep", s.stoppedAtStep)
       w.string("note", s.note)
       w.strings("precautions", s.precautions)
     case .feeling(let f):
@@ -52,6 +53,7 @@ extension JournalEntry {
     case .condition(let c):
       w.string("change", c.change.rawValue)
       w.string("by", c.by)
+      w.string("note", c.note)
       w.object("condition") { o in
         o.string("id", c.condition.id)
         o.string("site", c.condition.site?.rawValue)

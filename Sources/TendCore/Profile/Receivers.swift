@@ -64,7 +64,11 @@ public struct Receivers: Sendable {
     guard !name.isEmpty else { throw ReceiverError.badName(profile.name) }
     try DurableFile.makeFolder(folder)
     return try FileLock.exclusive(folder: folder.path) {
-      if try list().contains(where: { $0.name.lowercased() == name.lowercased() }) {
+      // A broken profile elsewhere does not stop adding someone new (its folder keeps its id,
+      // so the fresh id never takes it); only readable names can be compared.
+      let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+        .compactMap { try? ProfileStore.load(profileURL($0)).name.lowercased() }
+      if names.contains(name.lowercased()) {
         throw ReceiverError.duplicate(name: name)
       }
       var new = profile

@@ -33,12 +33,15 @@ extension Tend {
       let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
       let t = app.localizer
       let context = Conversation.Context(
-        catalog: app.catalog, localizer: t, receivers: (try? store.receivers()) ?? [],
+        catalog: app.catalog, localizer: t, store: store,
         reminders: (try? store.pendingReminders()) ?? [],
         emergencyNumber: EmergencyNumber.lookup(environment: env.variables, localizer: t),
         commands: names, now: Date(), speak: speak, clockScale: scale,
         understand: { text, today in
           Conversation.Understanding(recognizer.recognize(text, today: today), localizer: t)
+        },
+        daysAgo: { text, today in
+          recognizer.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)
         })
       let global = global
       MainActor.assumeIsolated {

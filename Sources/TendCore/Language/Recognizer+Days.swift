@@ -1,0 +1,34 @@
+import Foundation
+
+extension Recognizer {
+  /// How many days ago something began, from an answer to "how many days ago?": a number
+  /// ("10"), or the same date words a sentence understands ("3 weeks ago", "a fortnight",
+  /// "since Tuesday", "yesterday", "two months"). Nil when the answer holds no time at all.
+  ///
+  /// The question already means "ago", so a bare amount counts ("3 weeks"), and when nothing
+  /// is found the answer is read once more with the language's "ago" word after it ("a
+  /// fortnight" as "a fortnight ago"; `ago` is the language's first `vocab.cue.ago` word).
+  /// Uses `DateWords`, so a sentence and the prompt agree.
+  public func daysAgo(in text: String, today: Date, ago: String?) -> Int? {
+    if let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0 { return n }
+    if let days = dateMention(text, today: today) { return days }
+    guard let ago else { return nil }
+    return dateMention(text + " " + ago, today: today)
+  }
+
+  private func dateMention(_ text: String, today: Date) -> Int? {
+    let tokens = TextTokens.tokenize(text)
+    guard !tokens.isEmpty else { return nil }
+    let (all, _) = vocabulary.matches(tokens)
+    let dateWords = all.filter {
+      switch $0.meaning {
+      case .cue, .number, .unit, .daysAgo, .weekday: true
+      default: false
+      }
+    }
+    // A mention "just after the end" lets a bare amount ("3 weeks") count as a duration.
+    let found = DateWords.find(
+      dateWords, tokens: tokens, mentionStarts: [tokens.count], today: today, calendar: calendar)
+    return found.first?.days
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import TendCore
+
+/// What changes from day to day: a short "today" check before every session, and closing a
+/// red flag honestly once the person has been seen.
+///
+/// The intake happens once, but a body changes daily. Walton's decision tree asks at every
+/// session about warning signs and passing states (fever, acute illness, new swelling, pain or
+/// bleeding, a new device or wound), so `start` asks first; one word answers it when nothing
+/// applies, and anything found goes through the same confirm-and-save path as other words.
+extension Conversation {
+  /// Asks the today check before the routine, or says why not today.
+  mutating func askToday(_ plan: Plan, _ profile: Profile) -> [Action] {
+    guard plan.verdict != .excluded, massageAllowed(profile) else {
+      return notToday(plan, profile)
+    }
+    phase = .todayCheck(plan.routine.id)
+    return [
+      .say(t("today.ask", ["name": .text(profile.name)])), .say(t("today.list")),
+      .say(t("today.howToAnswer")), prompt("today.prompt"),
+    ]
+  }
+
+  /// An answer to the today check: nothing new starts the routine (planned again from the
+  /// profile as stored now); words are shown back and confirmed before anything is saved.
+  mutating func answerToday(_ routineID: String, _ line: String) -> [Action] {
+    if ["cancel", "stop"].contains(line.lowercased()) {
+      phase = .idle
+      return [.say(t("guide.cancelled")), idlePrompt()]
+    }
+    if meansNone(line) { return startFresh(routineID) }
+    if yesNo(line) == true { return [.say(t("today.whatIsNew"))] }
+    let found = context.understand?(line, now)
+    guard let found, !found.conditions.isEmpty || !found.removed.isEmpty else {
+      // Words that name nothing Tend knows never count as "nothing new".
+      return (found?.notes ?? []).map(Action.say) + [.say(t("today.notUnderstood"))]
+    }
+    return understandText(line, resume: .today(routineID))
+  }
+
+  /// The routine planned from the profile read now, then the session, or why not today.
+  mutating func startFresh(_ routineID: String) -> [Action] {
+    let profile: Profile
+    switch readCurrent() {
+    case .success(let p): profile = p
+    case .failure(let problem):
+      phase = .idle
+      return problem.actions + [idlePrompt()]
+    }
+    switch plan(for: routineID, profile) {
+    case .failure(let refusal):
+      phase = .idle
+      return [.say(t.render(refusal.message)), idlePrompt()]
+    case .success(let plan):
+      guard plan.verdict != .excluded, massageAllowed(profile) else {
+        phase = .idle
+        return notToday(plan, profile) + [idlePrompt()]
+      }
+      return startSession(plan, profile)
+    }
+  }
+
+  func notToday(_ plan: Plan, _ profile: Profile) -> [Action] {
+    [.say(t("chat.notToday", ["title": .key(plan.routine.titleKey)]))]
+      + plan.reasons.map { .say("  " + t.render($0)) }
+      + redFlagActions(profile.conditions.map(\.id))
+  }
+
+  /// "She was seen, it was not a stroke": when the profile holds a red flag and the words say
+  /// the person was seen, offer to take it off. Nil when the words are not about that.
+  mutating func seenSentence(_ line: String) -> [Action]? {
+    guard currentID != nil, case .success(let profile) = readCurrent() else { return nil }
+    let flags = Array(Set(redFlags(profile.conditions.map(\.id)))).sorted()
+    guard !flags.isEmpty else { return nil }
+    let lower = " " + line.lowercased().replacingOccurrences(of: "’", with: "'") + " "
+    guard t.list("chat.seenWords").contains(where: { lower.contains(" \($0)") }),
+      !t.list("chat.notSeenWords").contains(where: { lower.contains(" \($0)") })
+    else { return nil }
+    let named = context.understand.map { $0(line, now).removed.filter(flags.contains) } ?? []
+    let ids = named.isEmpty ? flags : Array(Set(named)).sorted()
+    let words = String(line.prefix(500))
+    phase = .confirmingSeen(ids: ids, words: words, resume: nil)
+    let rules = t.list(ids.map { t("rule.\($0).name") })
+    return [
+      .say(t("seen.confirm", ["name": .text(profile.name), "rules": .text(rules)])),
+      prompt("chat.yesNoPrompt"),
+    ]
+  }
+
+  /// At the intake's urgent question, "none" while red flags are stored: were they seen?
+  mutating func askSeenAtIntake(_ intake: Intake) -> [Action]? {
+    guard intake.group == 0, case .success(let profile) = readCurrent() else { return nil }
+    let flags = Array(Set(redFlags(profile.conditions.map(\.id)))).sorted()
+    guard !flags.isEmpty else { return nil }
+    // The answer was only "none": no words of theirs to record beyond who says so.
+    phase = .confirmingSeen(ids: flags, words: "", resume: intake)
+    let rules = t.list(flags.map { t("rule.\($0).name") })
+    return [
+      .say(t("seen.askIntake", ["name": .text(profile.name), "rules": .text(rules)])),
+      prompt("chat.yesNoPrompt"),
+    ]
+  }
+
+  mutating func confirmSeen(_ ids: [String], _ words: String, _ line: String, resume: Intake?)
+    -> [Action]
+  {
+    guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    guard yes else {
+      phase = .idle
+      let out = [.say(t("chat.nothingChanged"))] + redFlagActions(ids)
+      return out + (resume == nil ? [idlePrompt()] : stopIntake())
+    }
+    phase = .seenBy(ids: ids, words: words, resume: resume)
+    return [.say(t("seen.who")), prompt("seen.whoPrompt")]
+  }
+
+  /// Takes the red flags off, one locked change each; the journal records who said so, their
+  /// words, and when.
+  mutating func closeRedFlags(_ ids: [String], _ words: String, by line: String, resume: Intake?)
+    -> [Action]
+  {
+    let by = line.isEmpty ? t("seen.byCaregiver") : String(line.prefix(100))
+    phase = .idle
+    let out =
+      removeConditions(ids, by: by, note: words.isEmpty ? nil : words)
+      + [.say(t("seen.closed", ["by": .text(by)])), .say(t("check.coach"))]
+    if let resume { return out + nextGroup(resume) }
+    return out + [idlePrompt()]
+  }
+}
