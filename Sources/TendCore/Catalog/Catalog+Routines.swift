@@ -129,7 +129,9 @@ extension Catalog {
       throw r.error(node, path, "expected an array")
     }
     var out: [T] = []
-    for (i, item) in items.enumerated() { out.append(try r.choice(item, "\(path)[\(i)]", as: T.self)) }
+    for (i, item) in items.enumerated() {
+      out.append(try r.choice(item, "\(path)[\(i)]", as: T.self))
+    }
     return out
   }
 

@@ -102,7 +102,9 @@ extension Catalog {
         throw r.error(items, "\(p).\(name)", "expected an array")
       }
       var out: [T] = []
-      for (i, item) in nodes.enumerated() { out.append(try r.choice(item, "\(p).\(name)[\(i)]", as: T.self)) }
+      for (i, item) in nodes.enumerated() {
+        out.append(try r.choice(item, "\(p).\(name)[\(i)]", as: T.self))
+      }
       return out
     }
     let avoid = try list("avoid") ?? []

@@ -26,7 +26,9 @@ extension Catalog {
       // sides of a paired site) each side alone, so the words never name a side left out.
       for step in routine.steps {
         for key in step.allTextKeys(in: routine.id) {
-          if english[key] == nil { throw missing(key, "Routines/\(routine.id).json step \(step.id)") }
+          if english[key] == nil {
+            throw missing(key, "Routines/\(routine.id).json step \(step.id)")
+          }
           for lang in locales.keys.sorted() where locales[lang]?[key] == nil {
             throw .malformed(
               file: "Locales/\(lang).json", line: 1, column: 1, field: key,

@@ -71,7 +71,8 @@ public enum Planner {
       let fitA = touching.filter { $0.positions.contains(a) }.count
       let fitB = touching.filter { $0.positions.contains(b) }.count
       // On a tie the earlier position wins (max returns the last of equal elements otherwise).
-      return fitA < fitB || (fitA == fitB && positions.firstIndex(of: a)! > positions.firstIndex(of: b)!)
+      return fitA < fitB
+        || (fitA == fitB && positions.firstIndex(of: a)! > positions.firstIndex(of: b)!)
     }
   }
 
