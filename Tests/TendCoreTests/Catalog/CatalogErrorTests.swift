@@ -162,4 +162,17 @@ struct CatalogErrorTests {
       error?.errorDescription?.contains("palm-kneading needs at least pressure 2") == true,
       "\(String(describing: error))")
   }
+
+  @Test("a key given twice deep in a large locale file is refused")
+  func duplicateKeyInALargeObject() throws {
+    let en = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.json"), encoding: .utf8)
+    let line = try #require(
+      en.split(separator: "\n").first { $0.hasPrefix("  \"routine.calm-hands.step.greet-hold\":") })
+    let text = en.replacingOccurrences(of: String(line), with: line + "\n" + line)
+    let error = try loadError("Locales/en.json", text)
+    #expect(
+      error?.errorDescription?.contains("duplicate key \"routine.calm-hands.step.greet-hold\"")
+        == true, "\(String(describing: error))")
+  }
 }
