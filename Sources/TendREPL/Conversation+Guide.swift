@@ -38,8 +38,8 @@ extension Conversation {
   {
     var what: [String] = []
     if let site = step.site { what.append(t.regionName(BodyRegion(site, side: step.side))) }
-    what.append(t("technique.\(step.step.technique.rawValue)"))
-    if step.step.technique.touches {
+    what.append(t("technique.\(step.technique.rawValue)"))
+    if step.technique.touches {
       what.append(t("plan.pressure", ["pressure": .number(step.pressure.rawValue)]))
     }
     let head = t(
@@ -49,7 +49,8 @@ extension Conversation {
         "what": .text(what.joined(separator: ", ")),
         "seconds": .number(step.step.seconds),
       ])
-    let text = t(step.step.textKey(in: routine))
+    // The plan's own words for this step (its variant, the one side kept): shown and spoken.
+    let text = t(step.textKey)
     var out: [Action] = [.status(""), .say(""), .say(head), .say("  " + text)]
     for reason in step.reasons { out.append(.say("  → " + t.render(reason))) }
     if step.step.technique == .checkIn { out.append(.say("  " + t("guide.checkIn"))) }

@@ -84,7 +84,13 @@ struct PrecautionExamplesTests {
         if case .string(let side)? = example.expect["side"] {
           #expect(step.side?.rawValue == side, "\(place): step \(stepID) side")
         }
-      case ("action", _), ("pressure", _), ("side", _):
+        if case .string(let technique)? = example.expect["technique"] {
+          #expect(step.technique.rawValue == technique, "\(place): step \(stepID) technique")
+        }
+        if case .string(let key)? = example.expect["textKey"] {
+          #expect(step.textKey == key, "\(place): step \(stepID) words")
+        }
+      case ("action", _), ("pressure", _), ("side", _), ("technique", _), ("textKey", _):
         break  // checked with "step"
       default:
         Issue.record("\(place): unknown expectation \(key) = \(value)")

@@ -4,20 +4,23 @@ extension Catalog {
   private static let ruleFields: Set<String> = [
     "id", "category", "site", "defaultSite", "verdict", "maxPressure", "avoid", "siteNotes",
     "avoidPositions", "noJointMovement", "maxMinutes", "askCareTeam", "emergency", "activeDays",
-    "earlyPhase", "sources", "examples",
+    "earlyPhase", "sources", "examples", "techniques", "preparations",
   ]
   static let categories = [
     "red-flag", "medicine", "device", "surgery", "skin", "bones", "cancer", "whole-body", "other",
     "unknown",
   ]
 
-  /// Reads `Routines/precautions.json`.
-  static func loadRules(in folder: URL) throws(CatalogError) -> ([PrecautionRule], [Escalation]) {
+  /// Reads `Routines/precautions.json`: the rules, the escalations and the technique table.
+  static func loadRules(in folder: URL) throws(CatalogError)
+    -> ([PrecautionRule], [Escalation], TechniqueTable)
+  {
     let url = folder.appendingPathComponent("Routines/precautions.json")
     let (bytes, name) = try read(url, relativeTo: folder)
     let (r, root) = try DataReader.parse(bytes, file: name)
-    _ = try r.object(root, "", allowed: ["v", "rules", "escalations"])
+    _ = try r.object(root, "", allowed: ["v", "rules", "escalations", "techniques"])
     _ = try r.int(root, "", "v", in: 1...schemaVersion)
+    let techniques = try readTechniques(try r.member(root, "", "techniques"), r)
     var rules: [PrecautionRule] = []
     var seen = Set<String>()
     for (i, node) in try r.array(root, "", "rules").enumerated() {
@@ -54,7 +57,65 @@ extension Catalog {
           verdict: try r.choice(node, path, "verdict", as: Verdict.self),
           emergency: try r.bool(node, path, "emergency")))
     }
-    return (rules, escalations)
+    return (rules, escalations, techniques)
+  }
+
+  /// The technique table: every technique once, with the lowest level it needs and why.
+  private static func readTechniques(_ node: JSONNode, _ r: DataReader) throws(CatalogError)
+    -> TechniqueTable
+  {
+    guard case .array(let items) = node.kind else {
+      throw r.error(node, "techniques", "expected an array")
+    }
+    var minimum: [Step.Technique: Pressure] = [:]
+    for (i, item) in items.enumerated() {
+      let path = "techniques[\(i)]"
+      _ = try r.object(item, path, allowed: ["id", "minPressure", "why"])
+      let technique = try r.choice(item, path, "id", as: Step.Technique.self)
+      guard minimum[technique] == nil else {
+        throw r.error(item, "\(path).id", "\(technique.rawValue) is listed twice")
+      }
+      _ = try r.string(item, path, "why")
+      let level = Pressure(rawValue: try r.int(item, path, "minPressure", in: 0...3))!
+      if !technique.touches || technique == .stillHold || technique == .closing,
+        level != .stillHold
+      {
+        throw r.error(item, "\(path).minPressure", "\(technique.rawValue) needs no pressure: 0")
+      }
+      minimum[technique] = level
+    }
+    for technique in Step.Technique.allCases where minimum[technique] == nil {
+      throw r.error(node, "techniques", "\(technique.rawValue) has no entry")
+    }
+    return TechniqueTable(minimum: minimum)
+  }
+
+  /// `{"avoid": [...], "only": [...], "source": "..."}` for techniques or preparations.
+  private static func readLimits<T: RawRepresentable & CaseIterable>(
+    _ node: JSONNode, _ key: String, _ path: String, _ r: DataReader, only: Bool, as: T.Type
+  ) throws(CatalogError) -> (avoid: [T], only: [T]?, source: String?) where T.RawValue == String {
+    guard let limits = node[key], !limits.isNull else { return ([], nil, nil) }
+    let p = "\(path).\(key)"
+    _ = try r.object(limits, p, allowed: only ? ["avoid", "only", "source"] : ["avoid", "source"])
+    func list(_ name: String) throws(CatalogError) -> [T]? {
+      guard let items = limits[name] else { return nil }
+      guard case .array(let nodes) = items.kind else {
+        throw r.error(items, "\(p).\(name)", "expected an array")
+      }
+      var out: [T] = []
+      for (i, item) in nodes.enumerated() {
+        out.append(try r.choice(item, "\(p).\(name)[\(i)]", as: T.self))
+      }
+      return out
+    }
+    let avoid = try list("avoid") ?? []
+    let onlyList = try list("only")
+    guard !avoid.isEmpty || !(onlyList ?? []).isEmpty else {
+      throw r.error(limits, p, "needs a non-empty \"avoid\"\(only ? " or \"only\"" : "") list")
+    }
+    let source = try r.string(limits, p, "source")
+    guard !source.isEmpty else { throw r.error(limits, "\(p).source", "say where this comes from") }
+    return (avoid, onlyList, source)
   }
 
   private static func readRule(_ node: JSONNode, _ path: String, _ r: DataReader)
@@ -112,6 +173,10 @@ extension Catalog {
         noJointMovement: try r.bool(e, p, "noJointMovement"),
         askCareTeam: try r.bool(e, p, "askCareTeam"))
     }
+    let techniques = try readLimits(
+      node, "techniques", path, r, only: true, as: Step.Technique.self)
+    let preparations = try readLimits(
+      node, "preparations", path, r, only: false, as: Step.Preparation.self)
     let sources = try readSources(node, path, r)
     var examples: [RuleExample] = []
     for (i, item) in try r.array(node, path, "examples").enumerated() {
@@ -124,6 +189,9 @@ extension Catalog {
       id: id, category: category, site: site, defaultSite: defaultSite, verdict: verdict,
       maxPressure: maxPressure, avoid: avoid, siteNotes: notes, avoidPositions: positions,
       noJointMovement: try r.bool(node, path, "noJointMovement"),
+      avoidTechniques: techniques.avoid, onlyTechniques: techniques.only,
+      techniqueSource: techniques.source, avoidPreparations: preparations.avoid,
+      preparationSource: preparations.source,
       maxMinutes: try r.optionalInt(node, path, "maxMinutes", in: 1...120),
       askCareTeam: try r.bool(node, path, "askCareTeam"), emergency: emergency,
       activeDays: try r.optionalInt(node, path, "activeDays", in: 1...36500), earlyPhase: early,

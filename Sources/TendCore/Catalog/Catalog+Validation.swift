@@ -22,8 +22,19 @@ extension Catalog {
       for key in [routine.titleKey, routine.summaryKey] where english[key] == nil {
         throw missing(key, "Routines/\(routine.id).json")
       }
-      for step in routine.steps where english[step.textKey(in: routine.id)] == nil {
-        throw missing(step.textKey(in: routine.id), "Routines/\(routine.id).json step \(step.id)")
+      // Every way a plan can word a step: as written, each variant, and (for a step on both
+      // sides of a paired site) each side alone, so the words never name a side left out.
+      for step in routine.steps {
+        for key in step.allTextKeys(in: routine.id) {
+          if english[key] == nil {
+            throw missing(key, "Routines/\(routine.id).json step \(step.id)")
+          }
+          for lang in locales.keys.sorted() where locales[lang]?[key] == nil {
+            throw .malformed(
+              file: "Locales/\(lang).json", line: 1, column: 1, field: key,
+              reason: "missing text for Routines/\(routine.id).json step \(step.id)")
+          }
+        }
       }
     }
     let file = "Routines/precautions.json"

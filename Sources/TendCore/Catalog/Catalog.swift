@@ -13,6 +13,8 @@ public struct Catalog: Sendable {
   public let rules: [PrecautionRule]
   public let escalations: [Escalation]
   public let routines: [Routine]
+  /// The lowest level each technique needs.
+  public let techniques: TechniqueTable
   public let english: LocaleTable
   /// Other languages loaded on request, by code.
   public let locales: [String: LocaleTable]
@@ -22,8 +24,10 @@ public struct Catalog: Sendable {
 
   public init(
     folder: URL, rules: [PrecautionRule], escalations: [Escalation], routines: [Routine],
-    english: LocaleTable, locales: [String: LocaleTable] = [:]
+    techniques: TechniqueTable = TechniqueTable(minimum: [:]), english: LocaleTable,
+    locales: [String: LocaleTable] = [:]
   ) {
+    self.techniques = techniques
     self.folder = folder
     self.rules = rules
     self.escalations = escalations
@@ -46,11 +50,11 @@ public struct Catalog: Sendable {
     for lang in languages where lang != "en" {
       locales[lang] = try loadLocale(lang, in: folder)
     }
-    let (rules, escalations) = try loadRules(in: folder)
-    let routines = try loadRoutines(in: folder)
+    let (rules, escalations, techniques) = try loadRules(in: folder)
+    let routines = try loadRoutines(in: folder, techniques: techniques)
     let catalog = Catalog(
       folder: folder, rules: rules, escalations: escalations, routines: routines,
-      english: english, locales: locales)
+      techniques: techniques, english: english, locales: locales)
     try catalog.validateAcrossFiles()
     return catalog
   }

@@ -109,6 +109,9 @@ public struct JSONParser {
     try nested()
     index += 1
     var members: [(key: String, value: JSONNode)] = []
+    // Keys seen, once the object is large (a locale file has over a thousand): a linear scan
+    // is cheapest for the small objects of routine files but quadratic for a locale.
+    var seen: Set<String> = []
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       index += 1
@@ -123,8 +126,10 @@ public struct JSONParser {
       }
       let keyOffset = index
       let key = try string()
-      // Objects in data files are small: a linear scan beats hashing every key.
-      guard !members.contains(where: { $0.key == key }) else {
+      if members.count == 16 { seen = Set(members.map(\.key)) }
+      let duplicate =
+        members.count < 16 ? members.contains(where: { $0.key == key }) : !seen.insert(key).inserted
+      guard !duplicate else {
         throw JSONSyntaxError(offset: keyOffset, reason: "duplicate key \"\(key)\"")
       }
       skipWhitespace()

@@ -1,8 +1,9 @@
 /// A routine fitted to one receiver today.
 ///
 /// Invariant (checked by property tests): a plan never keeps or adapts a step onto an avoided
-/// region, above the ceiling that applies there, with joint movement when that is off, or in a
-/// position that is ruled out; and an excluded plan has no step to do.
+/// region, above the ceiling that applies there, below what its technique needs, with a technique,
+/// preparation or joint movement that is ruled out, or in a position that is ruled out; its text
+/// names only the side it is done on; and an excluded plan has no step to do.
 public struct Plan: Sendable, Hashable {
   public enum Verdict: String, Sendable, Codable, Comparable {
     case ok, adjust, excluded
@@ -18,10 +19,16 @@ public struct Plan: Sendable, Hashable {
   public struct PlannedStep: Sendable, Hashable {
     public var step: Step
     public var action: Action
-    /// What to actually do (after adapting): the site and side, and the pressure.
+    /// What to actually do (after adapting): the site and side, the technique and pressure.
     public var site: BodySite?
     public var side: Side?
+    public var technique: Step.Technique
     public var pressure: Pressure
+    /// The gentler variant used instead of the step as written, if any.
+    public var variant: String?
+    /// The locale key of what the caregiver is told (shown and spoken): the variant's words,
+    /// for the one side kept.
+    public var textKey: String
     public var reasons: [Message]
 
     public var isDone: Bool { action != .skip }

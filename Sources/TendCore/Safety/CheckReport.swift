@@ -58,6 +58,9 @@ public struct CheckReport: Encodable, Sendable {
     var site: String?
     var side: String?
     var pressure: Int
+    /// What the caregiver will do and hear, after adapting.
+    var technique: String
+    var text: String
     var reason: String?
 
     public func encode(to encoder: any Encoder) throws {
@@ -67,9 +70,13 @@ public struct CheckReport: Encodable, Sendable {
       try c.encode(site, forKey: .site)
       try c.encode(side, forKey: .side)
       try c.encode(pressure, forKey: .pressure)
+      try c.encode(technique, forKey: .technique)
+      try c.encode(text, forKey: .text)
       try c.encode(reason, forKey: .reason)
     }
-    enum CodingKeys: String, CodingKey { case id, action, site, side, pressure, reason }
+    enum CodingKeys: String, CodingKey {
+      case id, action, site, side, pressure, technique, text, reason
+    }
   }
 
   public struct RoutineOut: Encodable, Sendable {
@@ -138,6 +145,7 @@ public struct CheckReport: Encodable, Sendable {
           StepOut(
             id: $0.step.id, action: $0.action.rawValue, site: $0.site?.rawValue,
             side: $0.side?.rawValue, pressure: $0.pressure.rawValue,
+            technique: $0.technique.rawValue, text: t($0.textKey),
             reason: $0.reasons.isEmpty ? nil : $0.reasons.map(t.render).joined(separator: " "))
         })
     }

@@ -119,13 +119,13 @@ public struct CheckText: Sendable {
       if let site = step.site {
         head += regionName(BodyRegion(site, side: step.side)) + ", "
       }
-      head += t("technique.\(step.step.technique.rawValue)")
-      if step.step.technique.touches {
+      head += t("technique.\(step.technique.rawValue)")
+      if step.technique.touches {
         head += ", " + t("plan.pressure", ["pressure": .number(step.pressure.rawValue)])
       }
       out.append(head)
       if step.action != .skip {
-        out += wrap(t(step.step.textKey(in: plan.routine.id)), indent: "   ")
+        out += wrap(t(step.textKey), indent: "   ")
       }
       for reason in step.reasons { out += wrap("→ " + t.render(reason), indent: "   ") }
     }

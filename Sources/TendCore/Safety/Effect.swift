@@ -6,6 +6,10 @@ public enum Effect: Hashable, Sendable {
   case avoid(BodyRegion)
   case pressureNote(BodyRegion, Pressure)
   case avoidPosition(Position)
+  /// A technique that is never in a kept step ("no kneading").
+  case avoidTechnique(Step.Technique)
+  /// A set-up that is never in a kept step (a pillow under the knees, turning over).
+  case avoidPreparation(Step.Preparation)
   case noJointMovement
   case timeCap(minutes: Int)
   case clearance
@@ -33,6 +37,8 @@ extension PrecautionRule {
     for rule in avoidPositions {
       effects += Self.positions(rule, around: region).map(Effect.avoidPosition)
     }
+    for technique in avoidedTechniques { effects.append(.avoidTechnique(technique)) }
+    for preparation in avoidPreparations { effects.append(.avoidPreparation(preparation)) }
     var joint = noJointMovement
     var ask = askCareTeam
     if let early = earlyPhase, (condition.daysSince ?? 0) <= early.days {

@@ -59,6 +59,14 @@ public struct PrecautionRule: Sendable, Hashable, Identifiable {
   public let siteNotes: [SiteNote]
   public let avoidPositions: [PositionRule]
   public let noJointMovement: Bool
+  /// Techniques ruled out, with where that comes from; `onlyTechniques` (when given) rules out
+  /// every technique not in it ("only rest your hands or stroke very lightly").
+  public let avoidTechniques: [Step.Technique]
+  public let onlyTechniques: [Step.Technique]?
+  public let techniqueSource: String?
+  /// Set-ups ruled out (nothing under the knee after a knee replacement), with their source.
+  public let avoidPreparations: [Step.Preparation]
+  public let preparationSource: String?
   public let maxMinutes: Int?
   public let askCareTeam: Bool
   public let emergency: Bool
@@ -68,6 +76,16 @@ public struct PrecautionRule: Sendable, Hashable, Identifiable {
   public let examples: [RuleExample]
   /// 1-based line of the rule in its file, for test failures.
   public let line: Int
+
+  /// Every technique the rule rules out: the `avoid` list plus, with an `only` list, everything
+  /// else that touches (a check-in touches nothing and is never ruled out).
+  public var avoidedTechniques: [Step.Technique] {
+    var out = avoidTechniques
+    if let only = onlyTechniques {
+      out += Step.Technique.allCases.filter { $0.touches && !only.contains($0) }
+    }
+    return Step.Technique.allCases.filter(out.contains)
+  }
 
   /// Whether the rule is a red flag (no massage at all; call).
   public var isRedFlag: Bool { verdict == .stopCallProvider }

@@ -1,7 +1,7 @@
 /// What is allowed today, merged from every active rule: the strictest wins.
 ///
-/// `merge` takes the highest verdict, the lowest ceiling, the union of avoided regions, notes
-/// and positions, the OR of flags and the smallest time cap. It is associative, commutative and
+/// `merge` takes the highest verdict, the lowest ceiling, the union of avoided regions, notes,
+/// positions, techniques and preparations, the OR of flags and the smallest time cap. It is associative, commutative and
 /// idempotent, and `.none` is its identity, so the order in which rules apply can never matter.
 /// Each restriction remembers which rules caused it.
 public struct Restrictions: Hashable, Sendable {
@@ -13,6 +13,10 @@ public struct Restrictions: Hashable, Sendable {
   /// Region → lowest ceiling there, and the rules behind it.
   public var pressureNotes: [BodyRegion: Note] = [:]
   public var avoidPositions: [Position: Set<String>] = [:]
+  /// Technique → the rules that rule it out.
+  public var avoidTechniques: [Step.Technique: Set<String>] = [:]
+  /// Preparation → the rules that rule it out.
+  public var avoidPreparations: [Step.Preparation: Set<String>] = [:]
   public var noJointMovement: Set<String> = []
   public var maxMinutes: Int?
   public var clearance: Set<String> = []
@@ -68,6 +72,10 @@ public struct Restrictions: Hashable, Sendable {
       }
     case .avoidPosition(let position):
       avoidPositions[position, default: []].insert(rule)
+    case .avoidTechnique(let technique):
+      avoidTechniques[technique, default: []].insert(rule)
+    case .avoidPreparation(let preparation):
+      avoidPreparations[preparation, default: []].insert(rule)
     case .noJointMovement:
       noJointMovement.insert(rule)
     case .timeCap(let minutes):
@@ -100,6 +108,8 @@ public struct Restrictions: Hashable, Sendable {
       return Note(maxPressure: a.maxPressure, because: a.because.union(b.because))
     }
     r.avoidPositions.merge(other.avoidPositions) { $0.union($1) }
+    r.avoidTechniques.merge(other.avoidTechniques) { $0.union($1) }
+    r.avoidPreparations.merge(other.avoidPreparations) { $0.union($1) }
     r.noJointMovement.formUnion(other.noJointMovement)
     switch (r.maxMinutes, other.maxMinutes) {
     case (let a?, let b?): r.maxMinutes = min(a, b)

@@ -138,4 +138,41 @@ struct CatalogErrorTests {
       try DataFolder.locate(explicit: nil, environment: ["TEND_DATA": "/nonexistent"])
     }
   }
+
+  @Test("a step on both sides of a paired site without one-side words is refused")
+  func missingSideText() throws {
+    let en = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.json"), encoding: .utf8)
+    let text = en.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.hasPrefix("  \"routine.calm-hands.step.greet-hold.right\":") }
+      .joined(separator: "\n")
+    let error = try loadError("Locales/en.json", text)
+    #expect(
+      error?.errorDescription?.contains("routine.calm-hands.step.greet-hold.right") == true,
+      "\(String(describing: error))")
+  }
+
+  @Test("a step below the lowest level its technique needs is refused")
+  func techniqueBelowItsLevel() throws {
+    let text = Self.routine.replacingOccurrences(
+      of: "\"technique\": \"gliding\", \"pressure\": 2",
+      with: "\"technique\": \"palm-kneading\", \"pressure\": 1")
+    let error = try loadError("Routines/calm-hands.json", text)
+    #expect(
+      error?.errorDescription?.contains("palm-kneading needs at least pressure 2") == true,
+      "\(String(describing: error))")
+  }
+
+  @Test("a key given twice deep in a large locale file is refused")
+  func duplicateKeyInALargeObject() throws {
+    let en = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("Locales/en.json"), encoding: .utf8)
+    let line = try #require(
+      en.split(separator: "\n").first { $0.hasPrefix("  \"routine.calm-hands.step.greet-hold\":") })
+    let text = en.replacingOccurrences(of: String(line), with: line + "\n" + line)
+    let error = try loadError("Locales/en.json", text)
+    #expect(
+      error?.errorDescription?.contains("duplicate key \"routine.calm-hands.step.greet-hold\"")
+        == true, "\(String(describing: error))")
+  }
 }

@@ -26,6 +26,9 @@ struct PlannerPropertyTests {
           continue
         }
         #expect(!plan.positions.isEmpty)
+        #expect(
+          !plan.routine.needs.contains { r.avoidPreparations[$0] != nil },
+          "\(context): offered though it needs a ruled-out set-up")
         for position in plan.positions {
           #expect(r.avoidPositions[position] == nil, "\(context): position \(position)")
         }
@@ -37,6 +40,27 @@ struct PlannerPropertyTests {
             #expect(r.noJointMovement.isEmpty, "\(context): \(step.step.id) moves a joint")
           }
           #expect(step.pressure <= r.maxPressure, "\(context): \(step.step.id) above the ceiling")
+          // Safety rule 9: no ruled-out technique, never a technique below what it needs, no
+          // ruled-out set-up, and words for the side actually done.
+          #expect(
+            r.avoidTechniques[step.technique] == nil,
+            "\(context): \(step.step.id) uses ruled-out \(step.technique)")
+          #expect(
+            step.pressure >= Fixtures.catalog.techniques.minimumPressure(step.technique),
+            "\(context): \(step.step.id) does \(step.technique) at a smaller number")
+          for preparation in step.step.prepares {
+            #expect(
+              r.avoidPreparations[preparation] == nil,
+              "\(context): \(step.step.id) sets up ruled-out \(preparation)")
+          }
+          if let side = step.side, step.step.side == nil {
+            #expect(
+              step.textKey.hasSuffix(".\(side.rawValue)"), "\(context): \(step.step.id) words")
+            let text = Fixtures.english(step.textKey)
+            #expect(
+              !text.contains(" \(side.opposite.rawValue) ") && !text.contains("both of their"),
+              "\(context): \(step.step.id) on the \(side) side says: \(text)")
+          }
           #expect(step.pressure <= step.step.pressure, "\(context): \(step.step.id) pressed harder")
           if let site = step.site {
             let region = BodyRegion(site, side: step.side)
