@@ -63,7 +63,8 @@ struct CorpusTests {
     let r = result.0
     guard let want = Verdict(rawValue: item.expect.verdict) else {
       Issue.record("\(item.id): unknown verdict \(item.expect.verdict)")
-      return Outcome(item: item, verdict: r.verdict, exact: false, underTriage: true, overTriage: false)
+      return Outcome(
+        item: item, verdict: r.verdict, exact: false, underTriage: true, overTriage: false)
     }
     var under = r.verdict < want
     if want.allowsMassage, r.verdict.allowsMassage {

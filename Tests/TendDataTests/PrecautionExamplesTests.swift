@@ -16,7 +16,10 @@ struct PrecautionExamplesTests {
   func everyRuleHasExamples() {
     let rules = Fixtures.catalog.rules
     #expect(rules.count == 47)
-    #expect(rules.filter { $0.category == "unknown" }.map(\.id) == ["not-understood", "not-understood-urgent"])
+    #expect(
+      rules.filter { $0.category == "unknown" }.map(\.id) == [
+        "not-understood", "not-understood-urgent",
+      ])
     for rule in rules {
       #expect(!rule.examples.isEmpty, "rule \(rule.id) has no example")
       #expect(!rule.sources.isEmpty, "rule \(rule.id) has no source")

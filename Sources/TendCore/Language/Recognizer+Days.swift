@@ -17,9 +17,10 @@ extension Recognizer {
   }
 
   private func dateMention(_ text: String, today: Date) -> Int? {
-    let tokens = TextTokens.tokenize(text)
+    let (vocabulary, marks) = reading(text)
+    let tokens = TextTokens.tokenize(text, marks: marks)
     guard !tokens.isEmpty else { return nil }
-    let (all, _) = vocabulary.matches(tokens)
+    let (all, _, _) = vocabulary.matches(tokens)
     let dateWords = all.filter {
       switch $0.meaning {
       case .cue, .number, .unit, .daysAgo, .weekday: true

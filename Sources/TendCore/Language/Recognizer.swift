@@ -34,7 +34,8 @@ public struct Recognizer: Sendable {
     self.calendar = calendar
     signs = try Signs.load(from: catalog.folder, catalog: catalog)
     lexicon = try Lexicon.load(from: catalog.folder, lang: localizer.table.lang)
-    for concept in signs.concepts.sorted() where vocabulary.signWords.values.allSatisfy({
+    for concept in signs.concepts.sorted()
+    where vocabulary.signWords.values.allSatisfy({
       !$0.contains { $0.concept == concept }
     }) {
       throw .malformed(
@@ -46,13 +47,19 @@ public struct Recognizer: Sendable {
   /// Languages whose letters carry marks beyond Latin-1 that people often leave out.
   static let writtenWithMarks: Set<String> = ["vi"]
 
+  /// The vocabulary and the way of reading marks for `text`: in a language written with marks,
+  /// a message typed with them is read with every mark kept, one typed without them against
+  /// the vocabulary with every mark stripped.
+  func reading(_ text: String) -> (Vocabulary, TextTokens.Marks) {
+    guard let plainVocabulary else { return (vocabulary, .latin1) }
+    return TextTokens.hasMarks(text) ? (vocabulary, .keep) : (plainVocabulary, .strip)
+  }
+
   /// What `text` says, as of `today` (for "since Monday"), read together with what is already
   /// stored about the person (`profile`): cancer in the bone in the profile and "new back pain,
   /// her legs feel weak" in the words is the spinal-cord red flag.
   public func recognize(_ text: String, today: Date, profile: [Condition] = []) -> Recognition {
-    let plain = plainVocabulary != nil && !TextTokens.hasMarks(text)
-    let vocabulary = plain ? plainVocabulary ?? self.vocabulary : self.vocabulary
-    let marks: TextTokens.Marks = plainVocabulary == nil ? .latin1 : plain ? .strip : .keep
+    let (vocabulary, marks) = reading(text)
     let tokens = TextTokens.tokenize(text, marks: marks)
     guard !tokens.isEmpty else { return Recognition(conditions: []) }
     let (all, words, fuzzy) = vocabulary.matches(tokens)
@@ -120,11 +127,13 @@ public struct Recognizer: Sendable {
     // Warning signs composed from everyday concepts ("tight band round his chest").
     let hits = vocabulary.signHits(words, tokens)
     let hitMatches = hits.map {
-      PhraseMatch(meaning: .symptom("sign." + $0.concept), first: $0.first, last: $0.last, fuzzy: false)
+      PhraseMatch(
+        meaning: .symptom("sign." + $0.concept), first: $0.first, last: $0.last, fuzzy: false)
     }
     let presentHits = hits.indices.filter {
       Negation.status(
-        of: hitMatches[$0], cues: cues, mentions: statusable + hitMatches, tokens: tokens) == .present
+        of: hitMatches[$0], cues: cues, mentions: statusable + hitMatches, tokens: tokens)
+        == .present
     }.map { hits[$0] }
     let ids = stored.union(build.entries.map(\.condition.id))
     // A sign of something said to be in the past or long-standing ("a stroke years ago … a

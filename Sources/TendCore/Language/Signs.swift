@@ -62,7 +62,8 @@ public struct Signs: Sendable {
         throw r.error(node, path, "expected a concept name, found \(node.typeName)")
       }
       guard english.contains("vocab.sign.\(s)") else {
-        throw r.error(node, path, "no English words for the concept (vocab.sign.\(s) in Locales/en.json)")
+        throw r.error(
+          node, path, "no English words for the concept (vocab.sign.\(s) in Locales/en.json)")
       }
       return s
     }
@@ -77,7 +78,8 @@ public struct Signs: Sendable {
     var signs: [Sign] = []
     for (i, node) in try r.array(root, "", "signs").enumerated() {
       let path = "signs[\(i)]"
-      _ = try r.object(node, path, allowed: ["rule", "all", "scope", "needs", "unless", "why", "sources"])
+      _ = try r.object(
+        node, path, allowed: ["rule", "all", "scope", "needs", "unless", "why", "sources"])
       let rule = try r.string(node, path, "rule")
       guard catalog.rule(rule) != nil else {
         throw r.error(try r.member(node, path, "rule"), "\(path).rule", "unknown rule \"\(rule)\"")
@@ -88,7 +90,9 @@ public struct Signs: Sendable {
           throw r.error(group, "\(path).all[\(j)]", "expected a non-empty array of concepts")
         }
         var names: [String] = []
-        for (k, item) in items.enumerated() { names.append(try concept(item, "\(path).all[\(j)][\(k)]")) }
+        for (k, item) in items.enumerated() {
+          names.append(try concept(item, "\(path).all[\(j)][\(k)]"))
+        }
         groups.append(names)
       }
       guard !groups.isEmpty else { throw r.error(node, "\(path).all", "needs at least one group") }
@@ -123,14 +127,17 @@ public struct Signs: Sendable {
   }
 
   /// The signs whose groups are all present, with the token span they cover.
-  func find(_ hits: [Hit], present ids: Set<String>, tokens: [TextToken]) -> [RedFlagPatterns.Found] {
+  func find(_ hits: [Hit], present ids: Set<String>, tokens: [TextToken]) -> [RedFlagPatterns.Found]
+  {
     var found: [RedFlagPatterns.Found] = []
     let sentences = Set(hits.map { tokens[$0.first].sentence }).sorted()
     for sign in signs {
-      guard sign.needs.isEmpty || !sign.needs.isDisjoint(with: ids), sign.unless.isDisjoint(with: ids)
+      guard sign.needs.isEmpty || !sign.needs.isDisjoint(with: ids),
+        sign.unless.isDisjoint(with: ids)
       else { continue }
       let scopes: [[Hit]] =
-        sign.scope == .message ? [hits] : sentences.map { s in hits.filter { tokens[$0.first].sentence == s } }
+        sign.scope == .message
+        ? [hits] : sentences.map { s in hits.filter { tokens[$0.first].sentence == s } }
       for here in scopes {
         var first = Int.max
         var last = -1

@@ -68,7 +68,8 @@ struct Unplaced {
     }
     // "Xyz disease", "Xyz syndrome": the word before a medical noun.
     for i in tokens.indices.dropFirst()
-    where vocabulary.medicalNouns.contains(words[i]) && !covered[i - 1] && tokens[i - 1].number == nil
+    where vocabulary.medicalNouns.contains(words[i]) && !covered[i - 1]
+      && tokens[i - 1].number == nil
       && tokens[i - 1].clause == tokens[i].clause && !vocabulary.fillers.contains(words[i - 1])
     {
       marked[i - 1] = true
@@ -99,15 +100,12 @@ struct Unplaced {
     guard !vocabulary.knownWords.contains(word) else { return false }
     let length = word.utf8.count
     let bare = TextTokens.stripMarks(word)  // the word lists store words without marks
+    // A medical ending ("sarcoidosis", "miastenia") marks a word whatever the lists say.
+    if length >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix) { return true }
     // An everyday word of the message's own language is not medical because an English
     // terminology uses it ("piedra" is a stone in Spanish, a fungus in ICD-10-CM).
     if lexicon.isCommonInOwnLanguage(bare) { return false }
     if length >= 5, lexicon.medical.contains(bare) { return true }
-    if length >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix),
-      !lexicon.isCommon(bare)
-    {
-      return true
-    }
     // A rare word: neither everyday nor a typo of an everyday word, and not a name.
     guard length >= 5, !lexicon.common.isEmpty, bare.unicodeScalars.allSatisfy({ $0.isASCII }),
       !lexicon.isCommon(bare), !lexicon.isTypoOfCommon(bare)
