@@ -19,7 +19,7 @@ extension Vocabulary {
     words.reserveCapacity(tokens.count)
     fuzzy.reserveCapacity(tokens.count)
     for token in tokens {
-      let text = token.text
+      let text = aliases[token.text] ?? token.text
       let bytes = text.utf8
       guard token.number == nil, bytes.count >= 5, byFirstWord[text] == nil,
         !knownWords.contains(text), let candidates = fuzzyCandidates[bytes.first!]

@@ -72,6 +72,8 @@ public struct Vocabulary: Sendable {
   let fuzzyCandidates: [UInt8: [[UInt8]]]
   let medicalSuffixes: [String]
   let medicalNouns: Set<String>
+  /// Spellings read as another word (`vocab.alias`: "cannot=cant").
+  let aliases: [String: String]
   /// `vocab.sign.<concept>`: everyday words for the concepts warning signs are made of,
   /// indexed by first word; matched apart from the phrases above, overlaps allowed.
   let signWords: [String: [(concept: String, words: [String])]]
@@ -104,6 +106,24 @@ public struct Vocabulary: Sendable {
     var medicalWords: [[String]] = []
     var heads: [[String]] = []
     var morphemes: [[String]] = []
+    // `vocab.alias`: "variant=word" pairs, other spellings read as that word ("cannot=cant"),
+    // in messages and phrases alike; the message's language first.
+    var aliases: [String: String] = [:]
+    for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
+      guard case .list(let pairs)? = table.values["vocab.alias"] else { continue }
+      for pair in pairs {
+        let parts = pair.split(separator: "=", maxSplits: 1).map {
+          TextTokens.words(String($0), marks: marks)
+        }
+        guard parts.count == 2, parts[0].count == 1, parts[1].count == 1 else {
+          throw .malformed(
+            file: "Locales/\(table.lang).json", line: table.lines["vocab.alias"] ?? 1, column: 1,
+            field: "vocab.alias", reason: "expected one word=one word, found \"\(pair)\"")
+        }
+        if aliases[parts[0][0]] == nil { aliases[parts[0][0]] = parts[1][0] }
+      }
+    }
+    self.aliases = aliases
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
       for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where key.hasPrefix("vocab.")
       {
@@ -114,7 +134,8 @@ public struct Vocabulary: Sendable {
         }
         let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
         let name = parts.count > 2 ? parts[2] : ""
-        let lists = list.map { TextTokens.words($0, marks: marks) }.filter { !$0.isEmpty }
+        let lists = list.map { TextTokens.words($0, marks: marks).map { aliases[$0] ?? $0 } }
+          .filter { !$0.isEmpty }
         var meaning: Meaning?
         switch parts[1] {
         case "condition":
@@ -141,6 +162,7 @@ public struct Vocabulary: Sendable {
           ]
           meaning = kinds[parts[1]]
         case "known": meaning = .known
+        case "alias" where name.isEmpty: break  // read above
         case "common": lists.forEach { known.formUnion($0) }
         case "filler": lists.forEach { fillers.formUnion($0) }
         case "medicalSuffix": suffixes += list.map { $0.lowercased() }
