@@ -65,9 +65,9 @@ enum ProfileFile {
     }
     let profile: Profile
     do {
-      profile = try Profile.decode(data)
-    } catch {
-      throw TendError(message: "\(path): error: \(error)", exitCode: 65)
+      profile = try Profile.decode(data, file: path)
+    } catch let error as ReceiverError {
+      throw TendError(message: "error: " + app.localizer.render(error.message), exitCode: 65)
     }
     return try conditions(profile, file: path, app: app, today: today)
   }
