@@ -30,7 +30,9 @@ public enum FileLock {
   public static func exclusive<T>(folder path: String, _ body: () throws -> T) throws -> T {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else {
-      if errno == ELOOP { throw StorageError.refused(path: path, why: .link) }
+      if errno == ELOOP || SafeFile.isLink(path) {
+        throw StorageError.refused(path: path, why: .link)
+      }
       throw StorageError.current("open", path)
     }
     defer { close(fd) }
