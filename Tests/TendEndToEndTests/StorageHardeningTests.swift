@@ -37,15 +37,18 @@ struct StorageHardeningTests {
       let results = Slots(2)
       DispatchQueue.concurrentPerform(iterations: 2) { k in
         results.set(
-          k, try? RunTend.run(
+          k,
+          try? RunTend.run(
             ["receivers", "rename", k == 0 ? a : b, "Zed\(round)"],
             environment: ["TEND_HOME": tend.url.path]))
       }
       let statuses = results.all.map { $0?.status ?? -1 }
-      #expect(statuses.sorted() == [0, 2], "round \(round): \(results.all.map { $0?.stderr ?? "" })")
+      #expect(
+        statuses.sorted() == [0, 2], "round \(round): \(results.all.map { $0?.stderr ?? "" })")
       wins += statuses.filter { $0 == 0 }.count
       let names = try tend(["receivers", "list", "--json"]).stdout
-      let list = try #require(try JSONSerialization.jsonObject(with: Data(names.utf8)) as? [[String: Any]])
+      let list = try #require(
+        try JSONSerialization.jsonObject(with: Data(names.utf8)) as? [[String: Any]])
       #expect(list.compactMap { $0["name"] as? String }.filter { $0 == "Zed\(round)" }.count == 1)
     }
     #expect(wins == 20)
@@ -112,12 +115,15 @@ struct StorageHardeningTests {
     let summary = try tend(["summary", "--from", "2026-01-01", "--format", "json"])
     func reported(_ text: String) -> [String] {
       text.split(separator: "\n").compactMap { line in
-        line.range(of: "journal.jsonl:").map { String(line[$0.upperBound...].prefix(while: \.isNumber)) }
+        line.range(of: "journal.jsonl:").map {
+          String(line[$0.upperBound...].prefix(while: \.isNumber))
+        }
       }
     }
     #expect(reported(journal.stderr) == ["2", "3", "4", "5", "6"], "\(journal.stderr)")
     #expect(reported(summary.stderr) == ["2", "3", "4", "5", "6"], "\(summary.stderr)")
-    let data = try #require(try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+    let data = try #require(
+      try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
     #expect((data["totals"] as? [String: Any])?["sessions"] as? Int == 1)
   }
 
@@ -128,7 +134,8 @@ struct StorageHardeningTests {
     #expect(try tend(["receivers", "add", "Mum"]).status == 0)
     for (by, note) in [
       ("=HYPERLINK(\"http://x\",\"y\")", "ok\r## Forged\rnone needed"),
-      ("+cmd|' /C calc'!A0", "a\u{2028}## Forged"), ("@SUM(1+1)", "b\u{0B}c"), ("--by=-2+3", "\u{1B}[2Jgone"),
+      ("+cmd|' /C calc'!A0", "a\u{2028}## Forged"), ("@SUM(1+1)", "b\u{0B}c"),
+      ("--by=-2+3", "\u{1B}[2Jgone"),
     ] {
       let who = by.hasPrefix("--by=") ? [by] : ["--by", by]
       let run = try tend(
@@ -141,15 +148,23 @@ struct StorageHardeningTests {
     for line in csv.stdout.split(separator: "\r\n").dropFirst() {
       for cell in line.split(separator: ",", omittingEmptySubsequences: false) {
         let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
-        #expect(!["=", "+", "-", "@", "\t", "\r"].contains(text.first.map(String.init) ?? ""), "\(cell)")
+        #expect(
+          !["=", "+", "-", "@", "\t", "\r"].contains(text.first.map(String.init) ?? ""), "\(cell)")
       }
     }
     #expect(csv.stdout.contains("'=HYPERLINK"))
     for format in ["markdown", "text"] {
-      let page = try tend(["summary", "--from", "2026-11-01", "--to", "2026-11-30", "--format", format])
+      let page = try tend([
+        "summary", "--from", "2026-11-01", "--to", "2026-11-30", "--format", format,
+      ])
       let lines = page.stdout.components(separatedBy: .newlines)
-      #expect(!lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("## Forged") }, "\(format)")
-      #expect(!page.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x2028 || $0.value == 0x0B })
+      #expect(
+        !lines.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("## Forged") },
+        "\(format)")
+      #expect(
+        !page.stdout.unicodeScalars.contains {
+          $0.value == 0x1B || $0.value == 0x2028 || $0.value == 0x0B
+        })
     }
     let journal = try tend(["journal"])
     #expect(!journal.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x0D })
@@ -165,7 +180,8 @@ struct StorageHardeningTests {
     defer { try? FileManager.default.removeItem(at: copy) }
     for name in ["Routines", "Locales"] {
       try FileManager.default.copyItem(
-        at: Fixtures.packageRoot.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+        at: Fixtures.packageRoot.appendingPathComponent(name), to: copy.appendingPathComponent(name)
+      )
     }
     let fr = copy.appendingPathComponent("Locales/fr.json")
     let text = try String(contentsOf: fr, encoding: .utf8)

@@ -23,7 +23,8 @@ extension Catalog {
     }
     for (key, reference) in english.values.sorted(by: { $0.key < $1.key }) {
       guard let value = table[key] else {
-        throw bad(key, "missing: English has it (line \(english.lines[key] ?? 1) of Locales/en.json)")
+        throw bad(
+          key, "missing: English has it (line \(english.lines[key] ?? 1) of Locales/en.json)")
       }
       switch (reference, value) {
       case (.list, .list(let phrases)):
@@ -47,7 +48,9 @@ extension Catalog {
 
   /// Checks every language in the data folder (`tend data check`).
   /// - Returns: each language with its problem, or nil when it is complete.
-  public static func checkAllLanguages(in folder: URL, catalog: Catalog) -> [(String, CatalogError?)] {
+  public static func checkAllLanguages(in folder: URL, catalog: Catalog) -> [(
+    String, CatalogError?
+  )] {
     availableLanguages(in: folder).map { lang -> (String, CatalogError?) in
       do throws(CatalogError) {
         let table = lang == "en" ? catalog.english : try loadLocale(lang, in: folder)

@@ -161,8 +161,7 @@ public struct Receivers: Sendable {
     let name = try Self.usable(name)
     try SafeFile.realFolder(folder.path)
     try FileLock.exclusive(folder: folder.path) {
-      if try list().contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() })
-      {
+      if try list().contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
         throw ReceiverError.duplicate(name: name)
       }
       try update(id) { $0.name = name }

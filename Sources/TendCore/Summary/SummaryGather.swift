@@ -54,7 +54,9 @@ public enum ExportFile {
     var info = stat()
     if lstat(path, &info) == 0 {
       guard force else { throw .outputExists(path) }
-      if info.st_mode & S_IFMT == S_IFDIR { throw .cannotWrite(path, String(cString: strerror(EISDIR))) }
+      if info.st_mode & S_IFMT == S_IFDIR {
+        throw .cannotWrite(path, String(cString: strerror(EISDIR)))
+      }
     }
     do {
       try DurableFile.replace(

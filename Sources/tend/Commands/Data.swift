@@ -15,13 +15,15 @@ extension Tend {
     struct Check: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the routines, the precaution rules and their examples, and every language.")
+        abstract: "Check the routines, the precaution rules and their examples, and every language."
+      )
 
       @OptionGroup var global: GlobalOptions
 
       func run() throws {
         let environment = Environment()
-        let folder = try DataFolder.locate(explicit: global.data, environment: environment.variables)
+        let folder = try DataFolder.locate(
+          explicit: global.data, environment: environment.variables)
         let catalog = try Catalog.load(from: folder)
         let results = Catalog.checkAllLanguages(in: folder, catalog: catalog)
         let app = try? AppContext(global, environment: environment)
@@ -43,7 +45,10 @@ extension Tend {
             print(
               t(
                 "data.check.language",
-                ["file": .text("Locales/\(lang).json"), "keys": .number(catalog.english.values.count)]))
+                [
+                  "file": .text("Locales/\(lang).json"),
+                  "keys": .number(catalog.english.values.count),
+                ]))
           }
         }
         if failed { throw TendError(message: t("data.check.failed"), exitCode: 65) }

@@ -12,7 +12,8 @@ struct CatalogSelfCheckTests {
     defer { try? FileManager.default.removeItem(at: copy) }
     for name in ["Routines", "Locales"] {
       try FileManager.default.copyItem(
-        at: Fixtures.packageRoot.appendingPathComponent(name), to: copy.appendingPathComponent(name))
+        at: Fixtures.packageRoot.appendingPathComponent(name), to: copy.appendingPathComponent(name)
+      )
     }
     let file = copy.appendingPathComponent("Routines/precautions.json")
     var text = try String(contentsOf: file, encoding: .utf8)

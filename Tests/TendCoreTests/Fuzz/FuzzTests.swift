@@ -20,7 +20,8 @@ struct FuzzTests {
       guard rng.chance(70) else { return nil }
       var scores: [String: Int] = [:]
       for kind in RatingKind.allCases where rng.chance(40) { scores[kind.rawValue] = rng.below(11) }
-      return Ratings(ratedBy: rng.chance(50) ? .receiver : .caregiver, rater: text(), scores: scores)
+      return Ratings(
+        ratedBy: rng.chance(50) ? .receiver : .caregiver, rater: text(), scores: scores)
     }
     let body: JournalEntry.Body
     switch rng.below(5) {
@@ -29,7 +30,8 @@ struct FuzzTests {
         Session(
           routine: rng.chance(80) ? "calm-hands" : nil,
           plan: rng.chance(50) ? FollowedPlan(kept: ["a"], adapted: [], skipped: ["b", "c"]) : nil,
-          sites: rng.chance(50) ? ["left-hand"] : nil, pressure: rng.chance(70) ? rng.below(4) : nil,
+          sites: rng.chance(50) ? ["left-hand"] : nil,
+          pressure: rng.chance(70) ? rng.below(4) : nil,
           minutes: rng.chance(70) ? rng.below(601) : nil, by: text(), before: ratings(),
           after: ratings(), stoppedEarly: rng.chance(20) ? true : nil, stopReason: text(),
           note: text(), precautions: rng.chance(50) ? ["anticoagulants"] : nil))
@@ -47,7 +49,8 @@ struct FuzzTests {
         ConditionChange(
           rng.chance(50) ? .added : .removed,
           ProfileCondition(
-            id: "iv-line", site: rng.chance(50) ? .forearm : nil, side: rng.chance(50) ? .left : nil,
+            id: "iv-line", site: rng.chance(50) ? .forearm : nil,
+            side: rng.chance(50) ? .left : nil,
             since: rng.chance(50) ? "2026-11-20" : nil), by: text()))
     }
     return JournalEntry(at: at, body)
@@ -106,8 +109,12 @@ struct FuzzTests {
       let text = String(decoding: input, as: UTF8.self).debugDescription
       if p.id != "mum" { return "id \(p.id) accepted: \(text)" }
       if let problem = ReceiverName.problem(p.name) { return "name \(problem): \(text)" }
-      if let f = p.fluidLimitML, !ProfileReader.fluidLimitRange.contains(f) { return "fluid \(text)" }
-      if let m = p.reminderMinutes, !WaterReminder.minutesRange.contains(m) { return "minutes \(text)" }
+      if let f = p.fluidLimitML, !ProfileReader.fluidLimitRange.contains(f) {
+        return "fluid \(text)"
+      }
+      if let m = p.reminderMinutes, !WaterReminder.minutesRange.contains(m) {
+        return "minutes \(text)"
+      }
       for c in p.conditions {
         if let d = c.daysSince, !ProfileReader.daysSinceRange.contains(d) { return "days \(text)" }
         if let s = c.since, CalendarDay.parse(s) == nil { return "since \(text)" }
@@ -155,8 +162,11 @@ struct FuzzTests {
     var slowest = 0.0
     let today = Date(timeIntervalSince1970: 1_795_000_000)
     let report = FuzzDriver.run("recognizer") { rng in
-      var text = (0..<rng.below(60)).map { _ in rng.pick(words) }.joined(separator: rng.chance(80) ? " " : "")
-      if rng.chance(20) { text = String(decoding: Mutate.bytes(Array(text.utf8), &rng), as: UTF8.self) }
+      var text = (0..<rng.below(60)).map { _ in rng.pick(words) }.joined(
+        separator: rng.chance(80) ? " " : "")
+      if rng.chance(20) {
+        text = String(decoding: Mutate.bytes(Array(text.utf8), &rng), as: UTF8.self)
+      }
       let start = Date()
       _ = recognizer.recognize(text, today: today)
       let took = Date().timeIntervalSince(start)

@@ -20,7 +20,8 @@ struct StorageFailureTests {
     #expect(throws: StorageError.refused(path: "/dev/full", why: .notRegularFile)) {
       try Journal(url: URL(fileURLWithPath: "/dev/full"))
     }
-    let error = StorageError.failed(operation: "write", path: "/home/x/journal.jsonl", errno: ENOSPC)
+    let error = StorageError.failed(
+      operation: "write", path: "/home/x/journal.jsonl", errno: ENOSPC)
     #expect(error.code == ENOSPC)
     #expect(error.reasonKey == "journal.storage.full")
     let text = Fixtures.english.render(error.message)

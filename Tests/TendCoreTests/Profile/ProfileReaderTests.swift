@@ -30,7 +30,9 @@ struct ProfileReaderTests {
     (#""reminderMinutes": 30"#, #""reminderMinutes": -5"#, 7, "reminderMinutes", "below"),
     (#""since": "2026-11-20""#, #""since": "2026-02-30""#, 5, "conditions[0].since", "real day"),
     (#""side": "left""#, #""side": "lfet""#, 5, "conditions[0].side", "did you mean \"left\""),
-    (#""site": "forearm""#, #""stie": "forearm""#, 5, "conditions[0].stie", "did you mean \"site\""),
+    (
+      #""site": "forearm""#, #""stie": "forearm""#, 5, "conditions[0].stie", "did you mean \"site\""
+    ),
     (#""id": "mum""#, #""id": "../../x""#, 3, "id", "folder"),
     (#""name": "Mum""#, #""name": null"#, 4, "name", "non-empty string"),
     (#""name": "Mum""#, #""name": "Mum\u202e""#, 4, "name", "U+202E"),
@@ -66,7 +68,8 @@ struct ProfileReaderTests {
     let written = try ProfileStore.encode(p)
     #expect(try ProfileReader.read([UInt8](written), file: "p", folderID: "mum") == p)
     // A free-standing --profile file needs no id or name, but still its conditions.
-    _ = try ProfileReader.read(Array(#"{"conditions": ["anticoagulants"]}"#.utf8), file: "f", folderID: nil)
+    _ = try ProfileReader.read(
+      Array(#"{"conditions": ["anticoagulants"]}"#.utf8), file: "f", folderID: nil)
     #expect(throws: ReceiverError.self) {
       try ProfileReader.read(Array(#"{"name": "Mum"}"#.utf8), file: "f", folderID: nil)
     }

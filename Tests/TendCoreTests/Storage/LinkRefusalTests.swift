@@ -32,7 +32,8 @@ struct LinkRefusalTests {
 
   static func bytes(_ url: URL) -> Data? { FileManager.default.contents(atPath: url.path) }
 
-  @Test("a journal linked to a copy of /etc/passwd is refused: no line appended, the file unchanged")
+  @Test(
+    "a journal linked to a copy of /etc/passwd is refused: no line appended, the file unchanged")
   func passwdJournal() throws {
     let home = try Home()
     defer { try? FileManager.default.removeItem(at: home.root) }
@@ -42,7 +43,8 @@ struct LinkRefusalTests {
     try home.link(home.store.journalURL(home.mum.id), to: copy)
     #expect(throws: StorageError.refused(path: home.store.journalURL(home.mum.id).path, why: .link))
     {
-      try home.store.journal(home.mum.id).append(JournalEntry(at: Timestamp(Date()), .feeling(Feeling(text: "x"))))
+      try home.store.journal(home.mum.id).append(
+        JournalEntry(at: Timestamp(Date()), .feeling(Feeling(text: "x"))))
     }
     #expect(Self.bytes(copy) == before)
     // Readers refuse it too: nothing of /etc/passwd is shown or summarised.
@@ -83,7 +85,9 @@ struct LinkRefusalTests {
     try FileManager.default.removeItem(at: home.store.folder(home.mum.id))
     try home.link(home.store.folder(home.mum.id), to: elsewhere)
     #expect(throws: StorageError.self) { try home.store.journal(home.mum.id) }
-    #expect(throws: StorageError.self) { try home.store.update(home.mum.id) { $0.allergies = ["x"] } }
+    #expect(throws: StorageError.self) {
+      try home.store.update(home.mum.id) { $0.allergies = ["x"] }
+    }
     #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
     // receivers/ as a link.
     let other = Receivers(home: Fixtures.temporaryDirectory("tend-links2"))
@@ -130,7 +134,8 @@ struct LinkRefusalTests {
       #expect(reason.contains("../../x") && reason.contains("mum"))
     }
     #expect(!FileManager.default.fileExists(atPath: home.root.appendingPathComponent("x").path))
-    #expect(!Receivers.isValidID("../x") && !Receivers.isValidID(".hidden") && !Receivers.isValidID(""))
+    #expect(
+      !Receivers.isValidID("../x") && !Receivers.isValidID(".hidden") && !Receivers.isValidID(""))
     #expect(throws: ReceiverError.self) { try home.store.journal("../../x") }
   }
 
@@ -162,6 +167,9 @@ struct LinkRefusalTests {
     #expect(throws: SummaryError.self) {
       try ExportFile.write("y", to: dir.appendingPathComponent("nope/x.md").path, force: false)
     }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["old.csv", "summary.md", "target.txt"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+        "old.csv", "summary.md", "target.txt",
+      ])
   }
 }

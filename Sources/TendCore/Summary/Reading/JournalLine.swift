@@ -223,7 +223,8 @@ enum JournalLine {
       var counts = (0, 0, 0)
       let ok = c.members { c, key in
         let slot: Int? =
-          c.equals(key, "kept") ? 0 : c.equals(key, "adapted") ? 1 : c.equals(key, "skipped") ? 2 : nil
+          c.equals(key, "kept")
+          ? 0 : c.equals(key, "adapted") ? 1 : c.equals(key, "skipped") ? 2 : nil
         guard let slot else { return c.skipValue() }
         guard found & (1 << slot) == 0, c.peek != 0x6E, let list = c.stringArray() else {
           return false
