@@ -34,14 +34,17 @@ public enum PlainText {
     guard text.unicodeScalars.contains(where: isLineBreak) else { return text }
     var out = String.UnicodeScalarView()
     var pendingSpace = false
+    var skipSpaces = false
     for scalar in text.unicodeScalars {
       if isLineBreak(scalar) {
         while out.last == " " { out.removeLast() }
         pendingSpace = !out.isEmpty
+        skipSpaces = true
         continue
       }
+      if skipSpaces, scalar == " " { continue }
+      skipSpaces = false
       if pendingSpace {
-        if scalar == " " { continue }
         out.append(" ")
         pendingSpace = false
       }
