@@ -158,7 +158,11 @@ struct FuzzTests {
       "pain", "knee", "replaced", "10", "days", "ago", "she", "had", "used", "to", "take", "but",
       "stopped", "fiebre", "妈妈", "发烧", "sốt", "\u{202E}", "\u{0}", ",", ".", "!", "?", "'", "-",
       "—", "°C", "°F", "102", "port", "drain", "n't", "never", "lymphedema", "pregnant", "weeks",
+      "99999999999999999999", "1e308", "-5", "0.000001", "in", "2019", "years", "months", "ten",
     ]
+    // Found by this run (seed 99): "since 99999999999999999999" trapped converting the year.
+    _ = recognizer.recognize("since 99999999999999999999", today: Date())
+    _ = recognizer.recognize("in 1e308 years", today: Date())
     var slowest = 0.0
     let today = Date(timeIntervalSince1970: 1_795_000_000)
     let report = FuzzDriver.run("recognizer") { rng in
