@@ -59,6 +59,7 @@ struct FuzzTests {
   @Test("journal lines: whatever JournalLine accepts, JournalEntry decodes and validates")
   func journalLines() throws {
     let decoder = JSONDecoder()
+    var accepted = 0
     let report = FuzzDriver.run("journal-line") { rng in
       let valid = try? Self.entry(&rng).line().dropLast()
       guard let valid else { return "the writer failed" }
@@ -67,6 +68,7 @@ struct FuzzTests {
         JournalLine.parse(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, start: 0, end: b.count)
       }
       guard case .entry(let summary) = verdict else { return nil }
+      accepted += 1
       do {
         let entry = try decoder.decode(JournalEntry.self, from: Data(input))
         try entry.validate()
@@ -91,6 +93,7 @@ struct FuzzTests {
           + String(decoding: input.prefix(300), as: UTF8.self).debugDescription
       }
     }
+    print("fuzz journal-line: \(accepted) of the inputs were accepted and cross-checked")
     #expect(report.findings.isEmpty, "\(report)")
   }
 
