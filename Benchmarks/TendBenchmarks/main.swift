@@ -5,6 +5,7 @@ import Foundation
 let registry: [(name: String, run: () throws -> Void)] = [
   ("planner", PlannerBenchmarks.run),
   ("startup", StartupBenchmarks.run),
+  ("selfcheck", SelfCheckBenchmarks.run),
   ("recognizer", RecognizerBenchmarks.run),
   ("journal", JournalBenchmarks.run),
   ("summary", SummaryBenchmarks.run),

@@ -35,7 +35,7 @@ public final class LineEditor {
       try? FileManager.default.createDirectory(
         at: historyFile.deletingLastPathComponent(), withIntermediateDirectories: true,
         attributes: [.posixPermissions: 0o700])
-      _ = read_history(historyFile.path)
+      if Self.safeHistory(historyFile.path) { _ = read_history(historyFile.path) }
     }
     installHooks()
   }
@@ -54,13 +54,25 @@ public final class LineEditor {
       decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
     if !line.trimmingCharacters(in: .whitespaces).isEmpty {
       add_history(raw)
-      if let historyFile {
+      if let historyFile, Self.safeHistory(historyFile.path) {
         _ = append_history(1, historyFile.path)
         _ = history_truncate_file(historyFile.path, 1000)
-        chmod(historyFile.path, 0o600)
       }
     }
     return line
+  }
+
+  /// Whether the history file may be used: it is created 0600 when missing (never chmod-ed
+  /// later), an existing one is narrowed to 0600 through a descriptor, and a link or anything
+  /// but a regular file is refused (readline would follow it), so history is then not kept.
+  static func safeHistory(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+    if info.st_mode & 0o077 != 0 { _ = fchmod(fd, 0o600) }
+    return true
   }
 
   /// Prints lines above the prompt, keeping the half-typed line and the cursor where they were.

@@ -53,7 +53,8 @@ public enum RecentView {
         )
       }
     }
-    return out
+    // Notes and reasons are the family's words: one line each, escapes and bidi shown.
+    return out.map(PlainText.display)
   }
 
   static func scores(_ r: RatingSet, _ t: Localizer) -> String {

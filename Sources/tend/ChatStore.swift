@@ -92,6 +92,9 @@ final class ChatStore: CareStore {
   func entries(of receiverID: String, since: Date) throws -> [(at: Date, entry: LogEntry)] {
     var out: [(at: Date, entry: LogEntry)] = []
     try receiversStore.reader(receiverID).forEach { item in
+      if case .problem(let problem) = item {  // a skipped line is reported, as `tend journal` does
+        FileHandle.standardError.write(Data("warning: \(problem.localizedDescription)\n".utf8))
+      }
       guard case .entry(let entry, _) = item, entry.at.date >= since, let log = Self.log(entry.body)
       else { return }
       out.append((entry.at.date, log))

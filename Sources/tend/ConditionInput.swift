@@ -12,6 +12,10 @@ enum ConditionInput {
         switch error {
         case .empty:
           throw TendError.usage("error: an empty --condition; expected ID, ID@SITE or ID@SIDE-SITE")
+        case .badID(let id):
+          throw TendError.usage(
+            "error: \"\(PlainText.display(id))\" in --condition is not a condition id"
+              + hint(Suggest.nearest(to: id, in: catalog.rules.map(\.id), limit: 3)))
         case .badDays(let tail):
           throw TendError.usage(
             "error: \"+\(tail)\" in \"\(spec)\" is not a number of days; write it as +10d")
@@ -65,9 +69,9 @@ enum ProfileFile {
     }
     let profile: Profile
     do {
-      profile = try Profile.decode(data)
-    } catch {
-      throw TendError(message: "\(path): error: \(error)", exitCode: 65)
+      profile = try Profile.decode(data, file: path)
+    } catch let error as ReceiverError {
+      throw TendError(message: "error: " + app.localizer.render(error.message), exitCode: 65)
     }
     return try conditions(profile, file: path, app: app, today: today)
   }

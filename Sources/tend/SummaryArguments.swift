@@ -67,6 +67,10 @@ struct SummaryArguments: ParsableArguments {
             "count": .number(scan.unreadableCount),
             "lines": .text(scan.unreadableLines.map(String.init).joined(separator: ", ")),
           ]))
+      // Each skipped line with its file, number and reason, as `tend journal` reports them.
+      for (line, reason) in zip(scan.unreadableLines, scan.unreadableReasons) {
+        HomeInput.report(.malformedLine(file: scan.path, line: line, reason: reason), app)
+      }
     }
     guard let output else {
       FileHandle.standardOutput.write(Data(text.utf8))

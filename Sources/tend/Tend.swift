@@ -18,6 +18,8 @@ struct Tend: ParsableCommand {
       Receivers.self, Log.self, Journal.self, Reminders.self,
       // Summaries
       Summary.self, Share.self, Review.self,
+      // Tend's own data
+      DataCommand.self,
     ],
     defaultSubcommand: Chat.self
   )

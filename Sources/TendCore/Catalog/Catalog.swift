@@ -56,6 +56,8 @@ public struct Catalog: Sendable {
       folder: folder, rules: rules, escalations: escalations, routines: routines,
       techniques: techniques, english: english, locales: locales)
     try catalog.validateAcrossFiles()
+    try catalog.checkExamples()
+    for table in locales.values { try catalog.checkLanguage(table) }
     return catalog
   }
 

@@ -33,7 +33,11 @@ struct DataReader {
       throw error(node, path, "expected an object, found \(node.typeName)")
     }
     for member in members where !allowed.contains(member.key) {
-      throw error(member.value, join(path, member.key), "unknown field \"\(member.key)\"")
+      let hint =
+        Suggest.nearest(to: member.key, in: allowed.sorted(), limit: 1).first.map {
+          "; did you mean \"\($0)\"?"
+        } ?? ""
+      throw error(member.value, join(path, member.key), "unknown field \"\(member.key)\"\(hint)")
     }
     return node
   }

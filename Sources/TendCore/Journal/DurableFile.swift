@@ -38,8 +38,13 @@ public enum DurableFile {
   }
 
   /// Atomically replaces the file at `url` with `data` (temp, fsync, rename, fsync folder).
+  ///
+  /// The new file is always a fresh 0600 file (`mkstemp`): a link standing at `url` is replaced
+  /// by the file, never written through, and an old file's mode is never kept.
+  /// - Parameter exclusive: fail with `EEXIST` when anything (a file, a link) is at `url`
+  ///   (`link` instead of `rename`, so there is no window between the check and the write).
   /// - Throws: `StorageError`; the old file is then untouched.
-  public static func replace(_ url: URL, with data: Data) throws {
+  public static func replace(_ url: URL, with data: Data, exclusive: Bool = false) throws {
     let folder = url.deletingLastPathComponent().path
     var template = Array("\(folder)/.\(url.lastPathComponent).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -55,7 +60,14 @@ public enum DurableFile {
       try writeAll(fd, data, path: temporary)
       guard fsync(fd) == 0 else { throw StorageError.current("fsync", temporary) }
     }
-    guard rename(temporary, url.path) == 0 else { throw StorageError.current("rename", url.path) }
+    if exclusive {
+      guard link(temporary, url.path) == 0 else { throw StorageError.current("create", url.path) }
+      unlink(temporary)
+    } else {
+      guard rename(temporary, url.path) == 0 else {
+        throw StorageError.current("rename", url.path)
+      }
+    }
     done = true
     try syncFolder(folder)
   }

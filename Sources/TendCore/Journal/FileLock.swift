@@ -26,9 +26,15 @@ public enum FileLock {
 
   /// Runs `body` while holding `LOCK_EX` on the folder at `path` (Linux allows `flock` on a
   /// folder opened read-only); used for read-modify-write of profiles and the receiver list.
+  /// A link at `path` is refused, never followed.
   public static func exclusive<T>(folder path: String, _ body: () throws -> T) throws -> T {
-    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard fd >= 0 else { throw StorageError.current("open", path) }
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else {
+      if errno == ELOOP || SafeFile.isLink(path) {
+        throw StorageError.refused(path: path, why: .link)
+      }
+      throw StorageError.current("open", path)
+    }
     defer { close(fd) }
     return try exclusive(fd, path: path, body)
   }

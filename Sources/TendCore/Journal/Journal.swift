@@ -17,6 +17,8 @@ import Foundation
 /// - If the disk is full or the write fails, the file is cut back to where it was before the
 ///   append, so what was already written stays readable, and a `StorageError` is thrown.
 /// - The file is created with mode 0600; its folder must exist (see `DurableFile.makeFolder`).
+/// - A link at the journal's path, or anything but a regular file, is refused (`SafeFile`):
+///   nothing is ever written through a link.
 public final class Journal {
   public let url: URL
   private let fd: Int32
@@ -25,9 +27,10 @@ public final class Journal {
   /// - Throws: `StorageError` when the file cannot be opened or created.
   public init(url: URL) throws {
     self.url = url
-    let existed = access(url.path, F_OK) == 0
-    let fd = open(url.path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, DurableFile.fileMode)
-    guard fd >= 0 else { throw StorageError.current("open", url.path) }
+    let existed = access(url.path, F_OK) == 0 || SafeFile.isLink(url.path)
+    guard let fd = try SafeFile.open(url.path, O_RDWR | O_APPEND | O_CREAT) else {
+      throw StorageError.current("open", url.path)
+    }
     self.fd = fd
     if !existed { try DurableFile.syncFolder(url.deletingLastPathComponent().path) }
   }
@@ -107,7 +110,8 @@ public final class Journal {
     var candidate = URL(fileURLWithPath: url.path + ".corrupt-\(stamp)")
     var n = 1
     while true {
-      let out = open(candidate.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, DurableFile.fileMode)
+      let out = open(
+        candidate.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, DurableFile.fileMode)
       if out >= 0 {
         defer { close(out) }
         try DurableFile.writeAll(out, bytes, path: candidate.path)

@@ -39,22 +39,22 @@ public struct JournalReader: Sendable {
   }
 
   /// Calls `body` with each complete, non-empty line (without its newline) and its number.
-  /// A missing file reads as empty.
+  /// A line longer than `JournalLine.maxLineBytes` is never held whole: `tooLong` gets its number
+  /// instead. A missing file reads as empty; a link is refused (`SafeFile`).
   /// - Returns: the unterminated last line, if any.
   /// - Throws: `StorageError` when the file cannot be read; whatever `body` throws.
   @discardableResult
-  public func forEachLine(_ body: (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws -> Void)
-    throws -> Tail?
-  {
-    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw StorageError.current("open", url.path)
-    }
+  public func forEachLine(
+    tooLong: (_ line: Int) throws -> Void = { _ in },
+    _ body: (_ line: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws -> Void
+  ) throws -> Tail? {
+    guard let fd = try SafeFile.open(url.path, O_RDONLY) else { return nil }
     defer { close(fd) }
     var buffer = [UInt8](repeating: 0, count: bufferSize)
     var carry: [UInt8] = []
+    var carried = 0  // bytes of the current line seen so far, kept in `carry` or dropped
     var number = 0
+    let limit = JournalLine.maxLineBytes
     while true {
       let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, bufferSize) }
       if count < 0 {
@@ -68,49 +68,85 @@ public struct JournalReader: Sendable {
         while start < count, let found = memchr(base + start, 0x0A, count - start) {
           let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
           number += 1
-          if carry.isEmpty {
+          if carried + (end - start) > limit {
+            try tooLong(number)
+          } else if carry.isEmpty {
             if end > start { try body(number, UnsafeBufferPointer(rebasing: chunk[start..<end])) }
           } else {
             carry.append(contentsOf: chunk[start..<end])
             try carry.withUnsafeBufferPointer { try body(number, $0) }
-            carry.removeAll(keepingCapacity: true)
           }
+          carry.removeAll(keepingCapacity: carry.count <= bufferSize)
+          carried = 0
           start = end + 1
         }
-        if start < count { carry.append(contentsOf: chunk[start..<count]) }
+        if start < count {
+          carried += count - start
+          if carried <= limit {
+            carry.append(contentsOf: chunk[start..<count])
+          } else {
+            carry.removeAll()
+          }
+        }
       }
     }
-    return carry.isEmpty ? nil : Tail(line: number + 1, bytes: carry.count)
+    return carried == 0 ? nil : Tail(line: number + 1, bytes: carried)
   }
 
-  /// Calls `body` with each entry, or with a `.malformedLine` problem for a line that does not
-  /// decode (including one written by a newer Tend). `accept`, when given, sees the raw line
-  /// first and can skip it cheaply without decoding.
+  /// Calls `body` with each entry, or with a `.malformedLine` problem (file, line, reason) for a
+  /// line that is not valid by `JournalLine` (the one definition every reader shares, so
+  /// `journal`, `summary`, `share`, the REPL and reminders agree) or that does not decode.
+  /// `accept`, when given, sees the raw line first and can skip it cheaply without decoding.
   @discardableResult
   public func forEach(
     accept: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil, _ body: (Item) throws -> Void
   ) throws -> Tail? {
     let decoder = JSONDecoder()
-    return try forEachLine { number, bytes in
+    return try forEachLine(
+      tooLong: { number in
+        try body(
+          .problem(.malformedLine(file: url.path, line: number, reason: "the line is too long")))
+      }
+    ) { number, bytes in
       if let accept, !accept(bytes) { return }
       let item: Item
-      do {
-        item = .entry(try decoder.decode(JournalEntry.self, from: Data(bytes)), line: number)
-      } catch {
-        item = .problem(.malformedLine(file: url.path, line: number, reason: Self.reason(error)))
+      switch Self.check(bytes) {
+      case .ignored: return
+      case .unreadable(let reason):
+        item = .problem(.malformedLine(file: url.path, line: number, reason: reason))
+      case .entry:
+        do {
+          let entry = try decoder.decode(JournalEntry.self, from: Data(bytes))
+          try entry.validate()
+          item = .entry(entry, line: number)
+        } catch {
+          item = .problem(.malformedLine(file: url.path, line: number, reason: Self.reason(error)))
+        }
       }
       try body(item)
+    }
+  }
+
+  /// The shared verdict on one line (`JournalLine.parse`).
+  static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> JournalLine.Result {
+    guard let base = bytes.baseAddress else { return .ignored }
+    return JournalLine.parse(base, start: 0, end: bytes.count)
+  }
+
+  /// Decodes one line if `JournalLine` accepts it (and it validates); nil otherwise.
+  static func decodeValid(_ line: ArraySlice<UInt8>) -> JournalEntry? {
+    line.withUnsafeBufferPointer { bytes in
+      guard case .entry = check(bytes), let entry = try? JournalEntry.decode(bytes),
+        (try? entry.validate()) != nil
+      else { return nil }
+      return entry
     }
   }
 
   /// The last complete line that contains `needle` (for example `"type":"water"`), decoded,
   /// found by reading backwards from the end in fixed-size chunks.
   public func lastEntry(containing needle: String) throws -> JournalEntry? {
-    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 {
-      if errno == ENOENT { return nil }
-      throw StorageError.current("open", url.path)
-    }
+    guard let fd = try SafeFile.open(url.path, O_RDONLY) else { return nil }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw StorageError.current("stat", url.path) }
@@ -137,7 +173,7 @@ public struct JournalReader: Sendable {
 
   private static func match(_ line: ArraySlice<UInt8>, _ needle: [UInt8]) -> JournalEntry? {
     guard line.count >= needle.count, contains(line, needle) else { return nil }
-    return try? JournalEntry.decode(line)
+    return decodeValid(line)
   }
 
   private static func contains(_ hay: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
@@ -152,8 +188,9 @@ public struct JournalReader: Sendable {
 
   /// The offset just after the last newline before `size` (0 when there is none).
   func lastNewlineEnd(before size: Int, fd existing: Int32? = nil) throws -> Int {
-    let fd = existing ?? open(url.path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw StorageError.current("open", url.path) }
+    guard let fd = try existing ?? SafeFile.open(url.path, O_RDONLY) else {
+      throw StorageError.failed(operation: "open", path: url.path, errno: ENOENT)
+    }
     defer { if existing == nil { close(fd) } }
     var position = size
     var chunk = [UInt8](repeating: 0, count: 4096)
@@ -170,8 +207,9 @@ public struct JournalReader: Sendable {
 
   /// How many newlines the first `offset` bytes hold.
   func lineCount(upTo offset: Int) throws -> Int {
-    let fd = open(url.path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { throw StorageError.current("open", url.path) }
+    guard let fd = try SafeFile.open(url.path, O_RDONLY) else {
+      throw StorageError.failed(operation: "open", path: url.path, errno: ENOENT)
+    }
     defer { close(fd) }
     var chunk = [UInt8](repeating: 0, count: bufferSize)
     var position = 0

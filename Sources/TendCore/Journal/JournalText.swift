@@ -57,7 +57,8 @@ public struct JournalText: Sendable {
       }
       if let by = c.by { parts.append(t("journal.by", ["name": .text(by)])) }
     }
-    return parts.joined(separator: " · ")
+    // Notes and names are the family's words: one line, no terminal escapes or bidi controls.
+    return PlainText.display(parts.joined(separator: " · "))
   }
 
   private func session(_ s: Session) -> [String] {

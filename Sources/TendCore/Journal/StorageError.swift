@@ -15,6 +15,14 @@ import Foundation
 public enum StorageError: Error, Equatable, Sendable, LocalizedError {
   /// `operation` (open, write, fsync, rename, mkdir, lock, read) failed on `path` with `errno`.
   case failed(operation: String, path: String, errno: Int32)
+  /// Tend refused to use `path`: a link, something other than a regular file, or too large
+  /// (see `SafeFile`). Nothing was read or written through it.
+  case refused(path: String, why: Refusal)
+
+  /// Why a path was refused.
+  public enum Refusal: String, Sendable, Equatable {
+    case link, notRegularFile, tooLarge
+  }
 
   /// Builds the error from the current `errno`.
   static func current(_ operation: String, _ path: String) -> StorageError {
@@ -23,19 +31,29 @@ public enum StorageError: Error, Equatable, Sendable, LocalizedError {
 
   public var path: String {
     switch self {
-    case .failed(_, let path, _): path
+    case .failed(_, let path, _), .refused(let path, _): path
     }
   }
 
   public var code: Int32 {
     switch self {
     case .failed(_, _, let code): code
+    case .refused(_, .link): ELOOP
+    case .refused(_, .notRegularFile): EINVAL
+    case .refused(_, .tooLarge): EFBIG
     }
   }
 
   /// The plain-language reason, as a locale key (`journal.storage.*`).
   public var reasonKey: String {
-    switch code {
+    if case .refused(_, let why) = self {
+      switch why {
+      case .link: return "journal.storage.link"
+      case .notRegularFile: return "journal.storage.notFile"
+      case .tooLarge: return "journal.storage.tooLarge"
+      }
+    }
+    return switch code {
     case ENOSPC, EDQUOT: "journal.storage.full"
     case EROFS: "journal.storage.readOnly"
     case EACCES, EPERM: "journal.storage.denied"
@@ -54,6 +72,8 @@ public enum StorageError: Error, Equatable, Sendable, LocalizedError {
     switch self {
     case .failed(let operation, let path, let code):
       "\(path): error: \(operation) failed: \(String(cString: strerror(code))) (errno \(code))"
+    case .refused(let path, let why):
+      "\(path): error: refused (\(why.rawValue)); Tend never follows a link or opens a special file"
     }
   }
 }

@@ -53,7 +53,8 @@ enum DateWords {
         continue
       }
       // A year ("in 2019"): the fewest days it can be, counted from that year's last day.
-      if let n = tokens[i].number, n == n.rounded(), n >= 1900, let (cue, start) = cueBefore(i),
+      if let n = tokens[i].number, n == n.rounded(), n >= 1900, n < 10_000,
+        let (cue, start) = cueBefore(i),
         cue == .since || cue == .within,
         let yearEnd = calendar.date(from: DateComponents(year: Int(n), month: 12, day: 31)),
         let days = calendar.dateComponents([.day], from: yearEnd, to: today).day,

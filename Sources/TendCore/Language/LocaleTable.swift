@@ -33,12 +33,24 @@ public struct LocaleTable: Sendable {
   }
 
   static func placeholders(in text: String) -> Set<String> {
+    // A byte scan: every language is checked against English at load, so this runs for every
+    // key of two files on each start.
     var result = Set<String>()
-    var rest = Substring(text)
-    while let start = rest.range(of: "%{") {
-      guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
-      result.insert(String(rest[start.upperBound..<end]))
-      rest = rest[rest.index(after: end)...]
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return result }
+    var copy = text
+    copy.withUTF8 { b in
+      var i = 0
+      while i + 1 < b.count {
+        guard b[i] == UInt8(ascii: "%"), b[i + 1] == UInt8(ascii: "{") else {
+          i += 1
+          continue
+        }
+        var j = i + 2
+        while j < b.count, b[j] != UInt8(ascii: "}") { j += 1 }
+        guard j < b.count else { return }
+        result.insert(String(decoding: b[(i + 2)..<j], as: UTF8.self))
+        i = j + 1
+      }
     }
     return result
   }

@@ -55,9 +55,10 @@ public struct Profile: Codable, Sendable, Equatable {
     reminderMinutes = try c.decodeIfPresent(Int.self, forKey: .reminderMinutes)
   }
 
-  /// Decodes a profile file, with a readable error.
-  public static func decode(_ data: Data) throws -> Profile {
-    try JSONDecoder().decode(Profile.self, from: data)
+  /// Reads a free-standing profile file strictly (`ProfileReader`), with a located error.
+  /// - Throws: `ReceiverError.badProfile`.
+  public static func decode(_ data: Data, file: String = "profile.json") throws -> Profile {
+    try ProfileReader.read([UInt8](data), file: file, folderID: nil)
   }
 
   /// The conditions with their age as of `date` (from each `since`).
@@ -152,6 +153,9 @@ public enum CalendarDay {
     else { return nil }
     return date
   }
+
+  /// The calendar year of a day.
+  public static func year(of date: Date) -> Int { calendar.component(.year, from: date) }
 
   public static func format(_ date: Date) -> String {
     let c = calendar.dateComponents([.year, .month, .day], from: date)

@@ -6,17 +6,22 @@ import Foundation
 /// is always the old version or the new one, never half written, whatever happens to the process.
 /// Callers that read, change and write take the receiver folder's lock (`Receivers.update`).
 public enum ProfileStore {
-  /// Loads the profile at `url`.
-  /// - Throws: `ReceiverError.unreadableProfile` with the file and the reason.
-  public static func load(_ url: URL) throws -> Profile {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw ReceiverError.unreadableProfile(file: url.path, reason: "cannot read the file")
-    }
+  /// Loads the profile at `url` strictly (`ProfileReader`), without following a link.
+  /// - Parameter folderID: the receiver folder's name, which the profile's `id` must equal;
+  ///   nil for a free-standing file.
+  /// - Throws: `ReceiverError.unreadableProfile` (missing, a link, unreadable) or `.badProfile`.
+  public static func load(_ url: URL, folderID: String?) throws -> Profile {
+    let bytes: [UInt8]?
     do {
-      return try Profile.decode(data)
+      bytes = try SafeFile.read(url.path, limit: SafeFile.maxProfileBytes)
     } catch {
-      throw ReceiverError.unreadableProfile(file: url.path, reason: JournalReader.reason(error))
+      throw ReceiverError.unreadableProfile(
+        file: url.path, reason: error.errorDescription ?? "cannot read the file")
     }
+    guard let bytes else {
+      throw ReceiverError.unreadableProfile(file: url.path, reason: "the file does not exist")
+    }
+    return try ProfileReader.read(bytes, file: url.path, folderID: folderID)
   }
 
   /// Replaces the profile at `url` atomically; the file is created 0600.

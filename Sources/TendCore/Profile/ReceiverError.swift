@@ -8,10 +8,13 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
   case notChosen(known: [String])
   /// A receiver with this name already exists.
   case duplicate(name: String)
-  /// A name that cannot be used (empty or only spaces).
-  case badName(String)
-  /// A profile file that cannot be read or decoded.
+  /// A name that cannot be used (`ReceiverName`): the name with hidden characters removed, and why.
+  case badName(String, problem: ReceiverName.Problem)
+  /// A profile file that cannot be read.
   case unreadableProfile(file: String, reason: String)
+  /// A profile file that does not say exactly what a profile says (`ProfileReader`): where,
+  /// which field, and why. No advice is given for that person until it is fixed.
+  case badProfile(file: String, line: Int, column: Int, field: String, reason: String)
   /// No condition on this receiver matches what should be removed.
   case noSuchCondition(receiver: String, spec: String, present: [String])
 
@@ -32,10 +35,24 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
       return Message("receivers.error.choose", ["known": .text(known.joined(separator: ", "))])
     case .duplicate(let name):
       return Message("receivers.error.duplicate", ["name": .text(name)])
-    case .badName(let name):
+    case .badName(let name, .tooLong):
+      return Message(
+        "receivers.error.nameTooLong",
+        ["name": .text(String(name.prefix(20)) + "…"), "max": .number(ReceiverName.maxCharacters)])
+    case .badName(_, .hidden(let code)):
+      return Message(
+        "receivers.error.nameHidden", ["code": .text(String(code, radix: 16, uppercase: true))])
+    case .badName(let name, _):
       return Message("receivers.error.badName", ["name": .text(name)])
     case .unreadableProfile(let file, let reason):
       return Message("receivers.error.unreadable", ["file": .text(file), "reason": .text(reason)])
+    case .badProfile(let file, let line, let column, let field, let reason):
+      return Message(
+        "receivers.error.badProfile",
+        [
+          "file": .text(file), "line": .number(line), "column": .number(column),
+          "field": .text(field), "reason": .text(reason),
+        ])
     case .noSuchCondition(let receiver, let spec, let present):
       return Message(
         "receivers.error.noCondition",
@@ -48,8 +65,10 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
 
   /// Bad input (exit 2) rather than bad data (exit 65).
   public var isUsage: Bool {
-    if case .unreadableProfile = self { return false }
-    return true
+    switch self {
+    case .unreadableProfile, .badProfile: return false
+    default: return true
+    }
   }
 
   public var errorDescription: String? {
@@ -60,8 +79,11 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
     case .notChosen(let known):
       "error: name a receiver with --receiver (\(known.joined(separator: ", ")))"
     case .duplicate(let name): "error: a receiver named \"\(name)\" already exists"
-    case .badName(let name): "error: \"\(name)\" cannot be used as a name"
+    case .badName(let name, let problem):
+      "error: \"\(name)\" cannot be used as a name: \(problem.english)"
     case .unreadableProfile(let file, let reason): "\(file): error: \(reason)"
+    case .badProfile(let file, let line, let column, let field, let reason):
+      "\(file):\(line):\(column): error: [\(field)] \(reason)"
     case .noSuchCondition(let receiver, let spec, _):
       "error: \(receiver) has no condition \"\(spec)\""
     }

@@ -20,7 +20,7 @@ public struct ReceiverText: Sendable {
     if let limit = profile.fluidLimitML {
       parts.append(t("receivers.fluidLimit", ["limit": .number(limit)]))
     }
-    return parts.joined(separator: " · ")
+    return PlainText.display(parts.joined(separator: " · "))
   }
 
   /// Every field, then each condition with its place, age, note, who added it, and whether it
@@ -46,14 +46,14 @@ public struct ReceiverText: Sendable {
         ["count": .number(WaterReminder.minutes(flag: nil, profile: profile))]))
     if profile.conditions.isEmpty {
       out.append(t("receivers.field.noConditions"))
-      return out
+      return out.map(PlainText.display)
     }
     out.append(t("receivers.field.conditions"))
     let inForce = profile.conditionsInForce(asOf: today, catalog: catalog)
     for item in profile.conditions {
       out.append("  - " + conditionLine(item, inForce: inForce.contains(item), today: today))
     }
-    return out
+    return out.map(PlainText.display)
   }
 
   /// `IV line (left forearm), since 2026-11-20 (9 days ago), added by Ana: "note"`.
@@ -68,7 +68,7 @@ public struct ReceiverText: Sendable {
     if let by = item.addedBy { line += ", " + t("receivers.addedBy", ["name": .text(by)]) }
     if let note = item.note { line += ": \"\(note)\"" }
     if !inForce { line += " " + t("check.noLongerActive") }
-    return line
+    return PlainText.display(line)
   }
 
   /// A profile condition from a parsed spec; `+Nd` becomes a `since` date N days before today.

@@ -11,6 +11,10 @@ import Foundation
 /// - Changes to a profile happen under an exclusive lock on its folder, read the current file,
 ///   and replace it atomically, so two windows never lose each other's changes.
 /// - A receiver's id (its folder name) never changes; renaming changes only the name.
+/// - The folder is the identity: a profile whose `id` is not its folder's name is an error, and
+///   every path is built from a checked id (`isValidID`), never from what a file says.
+/// - No link is followed: `receivers/`, each person's folder and the files in it are refused
+///   when they are links (`SafeFile`), so nothing is read or written outside the home.
 public struct Receivers: Sendable {
   public let home: URL
 
@@ -22,14 +26,56 @@ public struct Receivers: Sendable {
   public func journalURL(_ id: String) -> URL { folder(id).appendingPathComponent("journal.jsonl") }
 
   /// Every receiver, by name. Folders without a profile (a removal in progress) are skipped.
-  /// - Throws: `ReceiverError.unreadableProfile` for a broken profile.
+  /// - Throws: `ReceiverError.unreadableProfile`/`.badProfile` for a broken profile or one whose
+  ///   `id` is not its folder's name; `StorageError.refused` for a link among the folders.
   public func list() throws -> [Profile] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    guard SafeFile.isLink(folder.path) || FileManager.default.fileExists(atPath: folder.path)
+    else { return [] }
+    try SafeFile.realFolder(folder.path)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     return try names.filter { !$0.hasPrefix(".") }.sorted().compactMap { id in
+      let path = folder(id).path
+      var info = stat()
+      guard lstat(path, &info) == 0 else { return nil }
+      if info.st_mode & S_IFMT == S_IFLNK { throw StorageError.refused(path: path, why: .link) }
+      guard info.st_mode & S_IFMT == S_IFDIR else { return nil }
       let url = profileURL(id)
-      guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-      return try ProfileStore.load(url)
+      guard SafeFile.isLink(url.path) || FileManager.default.fileExists(atPath: url.path) else {
+        return nil
+      }
+      guard Self.isValidID(id) else {
+        throw ReceiverError.badProfile(
+          file: url.path, line: 1, column: 1, field: "id",
+          reason: "the folder name \"\(id)\" is not a receiver id (a-z, 0-9, - and _)")
+      }
+      return try ProfileStore.load(url, folderID: id)
     }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+  }
+
+  /// Whether `id` can be a receiver folder's name: 1-64 of `a-z`, `0-9`, `-`, `_`, so it can
+  /// never climb out of `receivers/` (`..`, `/`) or hide (a leading dot).
+  public static func isValidID(_ id: String) -> Bool {
+    (1...64).contains(id.utf8.count)
+      && id.utf8.allSatisfy {
+        (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F
+      }
+  }
+
+  /// The receiver's folder, checked: a valid id, and a real folder (not a link) inside a real
+  /// `receivers/` folder of this home. With `create`, missing folders are made (0700).
+  /// - Throws: `StorageError` (`.refused(.link)` for a link), `ReceiverError.badProfile`.
+  public func checkedFolder(_ id: String, create: Bool = false) throws -> URL {
+    guard Self.isValidID(id) else {
+      throw ReceiverError.badProfile(
+        file: folder.path, line: 1, column: 1, field: "id",
+        reason: "\"\(id)\" is not a receiver id (a-z, 0-9, - and _)")
+    }
+    if create, !SafeFile.isLink(folder.path) { try DurableFile.makeFolder(folder) }
+    try SafeFile.realFolder(folder.path)
+    let own = folder(id)
+    if create, !SafeFile.isLink(own.path) { try DurableFile.makeFolder(own) }
+    try SafeFile.realFolder(own.path)
+    return own
   }
 
   /// The receiver with this id or name (any case).
@@ -57,12 +103,15 @@ public struct Receivers: Sendable {
   }
 
   /// Adds a receiver with a fresh id made from the name (`Mum` → `mum`, then `mum-2`).
-  /// - Throws: `ReceiverError.duplicate` when the name is taken; `StorageError`.
+  /// Names are unique (ignoring case) under an exclusive lock on the home's `receivers/` folder,
+  /// which `rename` takes too, so two processes can never make two people of one name.
+  /// - Throws: `ReceiverError.duplicate` when the name is taken, `.badName` for a name that
+  ///   `ReceiverName` refuses; `StorageError`.
   @discardableResult
   public func add(_ profile: Profile) throws -> Profile {
-    let name = profile.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw ReceiverError.badName(profile.name) }
-    try DurableFile.makeFolder(folder)
+    let name = try Self.usable(profile.name)
+    if !SafeFile.isLink(folder.path) { try DurableFile.makeFolder(folder) }
+    try SafeFile.realFolder(folder.path)
     return try FileLock.exclusive(folder: folder.path) {
       // A broken profile elsewhere does not stop adding someone new (its folder keeps its id,
       // so the fresh id never takes it); only readable names can be compared.
@@ -73,38 +122,60 @@ public struct Receivers: Sendable {
       }
       var new = profile
       new.name = name
-      new.id = Self.freshID(for: name) { FileManager.default.fileExists(atPath: folder($0).path) }
-      try DurableFile.makeFolder(folder(new.id))
-      try ProfileStore.save(new, to: profileURL(new.id))
+      new.id = Self.freshID(for: name) {
+        SafeFile.isLink(folder($0).path) || FileManager.default.fileExists(atPath: folder($0).path)
+      }
+      let own = try checkedFolder(new.id, create: true)
+      try ProfileStore.save(new, to: own.appendingPathComponent("profile.json"))
       return new
     }
   }
 
-  /// Reads, changes and atomically rewrites one profile under its folder's lock.
+  /// The trimmed name, or `ReceiverError.badName` when `ReceiverName` refuses it.
+  static func usable(_ raw: String) throws -> String {
+    let name = raw.trimmingCharacters(in: .whitespaces)
+    if let problem = ReceiverName.problem(name) {
+      throw ReceiverError.badName(
+        String(String.UnicodeScalarView(name.unicodeScalars.filter { !ReceiverName.isHidden($0) }))
+          .prefix(80).description, problem: problem)
+    }
+    return name
+  }
+
+  /// Reads, changes and atomically rewrites one profile under its folder's lock. The folder
+  /// must be a real folder (not a link), and a change may not touch the id (the folder is the
+  /// identity) or leave a name `ReceiverName` refuses.
   public func update<T>(_ id: String, _ change: (inout Profile) throws -> T) throws -> T {
-    try FileLock.exclusive(folder: folder(id).path) {
-      DurableFile.removeStaleTemporaries(in: folder(id))
-      var profile = try ProfileStore.load(profileURL(id))
+    let own = try checkedFolder(id)
+    return try FileLock.exclusive(folder: own.path) {
+      DurableFile.removeStaleTemporaries(in: own)
+      var profile = try ProfileStore.load(profileURL(id), folderID: id)
       let result = try change(&profile)
+      profile.id = id
+      profile.name = try Self.usable(profile.name)
       try ProfileStore.save(profile, to: profileURL(id))
       return result
     }
   }
 
-  /// Renames a receiver (the id and folder stay).
-  /// - Throws: `ReceiverError.duplicate` when another receiver has the new name.
+  /// Renames a receiver (the id and folder stay). The check that no one else has the name and
+  /// the change happen under the same home lock as `add`.
+  /// - Throws: `ReceiverError.duplicate` when another receiver has the new name; `.badName`.
   public func rename(_ id: String, to name: String) throws {
-    let name = name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw ReceiverError.badName(name) }
-    if try list().contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
-      throw ReceiverError.duplicate(name: name)
+    let name = try Self.usable(name)
+    try SafeFile.realFolder(folder.path)
+    try FileLock.exclusive(folder: folder.path) {
+      if try list().contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+        throw ReceiverError.duplicate(name: name)
+      }
+      try update(id) { $0.name = name }
     }
-    try update(id) { $0.name = name }
   }
 
   /// Deletes a receiver's folder: profile, journal and set-aside files. The folder is first
   /// renamed out of the way (atomic), so a crash never leaves half a receiver listed.
   public func remove(_ id: String) throws {
+    _ = try checkedFolder(id)
     let doomed = folder.appendingPathComponent(".removing-\(id)-\(getpid())")
     try FileLock.exclusive(folder: folder.path) {
       guard Glibc.rename(folder(id).path, doomed.path) == 0 else {
@@ -116,9 +187,10 @@ public struct Receivers: Sendable {
   }
 
   /// The receiver's journal, opened for appending (created 0600 on first use).
+  /// The folder must be a real folder in this home and the file not a link (`SafeFile`).
   public func journal(_ id: String) throws -> Journal {
-    try DurableFile.makeFolder(folder(id))
-    return try Journal(url: journalURL(id))
+    let own = try checkedFolder(id, create: true)
+    return try Journal(url: own.appendingPathComponent("journal.jsonl"))
   }
 
   /// A reader over the receiver's journal.

@@ -4,13 +4,27 @@ import Foundation
 /// each optionally followed by `+Nd` (days since it began).
 ///
 /// Examples: `anticoagulants`, `iv-line@left-forearm`, `joint-replacement-knee@left-knee+10d`.
-/// Parsing checks the syntax and the site; whether the id is a known rule is the checker's job.
+/// Parsing checks the syntax, that the id is plain (`a-z`, `0-9`, inner `-`: no spaces, control
+/// characters or other letters) and the site; whether the id is a known rule is the checker's job.
 public enum ConditionSpec {
   /// Why a spec could not be read.
   public enum ParseError: Error, Equatable, Sendable {
     case empty
     case badDays(String)
     case unknownSite(String)
+    /// An id that is not a plain condition id (`a-z`, `0-9` and inner `-`).
+    case badID(String)
+  }
+
+  /// Whether `id` is a plain condition id: a letter or digit, then letters, digits and `-`, at
+  /// most 64 bytes.
+  public static func isPlainID(_ id: some StringProtocol) -> Bool {
+    guard let first = id.utf8.first, first != UInt8(ascii: "-"), id.utf8.count <= 64 else {
+      return false
+    }
+    return id.utf8.allSatisfy {
+      (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-")
+    }
   }
 
   public static func parse(_ text: String) throws(ParseError) -> Condition {
@@ -25,8 +39,10 @@ public enum ConditionSpec {
       days = n
       body = String(body[..<plus])
     }
-    let parts = body.split(separator: "@", maxSplits: 1).map(String.init)
+    let parts = body.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(
+      String.init)
     guard let id = parts.first, !id.isEmpty else { throw .empty }
+    guard isPlainID(id) else { throw .badID(id) }
     guard parts.count == 2 else { return Condition(id: id, daysSince: days) }
     guard let region = BodyRegion(token: parts[1]) else { throw .unknownSite(parts[1]) }
     return Condition(id: id, site: region.site, side: region.side, daysSince: days)

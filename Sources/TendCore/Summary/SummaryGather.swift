@@ -2,17 +2,9 @@ import Foundation
 
 #if canImport(Glibc)
   import Glibc
-  private let systemWrite = Glibc.write
 #else
   import Darwin
-  private let systemWrite = Darwin.write
 #endif
-
-private func posixWrite(_ fd: Int32, _ base: UnsafeRawPointer?, _ offset: Int, _ count: Int) -> Int
-{
-  guard let base else { return 0 }
-  return systemWrite(fd, base + offset, count)
-}
 
 /// Reads a receiver's profile facts and journal into a summary.
 ///
@@ -32,34 +24,48 @@ public enum SummaryGather {
 
   /// Reads the receiver's journal into a summary (flat memory unless rows are kept).
   /// - Throws: `SummaryError.unreadableJournal` when the file exists but cannot be read.
-  public static func gather(_ profile: Profile, in receivers: Receivers, options: SummaryOptions)
+  /// - Parameter adding: entries not (yet) in the journal to count as if they were, after it
+  ///   (`share` adds the consent it records only once the export is written).
+  public static func gather(
+    _ profile: Profile, in receivers: Receivers, options: SummaryOptions,
+    adding: [SummaryEntry] = []
+  )
     throws(SummaryError)
     -> (SummaryData, JournalScan.Result)
   {
-    let scan = try JournalScan.read(
+    var scan = try JournalScan.read(
       receivers.journalURL(profile.id).path, receiver: receiver(profile), options: options)
+    for entry in adding { scan.builder.add(entry) }
     return (scan.builder.finish(), scan)
   }
 }
 
-/// Writing an export: created 0600, never over an existing file unless forced.
+/// Writing an export: always a new 0600 file, written whole, then put in place.
+///
+/// The text goes to a fresh temporary file beside the target (`mkstemp`, mode 0600), is
+/// `fsync`ed, and is then linked (new path) or renamed (`force`) into place, and the folder is
+/// `fsync`ed: a link at the path is replaced, never written through; an old file's mode is never
+/// kept; a reader sees the old file or the whole new one. When this returns, the export is on
+/// disk (so `share` records consent only after it).
 public enum ExportFile {
-  /// - Throws: `SummaryError.outputExists` or `.cannotWrite`.
+  /// - Throws: `SummaryError.outputExists` (anything at `path`, a link too, without `force`) or
+  ///   `.cannotWrite` (a missing folder, a folder at `path`, a full disk).
   public static func write(_ text: String, to path: String, force: Bool) throws(SummaryError) {
-    let flags = O_WRONLY | O_CREAT | (force ? O_TRUNC : O_EXCL)
-    let fd = open(path, flags, 0o600)
-    guard fd >= 0 else {
-      if errno == EEXIST { throw .outputExists(path) }
-      throw .cannotWrite(path, String(cString: strerror(errno)))
+    var info = stat()
+    if lstat(path, &info) == 0 {
+      guard force else { throw .outputExists(path) }
+      if info.st_mode & S_IFMT == S_IFDIR {
+        throw .cannotWrite(path, String(cString: strerror(EISDIR)))
+      }
     }
-    defer { close(fd) }
-    let bytes = Array(text.utf8)
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeBytes { posixWrite(fd, $0.baseAddress, done, bytes.count - done) }
-      guard n > 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-      done += n
+    do {
+      try DurableFile.replace(
+        URL(fileURLWithPath: path), with: Data(text.utf8), exclusive: !force)
+    } catch let error as StorageError {
+      if error.code == EEXIST, !force { throw .outputExists(path) }
+      throw .cannotWrite(path, String(cString: strerror(error.code)))
+    } catch {
+      throw .cannotWrite(path, "\(error)")
     }
-    guard fsync(fd) == 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
   }
 }

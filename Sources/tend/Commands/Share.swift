@@ -3,8 +3,9 @@ import Foundation
 import TendCore
 
 extension Tend {
-  /// `tend share`: records the family's consent in the journal, then writes the export carrying
-  /// that record and a SHA-256 of its own content.
+  /// `tend share`: writes the export carrying the family's consent and a SHA-256 of its own
+  /// content, then, only once the export is durably written, records that consent in the
+  /// journal (a share that fails records nothing).
   struct Share: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "share",
@@ -48,8 +49,8 @@ extension Tend {
         let consent = SummaryConsent(
           at: options.now, sharedWith: recipient, what: what, from: options.period.fromText,
           to: options.period.toText, format: format.rawValue, by: by)
-        try record(consent, receivers.journalURL(profile.id), receivers, profile, app)
-        let (data, scan) = try SummaryGather.gather(profile, in: receivers, options: options)
+        let (data, scan) = try SummaryGather.gather(
+          profile, in: receivers, options: options, adding: [.consent(consent)])
         let (text, digest) = SummaryRendering.export(
           data, as: format, RenderOptions(localizer: app.localizer, checksum: true))
         try summary.deliver(text, scan: scan, app: app)
@@ -58,6 +59,8 @@ extension Tend {
             "\(digest)  \(URL(fileURLWithPath: output).lastPathComponent)\n",
             to: output + ".sha256", force: summary.force)
         }
+        // Only now is the export whole on disk (or on the screen): record the consent.
+        try record(consent, receivers.journalURL(profile.id), receivers, profile, app)
         Tend.printError(
           app.t(
             "share.done",

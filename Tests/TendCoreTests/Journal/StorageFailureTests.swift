@@ -8,24 +8,25 @@ import Testing
 #endif
 
 /// Full disks and places Tend cannot write. CI runs as root, so `chmod` cannot make a folder
-/// read-only for us: these use /dev/full (every write fails with ENOSPC), a file standing where a
+/// read-only for us: these use a file standing where a
 /// folder should be (ENOTDIR), /proc (not writable even by root), and, when `mount` is allowed, a
 /// 64 KB tmpfs filled to the brim and then remounted read-only (see CrashRecoveryTests).
 @Suite("Storage failures")
 struct StorageFailureTests {
-  @Test("a full disk (/dev/full) gives a StorageError naming ENOSPC and the plain reason")
+  @Test(
+    "a device such as /dev/full is refused as a journal; a full disk's StorageError names ENOSPC in plain words"
+  )
   func fullDisk() throws {
-    let journal = try Journal(url: URL(fileURLWithPath: "/dev/full"))
-    do {
-      try journal.append(JournalFixture.feeling("x"))
-      Issue.record("the append should fail")
-    } catch let error as StorageError {
-      #expect(error.code == ENOSPC)
-      #expect(error.reasonKey == "journal.storage.full")
-      let text = Fixtures.english.render(error.message)
-      #expect(text.contains("disk is full"))
-      #expect(text.contains("/dev/full"))
+    #expect(throws: StorageError.refused(path: "/dev/full", why: .notRegularFile)) {
+      try Journal(url: URL(fileURLWithPath: "/dev/full"))
     }
+    let error = StorageError.failed(
+      operation: "write", path: "/home/x/journal.jsonl", errno: ENOSPC)
+    #expect(error.code == ENOSPC)
+    #expect(error.reasonKey == "journal.storage.full")
+    let text = Fixtures.english.render(error.message)
+    #expect(text.contains("disk is full"))
+    #expect(text.contains("/home/x/journal.jsonl"))
   }
 
   @Test("a file where the home folder should be gives ENOTDIR, clearly")

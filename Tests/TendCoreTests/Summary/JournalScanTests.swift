@@ -41,7 +41,7 @@ struct JournalScanTests {
   }
 
   @Test(
-    "broken lines, newer schemas and missing fields are counted with line numbers; unknown kinds are skipped"
+    "broken lines, newer schemas, unknown kinds and missing fields are counted with line numbers and reasons"
   )
   func unreadable() throws {
     let dir = Fixtures.temporaryDirectory("tend-scan")
@@ -57,7 +57,9 @@ struct JournalScanTests {
     let n = SummaryFixtures.journal.split(separator: "\n").count
     let result = try JournalScan.read(
       path, receiver: SummaryFixtures.receiver, options: SummaryFixtures.options())
-    #expect(result.unreadableLines == [n + 1, n + 3, n + 4])
+    #expect(result.unreadableLines == [n + 1, n + 2, n + 3, n + 4])
+    #expect(result.unreadableReasons[1] == "unknown type \"reminder\"")
+    #expect(result.unreadableReasons[2] == "missing field \"at\"")
     #expect(result.builder.finish().totals.sessions == 14)
     let missing = try JournalScan.read(
       dir.appendingPathComponent("none").path, receiver: SummaryFixtures.receiver,

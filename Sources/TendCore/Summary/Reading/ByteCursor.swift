@@ -1,12 +1,19 @@
 /// A forward-only reader over the bytes of one JSON value: just enough JSON to pull a few known
 /// fields out of a journal line without building a tree.
 ///
-/// It accepts RFC 8259 JSON; anything else makes a method return nil (the line is then set
-/// aside and counted, never guessed at). It never reads past `end`.
+/// It accepts exactly RFC 8259 JSON (strict strings: valid UTF-8, no raw control characters, only
+/// JSON escapes, no lone surrogates; strict numbers: no leading zeros), nested at most
+/// `maxDepth` deep; anything else makes a method return nil or false (the line is then set aside
+/// and counted, never guessed at). It never reads past `end`, and its recursion is bounded by
+/// `maxDepth`, so no line (200,000 `[` included) can exhaust the stack.
 struct ByteCursor {
   let base: UnsafePointer<UInt8>
   var i: Int
   let end: Int
+  /// Containers currently open around the cursor.
+  var depth = 0
+  /// A journal line nests 4 deep at most (line → ratings → scores); 32 leaves room.
+  static let maxDepth = 32
 
   init(_ base: UnsafePointer<UInt8>, start: Int, end: Int) {
     self.base = base
@@ -37,25 +44,84 @@ struct ByteCursor {
     }
   }
 
-  /// The raw bytes of a string (between the quotes, escapes untouched) and whether it has escapes.
+  /// The raw bytes of a string (between the quotes, escapes untouched) and whether it has escapes;
+  /// nil unless the string is valid JSON text in valid UTF-8.
   mutating func rawString() -> (start: Int, end: Int, escaped: Bool)? {
     guard take(0x22) else { return nil }
     let start = i
     var escaped = false
+    var highSurrogate = false  // the previous escape was \uD800-\uDBFF
     while i < end {
       let c = base[i]
       if c == 0x22 {
+        guard !highSurrogate else { return nil }
         i += 1
         return (start, i - 1, escaped)
       }
       if c == 0x5C {
         escaped = true
-        i += 2
-      } else {
+        guard i + 1 < end else { return nil }
+        let e = base[i + 1]
+        if e == 0x75 {
+          guard let unit = hex4(at: i + 2) else { return nil }
+          let low = (0xDC00...0xDFFF).contains(unit)
+          guard low == highSurrogate else { return nil }
+          highSurrogate = (0xD800...0xDBFF).contains(unit)
+          i += 6
+          continue
+        }
+        guard !highSurrogate else { return nil }
+        switch e {
+        case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74: i += 2
+        default: return nil
+        }
+        continue
+      }
+      guard !highSurrogate, c >= 0x20 else { return nil }
+      if c < 0x80 {
         i += 1
+      } else {
+        guard let n = utf8Length(at: i) else { return nil }
+        i += n
       }
     }
     return nil
+  }
+
+  private func hex4(at k: Int) -> UInt32? {
+    guard k + 4 <= end else { return nil }
+    var v: UInt32 = 0
+    for j in k..<(k + 4) {
+      let h = base[j]
+      let d: UInt8
+      switch h {
+      case 0x30...0x39: d = h - 0x30
+      case 0x41...0x46: d = h - 0x41 + 10
+      case 0x61...0x66: d = h - 0x61 + 10
+      default: return nil
+      }
+      v = v << 4 | UInt32(d)
+    }
+    return v
+  }
+
+  /// The length of the well-formed UTF-8 sequence at `k` (RFC 3629: no overlongs, no
+  /// surrogates, nothing above U+10FFFF), or nil.
+  private func utf8Length(at k: Int) -> Int? {
+    let b0 = base[k]
+    func cont(_ j: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+      k + j < end && range.contains(base[k + j])
+    }
+    switch b0 {
+    case 0xC2...0xDF: return cont(1) ? 2 : nil
+    case 0xE0: return cont(1, 0xA0...0xBF) && cont(2) ? 3 : nil
+    case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : nil
+    case 0xED: return cont(1, 0x80...0x9F) && cont(2) ? 3 : nil
+    case 0xF0: return cont(1, 0x90...0xBF) && cont(2) && cont(3) ? 4 : nil
+    case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : nil
+    case 0xF4: return cont(1, 0x80...0x8F) && cont(2) && cont(3) ? 4 : nil
+    default: return nil
+    }
   }
 
   /// Whether a raw key equals `name` (ASCII).
@@ -78,6 +144,7 @@ struct ByteCursor {
     return string().map { .some($0) }
   }
 
+  /// A whole number in strict JSON form (no leading zeros, no fraction or exponent).
   mutating func int() -> Int? {
     skipSpace()
     var negative = false
@@ -91,7 +158,7 @@ struct ByteCursor {
       n = n &* 10 &+ Int(base[i] - 0x30)
       i += 1
     }
-    guard i > start, i - start < 18 else { return nil }
+    guard i > start, i - start < 18, base[start] != 0x30 || i - start == 1 else { return nil }
     if i < end, base[i] == 0x2E || base[i] == 0x65 || base[i] == 0x45 { return nil }
     return negative ? -n : n
   }
@@ -111,13 +178,16 @@ struct ByteCursor {
     return true
   }
 
-  /// Skips any value; false if it is not valid JSON.
+  /// Skips any value; false if it is not valid JSON or nests deeper than `maxDepth`.
   mutating func skipValue() -> Bool {
     guard let c = peek else { return false }
     switch c {
     case 0x22: return rawString() != nil
     case 0x7B, 0x5B:
       let close: UInt8 = c == 0x7B ? 0x7D : 0x5D
+      guard depth < Self.maxDepth else { return false }
+      depth += 1
+      defer { depth -= 1 }
       i += 1
       if take(close) { return true }
       repeat {
@@ -130,15 +200,30 @@ struct ByteCursor {
     case 0x74: return matchWord("true")
     case 0x66: return matchWord("false")
     case 0x6E: return matchWord("null")
-    default:
-      let start = i
-      while i < end, let b = Optional(base[i]),
-        b == 0x2D || b == 0x2B || b == 0x2E || b == 0x65 || b == 0x45 || (b >= 0x30 && b <= 0x39)
-      {
-        i += 1
-      }
-      return i > start
+    default: return skipNumber()
     }
+  }
+
+  /// Skips a number in strict JSON form: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
+  private mutating func skipNumber() -> Bool {
+    func digits() -> Int {
+      let start = i
+      while i < end, base[i] >= 0x30, base[i] <= 0x39 { i += 1 }
+      return i - start
+    }
+    if i < end, base[i] == 0x2D { i += 1 }
+    guard i < end, base[i] >= 0x30, base[i] <= 0x39 else { return false }
+    if base[i] == 0x30 { i += 1 } else { _ = digits() }
+    if i < end, base[i] == 0x2E {
+      i += 1
+      guard digits() > 0 else { return false }
+    }
+    if i < end, base[i] == 0x65 || base[i] == 0x45 {
+      i += 1
+      if i < end, base[i] == 0x2B || base[i] == 0x2D { i += 1 }
+      guard digits() > 0 else { return false }
+    }
+    return true
   }
 
   /// Calls `body` for each member of an object with the cursor on its value; `body` must consume
@@ -146,7 +231,9 @@ struct ByteCursor {
   mutating func members(_ body: (inout ByteCursor, (start: Int, end: Int, escaped: Bool)) -> Bool)
     -> Bool
   {
-    guard take(0x7B) else { return false }
+    guard depth < Self.maxDepth, take(0x7B) else { return false }
+    depth += 1
+    defer { depth -= 1 }
     if take(0x7D) { return true }
     repeat {
       guard let key = rawString(), take(0x3A), body(&self, key) else { return false }
@@ -157,7 +244,9 @@ struct ByteCursor {
   /// Calls `body` for each element of an array (or nothing for `null`).
   mutating func elements(_ body: (inout ByteCursor) -> Bool) -> Bool {
     if peek == 0x6E { return matchWord("null") }
-    guard take(0x5B) else { return false }
+    guard depth < Self.maxDepth, take(0x5B) else { return false }
+    depth += 1
+    defer { depth -= 1 }
     if take(0x5D) { return true }
     repeat {
       guard body(&self) else { return false }

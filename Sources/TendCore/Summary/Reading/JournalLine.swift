@@ -1,27 +1,46 @@
-/// Reads one journal line (`{"type": …, "at": …, "v": 1, …}`) into a `SummaryEntry`, pulling out
-/// only the fields a summary uses. Field names follow the journal's JSON Lines schema v1.
+/// The one definition of a valid journal line, and the summary's lean reader of it.
 ///
-/// Returns `.entry`, `.ignored` (a kind a summary does not read, or an empty line) or
-/// `.unreadable` (broken JSON, a missing `type`/`at`, or a schema newer than `v` 1: fail closed,
-/// and the reader counts it).
+/// Every reader of a journal (`tend journal`, `summary`, `share`, the REPL, reminders) asks this
+/// first: `JournalReader` and `JournalScan` both call `parse`, so they agree on which lines count
+/// and report the same lines, by file and line number. A line is valid when it is exactly RFC
+/// 8259 JSON (`ByteCursor`: strict strings and numbers, bounded nesting), at most
+/// `maxLineBytes` long, a single object without a repeated known key, with `type` one of the five
+/// kinds, `at` an ISO 8601 time with an offset, `v` from 1 to `newestSchema`, and every known
+/// field of the right type and in range: ratings named as `RatingKind` and 0-10 with `ratedBy`,
+/// pressure 0-3, minutes 0-600, water 0-5000 mL with a known answer, a consent with `sharedWith`
+/// and `what`, a condition change with `change` and a readable condition. Whatever it accepts,
+/// `JournalEntry` decodes and `validate()` passes (the fuzz test checks this on random lines).
+///
+/// Returns `.entry`, `.ignored` (a blank line) or `.unreadable` with a short reason (fail
+/// closed: the reader counts and reports it).
 enum JournalLine {
   enum Result {
     case entry(SummaryEntry)
     case ignored
-    case unreadable
+    case unreadable(String)
   }
 
   static let newestSchema = 1
+  /// The longest line read (a session with a long note is a few kilobytes); longer ones are
+  /// reported, never held whole.
+  static let maxLineBytes = 1 << 20
 
   static func parse(_ base: UnsafePointer<UInt8>, start: Int, end: Int) -> Result {
+    guard end - start <= maxLineBytes else { return .unreadable("the line is too long") }
     var c = ByteCursor(base, start: start, end: end)
     guard c.peek != nil else { return .ignored }
     var f = Fields()
     let ok = c.members { c, key in f.read(&c, key) }
     c.skipSpace()
-    guard ok, c.i == end, f.v <= newestSchema, let type = f.type, let at = f.at else {
-      return .unreadable
+    if let problem = f.problem { return .unreadable(problem) }
+    guard ok, c.i == end else { return .unreadable("not one JSON object") }
+    guard let v = f.v else { return .unreadable("missing field \"v\"") }
+    guard v <= newestSchema else {
+      return .unreadable("schema version \(v) is newer than this Tend reads (\(newestSchema))")
     }
+    guard v >= 1 else { return .unreadable("schema version \(v) does not exist") }
+    guard let type = f.type else { return .unreadable("missing field \"type\"") }
+    guard let at = f.at else { return .unreadable("missing field \"at\"") }
     switch type {
     case "session":
       var s = SummarySession(at: at)
@@ -41,30 +60,33 @@ enum JournalLine {
     case "feeling":
       return .entry(.feeling(SummaryFeeling(at: at, ratings: f.ratings, text: f.text)))
     case "water":
-      guard let answer = f.answer else { return .unreadable }
+      guard let answer = f.answer else { return .unreadable("missing field \"answer\"") }
       return .entry(.water(SummaryWater(at: at, answer: answer, amountML: f.amountML)))
     case "consent":
-      guard let with = f.sharedWith else { return .unreadable }
+      guard let with = f.sharedWith else { return .unreadable("missing field \"sharedWith\"") }
+      guard let what = f.what else { return .unreadable("missing field \"what\"") }
       return .entry(
         .consent(
           SummaryConsent(
-            at: at, sharedWith: with, what: f.what, from: f.from, to: f.to, format: f.format,
+            at: at, sharedWith: with, what: what, from: f.from, to: f.to, format: f.format,
             by: f.by)))
     case "condition":
-      guard let cond = f.condition else { return .unreadable }
-      var change = cond
+      guard var change = f.condition else { return .unreadable("missing field \"condition\"") }
+      guard let kind = f.change.flatMap(SummaryCondition.Change.init(rawValue:)) else {
+        return .unreadable("missing field \"change\"")
+      }
       change.at = at
-      change.change = SummaryCondition.Change(rawValue: f.change ?? "added") ?? .added
+      change.change = kind
       return .entry(.condition(change))
-    default: return .ignored
+    default: return .unreadable("unknown type \"\(type)\"")
     }
   }
 
-  /// The fields of any entry kind; each key is read only if present.
+  /// The fields of any entry kind; each key is read only if present, checked as it is read.
   struct Fields {
     var type: String?
     var at: SummaryTime?
-    var v = 1
+    var v: Int?
     var routine: String?
     var sites: [String] = []
     var pressure: Int?
@@ -82,68 +104,110 @@ enum JournalLine {
     var answer: String?
     var amountML: Int?
     var sharedWith: String?
-    var what: [String] = []
+    var what: [String]?
     var from: String?
     var to: String?
     var format: String?
     var change: String?
     var condition: SummaryCondition?
+    /// Why the line is not valid, when a field said so (more precise than "not JSON").
+    var problem: String?
+    /// Known keys seen, one bit each, to refuse a repeated key.
+    var seen: UInt64 = 0
 
-    // One switch on the key's first byte and length keeps this a handful of comparisons.
+    /// Records a problem with `field` and stops the read.
+    mutating func bad(_ field: StaticString, _ why: StaticString = "has a wrong value") -> Bool {
+      if problem == nil { problem = "the field \"\(field)\" \(why)" }
+      return false
+    }
+
+    // One comparison per known key, in rough order of frequency.
     mutating func read(_ c: inout ByteCursor, _ key: (start: Int, end: Int, escaped: Bool)) -> Bool
     {
+      for (bit, name) in Self.keys.enumerated() where c.equals(key, name) {
+        guard seen & (1 << UInt64(bit)) == 0 else { return bad(name, "appears twice") }
+        seen |= 1 << UInt64(bit)
+        return readKnown(&c, bit) || bad(name)
+      }
+      return c.skipValue()
+    }
+
+    static let keys: [StaticString] = [
+      "type", "at", "v", "routine", "minutes", "pressure", "by", "before", "after", "ratings",
+      "sites", "precautions", "note", "text", "stopReason", "stoppedEarly", "plan", "answer",
+      "amountML", "sharedWith", "what", "from", "to", "format", "change", "condition", "remindAt",
+    ]
+
+    mutating func readKnown(_ c: inout ByteCursor, _ bit: Int) -> Bool {
       func str(_ target: inout String?) -> Bool {
         guard let s = c.optionalString() else { return false }
         target = s
         return true
       }
-      func int(_ target: inout Int?) -> Bool {
+      func int(_ target: inout Int?, _ range: ClosedRange<Int>) -> Bool {
         if c.peek == 0x6E { return c.skipValue() }
-        guard let n = c.int() else { return false }
+        guard let n = c.int(), range.contains(n) else { return false }
         target = n
         return true
       }
-      if c.equals(key, "type") { return str(&type) }
-      if c.equals(key, "at") {
-        guard let raw = c.rawString(), !raw.escaped else { return false }
-        at = SummaryTime.parse(
-          UnsafeBufferPointer(start: c.base + raw.start, count: raw.end - raw.start))
-        return at != nil
-      }
-      if c.equals(key, "v") {
-        guard let n = c.int() else { return false }
-        v = n
+      switch bit {
+      case 0:
+        guard c.peek != 0x6E, let s = c.string() else { return false }
+        type = s
         return true
-      }
-      if c.equals(key, "routine") { return str(&routine) }
-      if c.equals(key, "minutes") { return int(&minutes) }
-      if c.equals(key, "pressure") { return int(&pressure) }
-      if c.equals(key, "by") { return str(&by) }
-      if c.equals(key, "before") { return ratingSet(&c, &before) }
-      if c.equals(key, "after") { return ratingSet(&c, &after) }
-      if c.equals(key, "ratings") { return ratingSet(&c, &ratings) }
-      if c.equals(key, "sites") { return array(&c, &sites) }
-      if c.equals(key, "precautions") { return array(&c, &precautions) }
-      if c.equals(key, "note") { return str(&note) }
-      if c.equals(key, "text") { return str(&text) }
-      if c.equals(key, "stopReason") { return str(&stopReason) }
-      if c.equals(key, "stoppedEarly") {
+      case 1:
+        at = time(&c)
+        return at != nil
+      case 2: return int(&v, Int.min...Int.max) && v != nil
+      case 3: return str(&routine)
+      case 4: return int(&minutes, 0...600)
+      case 5: return int(&pressure, 0...3)
+      case 6: return str(&by)
+      case 7: return ratingSet(&c, &before)
+      case 8: return ratingSet(&c, &after)
+      case 9: return ratingSet(&c, &ratings)
+      case 10: return array(&c, &sites)
+      case 11: return array(&c, &precautions)
+      case 12: return str(&note)
+      case 13: return str(&text)
+      case 14: return str(&stopReason)
+      case 15:
         if c.peek == 0x6E { return c.skipValue() }
         guard let b = c.bool() else { return false }
         stoppedEarly = b
         return true
+      case 16: return readPlan(&c)
+      case 17:
+        guard str(&answer) else { return false }
+        return answer.map { Water.Answer(rawValue: $0) != nil } ?? true
+      case 18: return int(&amountML, 0...5000)
+      case 19: return str(&sharedWith)
+      case 20:
+        guard c.peek != 0x6E, let list = c.stringArray() else { return false }
+        what = list
+        return true
+      case 21: return str(&from)
+      case 22: return str(&to)
+      case 23: return str(&format)
+      case 24:
+        guard str(&change) else { return false }
+        return change.map { SummaryCondition.Change(rawValue: $0) != nil } ?? true
+      case 25: return readCondition(&c)
+      default:
+        if c.peek == 0x6E { return c.skipValue() }
+        return time(&c) != nil
       }
-      if c.equals(key, "plan") { return readPlan(&c) }
-      if c.equals(key, "answer") { return str(&answer) }
-      if c.equals(key, "amountML") { return int(&amountML) }
-      if c.equals(key, "sharedWith") { return str(&sharedWith) }
-      if c.equals(key, "what") { return array(&c, &what) }
-      if c.equals(key, "from") { return str(&from) }
-      if c.equals(key, "to") { return str(&to) }
-      if c.equals(key, "format") { return str(&format) }
-      if c.equals(key, "change") { return str(&change) }
-      if c.equals(key, "condition") { return readCondition(&c) }
-      return c.skipValue()
+    }
+
+    /// An ISO 8601 time with an offset (`Timestamp`'s format).
+    func time(_ c: inout ByteCursor) -> SummaryTime? {
+      guard let raw = c.rawString() else { return nil }
+      if !raw.escaped {
+        return SummaryTime.parse(
+          UnsafeBufferPointer(start: c.base + raw.start, count: raw.end - raw.start))
+      }
+      let bytes = UnsafeBufferPointer(start: c.base + raw.start, count: raw.end - raw.start)
+      return ByteCursor.unescape(bytes).flatMap { SummaryTime.parse($0) }
     }
 
     func array(_ c: inout ByteCursor, _ target: inout [String]) -> Bool {
@@ -152,81 +216,114 @@ enum JournalLine {
       return true
     }
 
+    /// `null`, or `{"kept": [...], "adapted": [...], "skipped": [...]}` (all three, strings).
     mutating func readPlan(_ c: inout ByteCursor) -> Bool {
       if c.peek == 0x6E { return c.skipValue() }
-      return c.members { c, key in
-        var n = 0
-        let ok = c.elements { c in
-          n += 1
-          return c.skipValue()
+      var found = 0
+      var counts = (0, 0, 0)
+      let ok = c.members { c, key in
+        let slot: Int? =
+          c.equals(key, "kept")
+          ? 0 : c.equals(key, "adapted") ? 1 : c.equals(key, "skipped") ? 2 : nil
+        guard let slot else { return c.skipValue() }
+        guard found & (1 << slot) == 0, c.peek != 0x6E, let list = c.stringArray() else {
+          return false
         }
-        if c.equals(key, "kept") {
-          plan.0 = n
-        } else if c.equals(key, "adapted") {
-          plan.1 = n
-        } else if c.equals(key, "skipped") {
-          plan.2 = n
+        found |= 1 << slot
+        switch slot {
+        case 0: counts.0 = list.count
+        case 1: counts.1 = list.count
+        default: counts.2 = list.count
         }
-        return ok
+        return true
       }
+      guard ok, found == 7 else { return false }
+      plan = counts
+      return true
     }
 
+    /// A condition object (`id` required; `site`, `side` known names; `since` a real day) or a
+    /// condition spec string (`iv-line@left-forearm+3d`), as `ProfileCondition` reads them.
     mutating func readCondition(_ c: inout ByteCursor) -> Bool {
+      if c.peek == 0x22 {
+        guard let spec = c.string(), let parsed = try? ConditionSpec.parse(spec) else {
+          return false
+        }
+        condition = SummaryCondition(
+          id: parsed.id, site: parsed.site?.rawValue, side: parsed.side?.rawValue)
+        return true
+      }
       var cond = SummaryCondition(id: "")
+      var hasID = false
       let ok = c.members { c, key in
-        if c.equals(key, "id"), let s = c.string() {
+        if c.equals(key, "id") {
+          guard c.peek != 0x6E, let s = c.string() else { return false }
           cond.id = s
+          hasID = true
           return true
         }
         if c.equals(key, "site") {
-          return c.optionalString().map {
-            cond.site = $0; return true
-          } ?? false
+          guard let s = c.optionalString() else { return false }
+          cond.site = s
+          return s.map { BodySite(rawValue: $0) != nil } ?? true
         }
         if c.equals(key, "side") {
-          return c.optionalString().map {
-            cond.side = $0; return true
-          } ?? false
+          guard let s = c.optionalString() else { return false }
+          cond.side = s
+          return s.map { Side(rawValue: $0) != nil } ?? true
         }
         if c.equals(key, "since") {
-          return c.optionalString().map {
-            cond.since = $0; return true
-          } ?? false
+          guard let s = c.optionalString() else { return false }
+          cond.since = s
+          return s.map { CalendarDay.parse($0) != nil } ?? true
         }
+        if c.equals(key, "daysSince") {
+          if c.peek == 0x6E { return c.skipValue() }
+          return c.int() != nil
+        }
+        if c.equals(key, "note") || c.equals(key, "addedBy") { return c.optionalString() != nil }
         return c.skipValue()
       }
-      guard ok, !cond.id.isEmpty else { return false }
+      guard ok, hasID else { return false }
       condition = cond
       return true
     }
 
+    /// `null`, or `{"ratedBy": "receiver|caregiver", "rater": …, "scores": {"pain": 0-10, …}}`
+    /// with every score named as a `RatingKind`.
     func ratingSet(_ c: inout ByteCursor, _ target: inout SummaryRatings?) -> Bool {
       if c.peek == 0x6E { return c.skipValue() }
       var set = SummaryRatings(scores: Scores())
+      var hasRater = false
+      var hasScores = false
       let ok = c.members { c, key in
         if c.equals(key, "ratedBy") {
-          guard let s = c.string() else { return false }
-          set.ratedBy = s == "caregiver" ? .caregiver : .receiver
+          guard c.peek != 0x6E, let s = c.string(), let who = RatedBy(rawValue: s) else {
+            return false
+          }
+          set.ratedBy = who
+          hasRater = true
           return true
         }
         if c.equals(key, "rater") {
-          return c.optionalString().map {
-            set.rater = $0; return true
-          } ?? false
+          guard let s = c.optionalString() else { return false }
+          set.rater = s
+          return true
         }
         if c.equals(key, "scores") {
+          hasScores = true
           return c.members { c, name in
-            guard let n = c.int() else { return false }
-            for scale in SummaryScale.allCases where c.equals(name, scale.staticName) {
-              set.scores[scale] = n
-            }
+            guard let n = c.int(), RatingKind.range.contains(n),
+              let scale = SummaryScale.allCases.first(where: { c.equals(name, $0.staticName) })
+            else { return false }
+            set.scores[scale] = n
             return true
           }
         }
         return c.skipValue()
       }
       target = set
-      return ok
+      return ok && hasRater && hasScores
     }
   }
 }

@@ -13,6 +13,10 @@ public enum JournalScan {
     /// 1-based numbers of lines that could not be read (the first 20) and how many there were.
     public var unreadableLines: [Int]
     public var unreadableCount: Int
+    /// Why each of `unreadableLines` could not be read (same order).
+    public var unreadableReasons: [String] = []
+    /// The journal file read.
+    public var path: String = ""
   }
 
   /// Reads `path` (a missing file is an empty journal).
@@ -20,14 +24,16 @@ public enum JournalScan {
   public static func read(
     _ path: String, receiver: SummaryReceiver, options: SummaryOptions, workers: Int? = nil
   ) throws(SummaryError) -> Result {
-    let fd = open(path, O_RDONLY)
-    if fd < 0 {
-      if errno == ENOENT {
-        return Result(
-          builder: SummaryBuilder(receiver: receiver, options: options), unreadableLines: [],
-          unreadableCount: 0)
-      }
-      throw .unreadableJournal(path: path, reason: String(cString: strerror(errno)))
+    let opened: Int32?
+    do {
+      opened = try SafeFile.open(path, O_RDONLY)
+    } catch {
+      throw .unreadableJournal(path: path, reason: error.errorDescription ?? "\(error)")
+    }
+    guard let fd = opened else {
+      return Result(
+        builder: SummaryBuilder(receiver: receiver, options: options), unreadableLines: [],
+        unreadableCount: 0)
     }
     defer { close(fd) }
     var st = stat()
@@ -51,24 +57,34 @@ public enum JournalScan {
     }
     var builder = all.removeFirst().builder
     var bad = results.values.first??.unreadable ?? []
-    var badCount = bad.count
+    var badCount = results.values.first??.unreadableCount ?? 0
     // Line numbers in later parts are relative: shift them by the lines before.
     var linesBefore = results.values.first??.lines ?? 0
     for part in all {
       builder.merge(part.builder)
-      bad += part.unreadable.map { $0 + linesBefore }
-      badCount += part.unreadable.count
+      bad += part.unreadable.map { ($0.line + linesBefore, $0.reason) }
+      badCount += part.unreadableCount
       linesBefore += part.lines
     }
+    let first = bad.prefix(Part.keptProblems)
     return Result(
-      builder: builder, unreadableLines: Array(bad.prefix(20)), unreadableCount: badCount)
+      builder: builder, unreadableLines: first.map(\.line), unreadableCount: badCount,
+      unreadableReasons: first.map(\.reason), path: path)
   }
 
   struct Part: Sendable {
+    static let keptProblems = 20
     var builder: SummaryBuilder
     var lines = 0
-    var unreadable: [Int] = []
+    /// The first `keptProblems` unreadable lines (relative numbers) and why.
+    var unreadable: [(line: Int, reason: String)] = []
+    var unreadableCount = 0
     var error: String?
+
+    mutating func problem(_ reason: String) {
+      unreadableCount += 1
+      if unreadable.count < Self.keptProblems { unreadable.append((lines, reason)) }
+    }
   }
 
   /// The offset just after the first newline at or after `offset`.
@@ -93,6 +109,9 @@ public enum JournalScan {
     defer { buffer.deallocate() }
     var filled = 0
     var offset = from
+    // Inside a line longer than `JournalLine.maxLineBytes`: counted once, its bytes dropped
+    // until its newline, so memory stays bounded whatever a line holds.
+    var skipping = false
     while true {
       let want = min(capacity - filled, to - offset)
       var n = 0
@@ -107,6 +126,17 @@ public enum JournalScan {
       let end = filled + n
       let atEOF = n == 0 || offset >= to
       var start = 0
+      if skipping {
+        guard
+          let nl = UnsafeBufferPointer(start: buffer, count: end).firstIndex(of: 0x0A)
+        else {
+          filled = 0
+          if atEOF { return part }
+          continue
+        }
+        skipping = false
+        start = nl + 1
+      }
       while let nl = UnsafeBufferPointer(start: buffer + start, count: end - start).firstIndex(
         of: 0x0A)
       {
@@ -114,12 +144,22 @@ public enum JournalScan {
         start += nl + 1
       }
       if atEOF {
-        if start < end { line(buffer, start, end, &part) }
+        if start < end {
+          // As `JournalReader`: a last line without its newline is an append in progress or a
+          // torn line (`tend journal` sets it aside); it is reported, never counted.
+          part.lines += 1
+          part.problem("the last line has no newline (cut off, or still being written)")
+        }
         return part
       }
       filled = end - start
       if start > 0 {
         (buffer).update(from: buffer + start, count: filled)
+      } else if filled == capacity, capacity > JournalLine.maxLineBytes {
+        part.lines += 1
+        part.problem("the line is too long")
+        skipping = true
+        filled = 0
       } else if filled == capacity {
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
         bigger.update(from: buffer, count: filled)
@@ -137,7 +177,7 @@ public enum JournalScan {
     switch JournalLine.parse(buffer, start: start, end: end) {
     case .entry(let entry): part.builder.add(entry)
     case .ignored: break
-    case .unreadable: part.unreadable.append(part.lines)
+    case .unreadable(let reason): part.problem(reason)
     }
   }
 

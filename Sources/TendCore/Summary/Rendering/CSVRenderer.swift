@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Columns: number, date, start, minutes, routine, sites (`;`-separated), pressure, given_by,
 /// status, stop_reason, then `<scale>_before`/`<scale>_after` for every scale, then who rated
-/// before and after, and the water answer. Free-text notes are never in the CSV.
+/// before and after, and the water answer. Free-text notes are never in the CSV. Text is
+/// `PlainText.display`ed and every cell passes `PlainText.csvCell` (a cell beginning with `=`,
+/// `+`, `-`, `@`, tab or CR gets a leading `'`), so no cell runs as a spreadsheet formula.
 enum CSVRenderer {
   static var header: [String] {
     [
@@ -16,14 +18,16 @@ enum CSVRenderer {
       + ["rated_by_before", "rated_by_after", "water"]
   }
 
-  static func field(_ text: String) -> String {
+  static func field(_ raw: String) -> String {
+    let text = PlainText.csvCell(raw)
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return text
     }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
-  static func render(_ data: SummaryData) -> String {
+  static func render(_ raw: SummaryData) -> String {
+    let data = raw.forDisplay()
     var lines = [header.joined(separator: ",")]
     for r in data.sessions ?? [] {
       var cells = [

@@ -6,10 +6,11 @@ struct MarkdownRenderer {
   let options: RenderOptions
   let w: SummaryWords
 
+  /// Renders `data.forDisplay()`: family-written text is one line, without control characters.
   init(_ data: SummaryData, _ options: RenderOptions) {
-    self.data = data
+    self.data = data.forDisplay()
     self.options = options
-    w = SummaryWords(data, options.localizer)
+    w = SummaryWords(self.data, options.localizer)
   }
 
   /// Escapes characters Markdown would read as markup in family-written text.

@@ -65,7 +65,7 @@ public enum ReviewReport {
     ]
     for file in files {
       let name = URL(fileURLWithPath: file.path).lastPathComponent
-      guard let s = file.summary else {
+      guard let s = file.summary?.forDisplay() else {
         rows.append(
           [statusWord(file.status, t), "-", "-", "-"] + scales.map { _ in "-" } + ["-", "-", name])
         continue

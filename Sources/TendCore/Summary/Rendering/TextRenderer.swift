@@ -7,10 +7,11 @@ struct TextRenderer {
   let options: RenderOptions
   let w: SummaryWords
 
+  /// Renders `data.forDisplay()`: family-written text is one line, without control characters.
   init(_ data: SummaryData, _ options: RenderOptions) {
-    self.data = data
+    self.data = data.forDisplay()
     self.options = options
-    w = SummaryWords(data, options.localizer)
+    w = SummaryWords(self.data, options.localizer)
   }
 
   func heading(_ text: String) -> String {

@@ -1,0 +1,64 @@
+import Foundation
+
+/// A language checks itself when it is loaded: the words Tend needs are there, or no advice is
+/// given at all (a missing `check.coach` would otherwise print its raw key where "Tend is a
+/// coach, not a clinician" belongs).
+extension Catalog {
+  /// Checks one language against English and against the keys the code uses.
+  ///
+  /// - For English: every key in `LocaleKeys.used` (written literally in Sources/) exists.
+  /// - For another language: every English key exists, with the same `%{…}` placeholders, the
+  ///   same kind of value (text or plural vs list of phrases), and no empty text.
+  /// - Throws: `CatalogError.malformed` naming `Locales/<lang>.json`, the key's line and the key.
+  public func checkLanguage(_ table: LocaleTable) throws(CatalogError) {
+    let file = "Locales/\(table.lang).json"
+    func bad(_ key: String, _ reason: String) -> CatalogError {
+      .malformed(file: file, line: table.lines[key] ?? 1, column: 1, field: key, reason: reason)
+    }
+    if table.lang == english.lang {
+      for key in LocaleKeys.used where table[key] == nil {
+        throw bad(key, "missing: Tend uses this key, and English is the reference")
+      }
+      return
+    }
+    for (key, reference) in english.values.sorted(by: { $0.key < $1.key }) {
+      guard let value = table[key] else {
+        throw bad(
+          key, "missing: English has it (line \(english.lines[key] ?? 1) of Locales/en.json)")
+      }
+      switch (reference, value) {
+      case (.list, .list(let phrases)):
+        if phrases.isEmpty { throw bad(key, "an empty list of phrases") }
+        continue
+      case (.list, _), (_, .list):
+        throw bad(key, "a different kind of value from English")
+      case (_, .text(let s)) where s.isEmpty:
+        throw bad(key, "empty text")
+      default: break
+      }
+      let have = LocaleTable.placeholders(in: value)
+      let want = LocaleTable.placeholders(in: reference)
+      if have != want {
+        throw bad(
+          key,
+          "placeholders \(have.sorted()) differ from English's \(want.sorted())")
+      }
+    }
+  }
+
+  /// Checks every language in the data folder (`tend data check`).
+  /// - Returns: each language with its problem, or nil when it is complete.
+  public static func checkAllLanguages(in folder: URL, catalog: Catalog) -> [(
+    String, CatalogError?
+  )] {
+    availableLanguages(in: folder).map { lang -> (String, CatalogError?) in
+      do throws(CatalogError) {
+        let table = lang == "en" ? catalog.english : try loadLocale(lang, in: folder)
+        try catalog.checkLanguage(table)
+        return (lang, nil)
+      } catch {
+        return (lang, error)
+      }
+    }
+  }
+}
