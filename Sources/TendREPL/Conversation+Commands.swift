@@ -174,8 +174,7 @@ extension Conversation {
   /// how they feel; a single unknown word gets "did you mean".
   mutating func sentence(_ line: String, words: [String]) -> [Action] {
     if let closing = seenSentence(line) { return closing }
-    if let understand = context.understand, currentID != nil {
-      let found = understand(line, now)
+    if currentID != nil, let found = understood(line) {
       let removable = found.removed.contains { id in
         receiver?.conditions.contains { $0.id == id } == true
       }

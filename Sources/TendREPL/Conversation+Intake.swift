@@ -169,10 +169,9 @@ extension Conversation {
   /// save it, in plain words. Nothing changes before the caregiver says yes.
   mutating func understandText(_ line: String, resume: Resume) -> [Action] {
     let inIntake = if case .intake = resume { true } else { false }
-    guard let understand = context.understand else {
+    guard let found = understood(line) else {
       return [.say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))]
     }
-    let found = understand(line, now)
     let stored = readCurrent().map { $0.conditions.map(\.id) }
     let removable = found.removed.filter { (try? stored.get())?.contains($0) == true }
     let understood = Understanding(

@@ -72,7 +72,7 @@ extension Conversation {
   /// A sentence typed where a name was asked: a red flag in it gets its instruction now, and
   /// what it says is confirmed once we know who it is about. Nil when it reads as a name.
   private mutating func sentenceAtWho(_ line: String, words: [String]) -> [Action]? {
-    let found = context.understand?(line, now)
+    let found = understood(line)
     let medical = found.map { !$0.conditions.isEmpty || !$0.removed.isEmpty } ?? false
     guard medical || words.count > 3 else { return nil }
     guard medical, let found else { return [.say(t("chat.who.sentence"))] }

@@ -262,7 +262,7 @@ extension Conversation {
   /// A red flag in words typed as a note, a reason or a feeling: its instruction at once, and
   /// how to save it in the profile (nothing is saved without a yes).
   func redFlagsIn(_ line: String) -> [Action] {
-    guard !line.isEmpty, let found = context.understand?(line, now) else { return [] }
+    guard !line.isEmpty, let found = understood(line) else { return [] }
     let flags = redFlags(found.conditions.map(\.id))
     guard !flags.isEmpty else { return [] }
     return redFlagActions(flags) + [

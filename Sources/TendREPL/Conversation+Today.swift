@@ -30,7 +30,7 @@ extension Conversation {
     }
     if meansNone(line) { return startFresh(routineID) }
     if yesNo(line) == true { return [.say(t("today.whatIsNew"))] }
-    let found = context.understand?(line, now)
+    let found = understood(line)
     guard let found, !found.conditions.isEmpty || !found.removed.isEmpty else {
       // Words that name nothing Tend knows never count as "nothing new".
       return (found?.notes ?? []).map(Action.say) + [.say(t("today.notUnderstood"))]
@@ -76,7 +76,7 @@ extension Conversation {
     guard t.list("chat.seenWords").contains(where: { lower.contains(" \($0)") }),
       !t.list("chat.notSeenWords").contains(where: { lower.contains(" \($0)") })
     else { return nil }
-    let named = context.understand.map { $0(line, now).removed.filter(flags.contains) } ?? []
+    let named = understood(line)?.removed.filter(flags.contains) ?? []
     let ids = named.isEmpty ? flags : Array(Set(named)).sorted()
     let words = String(line.prefix(500))
     phase = .confirmingSeen(ids: ids, words: words, resume: nil)

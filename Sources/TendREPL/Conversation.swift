@@ -17,7 +17,9 @@ import TendCore
 /// never written over, and nothing is offered for that person; nothing typed can make it trap.
 public struct Conversation: Sendable {
   /// Turns free text into conditions (the recognizer, injected by `tend`).
-  public typealias Understand = @Sendable (String, Date) -> Understanding
+  /// Reads a caregiver's words as of a date, together with the conditions stored for the
+  /// person (cancer in the bone in the profile makes "new back pain, weak legs" a red flag).
+  public typealias Understand = @Sendable (String, Date, [Condition]) -> Understanding
   /// Days ago from an answer like "3 weeks ago" or "since Tuesday" (TendCore's date words).
   public typealias DaysAgo = @Sendable (String, Date) -> Int?
 
@@ -157,6 +159,12 @@ public struct Conversation: Sendable {
 
   /// The receiver being cared for, once chosen, as stored right now (nil when unreadable).
   public var receiver: Profile? { currentID.flatMap { try? store.profile($0) } }
+
+  /// The caregiver's words read with what is stored about the chosen person today (read fresh).
+  func understood(_ line: String) -> Understanding? {
+    guard let understand = context.understand else { return nil }
+    return understand(line, now, receiver?.conditions(asOf: now) ?? [])
+  }
   /// Everyone whose profile can be read, for completion.
   public var receiverNames: [String] { store.receivers().compactMap(\.profile?.name) }
   /// Whether a guided step sequence is running (the loop reads keys with a timeout then).
@@ -279,8 +287,7 @@ public struct Conversation: Sendable {
       return fine.contains(part) || deny.contains(first) || yesNo(part) == false
     }
     guard plain, !parts.isEmpty else { return false }
-    guard let understand = context.understand else { return true }
-    let found = understand(line, now)
+    guard let found = understood(line) else { return true }
     return found.conditions.isEmpty && found.unknownTerms.isEmpty
   }
 

@@ -34,12 +34,14 @@ final class ChatStore: CareStore {
   }
 
   func profile(_ id: String) throws -> Profile {
-    let folder = receiversStore.folder(id)
-    guard FileManager.default.fileExists(atPath: folder.path) else {
+    guard FileManager.default.fileExists(atPath: receiversStore.folder(id).path) else {
       throw ReceiverError.unknown(name: id, suggestions: [], known: [])
     }
+    // A real folder inside this home (never a link), read under its lock, the id checked
+    // against the file's own.
+    let folder = try receiversStore.checkedFolder(id)
     return try FileLock.exclusive(folder: folder.path) {
-      try ProfileStore.load(receiversStore.profileURL(id))
+      try ProfileStore.load(folder.appendingPathComponent("profile.json"), folderID: id)
     }
   }
 

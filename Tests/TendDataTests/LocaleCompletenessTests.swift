@@ -38,10 +38,9 @@ struct LocaleCompletenessTests {
         "\(lang) \(key): placeholders differ from English")
       switch (reference, value) {
       case (.list, .list(let phrases)):
-        // Some word lists serve one kind of writing only: heads of medical names ("bệnh …",
-        // "enfermedad de …") where the noun comes first, morphemes (病, 炎) in Chinese.
-        let onePerScript = ["vocab.medicalHead", "vocab.medicalMorpheme", "vocab.medicalWord"]
-        #expect(!phrases.isEmpty || onePerScript.contains(key), "\(lang) \(key): empty list")
+        #expect(
+          !phrases.isEmpty || LocaleTable.scriptSpecificLists.contains(key),
+          "\(lang) \(key): empty list")
       case (.text, .text(let s)), (.plural, .text(let s)):
         #expect(!s.isEmpty, "\(lang) \(key): empty")
       case (.plural, .plural(let forms)), (.text, .plural(let forms)):

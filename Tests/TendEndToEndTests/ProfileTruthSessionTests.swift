@@ -117,7 +117,8 @@ struct ProfileTruthSessionTests {
     try broken.write(to: mum)
     let run = try PseudoTerminal.run(
       [
-        .expect("could not be read"), .expect("I will not write over it"), .expect("name> "),
+        .expect("cannot be read"), .expect("line 5"), .expect("I will not write over it"),
+        .expect("name> "),
         .line("Mum"), .expect("I offer no routine for them"), .expect("name> "),
         .line("Ann"), .expect("Caring for Ann"), .expect("tend> "),
         .line("suggest"), .expect("Routines for today"), .expect("tend> "),

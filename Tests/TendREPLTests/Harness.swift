@@ -31,8 +31,9 @@ struct Harness {
     let context = Conversation.Context(
       catalog: Fixtures.catalog, localizer: t, store: store, reminders: reminders,
       emergencyNumber: emergency, commands: ["check", "routines", "receivers"], now: now,
-      understand: { text, today in
-        Conversation.Understanding(Harness.recognizer.recognize(text, today: today), localizer: t)
+      understand: { text, today, stored in
+        Conversation.Understanding(
+          Harness.recognizer.recognize(text, today: today, profile: stored), localizer: t)
       },
       daysAgo: { text, today in
         Harness.recognizer.daysAgo(

@@ -19,7 +19,7 @@ extension Catalog {
   }
 
   /// What the checker says that the example does not, or nil when they agree.
-  func contradiction(_ example: RuleExample, _ checker: SafetyChecker) -> String? {
+  public func contradiction(_ example: RuleExample, _ checker: SafetyChecker) -> String? {
     var conditions: [Condition] = []
     for spec in example.conditions {
       guard let condition = try? ConditionSpec.parse(spec) else {
@@ -108,7 +108,15 @@ extension Catalog {
         if case .string(let side)? = example.expect["side"], step.side?.rawValue != side {
           return differs("step \(stepID)'s side", step.side?.rawValue ?? "both", side)
         }
-      case ("action", _), ("pressure", _), ("side", _):
+        if case .string(let technique)? = example.expect["technique"],
+          step.technique.rawValue != technique
+        {
+          return differs("step \(stepID)'s technique", step.technique.rawValue, technique)
+        }
+        if case .string(let key)? = example.expect["textKey"], step.textKey != key {
+          return differs("step \(stepID)'s words", step.textKey, key)
+        }
+      case ("action", _), ("pressure", _), ("side", _), ("technique", _), ("textKey", _):
         break  // checked with "step"
       default:
         return "unknown expectation \(key)"

@@ -3,6 +3,15 @@ import Foundation
 /// A language checks itself when it is loaded: the words Tend needs are there, or no advice is
 /// given at all (a missing `check.coach` would otherwise print its raw key where "Tend is a
 /// coach, not a clinician" belongs).
+extension LocaleTable {
+  /// Word lists that serve one kind of writing only, so a language may leave them empty: heads
+  /// of medical names where the noun comes first ("enfermedad de …", "bệnh …"), Chinese
+  /// medical morphemes (病, 炎), and hand-listed medical words where morphemes do that work.
+  public static let scriptSpecificLists: Set<String> = [
+    "vocab.medicalHead", "vocab.medicalMorpheme", "vocab.medicalWord",
+  ]
+}
+
 extension Catalog {
   /// Checks one language against English and against the keys the code uses.
   ///
@@ -28,7 +37,9 @@ extension Catalog {
       }
       switch (reference, value) {
       case (.list, .list(let phrases)):
-        if phrases.isEmpty { throw bad(key, "an empty list of phrases") }
+        if phrases.isEmpty, !LocaleTable.scriptSpecificLists.contains(key) {
+          throw bad(key, "an empty list of phrases")
+        }
         continue
       case (.list, _), (_, .list):
         throw bad(key, "a different kind of value from English")

@@ -116,7 +116,7 @@ public struct Receivers: Sendable {
       // A broken profile elsewhere does not stop adding someone new (its folder keeps its id,
       // so the fresh id never takes it); only readable names can be compared.
       let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-        .compactMap { try? ProfileStore.load(profileURL($0)).name.lowercased() }
+        .compactMap { try? ProfileStore.load(profileURL($0), folderID: $0).name.lowercased() }
       if names.contains(name.lowercased()) {
         throw ReceiverError.duplicate(name: name)
       }

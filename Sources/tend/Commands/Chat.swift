@@ -37,8 +37,9 @@ extension Tend {
         reminders: (try? store.pendingReminders()) ?? [],
         emergencyNumber: EmergencyNumber.lookup(environment: env.variables, localizer: t),
         commands: names, now: Date(), speak: speak, clockScale: scale,
-        understand: { text, today in
-          Conversation.Understanding(recognizer.recognize(text, today: today), localizer: t)
+        understand: { text, today, stored in
+          Conversation.Understanding(
+            recognizer.recognize(text, today: today, profile: stored), localizer: t)
         },
         daysAgo: { text, today in
           recognizer.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)

@@ -35,7 +35,8 @@ extension Tend {
       var recognition: Recognition?
       if let text {
         let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
-        let found = recognizer.recognize(text, today: Date())
+        // The words are read with what is already known: the profile and --condition.
+        let found = recognizer.recognize(text, today: Date(), profile: all)
         all += found.conditions
         recognition = found
       }
