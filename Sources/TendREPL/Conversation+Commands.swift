@@ -69,7 +69,7 @@ extension Conversation {
     }
     let result: SafetyChecker.Result
     do {
-      result = try SafetyChecker(catalog: context.catalog).check(profile.conditions(asOf: now))
+      result = try SafetyChecker(catalog: context.catalog).check(inForce(profile))
     } catch {
       return [.say(t("chat.profileError", ["detail": .text(String(describing: error))]))]
     }
@@ -113,7 +113,7 @@ extension Conversation {
   /// read now (a number names the routine in the last list; its plan is made again).
   mutating func plan(for reference: String, _ profile: Profile) -> Result<Plan, Refusal> {
     let checker = SafetyChecker(catalog: context.catalog)
-    if offered.isEmpty, let result = try? checker.check(profile.conditions(asOf: now)) {
+    if offered.isEmpty, let result = try? checker.check(inForce(profile)) {
       offered = result.plans.filter { $0.verdict != .excluded }.sorted {
         ($0.verdict == .ok ? 0 : 1, $0.routine.id) < ($1.verdict == .ok ? 0 : 1, $1.routine.id)
       }
@@ -132,7 +132,7 @@ extension Conversation {
           near == nil ? "chat.noSuchRoutine" : "chat.didYouMean",
           ["word": .text(reference), "guess": .text(near ?? "")]))
     }
-    guard let result = try? checker.check(profile.conditions(asOf: now), routineID: id),
+    guard let result = try? checker.check(inForce(profile), routineID: id),
       let plan = result.plans.first
     else { return Refusal.fail(Message("chat.noSuchRoutine", ["word": .text(reference)])) }
     return .success(plan)

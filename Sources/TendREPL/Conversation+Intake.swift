@@ -173,7 +173,10 @@ extension Conversation {
       return [.say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))]
     }
     let stored = readCurrent().map { $0.conditions.map(\.id) }
-    let removable = found.removed.filter { (try? stored.get())?.contains($0) == true }
+    let unsaved = Set((currentID.flatMap { unsavedRedFlags[$0] } ?? []).map(\.id))
+    let removable = found.removed.filter {
+      (try? stored.get())?.contains($0) == true || unsaved.contains($0)
+    }
     let understood = Understanding(
       conditions: found.conditions, removed: removable, notes: found.notes,
       unknownTerms: found.unknownTerms)
@@ -216,6 +219,9 @@ extension Conversation {
       out += addConditions(understood.conditions)
     } else {
       out.append(.say(t(flags.isEmpty ? "chat.nothingChanged" : "chat.notSavedRedFlag")))
+      if let id = currentID, !flags.isEmpty {
+        unsavedRedFlags[id, default: []] += understood.conditions.filter { flags.contains($0.id) }
+      }
     }
     switch resume {
     case .intake(let intake):

@@ -214,7 +214,15 @@ extension Conversation {
   {
     guard let id = currentID else { return [] }
     var out: [Action] = []
+    // A red flag closed here is closed for this conversation too, saved or not.
+    let unsaved = Set((unsavedRedFlags[id] ?? []).map(\.id))
+    unsavedRedFlags[id]?.removeAll { ids.contains($0.id) }
+    let stored = Set(((try? store.profile(id))?.conditions ?? []).map(\.id))
     for conditionID in Array(Set(ids)).sorted() {
+      if unsaved.contains(conditionID), !stored.contains(conditionID) {
+        out.append(.say(t("chat.conditionRemoved", ["rule": .key("rule.\(conditionID).name")])))
+        continue
+      }
       do {
         let gone = try store.removeCondition(conditionID, from: id, by: by, note: note, at: now)
         if !gone.isEmpty {
@@ -255,7 +263,7 @@ extension Conversation {
   /// Whether anything in force today rules out massage (a red flag, or "not today").
   func massageAllowed(_ profile: Profile) -> Bool {
     let checker = SafetyChecker(catalog: context.catalog)
-    guard let (r, _, _) = try? checker.restrictions(for: profile.conditions(asOf: now)) else {
+    guard let (r, _, _) = try? checker.restrictions(for: inForce(profile)) else {
       return false
     }
     return r.verdict.allowsMassage

@@ -6,7 +6,7 @@ import TendCore
 extension Conversation {
   /// Starts a session on a plan made from `profile` as just read (after the today check).
   mutating func startSession(_ plan: Plan, _ profile: Profile) -> [Action] {
-    let active = profile.conditions(asOf: now).filter {
+    let active = inForce(profile).filter {
       context.catalog.rule($0.id)?.isActive(daysSince: $0.daysSince) ?? true
     }
     session = SessionDraft(plan: plan, guide: Guide(plan: plan), precautions: active.map(\.id))

@@ -140,6 +140,9 @@ public struct Conversation: Sendable {
   var reminders: [Reminder]
   /// The last `suggest` list, for `start N` and `show N`.
   var offered: [Plan] = []
+  /// Red flags the caregiver chose not to save, by receiver id: they still stand for this
+  /// conversation (no routine is offered) until the person has been seen and it is closed.
+  var unsavedRedFlags: [String: [Condition]] = [:]
   var session: SessionDraft?
   var feelingText: String?
   /// Receivers on a fluid limit already reminded once: a further "later" does not nag.
@@ -160,10 +163,16 @@ public struct Conversation: Sendable {
   /// The receiver being cared for, once chosen, as stored right now (nil when unreadable).
   public var receiver: Profile? { currentID.flatMap { try? store.profile($0) } }
 
+  /// What is in force for `profile` now: what is stored, plus any red flag said in this
+  /// conversation and not saved.
+  func inForce(_ profile: Profile) -> [Condition] {
+    profile.conditions(asOf: now) + (unsavedRedFlags[profile.id] ?? [])
+  }
+
   /// The caregiver's words read with what is stored about the chosen person today (read fresh).
   func understood(_ line: String) -> Understanding? {
     guard let understand = context.understand else { return nil }
-    return understand(line, now, receiver?.conditions(asOf: now) ?? [])
+    return understand(line, now, receiver.map(inForce) ?? [])
   }
   /// Everyone whose profile can be read, for completion.
   public var receiverNames: [String] { store.receivers().compactMap(\.profile?.name) }

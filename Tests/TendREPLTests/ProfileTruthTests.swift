@@ -174,6 +174,17 @@ struct RedFlagFirstTests {
     let no = h.send("no")
     #expect(no.contains("Not saved. What I said above still stands"))
     #expect(h.store.profiles[0].conditions.isEmpty)
+    // Not saved, but it still stands for this conversation: nothing is offered.
+    let suggest = h.send("suggest")
+    #expect(suggest.contains("Do not massage"), "\(suggest)")
+    #expect(!suggest.contains("start 1"))
+    #expect(h.send("start calm-hands").contains("Not today") || h.sessions.isEmpty)
+    // Closed honestly, it stops standing.
+    let seen = h.send("tell she was seen, it was not a stroke")
+    let yes = h.send("yes")
+    let who = h.send("Dr Lee")
+    let after = h.send("suggest")
+    #expect(after.contains("start 1"), "\(seen)\n--\n\(yes)\n--\n\(who)\n--\n\(after)")
   }
 
   @Test("a red flag in a stop reason, a note or a feeling gets its instruction at once")
