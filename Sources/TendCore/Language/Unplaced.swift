@@ -31,16 +31,14 @@ struct Unplaced {
     }
     // Medical words and phrases ("pump", "máy kích thích") and Chinese medical morphemes (病,
     // 移植, with the character before) not inside a known phrase.
-    let runs =
-      vocabulary.medicalWords.map { ($0, false) } + vocabulary.medicalMorphemes.map { ($0, true) }
-    for (run, widen) in runs {
-      var i = 0
-      while i + run.count <= tokens.count {
-        defer { i += 1 }
-        let range = i..<(i + run.count)
-        guard Array(words[range]) == run, !range.contains(where: { covered[$0] }) else { continue }
+    for i in tokens.indices {
+      for run in vocabulary.medicalRuns[words[i]] ?? [] {
+        let range = i..<(i + run.words.count)
+        guard range.upperBound <= tokens.count, words[range].elementsEqual(run.words),
+          !range.contains(where: { covered[$0] })
+        else { continue }
         for k in range { marked[k] = true }
-        if widen, i > 0, !covered[i - 1], tokens[i - 1].clause == tokens[i].clause,
+        if run.widen, i > 0, !covered[i - 1], tokens[i - 1].clause == tokens[i].clause,
           tokens[i - 1].number == nil
         {
           marked[i - 1] = true
@@ -48,11 +46,10 @@ struct Unplaced {
       }
     }
     // A head word ("enfermedad", "bệnh", "syndrome") with the word after it.
-    for head in vocabulary.medicalHeads {
-      var i = 0
-      while i + head.count <= tokens.count {
-        defer { i += 1 }
-        guard Array(words[i..<(i + head.count)]) == head else { continue }
+    for i in tokens.indices {
+      for head in vocabulary.medicalHeads[words[i]] ?? [] {
+        guard i + head.count <= tokens.count, words[i..<(i + head.count)].elementsEqual(head)
+        else { continue }
         // The name after the head, past small words ("sclérose en plaques", "bệnh của").
         var next = i + head.count
         while next < tokens.count, vocabulary.fillers.contains(words[next]),

@@ -77,15 +77,13 @@ public struct Vocabulary: Sendable {
   /// `vocab.sign.<concept>`: everyday words for the concepts warning signs are made of,
   /// indexed by first word; matched apart from the phrases above, overlaps allowed.
   let signWords: [String: [(concept: String, words: [String])]]
-  /// `vocab.medicalWord`: words or phrases that are medical whatever the terminology says
-  /// (implant, pump, "máy kích thích").
-  let medicalWords: [[String]]
+  /// `vocab.medicalWord` (words or phrases that are medical whatever the terminology says:
+  /// implant, pump, "máy kích thích") and `vocab.medicalMorpheme` (characters or runs that mark
+  /// Chinese words as medical: 病, 炎, 移植, which also take the character before), by first word.
+  let medicalRuns: [String: [(words: [String], widen: Bool)]]
   /// `vocab.medicalHead`: words that start a medical name in languages that put the noun first
-  /// ("enfermedad de …", "bệnh …").
-  let medicalHeads: [[String]]
-  /// `vocab.medicalMorpheme`: characters or character runs that mark Chinese words as medical
-  /// (病, 炎, 癌, 移植 …).
-  let medicalMorphemes: [[String]]
+  /// ("enfermedad de …", "bệnh …"), by first word.
+  let medicalHeads: [String: [[String]]]
 
   /// Reads the vocabulary of `localizer`'s language and of its English fallback.
   /// - Throws: `CatalogError.malformed` naming the locale file, line and key for an unknown key,
@@ -202,9 +200,11 @@ public struct Vocabulary: Sendable {
     medicalSuffixes = suffixes.sorted { $0.count > $1.count }
     medicalNouns = nouns
     signWords = signs
-    self.medicalWords = medicalWords
-    medicalHeads = heads
-    medicalMorphemes = morphemes
+    var runs: [String: [(words: [String], widen: Bool)]] = [:]
+    for run in medicalWords { runs[run[0], default: []].append((run, false)) }
+    for run in morphemes { runs[run[0], default: []].append((run, true)) }
+    medicalRuns = runs
+    medicalHeads = Dictionary(grouping: heads, by: { $0[0] })
     var candidates: [UInt8: [[UInt8]]] = [:]
     for word in fuzzy.sorted() where word.utf8.count >= 6 {
       candidates[word.utf8.first!, default: []].append(Array(word.utf8))

@@ -24,29 +24,42 @@ public struct WordList: Sendable {
     let bytes = [UInt8](data)
     var starts: [Int32] = []
     starts.reserveCapacity(bytes.count / 7)
-    var i = 0
-    while i < bytes.count {
-      var end = i
-      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-      if end > i, bytes[i] != 0x23 { starts.append(Int32(i)) }  // skip "#" lines
-      i = end + 1
+    // One pass: line starts (skipping "#" lines), and each line compared in place with the one
+    // before it, so an unsorted list (which binary search would misread) is refused.
+    let unsorted: Int? = bytes.withUnsafeBufferPointer { b in
+      var i = 0
+      var previous = -1
+      var previousEnd = -1
+      while i < b.count {
+        var end = i
+        while end < b.count, b[end] != 0x0A { end += 1 }
+        if end > i, b[i] != 0x23 {
+          if previous >= 0 {
+            var x = previous
+            var y = i
+            while x < previousEnd, y < end, b[x] == b[y] {
+              x += 1
+              y += 1
+            }
+            let ordered = x == previousEnd ? y < end : (y < end && b[x] < b[y])
+            if !ordered { return starts.count + 1 }
+          }
+          starts.append(Int32(i))
+          (previous, previousEnd) = (i, end)
+        }
+        i = end + 1
+      }
+      return nil
     }
-    self.bytes = bytes
-    self.starts = starts
-    for k in 1..<max(1, starts.count) where compare(k - 1, Array(line(k))) >= 0 {
+    if let k = unsorted {
       throw .malformed(
         file: name, line: k + 1, column: 1, field: "words", reason: "not sorted by UTF-8 bytes")
     }
+    self.bytes = bytes
+    self.starts = starts
   }
 
   public var count: Int { starts.count }
-
-  private func line(_ k: Int) -> ArraySlice<UInt8> {
-    let start = Int(starts[k])
-    var end = start
-    while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-    return bytes[start..<end]
-  }
 
   /// -1, 0 or 1 as line `k` sorts before, equal to or after `word`.
   private func compare(_ k: Int, _ word: [UInt8]) -> Int {
