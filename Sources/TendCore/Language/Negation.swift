@@ -36,6 +36,18 @@ enum Negation {
       before = kind == .negation ? .negated(cue: cue) : .past(cue: cue)
     }
     if before != .present { return before }
+    // "took his port out": a removal verb just before and "out" just after, in one clause.
+    if let open = cues.last(where: {
+      $0.meaning == .cue(.removedBefore) && $0.last < mention.first
+        && mention.first - $0.last <= 3 && tokens[$0.last].clause == head.clause
+    }),
+      cues.contains(where: {
+        $0.meaning == .cue(.removedAfter) && $0.first > mention.last
+          && $0.first - mention.last <= 2 && tokens[$0.first].clause == head.clause
+      })
+    {
+      return .past(cue: open)
+    }
     // Cues after.
     for cue in cues where cue.first > mention.last {
       guard case .cue(let kind) = cue.meaning, kind == .negationAfter || kind == .past else {

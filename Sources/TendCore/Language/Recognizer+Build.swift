@@ -118,16 +118,25 @@ struct Build {
     var side: Side?
     var first = flag.first
     var last = flag.last
-    // A sign found from concepts carries no site: take a site named inside its words.
+    // A sign found from concepts carries no site: take the site its words name, or the one
+    // nearest them in the clause, as for a condition named outright.
+    let words = PhraseMatch(
+      meaning: .condition(flag.id), first: flag.first, last: flag.last, fuzzy: false)
     let place =
       flag.site
       ?? sites.first { $0.first >= flag.first && $0.last <= flag.last }
+      ?? (rule.site == .none
+        ? nil
+        : Placement.site(
+          for: words, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil))
     if rule.site != .none, let found = place, case .site(let s) = found.meaning {
       site = s
-      if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens) {
+      first = min(first, found.first)
+      last = max(last, found.last)
+      if let (said, sideWords) = Placement.side(of: found, sides: sides, tokens: tokens) {
         side = said
-        first = min(first, words.first)
-        last = max(last, words.last)
+        first = min(first, sideWords.first)
+        last = max(last, sideWords.last)
       }
     }
     let condition = Condition(id: flag.id, site: site, side: side, matched: span.text(first, last))

@@ -109,6 +109,17 @@ public struct Recognizer: Sendable {
       build.add(item.id, item.match, date: attached[index])
     }
 
+    // "she is 31 wks": a number of weeks after "is" or "at" is how far along a pregnancy is.
+    for cue in cues where cue.meaning == .cue(.gestation) {
+      let n = cue.last + 1
+      guard n + 1 < tokens.count, let weeks = tokens[n].number, (4...42).contains(weeks),
+        dateWords.contains(where: { $0.first == n + 1 && $0.meaning == .unit(7) }),
+        !present.contains(where: { $0.id == "pregnancy" })
+      else { continue }
+      build.addRedFlag(
+        RedFlagPatterns.Found(id: "pregnancy", site: nil, first: cue.first, last: n + 1))
+    }
+
     // Temperatures: a reading of 38 °C / 100.4 °F or more is a fever; a lower one denies one.
     let temperatureWords = presentSymptoms.filter { Self.kind($0) == "temperature" }.map(\.first)
     let units = Set(dateWords.compactMap { if case .unit = $0.meaning { $0.first } else { nil } })

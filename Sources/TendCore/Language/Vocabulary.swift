@@ -57,6 +57,10 @@ public struct Vocabulary: Sendable {
     case since, duration, within
     /// "it", "there": the mention is where the previous one was ("still a dressing on it").
     case reference
+    /// "took … out", "had … out": a mention between the two was removed (in the past).
+    case removedBefore, removedAfter
+    /// "she is", "at" before "31 wks": a number of weeks that is a pregnancy.
+    case gestation
   }
 
   struct Phrase: Sendable {
