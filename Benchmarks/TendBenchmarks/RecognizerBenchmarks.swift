@@ -44,6 +44,19 @@ enum RecognizerBenchmarks {
       "recognize \(unknownWords.count) characters with rare and misspelt words: "
         + "\(Measure.format(unknown)) per message (target ≤ 1 ms)")
     print("build the English recognizer once: \(Measure.format(build))")
+    let lexicon = Measure.median(runs: 5, iterations: 5) {
+      if (try? Lexicon.load(from: catalog.folder, lang: "en")) != nil { sink &+= 1 }
+    }
+    let signs = Measure.median(runs: 5, iterations: 5) {
+      if (try? Signs.load(from: catalog.folder, catalog: catalog)) != nil { sink &+= 1 }
+    }
+    let vocabulary = Measure.median(runs: 5, iterations: 5) {
+      let ids = Set(catalog.rules.map(\.id))
+      if (try? Vocabulary(localizer: catalog.localizer("en"), ruleIDs: ids)) != nil { sink &+= 1 }
+    }
+    print(
+      "  of which: word lists \(Measure.format(lexicon)), warning signs \(Measure.format(signs)), "
+        + "vocabulary \(Measure.format(vocabulary))")
     if sink == 42 { print("") }
   }
 }

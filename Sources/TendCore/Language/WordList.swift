@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A sorted word list (one normalised word a line, `#` header lines first), searched in place.
 ///
 /// Loading costs one file read and one pass for line starts; nothing is copied into strings or
@@ -26,13 +30,14 @@ public struct WordList: Sendable {
     starts.reserveCapacity(bytes.count / 7)
     // One pass: line starts (skipping "#" lines), and each line compared in place with the one
     // before it, so an unsorted list (which binary search would misread) is refused.
-    let unsorted: Int? = bytes.withUnsafeBufferPointer { b in
+    let unsorted: Int? = bytes.withUnsafeBufferPointer { b -> Int? in
+      guard let base = b.baseAddress else { return nil }
       var i = 0
       var previous = -1
       var previousEnd = -1
       while i < b.count {
-        var end = i
-        while end < b.count, b[end] != 0x0A { end += 1 }
+        let found = memchr(base + i, 0x0A, b.count - i)
+        let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
         if end > i, b[i] != 0x23 {
           if previous >= 0 {
             var x = previous

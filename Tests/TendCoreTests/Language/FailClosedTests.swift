@@ -16,7 +16,8 @@ struct FailClosedTests {
   {
     let recognizer =
       lang == "en"
-      ? english : try Recognizer(localizer: Fixtures.catalog.localizer(lang), catalog: Fixtures.catalog)
+      ? english
+      : try Recognizer(localizer: Fixtures.catalog.localizer(lang), catalog: Fixtures.catalog)
     let stored = Fixtures.conditions(profile)
     let found = recognizer.recognize(text, today: today, profile: stored)
     let (r, _, _) = try SafetyChecker(catalog: Fixtures.catalog).restrictions(
@@ -45,14 +46,16 @@ struct FailClosedTests {
 
   @Test("medical facts Tend cannot place are never 'good to go'")
   func unplaced() throws {
-    for text in ["she has myasthenia gravis", "he has a baclofen pump", "a spinal cord stimulator"] {
+    for text in ["she has myasthenia gravis", "he has a baclofen pump", "a spinal cord stimulator"]
+    {
       let (verdict, found, r) = try Self.verdict(text)
       #expect(verdict == .adjust, "\(text)")
       #expect(r.clearanceAdvised, "\(text)")
       #expect(found.notUnderstood.count == 1 && found.notUnderstood[0].urgent == false, "\(text)")
     }
     // Next to a red-flag system, the same kind of word is urgent.
-    let (verdict, found, _) = try Self.verdict("she has sarcoidosis and gets a tight feeling when breathing")
+    let (verdict, found, _) = try Self.verdict(
+      "she has sarcoidosis and gets a tight feeling when breathing")
     #expect(verdict == .stopCallProvider)
     #expect(found.notUnderstood.contains { $0.urgent })
   }
@@ -64,7 +67,8 @@ struct FailClosedTests {
     let nodes = try Self.verdict("they took out lymph nodes under her left arm")
     #expect(nodes.2.avoidedRegions.contains { BodyRegion(.arm, side: .left).isWithin($0.region) })
     #expect(try Self.verdict("she is 31 wks").1.conditions.map(\.id) == ["pregnancy"])
-    #expect(try Self.verdict("her skin's gone paper thin").1.conditions.map(\.id) == ["fragile-skin"])
+    #expect(
+      try Self.verdict("her skin's gone paper thin").1.conditions.map(\.id) == ["fragile-skin"])
   }
 
   @Test("past and removed are not present")
@@ -84,7 +88,8 @@ struct FailClosedTests {
     #expect(
       try Self.verdict("new back pain and her legs feel weak", profile: ["bone-metastases"]).0
         == .stopCallProvider)
-    #expect(try Self.verdict("his stools are black", profile: ["anticoagulants"]).0 == .stopCallProvider)
+    #expect(
+      try Self.verdict("his stools are black", profile: ["anticoagulants"]).0 == .stopCallProvider)
     #expect(
       try Self.verdict("new bruises all over her arms", profile: ["anticoagulants"]).0
         == .stopCallProvider)
@@ -96,7 +101,8 @@ struct FailClosedTests {
     let old = try Self.verdict("my dad had a stroke years ago and has a weak left hand")
     #expect(old.0 == .adjust)
     #expect(old.1.notUnderstood.count == 1)
-    let new = try Self.verdict("he had a stroke years ago and since this morning his left hand is weak")
+    let new = try Self.verdict(
+      "he had a stroke years ago and since this morning his left hand is weak")
     #expect(new.0 == .stopCallProvider)
   }
 
