@@ -87,12 +87,29 @@ public struct Recognizer: Sendable {
 
     // Conditions named outright, each present, denied or in the past.
     var present: [(id: String, match: PhraseMatch)] = []
+    var pastMentions: [(id: String, match: PhraseMatch, cue: PhraseMatch)] = []
     for match in mentions {
       guard case .condition(let id) = match.meaning else { continue }
       switch Negation.status(of: match, cues: cues, mentions: statusable, tokens: tokens) {
       case .present: present.append((id, match))
       case .negated(let cue): build.notCounted(id, cue, match, .negated)
-      case .past(let cue): build.notCounted(id, cue, match, .past)
+      case .past(let cue): pastMentions.append((id, match, cue))
+      }
+    }
+    // Told in the past tense but dated inside the rule's time limit ("tuvo una cirugía hace 10
+    // días", "had her knee done 10 days ago"): still in force.
+    let pastDates = DateWords.attach(
+      DateWords.find(
+        dateWords, tokens: tokens, mentionStarts: Set(pastMentions.map(\.match.first)),
+        today: today,
+        calendar: calendar), to: pastMentions.map(\.match), tokens: tokens)
+    for (index, item) in pastMentions.enumerated() {
+      if let days = pastDates[index]?.days, let rule = rules[item.id], rule.activeDays != nil,
+        rule.isActive(daysSince: days)
+      {
+        present.append((item.id, item.match))
+      } else {
+        build.notCounted(item.id, item.cue, item.match, .past)
       }
     }
     let presentSymptoms = symptoms.filter {
