@@ -181,6 +181,9 @@ public struct Recognizer: Sendable {
         && longStandingSentences.contains(tokens[flag.first].sentence)
       if past.contains(flag.id) || lasting, !saysNew {
         build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: false))
+      } else if flag.id == "not-understood-urgent" {
+        // The safety net ("worried about his breathing"): shown as not understood, urgent.
+        build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: true))
       } else {
         build.addRedFlag(flag)
       }
