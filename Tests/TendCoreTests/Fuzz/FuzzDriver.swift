@@ -1,4 +1,5 @@
 import Foundation
+import TendTestSupport
 
 /// A small seeded fuzz driver: random inputs from a seed, for a fixed time, reporting how many
 /// inputs ran and which broke a property. The same seed replays the same inputs, so a finding
@@ -31,10 +32,10 @@ struct FuzzDriver {
   /// Runs `body` with a generator until the time is up (at least `minimum` times); `body`
   /// returns a description of a broken property, or nil.
   static func run(
-    _ target: String, minimum: Int = 200, _ body: (inout SplitMix) -> String?
+    _ target: String, minimum: Int = 200, _ body: (inout SeededRandom) -> String?
   ) -> Report {
     var report = Report(target: target, seed: seed)
-    var rng = SplitMix(seed: seed ^ target.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) })
+    var rng = SeededRandom(seed: seed ^ target.utf8.reduce(0) { $0 &* 31 &+ UInt64($1) })
     let start = Date()
     let limit = seconds
     while report.executions < minimum || Date().timeIntervalSince(start) < limit {
@@ -45,24 +46,6 @@ struct FuzzDriver {
     print(report)
     return report
   }
-}
-
-/// SplitMix64: tiny, fast, and the same sequence on every machine for a seed.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
-  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 /// Byte-level mutations that tend to find parser bugs: structural characters, escapes, broken
@@ -82,7 +65,7 @@ enum Mutate {
     0xFF,
   ]
 
-  static func bytes(_ input: [UInt8], _ rng: inout SplitMix) -> [UInt8] {
+  static func bytes(_ input: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
     var b = input
     for _ in 0..<(1 + rng.below(4)) {
       let at = rng.below(b.count + 1)

@@ -12,7 +12,7 @@ struct FuzzTests {
   static let at = Timestamp(Date(timeIntervalSince1970: 1_795_000_000), offsetSeconds: 3600)
 
   /// A random valid entry of any kind.
-  static func entry(_ rng: inout SplitMix) -> JournalEntry {
+  static func entry(_ rng: inout SeededRandom) -> JournalEntry {
     func text() -> String? {
       rng.chance(50) ? nil : rng.pick(["Ana", "calm", "“quoted”", "a\nb", "é", "妈妈", "", "\\"])
     }
