@@ -48,6 +48,12 @@ struct FuzzDriver {
   }
 }
 
+extension SeededRandom {
+  mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
+  mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
+
 /// Byte-level mutations that tend to find parser bugs: structural characters, escapes, broken
 /// UTF-8, numbers in odd forms, deep nesting, repeated and deleted spans.
 enum Mutate {
