@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Columns: number, date, start, minutes, routine, sites (`;`-separated), pressure, given_by,
 /// status, stop_reason, then `<scale>_before`/`<scale>_after` for every scale, then who rated
-/// before and after, and the water answer. Free-text notes are never in the CSV.
+/// before and after, the water answer, and which Tend and rules made it (`TendVersion.token`).
+/// Free-text notes are never in the CSV.
 enum CSVRenderer {
   static var header: [String] {
     [
@@ -13,7 +14,7 @@ enum CSVRenderer {
       "stop_reason",
     ]
       + SummaryScale.allCases.flatMap { ["\($0.rawValue)_before", "\($0.rawValue)_after"] }
-      + ["rated_by_before", "rated_by_after", "water"]
+      + ["rated_by_before", "rated_by_after", "water", "made_with"]
   }
 
   static func field(_ text: String) -> String {
@@ -37,6 +38,7 @@ enum CSVRenderer {
         cells.append(r.after[scale.rawValue].map(String.init) ?? "")
       }
       cells += [r.beforeBy?.rawValue ?? "", r.afterBy?.rawValue ?? "", r.water ?? ""]
+      cells.append(data.version?.token ?? "")
       lines.append(cells.map(field).joined(separator: ","))
     }
     return lines.joined(separator: "\r\n") + "\r\n"
