@@ -5,6 +5,7 @@ import Foundation
 let registry: [(name: String, run: () throws -> Void)] = [
   ("planner", PlannerBenchmarks.run),
   ("startup", StartupBenchmarks.run),
+  ("startup-installed", StartupBenchmarks.runInstalled),
   ("recognizer", RecognizerBenchmarks.run),
   ("journal", JournalBenchmarks.run),
   ("summary", SummaryBenchmarks.run),
