@@ -6,6 +6,7 @@ let registry: [(name: String, run: () throws -> Void)] = [
   ("planner", PlannerBenchmarks.run),
   ("startup", StartupBenchmarks.run),
   ("selfcheck", SelfCheckBenchmarks.run),
+  ("startup-installed", StartupBenchmarks.runInstalled),
   ("recognizer", RecognizerBenchmarks.run),
   ("journal", JournalBenchmarks.run),
   ("summary", SummaryBenchmarks.run),

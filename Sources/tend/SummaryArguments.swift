@@ -44,11 +44,13 @@ struct SummaryArguments: ParsableArguments {
     let now = Self.now(app.environment)
     do {
       let period = try SummaryPeriod.resolve(from: from, to: to, today: now.localDay)
-      return SummaryOptions(
+      var options = SummaryOptions(
         period: period, omit: try SummaryPart.parseList(omit), deidentify: deidentify, now: now,
         keepSessions: format.needsRows,
         redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)))
-    } catch {
+      options.version = try TendVersion.of(folder: app.catalog.folder)
+      return options
+    } catch let error as SummaryError {
       throw SummaryArguments.failure(error, app)
     }
   }

@@ -9,6 +9,7 @@ struct Tend: ParsableCommand {
     commandName: "tend",
     abstract: "A home-massage coach for family caregivers.",
     discussion: "Tend is a coach, not a clinician. Stop if anything hurts.",
+    version: TendVersion.program,
     subcommands: [
       // The conversation
       Chat.self,
@@ -35,6 +36,10 @@ struct Tend: ParsableCommand {
   /// for plain commands typed at its prompt, so it never exits the process itself.
   static func execute(_ arguments: [String]) -> Int32 {
     do {
+      if let global = versionRequest(arguments) {
+        try printVersion(global)
+        return 0
+      }
       var command = try parseAsRoot(arguments)
       try command.run()
       return 0
@@ -53,6 +58,28 @@ struct Tend: ParsableCommand {
       printError(fullMessage(for: error))
       return code == .validationFailure ? 2 : code.rawValue
     }
+  }
+
+  /// `tend --version`, alone or with the global options: the options to find the data with.
+  static func versionRequest(_ arguments: [String]) -> GlobalOptions? {
+    let rest = arguments.filter { $0 != "--version" }
+    guard rest.count < arguments.count else { return nil }
+    return try? GlobalOptions.parse(rest)
+  }
+
+  /// Prints Tend's version, then the rules' (precautions `v` and the data digest) and where
+  /// they were read from. Fails closed like every command: rules that do not load are an error.
+  static func printVersion(_ global: GlobalOptions) throws {
+    print("tend \(TendVersion.program)")
+    let app = try AppContext(global)
+    let version = try TendVersion.of(folder: app.catalog.folder)
+    print(
+      app.t(
+        "version.rules",
+        [
+          "rules": .text(String(version.rules)), "data": .text(version.data),
+          "folder": .text(app.catalog.folder.path),
+        ]))
   }
 
   static func printError(_ text: String) {

@@ -33,10 +33,15 @@ public enum SummaryFixtures {
   public static func options(
     keepSessions: Bool = true, omit: Set<SummaryPart> = [], deidentify: Bool = false
   ) -> SummaryOptions {
-    SummaryOptions(
+    var options = SummaryOptions(
       period: period, omit: omit, deidentify: deidentify, now: now, keepSessions: keepSessions,
       redFlagConditions: ["dvt-suspected", "chest-pain", "bleeding-signs"])
+    options.version = version
+    return options
   }
+
+  /// A fixed "made with" (the real one changes with every data edit).
+  public static let version = TendVersion(tend: "0.1.0", rules: 1, data: "0123456789ab")
 
   /// The journal as JSON Lines in the journal's schema v1 (sorted keys, one entry a line).
   public static var journal: String {

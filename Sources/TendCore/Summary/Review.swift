@@ -82,6 +82,7 @@ public enum Review {
       now: read.made ?? SummaryTime(seconds: 0, offset: 0),
       keepSessions: true, redFlagConditions: redFlagConditions)
     options.deidentify = read.deidentified
+    options.version = read.version
     var summary = SummaryBuilder.summarize(read.receiver, read.entries, options: options)
     summary.receiver.id = nil
     if read.receiver.name.isEmpty { summary.receiver.name = nil }

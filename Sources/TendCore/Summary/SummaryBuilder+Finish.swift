@@ -119,6 +119,7 @@ extension SummaryBuilder {
       consents: consents.sorted { ($0.at?.seconds ?? 0) < ($1.at?.seconds ?? 0) },
       redFlags: .init(worseAfter: worseAfter, conditions: list.filter(\.redFlag).map(\.id)),
       sessions: options.keepSessions ? rows : nil)
+    data.version = options.version
     data.applyPrivacy(omit: options.omit, deidentify: options.deidentify)
     return data
   }

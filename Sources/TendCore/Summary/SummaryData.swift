@@ -10,6 +10,8 @@ public struct SummaryData: Codable, Sendable, Equatable {
   public var kind = "tend-summary"
   /// When it was made (nil in a de-identified summary: the period's years say enough).
   public var made: SummaryTime?
+  /// Which Tend and which rules made it (absent in files from before it was recorded).
+  public var version: TendVersion?
   public var period: SummaryPeriod
   public var receiver: Receiver
   public var deidentified: Bool

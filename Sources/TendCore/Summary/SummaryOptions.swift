@@ -16,6 +16,8 @@ public struct SummaryOptions: Sendable {
   public var redFlagConditions: Set<String>
   /// How many notes and feelings the page shows (the most recent ones).
   public var noteLimit = 3
+  /// Which Tend and which rules make the summary (carried into every format).
+  public var version: TendVersion?
 
   public init(
     period: SummaryPeriod, omit: Set<SummaryPart> = [], deidentify: Bool = false, now: SummaryTime,

@@ -46,6 +46,7 @@ struct ReviewTests {
         && back.pressure == original.pressure)
     #expect(back.receiver.name == "Rosa Example" && back.receiver.birthYear == 1948)
     #expect(Set(back.caregivers.map(\.name)) == ["Ana", "Luis"])
+    #expect(back.version == SummaryFixtures.version)
   }
 
   @Test("a changed byte marks the file altered; no checksum is unverified; junk is unreadable")
@@ -87,5 +88,28 @@ struct ReviewTests {
     #expect(text.contains("−2.3") || text.contains("−2.2"))
     #expect(text.contains("UNREADABLE: /x/broken.json"))
     #expect(text.contains("3 files: 2 intact, 0 altered"))
+  }
+
+  @Test("every format and the review table say which Tend and which rules made the summary")
+  func madeWith() {
+    let line = "Made with Tend 0.1.0, rules v1, data 0123456789ab."
+    for format in [SummaryFormat.text, .markdown, .html] {
+      #expect(Self.export(format).contains(line), "\(format)")
+    }
+    let token = "tend 0.1.0; rules v1; data 0123456789ab"
+    #expect(Self.export(.csv).contains("," + token + "\r\n"))
+    #expect(Self.export(.fhir).contains(token))
+    #expect(Self.export(.json).contains("\"rules\" : 1"))
+    let files = [
+      Review.read(bytes: Array(Self.export(.json).utf8), path: "/x/rosa.json"),
+      Review.read(bytes: Array(Self.export(.fhir).utf8), path: "/x/rosa.fhir.json"),
+    ]
+    let table = ReviewReport.render(files, RenderOptions(localizer: Fixtures.english))
+    #expect(table.contains("Tend, rules"))
+    #expect(
+      table.split(separator: "\n").filter { $0.contains("0.1.0 v1 0123456789ab") }.count == 2)
+    var old = Self.data
+    old.version = nil
+    #expect(!Self.export(.text, old).contains("Made with"))
   }
 }

@@ -13,6 +13,7 @@ enum FHIRReader {
     var made: SummaryTime?
     var checksum: String?
     var deidentified: Bool
+    var version: TendVersion?
   }
 
   typealias Object = [String: Any]
@@ -34,9 +35,13 @@ enum FHIRReader {
     else { return nil }
     var checksum: String?
     var period: SummaryPeriod?
+    var version: TendVersion?
     for ext in ((bundle["meta"] as? Object)?["extension"] as? [Object]) ?? [] {
       if ext["url"] as? String == FHIRCodes.checksumExtension {
         checksum = ext["valueString"] as? String
+      }
+      if ext["url"] as? String == FHIRBundle.versionExtension {
+        version = (ext["valueString"] as? String).flatMap(TendVersion.init(token:))
       }
       if ext["url"] as? String == FHIRBundle.periodExtension, let p = ext["valuePeriod"] as? Object,
         let a = p["start"] as? String, let b = p["end"] as? String
@@ -119,7 +124,7 @@ enum FHIRReader {
     }
     return Read(
       receiver: receiver, entries: entries, period: period, made: made, checksum: checksum,
-      deidentified: deidentified)
+      deidentified: deidentified, version: version)
   }
 
   static func splitSite(_ token: String?) -> (side: String?, site: String?) {

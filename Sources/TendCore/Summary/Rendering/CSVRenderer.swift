@@ -5,9 +5,10 @@ import Foundation
 ///
 /// Columns: number, date, start, minutes, routine, sites (`;`-separated), pressure, given_by,
 /// status, stop_reason, then `<scale>_before`/`<scale>_after` for every scale, then who rated
-/// before and after, and the water answer. Free-text notes are never in the CSV. Text is
-/// `PlainText.display`ed and every cell passes `PlainText.csvCell` (a cell beginning with `=`,
-/// `+`, `-`, `@`, tab or CR gets a leading `'`), so no cell runs as a spreadsheet formula.
+/// before and after, the water answer, and which Tend and rules made it (`TendVersion.token`).
+/// Free-text notes are never in the CSV. Text is `PlainText.display`ed and every cell passes
+/// `PlainText.csvCell` (a cell beginning with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`),
+/// so no cell runs as a spreadsheet formula.
 enum CSVRenderer {
   static var header: [String] {
     [
@@ -15,7 +16,7 @@ enum CSVRenderer {
       "stop_reason",
     ]
       + SummaryScale.allCases.flatMap { ["\($0.rawValue)_before", "\($0.rawValue)_after"] }
-      + ["rated_by_before", "rated_by_after", "water"]
+      + ["rated_by_before", "rated_by_after", "water", "made_with"]
   }
 
   static func field(_ raw: String) -> String {
@@ -41,6 +42,7 @@ enum CSVRenderer {
         cells.append(r.after[scale.rawValue].map(String.init) ?? "")
       }
       cells += [r.beforeBy?.rawValue ?? "", r.afterBy?.rawValue ?? "", r.water ?? ""]
+      cells.append(data.version?.token ?? "")
       lines.append(cells.map(field).joined(separator: ","))
     }
     return lines.joined(separator: "\r\n") + "\r\n"

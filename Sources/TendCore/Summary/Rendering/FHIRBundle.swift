@@ -19,6 +19,8 @@ struct FHIRBundle {
   static let siteSystem = "https://tend.example/fhir/CodeSystem/tend-site"
   static let precautionSystem = "https://tend.example/fhir/CodeSystem/tend-precaution"
   static let periodExtension = "https://tend.example/fhir/StructureDefinition/summary-period"
+  /// Which Tend and which rules made the Bundle (`TendVersion.token`).
+  static let versionExtension = "https://tend.example/fhir/StructureDefinition/made-with"
   static let rcSystem = "http://terminology.hl7.org/CodeSystem/"
 
   init(_ data: SummaryData, _ options: RenderOptions) {
@@ -52,6 +54,10 @@ struct FHIRBundle {
         ),
       ])
     ]
+    if let version = data.version {
+      meta.append(
+        .obj([("url", .string(Self.versionExtension)), ("valueString", .string(version.token))]))
+    }
     if options.checksum {
       meta.append(
         .obj([

@@ -135,6 +135,7 @@ struct HTMLRenderer {
     out.append(
       "<section><h2>\(e(t("summary.section.consent")))</h2>\(list(w.consentLines))</section>")
     out.append("<footer><p>\(e(w.scalesFooter))</p><p>\(e(w.coachFooter))</p>")
+    if let line = w.versionLine { out.append("<p class=\"made\">\(e(line))</p>") }
     if options.checksum {
       out.append(
         "<p class=\"sum\">\(e(t("summary.checksum", ["digest": .text(Checksum.placeholder)])))</p>")

@@ -76,6 +76,7 @@ struct MarkdownRenderer {
     out += ["", "## \(e(t("summary.section.consent")))", ""]
     out += w.consentLines.map { "- " + e($0) }
     out += ["", "---", "", e(w.scalesFooter) + "  ", e(w.coachFooter)]
+    if let line = w.versionLine { out += ["", e(line)] }
     if options.checksum {
       out += ["", e(t("summary.checksum", ["digest": .text(Checksum.placeholder)]))]
     }

@@ -61,13 +61,18 @@ public enum ReviewReport {
         t("review.col.sessions"),
       ]
         + scales.map { String(t("summary.scale.\($0.rawValue)").prefix(7)) }
-        + [t("review.col.stopped"), t("review.col.redFlags"), t("review.col.file")]
+        + [
+          t("review.col.stopped"), t("review.col.redFlags"), t("review.col.madeWith"),
+          t("review.col.file"),
+        ]
     ]
     for file in files {
       let name = URL(fileURLWithPath: file.path).lastPathComponent
       guard let s = file.summary?.forDisplay() else {
         rows.append(
-          [statusWord(file.status, t), "-", "-", "-"] + scales.map { _ in "-" } + ["-", "-", name])
+          [statusWord(file.status, t), "-", "-", "-"] + scales.map { _ in "-" } + [
+            "-", "-", "-", name,
+          ])
         continue
       }
       let w = SummaryWords(s, t)
@@ -80,7 +85,10 @@ public enum ReviewReport {
       rows.append(
         [statusWord(file.status, t), String(who.prefix(18)), period, String(s.totals.sessions)]
           + changes
-          + [String(s.totals.stopped), String(s.redFlags.count), name])
+          + [
+            String(s.totals.stopped), String(s.redFlags.count),
+            s.version.map { "\($0.tend) v\($0.rules) \($0.data)" } ?? "-", name,
+          ])
     }
     let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
     let numeric = Set(3..<(4 + scales.count + 2))

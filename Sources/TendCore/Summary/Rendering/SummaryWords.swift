@@ -260,6 +260,14 @@ struct SummaryWords {
 
   var scalesFooter: String { t("summary.footer.scales") }
   var coachFooter: String { t("summary.footer.coach", ["version": .text("")]) }
+  /// "Made with Tend 0.1.0, rules v1, data 1a2b3c4d5e6f" (nil for a file that does not say).
+  var versionLine: String? {
+    data.version.map {
+      t(
+        "summary.madeWith",
+        ["tend": .text($0.tend), "rules": .text(String($0.rules)), "data": .text($0.data)])
+    }
+  }
   var omittedLine: String? {
     var parts = data.omitted.map(\.rawValue)
     if data.deidentified { parts.append(t("summary.deidentified")) }

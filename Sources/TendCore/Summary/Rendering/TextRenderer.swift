@@ -88,6 +88,7 @@ struct TextRenderer {
     out.append("")
     out += wrap(w.scalesFooter, indent: 0)
     out += wrap(w.coachFooter, indent: 0)
+    if let line = w.versionLine { out += wrap(line, indent: 0) }
     if options.checksum {
       out.append(t("summary.checksum", ["digest": .text(Checksum.placeholder)]))
     }
