@@ -239,7 +239,12 @@ extension Conversation {
     guard !rules.isEmpty else { return [] }
     var out: [Action] = [.say(t("chat.redFlag.stop"))]
     if rules.contains(where: \.emergency) {
-      out.append(.say(t("chat.redFlag.emergency", ["number": .text(context.emergencyNumber)])))
+      if let number = context.emergencyNumber {
+        out.append(.say(t("chat.redFlag.emergency", ["number": .text(number)])))
+      } else {
+        out.append(.say(t("chat.redFlag.emergency.unknown")))
+        out.append(.say(t("region.unknown")))
+      }
     } else {
       out.append(.say(t("chat.redFlag.careTeam")))
     }

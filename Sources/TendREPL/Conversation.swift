@@ -61,7 +61,9 @@ public struct Conversation: Sendable {
     /// Where profiles and journals live; read before every check, changed one change at a time.
     public var store: any CareStore
     public var reminders: [Reminder]
-    public var emergencyNumber: String
+    /// The emergency number for where the user is (`EmergencyContact`); nil when the region is
+    /// unknown, and then the conversation says "the emergency number" and how to set the region.
+    public var emergencyNumber: String?
     /// Plain command names that `tend` runs (check, routines, log...).
     public var commands: [String]
     public var now: Date
@@ -75,7 +77,7 @@ public struct Conversation: Sendable {
 
     public init(
       catalog: Catalog, localizer: Localizer, store: any CareStore, reminders: [Reminder] = [],
-      emergencyNumber: String = "911", commands: [String] = [], now: Date = Date(),
+      emergencyNumber: String? = nil, commands: [String] = [], now: Date = Date(),
       speak: Bool = false,
       reminderMinutes: Int = 30, clockScale: Double = 1, understand: Understand? = nil,
       daysAgo: DaysAgo? = nil

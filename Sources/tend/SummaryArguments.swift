@@ -44,10 +44,13 @@ struct SummaryArguments: ParsableArguments {
     let now = Self.now(app.environment)
     do {
       let period = try SummaryPeriod.resolve(from: from, to: to, today: now.localDay)
-      return SummaryOptions(
+      var options = SummaryOptions(
         period: period, omit: try SummaryPart.parseList(omit), deidentify: deidentify, now: now,
         keepSessions: format.needsRows,
         redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)))
+      options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
+      options.emergencyNumber = app.emergencyContact().number
+      return options
     } catch {
       throw SummaryArguments.failure(error, app)
     }
