@@ -229,7 +229,7 @@ extension Conversation {
 
   func whereText(_ c: Condition) -> String {
     guard let region = c.region else { return "" }
-    return " (" + t.regionName(region) + ")"
+    return t.aside(t.regionName(region))
   }
 
   /// Red flags stop everything: no massage, and whom to call (the emergency number for chest
