@@ -78,6 +78,24 @@ struct EmergencyRegionTests {
     #expect(object["origin"] as? String == "locale")
   }
 
+  @Test("the summary's red flags give the number when an emergency rule is in force")
+  func summaryRedFlags() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = ["LANG": "en_GB.UTF-8", "TEND_HOME": home.path]
+    _ = try RunTend.run(["receivers", "add", "Bo"], environment: env)
+    let calm = try RunTend.run(["summary", "--receiver", "Bo"], environment: env)
+    #expect(!calm.stdout.contains("999"))
+    _ = try RunTend.run(["receivers", "condition", "add", "Bo", "chest-pain"], environment: env)
+    let run = try RunTend.run(["summary", "--receiver", "Bo"], environment: env)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("call 999"), "\(run.stdout)")
+    let zh = try RunTend.run(
+      ["summary", "--receiver", "Bo", "--lang", "zh-Hans"],
+      environment: ["LANG": "zh_CN.UTF-8", "TEND_HOME": home.path])
+    #expect(zh.stdout.contains("拨打 120"), "\(zh.stdout)")
+  }
+
   @Test("a settings file that cannot be read is reported and left alone")
   func brokenSettings() throws {
     let home = Fixtures.temporaryDirectory()
