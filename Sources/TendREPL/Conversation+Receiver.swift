@@ -248,7 +248,10 @@ extension Conversation {
     } else {
       out.append(.say(t("chat.redFlag.careTeam")))
     }
-    for rule in rules { out.append(.say(t("rule.\(rule.id).advice"))) }
+    for rule in rules {
+      let advice = Message("rule.\(rule.id).advice")
+      out.append(.say(t.render(EmergencyContact.line(advice, number: context.emergencyNumber, t))))
+    }
     return out
   }
 

@@ -42,15 +42,17 @@ public struct Conversation: Sendable {
     }
 
     /// What the recognizer found: conditions to confirm, ids said to be gone ("no longer on
-    /// warfarin"), and the lines to show back (negations, unknown words).
-    public init(_ r: Recognition, localizer t: Localizer) {
+    /// warfarin"), and the lines to show back (negations, unknown words), with the emergency
+    /// number in any line that tells to call it.
+    public init(_ r: Recognition, localizer t: Localizer, emergencyNumber: String? = nil) {
       let notes = r.messages.filter {
         !["recognize.confirm", "recognize.nothing"].contains($0.key)
       }
       self.init(
         conditions: r.conditions,
         removed: r.negated.filter { $0.reason != .normalReading }.map(\.id),
-        notes: notes.map(t.render), unknownTerms: r.unknownTerms)
+        notes: notes.map { t.render(EmergencyContact.line($0, number: emergencyNumber, t)) },
+        unknownTerms: r.unknownTerms)
     }
   }
 

@@ -144,7 +144,7 @@ public struct CheckReport: Encodable, Sendable {
         effect: $0.urgent ? Verdict.stopCallProvider.rawValue : Verdict.adjust.rawValue,
         rule: $0.urgent ? "not-understood-urgent" : "not-understood")
     }
-    var lines = result.messages.map { t.render(contact.line($0)) }
+    var lines = result.messages.map { t.render(contact.line($0, t)) }
     if r.emergency, let hint = contact.hint, !lines.isEmpty { lines.insert(t.render(hint), at: 1) }
     messages = lines
     routines = result.plans.map { plan in

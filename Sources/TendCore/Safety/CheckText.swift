@@ -21,7 +21,7 @@ public struct CheckText: Sendable {
     let coach = result.messages.last
     let body = result.messages.dropLast()
     if let verdict = body.first {
-      out.append(t.render(emergency.line(verdict)))
+      out.append(t.render(emergency.line(verdict, t)))
       if result.restrictions.emergency, let hint = emergency.hint {
         out += wrap(t.render(hint), indent: "")
       }
@@ -35,12 +35,14 @@ public struct CheckText: Sendable {
     }
     if let recognition {
       if result.conditions.isEmpty { out += ["", t("check.understood")] }
-      for line in recognition.messages { out += wrap(t.render(line), indent: "  ") }
+      for line in recognition.messages {
+        out += wrap(t.render(emergency.line(line, t)), indent: "  ")
+      }
     }
     let advice = body.dropFirst()
     if !advice.isEmpty {
       out.append("")
-      for line in advice { out += wrap(t.render(line), indent: "") }
+      for line in advice { out += wrap(t.render(emergency.line(line, t)), indent: "") }
     }
     let r = result.restrictions
     if r.verdict.allowsMassage {

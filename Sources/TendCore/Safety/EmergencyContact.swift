@@ -30,19 +30,22 @@ public struct EmergencyContact: Sendable, Equatable {
   /// The number to dial, nil when Tend does not know it.
   public var number: String? { entry?.number }
 
-  /// The message with the number in it when known: a key `K` becomes `K.number` with a
-  /// `number` argument (`check.verdict.emergency` → "Do not massage. Call 911 now."); other
-  /// keys, and every key when the number is unknown, are left as they are.
-  public func line(_ message: Message) -> Message {
-    guard let number, Self.numbered.contains(message.key) else { return message }
+  /// The message with the number in it when known: a key `K` that has a `K.number` form in
+  /// the locale becomes that form with a `number` argument (`check.verdict.emergency` → "Do
+  /// not massage. Call 911 now."; `rule.chest-pain.advice` → "… Call the emergency number
+  /// (911) now …"). Other keys, and every key when the number is unknown, are left as they are.
+  public func line(_ message: Message, _ t: Localizer) -> Message {
+    Self.line(message, number: number, t)
+  }
+
+  /// `line(_:_:)` for a bare number (nil: unknown).
+  public static func line(_ message: Message, number: String?, _ t: Localizer) -> Message {
+    guard let number, t.has(message.key + ".number") else { return message }
     var out = message
     out.key += ".number"
     out.args["number"] = .text(number)
     return out
   }
-
-  /// The emergency messages that have a `.number` form in every locale.
-  public static let numbered: Set<String> = ["check.verdict.emergency"]
 
   /// What to say when the number is unknown: how to set the region (nil when it is known).
   public var hint: Message? {

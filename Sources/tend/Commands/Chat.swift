@@ -39,13 +39,16 @@ extension Tend {
         if contact.region == nil, isatty(0) == 1 {
           contact = Chat.askRegion(editor: editor, app: app)
         }
+        let number = contact.number
         let context = Conversation.Context(
           catalog: app.catalog, localizer: t, store: store,
           reminders: (try? store.pendingReminders()) ?? [],
-          emergencyNumber: contact.number,
+          emergencyNumber: number,
           commands: names, now: Date(), speak: speak, clockScale: scale,
           understand: { text, today in
-            Conversation.Understanding(recognizer.recognize(text, today: today), localizer: t)
+            Conversation.Understanding(
+              recognizer.recognize(text, today: today), localizer: t,
+              emergencyNumber: number)
           },
           daysAgo: { text, today in
             recognizer.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)
