@@ -21,7 +21,7 @@ struct Harness {
   }()
 
   init(
-    profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String = "911",
+    profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String? = "911",
     now: Date = Date(), store: MemoryStore? = nil
   ) {
     let store = store ?? MemoryStore(profiles: profiles)
@@ -32,7 +32,9 @@ struct Harness {
       catalog: Fixtures.catalog, localizer: t, store: store, reminders: reminders,
       emergencyNumber: emergency, commands: ["check", "routines", "receivers"], now: now,
       understand: { text, today in
-        Conversation.Understanding(Harness.recognizer.recognize(text, today: today), localizer: t)
+        Conversation.Understanding(
+          Harness.recognizer.recognize(text, today: today), localizer: t,
+          emergencyNumber: emergency)
       },
       daysAgo: { text, today in
         Harness.recognizer.daysAgo(
