@@ -73,7 +73,9 @@ extension Conversation {
     } catch {
       return [.say(t("chat.profileError", ["detail": .text(String(describing: error))]))]
     }
-    var out: [Action] = result.messages.dropLast().map { .say(t.render($0)) }
+    var out: [Action] = result.messages.dropLast().map {
+      .say(t.render(EmergencyContact.line($0, number: context.emergencyNumber, t)))
+    }
     if currentID == nil {
       // Nobody's precautions are known yet: say so before any list, so it is never read as
       // "safe for her".

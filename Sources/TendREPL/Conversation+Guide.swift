@@ -46,7 +46,7 @@ extension Conversation {
       "guide.step",
       [
         "number": .number(number), "total": .number(total),
-        "what": .text(what.joined(separator: ", ")),
+        "what": .text(t.series(what)),
         "seconds": .number(step.step.seconds),
       ])
     // The plan's own words for this step (its variant, the one side kept): shown and spoken.

@@ -197,7 +197,8 @@ extension Conversation {
     for c in understood.conditions {
       out.append(
         .say(
-          "  + " + t("rule.\(c.id).name") + whereText(c) + (c.matched.map { " (“\($0)”)" } ?? "")))
+          "  + " + t("rule.\(c.id).name") + whereText(c)
+            + (c.matched.map { t.aside(t.quote($0)) } ?? "")))
     }
     for id in understood.removed {
       out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))

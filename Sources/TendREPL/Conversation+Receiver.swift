@@ -237,7 +237,7 @@ extension Conversation {
 
   func whereText(_ c: Condition) -> String {
     guard let region = c.region else { return "" }
-    return " (" + t.regionName(region) + ")"
+    return t.aside(t.regionName(region))
   }
 
   /// Red flags stop everything: no massage, and whom to call (the emergency number for chest
@@ -247,11 +247,19 @@ extension Conversation {
     guard !rules.isEmpty else { return [] }
     var out: [Action] = [.say(t("chat.redFlag.stop"))]
     if rules.contains(where: \.emergency) {
-      out.append(.say(t("chat.redFlag.emergency", ["number": .text(context.emergencyNumber)])))
+      if let number = context.emergencyNumber {
+        out.append(.say(t("chat.redFlag.emergency", ["number": .text(number)])))
+      } else {
+        out.append(.say(t("chat.redFlag.emergency.unknown")))
+        out.append(.say(t("region.unknown")))
+      }
     } else {
       out.append(.say(t("chat.redFlag.careTeam")))
     }
-    for rule in rules { out.append(.say(t("rule.\(rule.id).advice"))) }
+    for rule in rules {
+      let advice = Message("rule.\(rule.id).advice")
+      out.append(.say(t.render(EmergencyContact.line(advice, number: context.emergencyNumber, t))))
+    }
     return out
   }
 

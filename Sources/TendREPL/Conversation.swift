@@ -44,15 +44,17 @@ public struct Conversation: Sendable {
     }
 
     /// What the recognizer found: conditions to confirm, ids said to be gone ("no longer on
-    /// warfarin"), and the lines to show back (negations, unknown words).
-    public init(_ r: Recognition, localizer t: Localizer) {
+    /// warfarin"), and the lines to show back (negations, unknown words), with the emergency
+    /// number in any line that tells to call it.
+    public init(_ r: Recognition, localizer t: Localizer, emergencyNumber: String? = nil) {
       let notes = r.messages.filter {
         !["recognize.confirm", "recognize.nothing"].contains($0.key)
       }
       self.init(
         conditions: r.conditions,
         removed: r.negated.filter { $0.reason != .normalReading }.map(\.id),
-        notes: notes.map(t.render), unknownTerms: r.unknownTerms)
+        notes: notes.map { t.render(EmergencyContact.line($0, number: emergencyNumber, t)) },
+        unknownTerms: r.unknownTerms)
     }
   }
 
@@ -63,7 +65,9 @@ public struct Conversation: Sendable {
     /// Where profiles and journals live; read before every check, changed one change at a time.
     public var store: any CareStore
     public var reminders: [Reminder]
-    public var emergencyNumber: String
+    /// The emergency number for where the user is (`EmergencyContact`); nil when the region is
+    /// unknown, and then the conversation says "the emergency number" and how to set the region.
+    public var emergencyNumber: String?
     /// Plain command names that `tend` runs (check, routines, log...).
     public var commands: [String]
     public var now: Date
@@ -77,7 +81,7 @@ public struct Conversation: Sendable {
 
     public init(
       catalog: Catalog, localizer: Localizer, store: any CareStore, reminders: [Reminder] = [],
-      emergencyNumber: String = "911", commands: [String] = [], now: Date = Date(),
+      emergencyNumber: String? = nil, commands: [String] = [], now: Date = Date(),
       speak: Bool = false,
       reminderMinutes: Int = 30, clockScale: Double = 1, understand: Understand? = nil,
       daysAgo: DaysAgo? = nil

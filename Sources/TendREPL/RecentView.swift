@@ -34,7 +34,7 @@ public enum RecentView {
         out.append(line)
       case .feeling(let ratings, let text):
         var parts = [t("chat.recent.feeling")]
-        if let text { parts.append("“\(text)”") }
+        if let text { parts.append(t.quote(text)) }
         if let ratings { parts.append(scores(ratings, t)) }
         out.append("\(when)  " + parts.joined(separator: " · "))
       case .water(let answer, _):
@@ -61,7 +61,7 @@ public enum RecentView {
     RatingSet.defaultKinds.compactMap { kind in
       r.scores[kind].map { t("rating.kind.\(kind)") + " \($0)" }
     }
-    .joined(separator: ", ")
+    .joined(separator: t("format.series"))
   }
 
   static func changes(_ before: RatingSet?, _ after: RatingSet?, _ t: Localizer) -> String {
@@ -71,6 +71,6 @@ public enum RecentView {
       guard a != nil || b != nil else { return nil }
       return t("rating.kind.\(kind)") + " " + (a.map(String.init) ?? "-") + "→"
         + (b.map(String.init) ?? "-")
-    }.joined(separator: ", ")
+    }.joined(separator: t("format.series"))
   }
 }

@@ -28,6 +28,16 @@ struct AppContext {
     home = environment.home(explicit: options.home)
   }
 
+  /// Where the user is and the emergency number there: the region set with
+  /// `tend settings region`, else the locale's country (never the language: `--lang zh-Hans`
+  /// with `LANG=en_US.UTF-8` gives 911). A settings file that cannot be read is reported on
+  /// standard error and left as it is.
+  func emergencyContact() -> EmergencyContact {
+    let setting = RegionSetting.resolve(environment: environment.variables, home: home)
+    if let problem = setting.problem { Tend.printError(problem) }
+    return EmergencyContact(setting, table: catalog.emergencyNumbers)
+  }
+
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }
 }

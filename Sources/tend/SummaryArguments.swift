@@ -49,6 +49,8 @@ struct SummaryArguments: ParsableArguments {
         keepSessions: format.needsRows,
         redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)))
       options.version = try TendVersion.of(folder: app.catalog.folder)
+      options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
+      options.emergencyNumber = app.emergencyContact().number
       return options
     } catch let error as SummaryError {
       throw SummaryArguments.failure(error, app)

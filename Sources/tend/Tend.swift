@@ -17,6 +17,8 @@ struct Tend: ParsableCommand {
       Check.self, Routines.self,
       // Receivers and the journal
       Receivers.self, Log.self, Journal.self, Reminders.self,
+      // Where you are (the emergency number)
+      Settings.self,
       // Summaries
       Summary.self, Share.self, Review.self,
       // Tend's own data

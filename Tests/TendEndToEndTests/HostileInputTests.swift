@@ -83,7 +83,7 @@ struct HostileEndToEndTests {
     steps.append(.expect("Goodbye", timeout: 30))
     let env = [
       "TEND_HOME": home.path, "XDG_STATE_HOME": home.path, "TEND_CLOCK_SCALE": "100000",
-      "TEND_ESPEAK": "",
+      "TEND_ESPEAK": "", "LC_MESSAGES": "en_US.UTF-8",
     ]
     let run = try PseudoTerminal.run(steps, environment: env)
     try? run.stdout.write(toFile: "/tmp/tend-typed-fuzz.txt", atomically: true, encoding: .utf8)

@@ -9,6 +9,8 @@ struct REPLSessionTests {
     [
       "TEND_HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
       "TEND_CLOCK_SCALE": String(scale), "TEND_ESPEAK": "",
+      // A country, so the conversation knows the emergency number and does not ask for it.
+      "LC_MESSAGES": "en_US.UTF-8",
     ]
   }
 

@@ -103,23 +103,6 @@ struct CompletionTests {
     #expect(completion.candidates(before: "speak ", word: "o") == ["off", "on"])
   }
 
-  @Test(
-    "the emergency number comes from the locale's region",
-    arguments: [
-      ("en_US.UTF-8", "911"), ("en_GB.UTF-8", "999"), ("en_AU", "000"), ("es_ES.UTF-8", "112"),
-      ("fr_FR", "112"), ("vi_VN", "115"), ("zh_CN.UTF-8", "120"), ("en", "911"), ("de", "112"),
-      ("C.UTF-8", "911"), ("", "911"),
-    ])
-  func emergency(locale: String, number: String) {
-    #expect(EmergencyNumber.lookup(locale: locale, localizer: Fixtures.english) == number)
-  }
-
-  @Test("LC_ALL wins over LANG for the region")
-  func emergencyEnvironment() {
-    let env = ["LANG": "en_US.UTF-8", "LC_ALL": "en_GB.UTF-8"]
-    #expect(EmergencyNumber.lookup(environment: env, localizer: Fixtures.english) == "999")
-  }
-
   @Test("ratings: 0-10, Enter skips one, skip skips the rest, anything else is asked again")
   func ratings() {
     #expect(RatingForm.parse("7", skipWords: []) == .value(7))

@@ -21,7 +21,7 @@ struct Harness {
   }()
 
   init(
-    profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String = "911",
+    profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String? = "911",
     now: Date = Date(), store: MemoryStore? = nil
   ) {
     let store = store ?? MemoryStore(profiles: profiles)
@@ -33,7 +33,8 @@ struct Harness {
       emergencyNumber: emergency, commands: ["check", "routines", "receivers"], now: now,
       understand: { text, today, stored in
         Conversation.Understanding(
-          Harness.recognizer.recognize(text, today: today, profile: stored), localizer: t)
+          Harness.recognizer.recognize(text, today: today, profile: stored), localizer: t,
+          emergencyNumber: emergency)
       },
       daysAgo: { text, today in
         Harness.recognizer.daysAgo(

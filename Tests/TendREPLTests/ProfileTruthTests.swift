@@ -235,6 +235,22 @@ struct RedFlagFirstTests {
     #expect(h.store.profiles[0].conditions.map(\.id) == ["fever"])
   }
 
+  @Test("a red flag names the region's number in every line, or says how to set the region")
+  func redFlagNumber() {
+    var gb = Harness(profiles: [Profile(id: "ann", name: "Ann")], emergency: "999")
+    gb.send("1")
+    let text = gb.send("she has chest pain")
+    #expect(text.contains("Call 999 now"))
+    #expect(text.contains("Call the emergency number (999) now"))
+    #expect(!text.contains("911"))
+    var unknown = Harness(profiles: [Profile(id: "ann", name: "Ann")], emergency: nil)
+    unknown.send("1")
+    let plain = unknown.send("she has chest pain")
+    #expect(plain.contains("Call the emergency number now"))
+    #expect(plain.contains("tend settings region"))
+    #expect(!plain.contains("911") && !plain.contains("112"))
+  }
+
   @Test("a red flag in the today answer: the instruction first, and no session")
   func todayRedFlag() {
     var h = Harness(profiles: [Profile(id: "ann", name: "Ann")])

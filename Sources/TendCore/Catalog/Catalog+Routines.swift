@@ -15,7 +15,9 @@ extension Catalog {
     }
     var routines: [Routine] = []
     for name in names.sorted()
-    where name.hasSuffix(".json") && !["precautions.json", "signs.json"].contains(name) {
+    where name.hasSuffix(".json")
+      && !["precautions.json", "signs.json", "emergency-numbers.json"].contains(name)
+    {
       let (bytes, file) = try read(dir.appendingPathComponent(name), relativeTo: folder)
       routines.append(
         try readRoutine(

@@ -18,6 +18,8 @@ public struct Catalog: Sendable {
   public let english: LocaleTable
   /// Other languages loaded on request, by code.
   public let locales: [String: LocaleTable]
+  /// The emergency number of each region (`Routines/emergency-numbers.json`).
+  public let emergencyNumbers: EmergencyNumbers
 
   private let rulesByID: [String: PrecautionRule]
   private let routinesByID: [String: Routine]
@@ -25,8 +27,9 @@ public struct Catalog: Sendable {
   public init(
     folder: URL, rules: [PrecautionRule], escalations: [Escalation], routines: [Routine],
     techniques: TechniqueTable = TechniqueTable(minimum: [:]), english: LocaleTable,
-    locales: [String: LocaleTable] = [:]
+    locales: [String: LocaleTable] = [:], emergencyNumbers: EmergencyNumbers = EmergencyNumbers()
   ) {
+    self.emergencyNumbers = emergencyNumbers
     self.techniques = techniques
     self.folder = folder
     self.rules = rules
@@ -54,7 +57,8 @@ public struct Catalog: Sendable {
     let routines = try loadRoutines(in: folder, techniques: techniques)
     let catalog = Catalog(
       folder: folder, rules: rules, escalations: escalations, routines: routines,
-      techniques: techniques, english: english, locales: locales)
+      techniques: techniques, english: english, locales: locales,
+      emergencyNumbers: try EmergencyNumbers.load(in: folder))
     try catalog.validateAcrossFiles()
     try catalog.checkExamples()
     for table in locales.values { try catalog.checkLanguage(table) }

@@ -31,7 +31,7 @@ public struct JournalText: Sendable {
     case .session(let s): parts += session(s)
     case .feeling(let f):
       if let r = f.ratings { parts.append(ratings(r)) }
-      if let text = f.text { parts.append("\"\(text)\"") }
+      if let text = f.text { parts.append(t.quote(text)) }
     case .water(let w):
       parts.append(t("log.water.\(w.answer.rawValue)"))
       if let ml = w.amountML { parts.append(t("journal.ml", ["count": .number(ml)])) }
@@ -39,7 +39,7 @@ public struct JournalText: Sendable {
         parts.append(t("journal.remindAt", ["time": .text(when(at))]))
       }
       if let by = w.by { parts.append(t("journal.by", ["name": .text(by)])) }
-      if let note = w.note { parts.append("\"\(note)\"") }
+      if let note = w.note { parts.append(t.quote(note)) }
     case .consent(let c):
       parts.append(t("journal.sharedWith", ["name": .text(c.sharedWith)]))
       if !c.what.isEmpty { parts.append(t.list(c.what)) }
@@ -87,7 +87,7 @@ public struct JournalText: Sendable {
     if let precautions = s.precautions, !precautions.isEmpty {
       parts.append(t("journal.precautions", ["list": .text(precautions.joined(separator: ", "))]))
     }
-    if let note = s.note { parts.append("\"\(note)\"") }
+    if let note = s.note { parts.append(t.quote(note)) }
     return parts
   }
 
@@ -102,14 +102,14 @@ public struct JournalText: Sendable {
       let a = before?.scores[name].map(String.init) ?? "–"
       let b = after?.scores[name].map(String.init) ?? "–"
       return t("journal.rating.\(name)") + " \(a)→\(b)"
-    }.joined(separator: ", ")
+    }.joined(separator: t("format.series"))
     return text + proxy(after ?? before)
   }
 
   private func ratings(_ r: Ratings) -> String {
     RatingKind.allCases.map(\.rawValue).compactMap { name in
       r.scores[name].map { t("journal.rating.\(name)") + " \($0)" }
-    }.joined(separator: ", ") + proxy(r)
+    }.joined(separator: t("format.series")) + proxy(r)
   }
 
   private func proxy(_ r: Ratings?) -> String {

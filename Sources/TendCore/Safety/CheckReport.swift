@@ -95,6 +95,11 @@ public struct CheckReport: Encodable, Sendable {
   var maxMinutes: Int?
   var clearanceAdvised: Bool
   var emergency: Bool
+  /// Where the user is (ISO 3166-1, from their setting or their locale), null when unknown.
+  var region: String?
+  /// The number to call in an emergency there, null when unknown (the messages then say "the
+  /// emergency number" and how to set the region).
+  var emergencyNumber: String?
   var conditions: [ConditionOut]
   /// From `--text`: mentions that were denied or in the past, and unknown medical words.
   var notCounted: [NotCountedOut]
@@ -107,7 +112,8 @@ public struct CheckReport: Encodable, Sendable {
   /// - Parameter recognition: what was read from free text; unknown medical words in it make
   ///   `clearanceAdvised` true, since Tend cannot judge what it does not know.
   public init(
-    _ result: SafetyChecker.Result, localizer t: Localizer, recognition: Recognition? = nil
+    _ result: SafetyChecker.Result, localizer t: Localizer, recognition: Recognition? = nil,
+    emergency contact: EmergencyContact = .unknown
   ) {
     let r = result.restrictions
     verdict = r.verdict.rawValue
@@ -121,6 +127,8 @@ public struct CheckReport: Encodable, Sendable {
     maxMinutes = r.maxMinutes
     clearanceAdvised = r.clearanceAdvised || !(recognition?.unknownTerms.isEmpty ?? true)
     emergency = r.emergency
+    region = contact.region
+    emergencyNumber = contact.number
     conditions = result.conditions.map {
       ConditionOut(
         id: $0.condition.id, site: $0.condition.site?.rawValue, side: $0.condition.side?.rawValue,
@@ -136,7 +144,9 @@ public struct CheckReport: Encodable, Sendable {
         effect: $0.urgent ? Verdict.stopCallProvider.rawValue : Verdict.adjust.rawValue,
         rule: $0.urgent ? "not-understood-urgent" : "not-understood")
     }
-    messages = result.messages.map(t.render)
+    var lines = result.messages.map { t.render(contact.line($0, t)) }
+    if r.emergency, let hint = contact.hint, !lines.isEmpty { lines.insert(t.render(hint), at: 1) }
+    messages = lines
     routines = result.plans.map { plan in
       RoutineOut(
         id: plan.routine.id, title: t(plan.routine.titleKey), verdict: plan.verdict.rawValue,
@@ -161,6 +171,8 @@ public struct CheckReport: Encodable, Sendable {
     try c.encode(maxMinutes, forKey: .maxMinutes)
     try c.encode(clearanceAdvised, forKey: .clearanceAdvised)
     try c.encode(emergency, forKey: .emergency)
+    try c.encode(region, forKey: .region)
+    try c.encode(emergencyNumber, forKey: .emergencyNumber)
     try c.encode(conditions, forKey: .conditions)
     try c.encode(notCounted, forKey: .notCounted)
     try c.encode(unknownTerms, forKey: .unknownTerms)
@@ -170,7 +182,8 @@ public struct CheckReport: Encodable, Sendable {
   }
   enum CodingKeys: String, CodingKey {
     case verdict, maxPressure, avoid, noJointMovement, avoidPositions, maxMinutes
-    case clearanceAdvised, emergency, conditions, notCounted, unknownTerms, notUnderstood
+    case clearanceAdvised, emergency, region, emergencyNumber, conditions, notCounted, unknownTerms,
+      notUnderstood
     case messages, routines
   }
 

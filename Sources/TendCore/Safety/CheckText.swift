@@ -1,9 +1,16 @@
 /// Renders a check for people: the verdict first, what was understood, the advice, the routines
 /// fitted to today, and always the coach line. Plain text that fits 80 columns.
+///
+/// An emergency verdict names the number for where the user is (`emergency`), or, when that is
+/// unknown, says "the emergency number" and how to set the region.
 public struct CheckText: Sendable {
   public let t: Localizer
+  public let emergency: EmergencyContact
 
-  public init(localizer: Localizer) { t = localizer }
+  public init(localizer: Localizer, emergency: EmergencyContact = .unknown) {
+    t = localizer
+    self.emergency = emergency
+  }
 
   /// - Parameter recognition: what was read from the caregiver's own words, if any: shown
   ///   with what was understood (what was not counted, unknown words, a request to confirm).
@@ -13,7 +20,12 @@ public struct CheckText: Sendable {
     var out: [String] = []
     let coach = result.messages.last
     let body = result.messages.dropLast()
-    if let verdict = body.first { out.append(t.render(verdict)) }
+    if let verdict = body.first {
+      out.append(t.render(emergency.line(verdict, t)))
+      if result.restrictions.emergency, let hint = emergency.hint {
+        out += wrap(t.render(hint), indent: "")
+      }
+    }
     if !result.conditions.isEmpty {
       out.append("")
       out.append(t("check.understood"))
@@ -23,12 +35,14 @@ public struct CheckText: Sendable {
     }
     if let recognition {
       if result.conditions.isEmpty { out += ["", t("check.understood")] }
-      for line in recognition.messages { out += wrap(t.render(line), indent: "  ") }
+      for line in recognition.messages {
+        out += wrap(t.render(emergency.line(line, t)), indent: "  ")
+      }
     }
     let advice = body.dropFirst()
     if !advice.isEmpty {
       out.append("")
-      for line in advice { out += wrap(t.render(line), indent: "") }
+      for line in advice { out += wrap(t.render(emergency.line(line, t)), indent: "") }
     }
     let r = result.restrictions
     if r.verdict.allowsMassage {
@@ -79,17 +93,12 @@ public struct CheckText: Sendable {
       line += " — " + t("check.daysAgo", ["count": .number(days)])
     }
     if !item.active { line += " " + t("check.noLongerActive") }
-    if let matched = item.condition.matched { line += " (“\(matched)”)" }
+    if let matched = item.condition.matched { line += t.aside(t.quote(matched)) }
     return line
   }
 
   public func summaryLine(_ plan: Plan) -> String {
-    let mark: String
-    switch plan.verdict {
-    case .ok: mark = "  ok    "
-    case .adjust: mark = "  adjust"
-    case .excluded: mark = "  no    "
-    }
+    let mark = "  " + statusWord(plan.verdict)
     var line =
       "\(mark)  \(plan.routine.id)  " + t(plan.routine.titleKey) + " · "
       + t("routine.minutes", ["count": .number(plan.routine.minutes)])
@@ -102,6 +111,14 @@ public struct CheckText: Sendable {
       if let reason = plan.reasons.first { line += " · " + t.render(reason) }
     }
     return line
+  }
+
+  /// The routine list's status column in this language (`ok`, `adjust`, `no` in English),
+  /// padded to the widest of the three so the columns line up, wide characters counted twice.
+  public func statusWord(_ verdict: Plan.Verdict) -> String {
+    let all: [Plan.Verdict] = [.ok, .adjust, .excluded]
+    let width = all.map { TerminalText.width(t("check.status.\($0.rawValue)")) }.max() ?? 0
+    return TerminalText.pad(t("check.status.\(verdict.rawValue)"), to: width)
   }
 
   public func planLines(_ plan: Plan) -> [String] {

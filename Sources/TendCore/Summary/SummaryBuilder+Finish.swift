@@ -117,7 +117,10 @@ extension SummaryBuilder {
       feelings: feelings.sorted { $0.0 < $1.0 }.suffix(limit).map(\.1),
       notes: notes.sorted { $0.0 < $1.0 }.suffix(limit).map { .init(when: $0.0.day, text: $0.1) },
       consents: consents.sorted { ($0.at?.seconds ?? 0) < ($1.at?.seconds ?? 0) },
-      redFlags: .init(worseAfter: worseAfter, conditions: list.filter(\.redFlag).map(\.id)),
+      redFlags: .init(
+        worseAfter: worseAfter, conditions: list.filter(\.redFlag).map(\.id),
+        emergencyNumber: list.contains { options.emergencyConditions.contains($0.id) }
+          ? options.emergencyNumber : nil),
       sessions: options.keepSessions ? rows : nil)
     data.version = options.version
     data.applyPrivacy(omit: options.omit, deidentify: options.deidentify)

@@ -141,6 +141,9 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var worseAfter = 0
     /// Red-flag conditions in force (no massage; call the care team).
     public var conditions: [String] = []
+    /// The emergency number for where the family is, when an emergency red flag (chest pain,
+    /// sudden breathlessness, stroke signs) is in force and the region is known.
+    public var emergencyNumber: String?
     public var count: Int { worseAfter + conditions.count }
   }
 

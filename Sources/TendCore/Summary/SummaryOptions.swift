@@ -14,6 +14,10 @@ public struct SummaryOptions: Sendable {
   public var keepSessions: Bool
   /// Condition ids whose rule is a red flag (no massage; call the care team).
   public var redFlagConditions: Set<String>
+  /// Condition ids whose rule means calling the emergency number, not only the care team.
+  public var emergencyConditions: Set<String> = []
+  /// The emergency number for where the family is (`EmergencyContact`), nil when unknown.
+  public var emergencyNumber: String?
   /// How many notes and feelings the page shows (the most recent ones).
   public var noteLimit = 3
   /// Which Tend and which rules make the summary (carried into every format).

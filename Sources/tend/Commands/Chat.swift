@@ -32,21 +32,27 @@ extension Tend {
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
       let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
       let t = app.localizer
-      let context = Conversation.Context(
-        catalog: app.catalog, localizer: t, store: store,
-        reminders: (try? store.pendingReminders()) ?? [],
-        emergencyNumber: EmergencyNumber.lookup(environment: env.variables, localizer: t),
-        commands: names, now: Date(), speak: speak, clockScale: scale,
-        understand: { text, today, stored in
-          Conversation.Understanding(
-            recognizer.recognize(text, today: today, profile: stored), localizer: t)
-        },
-        daysAgo: { text, today in
-          recognizer.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)
-        })
+      var contact = app.emergencyContact()
       let global = global
       MainActor.assumeIsolated {
         let editor = LineEditor(historyFile: state.appendingPathComponent("tend/history"))
+        if contact.region == nil, isatty(0) == 1 {
+          contact = Chat.askRegion(editor: editor, app: app)
+        }
+        let number = contact.number
+        let context = Conversation.Context(
+          catalog: app.catalog, localizer: t, store: store,
+          reminders: (try? store.pendingReminders()) ?? [],
+          emergencyNumber: number,
+          commands: names, now: Date(), speak: speak, clockScale: scale,
+          understand: { text, today, stored in
+            Conversation.Understanding(
+              recognizer.recognize(text, today: today, profile: stored), localizer: t,
+              emergencyNumber: number)
+          },
+          daysAgo: { text, today in
+            recognizer.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)
+          })
         ChatLoop(
           conversation: Conversation(context), editor: editor, store: store,
           clock: ScaledClock(scale: scale), environment: env.variables
@@ -54,6 +60,38 @@ extension Tend {
           Tend.execute(words + Chat.passThrough(global))
         }.start()
       }
+    }
+
+    /// Asks once where the user is, when neither a setting nor the locale says: the answer is
+    /// stored (`settings.json` in the home) so it is not asked again; Enter skips, and the
+    /// question comes back at the next start. Three tries, then it moves on.
+    @MainActor
+    static func askRegion(editor: LineEditor, app: AppContext) -> EmergencyContact {
+      let t = app.localizer
+      let table = app.catalog.emergencyNumbers
+      print(t("region.ask"))
+      for _ in 0..<3 {
+        guard let line = editor.read(prompt: t("region.prompt")) else { break }
+        switch RegionSetting.answer(line) {
+        case .skip:
+          print(t("region.skipped"))
+          return .unknown
+        case .invalid:
+          print(t("region.invalid", ["text": .text(t.quote(line))]))
+        case .region(let code):
+          do {
+            try RegionSetting.store(code, home: app.home)
+          } catch {
+            Tend.printError("\(error)")
+          }
+          let contact = EmergencyContact(
+            RegionSetting(region: code, origin: .setting), table: table)
+          print(Settings.describe(contact, t))
+          return contact
+        }
+      }
+      print(t("region.skipped"))
+      return .unknown
     }
 
     /// The global options typed at start, passed on to each plain command.

@@ -47,13 +47,16 @@ extension Tend {
       } catch {
         throw ConditionInput.usageError(error)
       }
+      let contact = app.emergencyContact()
       if json {
         print(
-          try CheckReport(result, localizer: app.localizer, recognition: recognition).jsonText(),
+          try CheckReport(
+            result, localizer: app.localizer, recognition: recognition, emergency: contact
+          ).jsonText(),
           terminator: "")
       } else {
         print(
-          CheckText(localizer: app.localizer).render(
+          CheckText(localizer: app.localizer, emergency: contact).render(
             result, detailed: routine != nil, recognition: recognition), terminator: "")
       }
     }

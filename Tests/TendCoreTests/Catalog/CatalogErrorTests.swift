@@ -67,6 +67,28 @@ struct CatalogErrorTests {
     #expect(reason.contains("trailing comma"))
   }
 
+  @Test("the emergency-number table fails closed: bad code, number, source or a duplicate")
+  func emergencyNumbers() throws {
+    let file = "Routines/emergency-numbers.json"
+    func message(_ entries: String) throws -> String {
+      let text = "{\n  \"v\": 1,\n  \"regions\": [\n\(entries)\n  ]\n}\n"
+      return try loadError(file, text)?.errorDescription ?? ""
+    }
+    let good = #"    {"region": "US", "number": "911", "source": "https://www.911.gov/"}"#
+    #expect(try message(good) == "")
+    #expect(
+      try message(good.replacingOccurrences(of: "\"US\"", with: "\"usa\"")).hasPrefix(
+        "\(file):4:5: error: [regions[0].region]"))
+    #expect(
+      try message(good.replacingOccurrences(of: "911", with: "9-1-1")).contains(
+        "[regions[0].number]"))
+    #expect(
+      try message(good.replacingOccurrences(of: "https", with: "http")).contains(
+        "[regions[0].source] a source must be an https:// address"))
+    #expect(try message(good + ",\n" + good).contains("duplicate region \"US\""))
+    #expect(try message("").contains("no regions"))
+  }
+
   @Test("an unknown site suggests the nearest")
   func unknownSite() throws {
     let text = Self.routine.replacingOccurrences(

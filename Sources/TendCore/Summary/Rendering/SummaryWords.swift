@@ -197,7 +197,9 @@ struct SummaryWords {
       parts.append(
         t("summary.redFlags.conditions", ["rules": .text(t.list(f.conditions.map(ruleName)))]))
     }
-    return t("summary.redFlags", ["list": .text(parts.joined(separator: "; "))])
+    let line = t("summary.redFlags", ["list": .text(parts.joined(separator: "; "))])
+    guard let number = f.emergencyNumber else { return line }
+    return line + t("summary.redFlags.emergency", ["number": .text(number)])
   }
 
   var routinesLine: String? {

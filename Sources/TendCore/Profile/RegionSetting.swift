@@ -1,0 +1,121 @@
+import Foundation
+
+/// Where the person is, for the one thing Tend needs it for: which emergency number to give.
+///
+/// The region is known, never guessed from the language: a region the person set
+/// (`tend settings region CN`, or the question the conversation asks once) wins; otherwise the
+/// country part of the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the first one set: `zh_CN.UTF-8`
+/// gives CN); otherwise it is unknown. `--lang` never changes it.
+public struct RegionSetting: Sendable, Equatable {
+  public enum Origin: String, Sendable { case setting, locale }
+
+  /// The region, upper case, or nil when unknown.
+  public var region: String?
+  public var origin: Origin?
+  /// Why the settings file could not be read, when it could not (the file is never replaced
+  /// silently; the region then comes from the locale).
+  public var problem: String?
+
+  public init(region: String?, origin: Origin?, problem: String? = nil) {
+    self.region = region
+    self.origin = origin
+    self.problem = problem
+  }
+
+  /// `$TEND_HOME/settings.json`.
+  public static func file(home: URL) -> URL { home.appendingPathComponent("settings.json") }
+
+  /// The region from the settings in `home`, else from the locale variables.
+  public static func resolve(environment: [String: String], home: URL) -> RegionSetting {
+    var problem: String?
+    do {
+      if let stored = try stored(home: home) {
+        return RegionSetting(region: stored, origin: .setting)
+      }
+    } catch {
+      problem = "\(file(home: home).path): \(error)"
+    }
+    if let region = fromLocale(environment) {
+      return RegionSetting(region: region, origin: .locale, problem: problem)
+    }
+    return RegionSetting(region: nil, origin: nil, problem: problem)
+  }
+
+  /// The country of the first locale variable set among `LC_ALL`, `LC_MESSAGES`, `LANG`
+  /// (`en_GB.UTF-8` → GB, `zh_Hans_CN` → CN); nil for `C`, `POSIX`, `en` or none.
+  public static func fromLocale(_ environment: [String: String]) -> String? {
+    let raw = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first {
+      !$0.isEmpty
+    }
+    guard let raw else { return nil }
+    let base = raw.split(separator: ".").first.map(String.init) ?? raw
+    let name = base.split(separator: "@").first.map(String.init) ?? base
+    let parts = name.replacingOccurrences(of: "-", with: "_").split(separator: "_")
+    return parts.dropFirst().last { $0.count == 2 && $0.allSatisfy(\.isLetter) }.map {
+      $0.uppercased()
+    }
+  }
+
+  /// What a person typed when asked for their region.
+  public enum Answer: Equatable, Sendable {
+    /// Nothing: ask again next time.
+    case skip
+    /// A two-letter code, upper case (`uk` is read as GB, its ISO code).
+    case region(String)
+    /// Not a two-letter code.
+    case invalid
+  }
+
+  public static func answer(_ text: String) -> Answer {
+    let code = text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+    if code.isEmpty { return .skip }
+    if code == "UK" { return .region("GB") }
+    guard code.count == 2, code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else {
+      return .invalid
+    }
+    return .region(code)
+  }
+
+  /// The region stored in `home`, nil when none was set.
+  /// - Throws: `SettingsError.unreadable` when the file exists but is not a settings file.
+  public static func stored(home: URL) throws -> String? {
+    let url = file(home: home)
+    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+    guard let data = FileManager.default.contents(atPath: url.path),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { throw SettingsError.unreadable(file: url.path, reason: "not a JSON object") }
+    guard let v = object["v"] as? Int, v == 1 else {
+      throw SettingsError.unreadable(file: url.path, reason: "[v] expected 1")
+    }
+    guard let region = object["region"] else { return nil }
+    if region is NSNull { return nil }
+    guard let code = region as? String, code.count == 2 else {
+      throw SettingsError.unreadable(file: url.path, reason: "[region] expected a code like US")
+    }
+    return code.uppercased()
+  }
+
+  /// Stores `region` (nil forgets it) in `home`: written to a temporary file, synced and renamed
+  /// over the old one, created 0600 in a 0700 folder.
+  /// - Throws: `SettingsError.unreadable` rather than replace a file it cannot read;
+  ///   `StorageError` when the write fails (the old file is then untouched).
+  public static func store(_ region: String?, home: URL) throws {
+    _ = try stored(home: home)
+    try DurableFile.makeFolder(home)
+    var text = "{\n  \"v\": 1,\n  \"region\": "
+    text += region.map { "\"\($0.uppercased())\"" } ?? "null"
+    text += "\n}\n"
+    try DurableFile.replace(file(home: home), with: Data(text.utf8))
+  }
+}
+
+/// The settings file exists but cannot be used; it is reported, never replaced.
+public enum SettingsError: Error, Equatable, CustomStringConvertible {
+  case unreadable(file: String, reason: String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file, let reason): "\(file): error: \(reason)"
+    }
+  }
+}
