@@ -1,8 +1,8 @@
 import Foundation
 
 extension Catalog {
-  /// Reads every `Routines/*.json` except `precautions.json` and `signs.json` (the rules and
-  /// their warning signs), sorted by id.
+  /// Reads every `Routines/*.json` except `precautions.json`, `signs.json` and
+  /// `emergency-numbers.json` (the rules, their warning signs, the numbers to call), sorted by id.
   static func loadRoutines(in folder: URL, techniques: TechniqueTable) throws(CatalogError)
     -> [Routine]
   {
