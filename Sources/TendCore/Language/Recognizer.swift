@@ -69,7 +69,7 @@ public struct Recognizer: Sendable {
     var symptoms: [PhraseMatch] = []
     var cues: [PhraseMatch] = []
     var dateWords: [PhraseMatch] = []
-    for match in all {
+    for match in Self.splitAmounts(all, words: words, tokens: tokens, vocabulary: vocabulary) {
       switch match.meaning {
       case .condition: mentions.append(match)
       case .site: sites.append(match)
@@ -219,6 +219,34 @@ public struct Recognizer: Sendable {
 
   /// Symptom kinds that only set context and are never denied by a nearby "no".
   static let contextOnly: Set<String> = ["new", "cancer", "temperature"]
+
+  /// "3 tuần trước" is three weeks ago, not "last week" (tuần trước) after a stray 3: a phrase
+  /// for a fixed day back that starts with a unit word, right after a number, is read as that
+  /// unit and the "ago" word after it.
+  static func splitAmounts(
+    _ all: [PhraseMatch], words: [String], tokens: [TextToken], vocabulary: Vocabulary
+  ) -> [PhraseMatch] {
+    var out: [PhraseMatch] = []
+    for match in all {
+      guard case .daysAgo = match.meaning, match.first > 0, match.last > match.first,
+        tokens[match.first - 1].number != nil,
+        let unit = vocabulary.byFirstWord[words[match.first]]?.first(where: {
+          if case .unit = $0.meaning { $0.words.count == 1 } else { false }
+        }),
+        vocabulary.byFirstWord[words[match.first + 1]]?.contains(where: {
+          $0.meaning == .cue(.ago) && $0.words.count == match.last - match.first
+        }) == true
+      else {
+        out.append(match)
+        continue
+      }
+      out.append(
+        PhraseMatch(meaning: unit.meaning, first: match.first, last: match.first, fuzzy: false))
+      out.append(
+        PhraseMatch(meaning: .cue(.ago), first: match.first + 1, last: match.last, fuzzy: false))
+    }
+    return out
+  }
 
   static func id(of match: PhraseMatch) -> String {
     if case .condition(let id) = match.meaning { return id }

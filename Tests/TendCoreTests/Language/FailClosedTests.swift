@@ -106,6 +106,20 @@ struct FailClosedTests {
     #expect(new.0 == .stopCallProvider)
   }
 
+  @Test("an amount before a 'last week' phrase is that many weeks ago, in every language")
+  func amounts() throws {
+    let vi = try Self.verdict("bà mổ vai trái 3 tuần trước", lang: "vi").1.conditions
+    #expect(vi.first?.daysSince == 21)
+    let plain = try Self.verdict("ba mo vai trai 3 tuan truoc", lang: "vi").1.conditions
+    #expect(plain.first?.daysSince == 21)
+    #expect(
+      try Self.verdict("bà mổ vai trái tuần trước", lang: "vi").1.conditions.first?.daysSince == 7)
+    let es = try Self.verdict("le operaron la rodilla izquierda hace 10 días", lang: "es").1
+      .conditions
+    #expect(
+      es.first?.id == "recent-surgery" && es.first?.daysSince == 10 && es.first?.side == .left)
+  }
+
   @Test("every language: a red flag in its own everyday words")
   func languages() throws {
     let cases = [
