@@ -26,6 +26,18 @@ enum Placement {
       let limbs = candidates.filter { bodySite($0.0)?.limb != nil }
       if !limbs.isEmpty { candidates = limbs }
     }
+    // Nothing in the clause: the next clause of the same sentence, just after the mention
+    // ("his gout's flared up again, right big toe is swollen"), when no other condition could
+    // own that site first (the caller's mention is the nearest one before it).
+    if candidates.isEmpty {
+      for site in sites
+      where tokens[site.first].sentence == tokens[mention.first].sentence
+        && tokens[site.first].clause == clause + 1 && site.first > mention.last
+        && site.first - mention.last - 1 <= 6
+      {
+        candidates.append((site, site.first - mention.last - 1))
+      }
+    }
     guard var best = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
     for other in candidates {
       if let inner = bodySite(other.0), let outer = bodySite(best.0), inner != outer,
