@@ -47,7 +47,8 @@ struct SummaryArguments: ParsableArguments {
       return SummaryOptions(
         period: period, omit: try SummaryPart.parseList(omit), deidentify: deidentify, now: now,
         keepSessions: format.needsRows,
-        redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)))
+        redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)),
+        catalog: app.catalog)
     } catch {
       throw SummaryArguments.failure(error, app)
     }

@@ -37,6 +37,19 @@ extension SummaryBuilder {
     water.declined += later.water.declined
     water.later += later.water.later
     water.amountML += later.water.amountML
+    waterByDay.merge(later.waterByDay, uniquingKeysWith: +)
+    let shift = sessions - later.sessions
+    against += later.against.map {
+      var a = $0
+      a.session += shift
+      return a
+    }
+    worseList += later.worseList.map {
+      var a = $0
+      a.session += shift
+      return a
+    }
+    for (key, state) in later.history { history[key] = state }
     feelings += later.feelings
     feelingCount += later.feelingCount
     notes += later.notes
@@ -100,6 +113,12 @@ extension SummaryBuilder {
       }
     var waterTally = water
     waterTally.fluidLimitML = receiver.fluidLimitML
+    waterTally.days = waterByDay.keys.sorted().map {
+      .init(day: CivilDay.string($0), totalML: waterByDay[$0] ?? 0, limitML: receiver.fluidLimitML)
+    }
+    let safety = SummaryData.Safety(
+      checked: auditor != nil, against: against, worse: worseList,
+      fluidDays: (waterTally.days ?? []).filter(\.over))
     var data = SummaryData(
       made: options.now, period: options.period,
       receiver: .init(id: receiver.id, name: receiver.name, birthYear: receiver.birthYear),
@@ -118,7 +137,7 @@ extension SummaryBuilder {
       notes: notes.sorted { $0.0 < $1.0 }.suffix(limit).map { .init(when: $0.0.day, text: $0.1) },
       consents: consents.sorted { ($0.at?.seconds ?? 0) < ($1.at?.seconds ?? 0) },
       redFlags: .init(worseAfter: worseAfter, conditions: list.filter(\.redFlag).map(\.id)),
-      sessions: options.keepSessions ? rows : nil)
+      safety: safety, sessions: options.keepSessions ? rows : nil)
     data.applyPrivacy(omit: options.omit, deidentify: options.deidentify)
     return data
   }

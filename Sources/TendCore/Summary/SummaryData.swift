@@ -29,6 +29,10 @@ public struct SummaryData: Codable, Sendable, Equatable {
   public var notes: [Note]?
   public var consents: [SummaryConsent]
   public var redFlags: RedFlags
+  /// Every session that went against the precautions in force on its date, every session rated
+  /// 2 or more points worse after, every day over the fluid limit (all of them; a page shows
+  /// the first few and says how many more).
+  public var safety: Safety?
   /// One row per session, oldest first (absent from the one-page formats' gathering).
   public var sessions: [Row]?
   /// SHA-256 of the file this was read from or written to (see `Checksum`), when it has one.
@@ -120,6 +124,48 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var later = 0
     public var amountML = 0
     public var fluidLimitML: Int?
+    /// Each day with an amount noted, oldest first (`YYYY-MM-DD`, the year when de-identified).
+    public var days: [WaterDay]?
+  }
+
+  public struct WaterDay: Codable, Sendable, Equatable {
+    public var day: String
+    public var totalML: Int
+    /// The fluid limit in force, when there is one.
+    public var limitML: Int?
+    public var over: Bool { limitML.map { totalML > $0 } ?? false }
+  }
+
+  public struct Safety: Codable, Sendable, Equatable {
+    /// Whether sessions were checked against the precautions (the rules were at hand).
+    public var checked = false
+    public var against: [AgainstPrecautions] = []
+    public var worse: [WorseSession] = []
+    public var fluidDays: [WaterDay] = []
+  }
+
+  /// A session that went against the precautions in force on its date.
+  public struct AgainstPrecautions: Codable, Sendable, Equatable {
+    /// The session's number in the period (1 = first).
+    public var session: Int
+    /// `YYYY-MM-DD`, or `session N` when de-identified.
+    public var when: String
+    public var routine: String?
+    public var breaches: [SessionBreach]
+  }
+
+  /// A session where some scale got 2 or more points worse after.
+  public struct WorseSession: Codable, Sendable, Equatable {
+    public var session: Int
+    public var when: String
+    public var routine: String?
+    public var changes: [ScaleChange]
+  }
+
+  public struct ScaleChange: Codable, Sendable, Equatable {
+    public var scale: SummaryScale
+    public var before: Int
+    public var after: Int
   }
 
   public struct Feeling: Codable, Sendable, Equatable {
@@ -159,6 +205,9 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var afterBy: RatedBy?
     public var water: String?
     public var note: String?
+    /// Condition ids in force on the session's date (from the condition history).
     public var precautions: [String]
+    /// How it went against those precautions (empty when it did not, or was not checked).
+    public var breaches: [SessionBreach]?
   }
 }

@@ -98,6 +98,9 @@ public struct SummarySession: Sendable, Equatable {
   public var stepsKept = 0
   public var stepsAdapted = 0
   public var stepsSkipped = 0
+  /// The ids of the steps done as written and done with changes, when the journal names them.
+  public var kept: [String] = []
+  public var adapted: [String] = []
 
   public init(at: SummaryTime) { self.at = at }
 }

@@ -16,11 +16,15 @@ public struct SummaryOptions: Sendable {
   public var redFlagConditions: Set<String>
   /// How many notes and feelings the page shows (the most recent ones).
   public var noteLimit = 3
+  /// The rules, to check each session against the precautions in force on its date (from the
+  /// condition history). Without them no session is checked and the summary says so.
+  public var catalog: Catalog?
 
   public init(
     period: SummaryPeriod, omit: Set<SummaryPart> = [], deidentify: Bool = false, now: SummaryTime,
-    keepSessions: Bool = true, redFlagConditions: Set<String> = []
+    keepSessions: Bool = true, redFlagConditions: Set<String> = [], catalog: Catalog? = nil
   ) {
+    self.catalog = catalog
     self.period = period
     self.omit = omit
     self.deidentify = deidentify

@@ -37,6 +37,8 @@ enum JournalLine {
       s.note = f.note
       s.precautions = f.precautions
       (s.stepsKept, s.stepsAdapted, s.stepsSkipped) = f.plan
+      s.kept = f.kept
+      s.adapted = f.adapted
       return .entry(.session(s))
     case "feeling":
       return .entry(.feeling(SummaryFeeling(at: at, ratings: f.ratings, text: f.text)))
@@ -79,6 +81,8 @@ enum JournalLine {
     var text: String?
     var precautions: [String] = []
     var plan = (0, 0, 0)
+    var kept: [String] = []
+    var adapted: [String] = []
     var answer: String?
     var amountML: Int?
     var sharedWith: String?
@@ -155,16 +159,24 @@ enum JournalLine {
     mutating func readPlan(_ c: inout ByteCursor) -> Bool {
       if c.peek == 0x6E { return c.skipValue() }
       return c.members { c, key in
+        if c.equals(key, "kept") {
+          guard let list = c.stringArray() else { return false }
+          kept = list
+          plan.0 = list.count
+          return true
+        }
+        if c.equals(key, "adapted") {
+          guard let list = c.stringArray() else { return false }
+          adapted = list
+          plan.1 = list.count
+          return true
+        }
         var n = 0
         let ok = c.elements { c in
           n += 1
           return c.skipValue()
         }
-        if c.equals(key, "kept") {
-          plan.0 = n
-        } else if c.equals(key, "adapted") {
-          plan.1 = n
-        } else if c.equals(key, "skipped") {
+        if c.equals(key, "skipped") {
           plan.2 = n
         }
         return ok

@@ -5,7 +5,11 @@ import Foundation
 ///
 /// Columns: number, date, start, minutes, routine, sites (`;`-separated), pressure, given_by,
 /// status, stop_reason, then `<scale>_before`/`<scale>_after` for every scale, then who rated
-/// before and after, and the water answer. Free-text notes are never in the CSV.
+/// before and after, and the water answer; then the condition ids in force that day
+/// (`;`-separated), how the session went against them (`kind:what`, `;`-separated), the water
+/// noted that whole day in mL, the fluid limit in mL and `yes` when the day was over it. A day
+/// with water noted but no session gets a row of its own with status `no-session`. Free-text
+/// notes are never in the CSV.
 enum CSVRenderer {
   static var header: [String] {
     [
@@ -14,6 +18,7 @@ enum CSVRenderer {
     ]
       + SummaryScale.allCases.flatMap { ["\($0.rawValue)_before", "\($0.rawValue)_after"] }
       + ["rated_by_before", "rated_by_after", "water"]
+      + ["precautions", "against_precautions", "day_water_ml", "fluid_limit_ml", "over_fluid_limit"]
   }
 
   static func field(_ text: String) -> String {
@@ -25,7 +30,16 @@ enum CSVRenderer {
 
   static func render(_ data: SummaryData) -> String {
     var lines = [header.joined(separator: ",")]
+    let waterDays = data.deidentified ? [] : data.water?.days ?? []
+    let byDay = Dictionary(waterDays.map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
+    let limit = data.water?.fluidLimitML.map(String.init) ?? ""
+    func waterCells(_ day: String?) -> [String] {
+      guard let day, let d = byDay[day] else { return ["", limit, ""] }
+      return [String(d.totalML), limit, d.over ? "yes" : "no"]
+    }
+    var sessionDays = Set<String>()
     for r in data.sessions ?? [] {
+      if let day = r.at?.day { sessionDays.insert(day) }
       var cells = [
         String(r.number), r.at?.day ?? "", r.at?.description ?? "",
         r.minutes.map(String.init) ?? "", r.routine ?? "",
@@ -37,6 +51,19 @@ enum CSVRenderer {
         cells.append(r.after[scale.rawValue].map(String.init) ?? "")
       }
       cells += [r.beforeBy?.rawValue ?? "", r.afterBy?.rawValue ?? "", r.water ?? ""]
+      cells.append(r.precautions.joined(separator: ";"))
+      cells.append(
+        (r.breaches ?? []).map { "\($0.kind.rawValue):\($0.what ?? "")" }.joined(separator: ";"))
+      cells += waterCells(r.at?.day)
+      lines.append(cells.map(field).joined(separator: ","))
+    }
+    let width = header.count
+    for d in waterDays where !sessionDays.contains(d.day) && data.sessions != nil {
+      var cells = [String](repeating: "", count: width)
+      cells[1] = d.day
+      cells[8] = "no-session"
+      let tail = waterCells(d.day)
+      for (i, v) in tail.enumerated() { cells[width - 3 + i] = v }
       lines.append(cells.map(field).joined(separator: ","))
     }
     return lines.joined(separator: "\r\n") + "\r\n"

@@ -102,6 +102,48 @@ struct FHIRBundle {
     for c in data.consents { addConsent(c) }
     for p in data.precautions { addFlag(p) }
     for row in data.sessions ?? [] { addSession(row) }
+    for day in data.water?.days ?? [] { addFluidIntake(day) }
+  }
+
+  /// One day's water noted, as LOINC 9000-1 "Fluid intake oral Measured" in mL (check digit
+  /// and code verified, clinical-export.md 1.3), with the care team's limit as the reference
+  /// range's high end and `H` when the day went over it.
+  mutating func addFluidIntake(_ d: SummaryData.WaterDay) {
+    let t = options.localizer
+    let ml = { (n: Int) -> OrderedJSON in
+      .obj([
+        ("value", .int(n)), ("unit", .string("mL")),
+        ("system", .string("http://unitsofmeasure.org")), ("code", .string("mL")),
+      ])
+    }
+    let effective: (String, OrderedJSON) =
+      d.day.count == 10
+      ? ("effectivePeriod", .obj([("start", .string(d.day)), ("end", .string(d.day))]))
+      : ("effectiveDateTime", .string(d.day))
+    add(
+      "urn:uuid:" + options.ids.next(),
+      .obj([
+        ("resourceType", .string("Observation")), ("status", .string("final")),
+        (
+          "code",
+          Self.concept(
+            [Self.coding(FHIRCodes.loinc, "9000-1", "Fluid intake oral Measured")],
+            text: t("summary.section.water"))
+        ),
+        ("subject", Self.ref(patient)),
+        effective,
+        ("valueQuantity", ml(d.totalML)),
+        (
+          "interpretation",
+          d.over
+            ? .array([
+              Self.concept([
+                Self.coding(Self.rcSystem + "v3-ObservationInterpretation", "H", "High")
+              ])
+            ]) : nil
+        ),
+        ("referenceRange", d.limitML.map { .array([.obj([("high", ml($0))])]) }),
+      ]))
   }
 
   mutating func addConsent(_ c: SummaryConsent) {

@@ -111,7 +111,7 @@ struct HTMLRenderer {
       out.append("</section>")
     }
     let precautions = w.precautionLines
-    let stopped = w.stoppedLines
+    let stopped = w.stoppedLines(limit: 5)
     out.append("<section><h2>\(e(t("summary.section.safety")))</h2>")
     out.append(
       "<p><strong>\(e(t("summary.safety.precautions")))</strong> \(precautions.isEmpty ? e(t("summary.none")) : "")</p>"
@@ -120,8 +120,20 @@ struct HTMLRenderer {
     out.append(
       "<p><strong>\(e(t("summary.safety.stopped")))</strong> \(stopped.isEmpty ? e(t("summary.none")) : "")</p>"
     )
-    if !stopped.isEmpty { out.append(list(Array(stopped.prefix(5)))) }
+    if !stopped.isEmpty { out.append(list(stopped)) }
+    for (label, lines) in w.safetyLists {
+      out.append(
+        "<p><strong>\(e(label))</strong> \(lines.isEmpty ? e(t("summary.none")) : "")</p>")
+      if !lines.isEmpty { out.append(list(lines)) }
+    }
+    if let line = w.notCheckedLine { out.append("<p>\(e(line))</p>") }
     out.append("<p>\(e(w.redFlagLine))</p></section>")
+    let waterDays = w.waterDayLines
+    if !waterDays.isEmpty {
+      out.append(
+        "<section><h2>\(e(t("summary.section.water")))</h2><p>\(e(w.cut(waterDays, limit: 60).joined(separator: " · ")))</p></section>"
+      )
+    }
     let done = [w.routinesLine, w.pressureLine, w.sitesLine].compactMap { $0 }
     if !done.isEmpty {
       out.append("<section><h2>\(e(t("summary.section.done")))</h2>\(list(done))</section>")
