@@ -35,7 +35,8 @@ public enum SummaryFixtures {
   ) -> SummaryOptions {
     SummaryOptions(
       period: period, omit: omit, deidentify: deidentify, now: now, keepSessions: keepSessions,
-      redFlagConditions: ["dvt-suspected", "chest-pain", "bleeding-signs"])
+      redFlagConditions: ["dvt-suspected", "chest-pain", "bleeding-signs"],
+      catalog: Fixtures.catalog)
   }
 
   /// The journal as JSON Lines in the journal's schema v1 (sorted keys, one entry a line).

@@ -169,8 +169,10 @@ public struct SessionAuditor: Sendable {
         id: c.id, site: c.site.flatMap(BodySite.init(rawValue:)),
         side: c.side.flatMap(Side.init(rawValue:)), daysSince: since.map { max(0, day - $0) })
     }
-    let key = list.map { "\($0.id)|\($0.site?.rawValue ?? "")|\($0.side?.rawValue ?? "")|\($0.daysSince ?? -1)" }
-      .sorted().joined(separator: ";")
+    let key = list.map { c in
+      [c.id, c.site?.rawValue ?? "", c.side?.rawValue ?? "", String(c.daysSince ?? -1)]
+        .joined(separator: "|")
+    }.sorted().joined(separator: ";")
     if let hit = cache[key] { return hit }
     let r: Restrictions
     do {

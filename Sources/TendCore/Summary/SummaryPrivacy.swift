@@ -65,7 +65,9 @@ extension SummaryData {
     }
     notes = nil
     if var w = water {
-      w.days = w.days.map { $0.map { .init(day: String($0.day.prefix(4)), totalML: $0.totalML, limitML: $0.limitML) } }
+      w.days = w.days.map { days in
+        days.map { .init(day: String($0.day.prefix(4)), totalML: $0.totalML, limitML: $0.limitML) }
+      }
       water = w
     }
     if var s = safety {

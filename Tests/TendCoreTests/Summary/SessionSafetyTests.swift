@@ -53,7 +53,10 @@ struct SessionSafetyTests {
     #expect(s.against.map(\.when) == ["2026-10-25", "2026-11-03", "2026-11-06"])
     let iv = s.against[0]
     #expect(iv.routine == "forearm-ease")
-    #expect(iv.breaches.contains { $0.kind == .avoidedSite && $0.what == "left-forearm" && $0.because == ["iv-line"] })
+    #expect(
+      iv.breaches.contains {
+        $0.kind == .avoidedSite && $0.what == "left-forearm" && $0.because == ["iv-line"]
+      })
     #expect(iv.breaches.contains { $0.kind == .pressure && $0.value == 3 && $0.limit == 2 })
     // 10 Oct: same arm, pressure 2, but the line dates from 20 Oct: nothing against.
     #expect(!s.against.contains { $0.when == "2026-10-10" })
@@ -61,7 +64,8 @@ struct SessionSafetyTests {
     #expect(s.against[1].breaches.map(\.kind) == [.jointMovement])
     // 6 Nov: the fever (added 5 Nov, removed 7 Nov) allowed no massage; 9 Nov is clear.
     #expect(s.against[2].breaches.map(\.kind) == [.stop])
-    #expect(s.against[2].breaches[0].because == ["fever-with-hot-joint"])  // the escalation is stricter
+    // The fever-with-hot-joint escalation is stricter than the fever rule alone.
+    #expect(s.against[2].breaches[0].because == ["fever-with-hot-joint"])
   }
 
   @Test("precautions on each row are those in force on its date, from the condition history")

@@ -61,7 +61,7 @@ struct SummarySnapshotTests {
     #expect(rows.contains { $0.contains(",stopped,\"felt light-headed; sat 10 min, then fine\",") })
     #expect(
       rows.filter { !$0.contains("\"") }.allSatisfy {
-        $0.split(separator: ",", omittingEmptySubsequences: false).count == 27
+        $0.split(separator: ",", omittingEmptySubsequences: false).count == 32
       })
     #expect(!csv.contains("sleepy"))  // notes never go into the CSV
   }

@@ -18,7 +18,10 @@ enum CSVRenderer {
     ]
       + SummaryScale.allCases.flatMap { ["\($0.rawValue)_before", "\($0.rawValue)_after"] }
       + ["rated_by_before", "rated_by_after", "water"]
-      + ["precautions", "against_precautions", "day_water_ml", "fluid_limit_ml", "over_fluid_limit"]
+      + [
+        "precautions", "against_precautions", "day_water_ml", "fluid_limit_ml",
+        "over_fluid_limit",
+      ]
   }
 
   static func field(_ text: String) -> String {
