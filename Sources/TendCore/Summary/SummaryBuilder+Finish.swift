@@ -88,7 +88,8 @@ extension SummaryBuilder {
       let b = Double(c.before) / Double(c.n)
       let a = Double(c.after) / Double(c.n)
       return .init(
-        scale: scale, sessions: c.n, meanBefore: b, meanAfter: a, meanChange: a - b,
+        scale: scale, tenMeans: scale.higherIsBetter ? "best" : "worst", sessions: c.n,
+        meanBefore: b, meanAfter: a, meanChange: a - b,
         improved2: c.improved2,
         worsened2: c.worsened2)
     }
@@ -121,7 +122,11 @@ extension SummaryBuilder {
       fluidDays: (waterTally.days ?? []).filter(\.over))
     var data = SummaryData(
       made: options.now, period: options.period,
-      receiver: .init(id: receiver.id, name: receiver.name, birthYear: receiver.birthYear),
+      receiver: .init(
+        id: receiver.id, name: receiver.name, birthYear: receiver.birthYear,
+        birthDate: receiver.birthDate,
+        identifiers: receiver.identifiers.isEmpty ? nil : receiver.identifiers,
+        allergies: receiver.allergies.isEmpty ? nil : receiver.allergies),
       deidentified: false, omitted: options.omit.sorted(),
       caregivers: caregivers.map {
         .init(name: $0.key, relationship: receiver.relationships[$0.key], sessions: $0.value)

@@ -1,3 +1,14 @@
+/// An identifier from the care team (a record number), with its issuing system when known.
+public struct SummaryIdentifier: Codable, Sendable, Equatable {
+  public var system: String?
+  public var value: String
+
+  public init(system: String? = nil, value: String) {
+    self.system = system
+    self.value = value
+  }
+}
+
 /// The numbers of one summary: what every format renders, and what `tend review` reads back.
 ///
 /// This is the JSON export's schema (version `v`); it is a stable machine interface. Dates are
@@ -42,6 +53,11 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var id: String?
     public var name: String?
     public var birthYear: Int?
+    /// `YYYY-MM-DD` or `YYYY` (absent when de-identified).
+    public var birthDate: String?
+    public var identifiers: [SummaryIdentifier]?
+    /// Allergies in the family's words (absent when de-identified: free text).
+    public var allergies: [String]?
   }
 
   public struct Caregiver: Codable, Sendable, Equatable {
@@ -77,6 +93,8 @@ public struct SummaryData: Codable, Sendable, Equatable {
   /// Per-session change for one scale, over sessions rated on it both before and after.
   public struct RatingChange: Codable, Sendable, Equatable {
     public var scale: SummaryScale
+    /// What 10 means on this scale: `best` (comfort) or `worst` (every other).
+    public var tenMeans: String?
     public var sessions: Int
     public var meanBefore: Double
     public var meanAfter: Double

@@ -11,6 +11,11 @@ public struct SummaryReceiver: Sendable, Equatable {
   /// Conditions in the profile now, with the day each began (`YYYY-MM-DD`) when known.
   public var conditions: [SummaryCondition]
   public var fluidLimitML: Int?
+  /// `YYYY-MM-DD` or `YYYY`, when the profile has one.
+  public var birthDate: String?
+  public var identifiers: [SummaryIdentifier] = []
+  /// Allergies in the family's words ("latex", "almond oil").
+  public var allergies: [String] = []
 
   public init(
     id: String, name: String, birthYear: Int? = nil, caregivers: [String] = [],

@@ -25,6 +25,9 @@ public struct SummaryOptions: Sendable {
     keepSessions: Bool = true, redFlagConditions: Set<String> = [], catalog: Catalog? = nil
   ) {
     self.catalog = catalog
+    // The formats with one row per session (CSV, JSON, FHIR) carry every note and feeling;
+    // the one-page formats keep the latest few and say how many more there are.
+    if keepSessions { noteLimit = 1_000_000 }
     self.period = period
     self.omit = omit
     self.deidentify = deidentify

@@ -120,6 +120,41 @@ struct SessionSafetyTests {
     #expect(fhir.contains("\"value\": 1500"))
   }
 
+  @Test("FHIR: water Observations, Patient identifier and birth date, allergies; all validate")
+  func fhir() throws {
+    var receiver = Self.receiver
+    receiver.birthDate = "1948-03-02"
+    receiver.identifiers = [SummaryIdentifier(system: "urn:oid:1.2.3.4", value: "MRN-4471")]
+    receiver.allergies = ["latex"]
+    receiver.conditions.append(SummaryCondition(id: "lotion-allergy-nut", since: "2026-10-01"))
+    receiver.relationships = ["Ana": "daughter"]
+    let options = SummaryOptions(
+      period: SummaryPeriod(from: CivilDay.parse("2026-10-01")!, to: CivilDay.parse("2026-11-30")!),
+      now: SummaryFixtures.now, catalog: Fixtures.catalog)
+    let data = SummaryBuilder.summarize(
+      receiver, JournalScan.entries(Self.journal), options: options)
+    let text = SummaryRendering.export(
+      data, as: .fhir, RenderOptions(localizer: Fixtures.english, checksum: true)
+    ).text
+    let bundle = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let resources = ((bundle["entry"] as? [[String: Any]]) ?? []).compactMap {
+      $0["resource"] as? [String: Any]
+    }
+    let patient = try #require(resources.first { $0["resourceType"] as? String == "Patient" })
+    #expect(patient["birthDate"] as? String == "1948-03-02")
+    #expect(((patient["identifier"] as? [[String: Any]])?.first?["value"] as? String) == "MRN-4471")
+    let allergies = resources.filter { $0["resourceType"] as? String == "AllergyIntolerance" }
+    #expect(allergies.count == 2)  // latex (their words) and the nut-oil precaution
+    #expect(text.contains("\"latex\""))
+    for flag in resources where flag["resourceType"] as? String == "Flag" {
+      let codings = ((flag["code"] as? [String: Any])?["coding"] as? [[String: Any]]) ?? []
+      #expect(codings.count == 1, "one meaning per CodeableConcept")
+    }
+    guard let result = try FHIRValidationTests.validate(["safety.json": text]) else { return }
+    #expect(result.status == 0, "\(result.output)")
+  }
+
   @Test("a long list on the page says how many more; JSON carries them all")
   func cut() throws {
     var data = Self.summary()

@@ -352,21 +352,24 @@ struct SummaryWords {
         ])
   }
 
+  /// How many notes and feelings a page shows (the latest).
+  static let pageNotes = 3
+
   var feelingLines: [String] {
-    (data.feelings ?? []).map { f in
+    (data.feelings ?? []).suffix(Self.pageNotes).map { f in
       var parts = [day(f.when)]
       let scores = SummaryScale.allCases.compactMap { s in
-        f.scores[s.rawValue].map { "\(scaleName(s)) \($0)" }
+        f.scores[s.rawValue].map { "\(scaleName(s)) \($0) (\(scaleAnchor(s)))" }
       }
       if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
       if let text = f.text { parts.append("“\(text)”") }
       return parts.joined(separator: " · ")
-    } + more(data.totals.feelings, shown: data.feelings?.count ?? 0)
+    } + more(data.totals.feelings, shown: min(Self.pageNotes, data.feelings?.count ?? 0))
   }
 
   var noteLines: [String] {
-    (data.notes ?? []).map { "\(day($0.when)) “\($0.text)”" }
-      + more(data.totals.notes, shown: data.notes?.count ?? 0)
+    (data.notes ?? []).suffix(Self.pageNotes).map { "\(day($0.when)) “\($0.text)”" }
+      + more(data.totals.notes, shown: min(Self.pageNotes, data.notes?.count ?? 0))
   }
 
   /// "and N more" when a list shows fewer than there are.
