@@ -214,3 +214,30 @@ struct SessionSafetyTests {
     #expect(bad.map(\.code).contains("avoided-site:left-hand"))
   }
 }
+
+/// The printed page's charts: axis text at least 8 pt, a tick every week, directions stated.
+@Suite("Summary print layout")
+struct PrintLayoutTests {
+  @Test("chart text is at least 8 pt at print size and the x axis has weekly ticks")
+  func charts() throws {
+    let data = SummaryBuilder.summarize(
+      SummaryFixtures.receiver, JournalScan.entries(SummaryFixtures.journal),
+      options: SummaryFixtures.options())
+    let html = SummaryRendering.export(
+      data, as: .html, RenderOptions(localizer: Fixtures.english)
+    ).text
+    // The SVG is 300 units wide printed at 88 mm; axis text is font-size 10px in those units.
+    #expect(html.contains("svg { width: 88mm;") && html.contains("svg .axis { font-size: 10px;"))
+    #expect(html.contains("viewBox=\"0 0 300 "))
+    let points = 10.0 * 88 / 300 / 25.4 * 72
+    #expect(points >= 8, "axis text prints at \(points) pt")
+    // 28 days: ticks on days 1, 8, 15, 22 of each of the four charts, each with its date.
+    #expect(html.components(separatedBy: "class=\"tick\"").count - 1 == 4 * 4)
+    for label in ["Nov 1<", "Nov 8<", "Nov 15<", "Nov 22<"] { #expect(html.contains(label)) }
+    // Every scale's direction is printed beside it.
+    #expect(html.contains("Pain (10 = worst)") && html.contains("Comfort (10 = best)"))
+    // The running head of each printed page.
+    #expect(html.contains("counter(page)") && html.contains("counter(pages)"))
+    #expect(html.contains("@top-left { content: \"Rosa Example · Nov 1, 2026 – Nov 28, 2026\""))
+  }
+}

@@ -19,6 +19,13 @@ struct SummaryWords {
     return Date(timeIntervalSince1970: TimeInterval(n) * 86_400).formatted(style)
   }
 
+  /// A short date for a chart tick: "Nov 3".
+  func shortDay(_ n: Int) -> String {
+    var style = Date.FormatStyle(locale: t.locale).month(.abbreviated).day()
+    style.timeZone = TimeZone(identifier: "UTC") ?? style.timeZone
+    return Date(timeIntervalSince1970: TimeInterval(n) * 86_400).formatted(style)
+  }
+
   func number(_ value: Double, signed: Bool = false) -> String {
     let style = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1))
       .rounded(rule: .toNearestOrAwayFromZero).locale(t.locale)
