@@ -198,7 +198,12 @@ public struct SummaryBuilder: Sendable {
     if auditor != nil {
       let inForce = conditionsInForce(day: day)
       var seenIDs = Set<String>()
-      inForceIDs = inForce.map(\.id).filter { seenIDs.insert($0).inserted }
+      // A condition aged out by its rule's time limit is not listed (an unknown one is: fail
+      // closed), the same as `Profile.precautionIDs` when a session is logged.
+      inForceIDs = inForce.filter { c in
+        guard let rule = auditor!.catalog.rule(c.id) else { return true }
+        return rule.isActive(daysSince: c.since.flatMap(CivilDay.parse).map { max(0, day - $0) })
+      }.map(\.id).filter { seenIDs.insert($0).inserted }
       let r = auditor!.restrictions(inForce, day: day)
       let done = SessionDone(
         routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure)
