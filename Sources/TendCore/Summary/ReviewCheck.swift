@@ -53,6 +53,9 @@ public enum ReviewCheck {
     check("stopped", summary.totals.stopped, again.totals.stopped)
     check("rated", summary.totals.rated, again.totals.rated)
     check("worse-after", summary.redFlags.worseAfter, again.redFlags.worseAfter)
+    if let total = summary.safety?.worseCount {
+      check("worse-after", total, again.redFlags.worseAfter)
+    }
     if let listed = summary.safety?.worse.count {
       check("worse-after", listed, again.redFlags.worseAfter)
     }

@@ -36,6 +36,10 @@ public struct SummaryBuilder: Sendable {
   var auditor: SessionAuditor?
   var against: [SummaryData.AgainstPrecautions] = []
   var worseList: [SummaryData.WorseSession] = []
+  var againstCount = 0
+  var worseCount = 0
+  /// The one-page formats keep the first few of each SAFETY list (and count the rest).
+  var safetyKeep: Int { options.keepSessions ? Int.max : 20 }
   /// mL noted per local day in the period.
   var waterByDay: [Int: Int] = [:]
 
@@ -190,8 +194,11 @@ public struct SummaryBuilder: Sendable {
           changes.append(.init(scale: scale, before: x, after: y))
         }
       }
-      worseList.append(
-        .init(session: sessions, when: s.at.day, routine: s.routine, changes: changes))
+      worseCount += 1
+      if worseList.count < safetyKeep {
+        worseList.append(
+          .init(session: sessions, when: s.at.day, routine: s.routine, changes: changes))
+      }
     }
     var inForceIDs = s.precautions
     var breaches: [SessionBreach] = []
@@ -208,7 +215,8 @@ public struct SummaryBuilder: Sendable {
       let done = SessionDone(
         routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure)
       breaches = SessionAudit.breaches(done, under: r, catalog: auditor!.catalog)
-      if !breaches.isEmpty {
+      if !breaches.isEmpty { againstCount += 1 }
+      if !breaches.isEmpty, against.count < safetyKeep {
         against.append(
           .init(session: sessions, when: s.at.day, routine: s.routine, breaches: breaches))
       }

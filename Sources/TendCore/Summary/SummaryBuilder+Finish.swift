@@ -39,16 +39,18 @@ extension SummaryBuilder {
     water.amountML += later.water.amountML
     waterByDay.merge(later.waterByDay, uniquingKeysWith: +)
     let shift = sessions - later.sessions
-    against += later.against.map {
+    against += later.against.prefix(max(0, safetyKeep - against.count)).map {
       var a = $0
       a.session += shift
       return a
     }
-    worseList += later.worseList.map {
+    worseList += later.worseList.prefix(max(0, safetyKeep - worseList.count)).map {
       var a = $0
       a.session += shift
       return a
     }
+    againstCount += later.againstCount
+    worseCount += later.worseCount
     for (key, state) in later.history { history[key] = state }
     feelings += later.feelings
     feelingCount += later.feelingCount
@@ -118,7 +120,8 @@ extension SummaryBuilder {
       .init(day: CivilDay.string($0), totalML: waterByDay[$0] ?? 0, limitML: receiver.fluidLimitML)
     }
     let safety = SummaryData.Safety(
-      checked: auditor != nil, against: against, worse: worseList,
+      checked: auditor != nil, against: against, worse: worseList, againstCount: againstCount,
+      worseCount: worseCount,
       fluidDays: (waterTally.days ?? []).filter(\.over))
     var data = SummaryData(
       made: options.now, period: options.period,

@@ -159,6 +159,10 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var checked = false
     public var against: [AgainstPrecautions] = []
     public var worse: [WorseSession] = []
+    /// How many there were in all (the one-page formats keep only the first few in the lists
+    /// above, so memory stays flat; JSON, CSV and FHIR keep every one).
+    public var againstCount: Int?
+    public var worseCount: Int?
     public var fluidDays: [WaterDay] = []
   }
 

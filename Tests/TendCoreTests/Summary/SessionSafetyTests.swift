@@ -168,6 +168,27 @@ struct SessionSafetyTests {
     #expect(back.safety?.against.count == 11)
   }
 
+  @Test("the one-page formats keep the first 20 of a SAFETY list in memory and count the rest")
+  func bounded() {
+    var lines: [String] = []
+    for d in 1...30 {
+      lines.append(
+        "{\"after\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":9}},\"at\":\"2026-11-\(d < 10 ? "0" : "")\(d)T18:00:00-05:00\",\"before\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":4}},\"pressure\":3,\"sites\":[\"left-hand\"],\"type\":\"session\",\"v\":1}"
+      )
+    }
+    let options = SummaryOptions(
+      period: SummaryPeriod(from: CivilDay.parse("2026-11-01")!, to: CivilDay.parse("2026-11-30")!),
+      now: SummaryFixtures.now, keepSessions: false, catalog: Fixtures.catalog)
+    let data = SummaryBuilder.summarize(
+      Self.receiver, JournalScan.entries(lines.joined(separator: "\n")), options: options)
+    #expect(data.safety?.worse.count == 20 && data.safety?.worseCount == 30)
+    #expect(data.safety?.against.count == 20 && data.safety?.againstCount == 30)
+    let text = SummaryRendering.export(
+      data, as: .text, RenderOptions(localizer: Fixtures.english)
+    ).text
+    #expect(text.components(separatedBy: "and 22 more").count - 1 == 2)
+  }
+
   @Test("--omit name drops the name-derived receiver id too; de-identified lists keep no dates")
   func privacy() throws {
     let t = Fixtures.english

@@ -223,10 +223,14 @@ struct SummaryWords {
 
   func when(_ text: String) -> String { text.hasPrefix("session") ? text : day(text) }
 
-  func cut(_ lines: [String], limit: Int = SummaryWords.safetyLimit) -> [String] {
-    guard lines.count > limit else { return lines }
-    return lines.prefix(limit)
-      + [t("summary.stopped.more", ["count": .number(lines.count - limit)])]
+  /// The first `limit` lines, then "and N more" counting every one left out (`total` when the
+  /// list itself was already cut).
+  func cut(_ lines: [String], limit: Int = SummaryWords.safetyLimit, total: Int? = nil)
+    -> [String]
+  {
+    let all = max(total ?? lines.count, lines.count)
+    guard all > limit else { return lines }
+    return lines.prefix(limit) + [t("summary.stopped.more", ["count": .number(all - limit)])]
   }
 
   func breachText(_ b: SessionBreach) -> String { Self.breachText(b, t) }
@@ -303,9 +307,10 @@ struct SummaryWords {
   var safetyLists: [(label: String, lines: [String])] {
     var out: [(String, [String])] = []
     if data.safety?.checked == true {
-      out.append((t("summary.safety.against"), cut(againstLines)))
+      out.append(
+        (t("summary.safety.against"), cut(againstLines, total: data.safety?.againstCount)))
     }
-    out.append((t("summary.safety.worse"), cut(worseLines)))
+    out.append((t("summary.safety.worse"), cut(worseLines, total: data.safety?.worseCount)))
     if data.water?.fluidLimitML != nil || !(data.safety?.fluidDays ?? []).isEmpty {
       out.append((t("summary.safety.fluid"), cut(fluidLines)))
     }
