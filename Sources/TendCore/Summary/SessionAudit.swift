@@ -73,10 +73,10 @@ public enum SessionAudit {
       out.append(.init(kind: .stop, because: sorted(r.verdictBecause)))
     }
     let routine = done.routine.flatMap(catalog.routine)
-    let stepsByID = Dictionary(
-      (routine?.steps ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let kept = done.kept.compactMap { stepsByID[$0] }
-    let adapted = done.adapted.compactMap { stepsByID[$0] }
+    // A routine has a dozen steps: a linear look-up is cheaper than building a dictionary.
+    func step(_ id: String) -> Step? { routine?.steps.first { $0.id == id } }
+    let kept = done.kept.compactMap(step)
+    let adapted = done.adapted.compactMap(step)
     var regions: [BodyRegion] = done.sites.compactMap { BodyRegion(token: $0) }
     for step in kept + adapted {
       if let region = step.region, !regions.contains(region) { regions.append(region) }

@@ -34,6 +34,10 @@ public struct SummaryBuilder: Sendable {
   /// Conditions by key as the journal's history left them so far (nil = removed).
   var history: [String: SummaryCondition?] = [:]
   var auditor: SessionAuditor?
+  /// Bumped by every condition entry, so the day cache below knows when the history moved.
+  var historyVersion = 0
+  /// What was in force on the last session's day (most days have several sessions).
+  var dayCache: (day: Int, version: Int, ids: [String], restrictions: Restrictions)?
   var against: [SummaryData.AgainstPrecautions] = []
   var worseList: [SummaryData.WorseSession] = []
   var againstCount = 0
@@ -141,6 +145,7 @@ public struct SummaryBuilder: Sendable {
         if span.condition.since == nil { span.condition.since = c.since ?? c.at?.day }
       }
       precautions[Self.key(c)] = span
+      historyVersion += 1
       if c.change == .removed {
         history[Self.key(c)] = .some(nil)
       } else {
@@ -203,15 +208,22 @@ public struct SummaryBuilder: Sendable {
     var inForceIDs = s.precautions
     var breaches: [SessionBreach] = []
     if auditor != nil {
-      let inForce = conditionsInForce(day: day)
-      var seenIDs = Set<String>()
-      // A condition aged out by its rule's time limit is not listed (an unknown one is: fail
-      // closed), the same as `Profile.precautionIDs` when a session is logged.
-      inForceIDs = inForce.filter { c in
-        guard let rule = auditor!.catalog.rule(c.id) else { return true }
-        return rule.isActive(daysSince: c.since.flatMap(CivilDay.parse).map { max(0, day - $0) })
-      }.map(\.id).filter { seenIDs.insert($0).inserted }
-      let r = auditor!.restrictions(inForce, day: day)
+      let r: Restrictions
+      if let hit = dayCache, hit.day == day, hit.version == historyVersion {
+        inForceIDs = hit.ids
+        r = hit.restrictions
+      } else {
+        let inForce = conditionsInForce(day: day)
+        var seenIDs = Set<String>()
+        // A condition aged out by its rule's time limit is not listed (an unknown one is: fail
+        // closed), the same as `Profile.precautionIDs` when a session is logged.
+        inForceIDs = inForce.filter { c in
+          guard let rule = auditor!.catalog.rule(c.id) else { return true }
+          return rule.isActive(daysSince: c.since.flatMap(CivilDay.parse).map { max(0, day - $0) })
+        }.map(\.id).filter { seenIDs.insert($0).inserted }
+        r = auditor!.restrictions(inForce, day: day)
+        dayCache = (day, historyVersion, inForceIDs, r)
+      }
       let done = SessionDone(
         routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure)
       breaches = SessionAudit.breaches(done, under: r, catalog: auditor!.catalog)
