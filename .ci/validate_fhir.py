@@ -9,12 +9,16 @@ Two gates (shared/reference/clinical-export.md, sections 2.1 and 2.3):
    lowercase urn:uuid (RFC 4122); every reference resolves inside the Bundle and points at an
    allowed resource type; status codes; Consent has policyRule (ppc-1); every dateTime with a
    time has a UTC offset; LOINC mod-10 and SNOMED CT Verhoeff check digits.
+3. pyfhircheck 0.2.0 (native backend, offline) with the StructureDefinitions Tend ships in
+   `.ci/fhir/` (.ci/pyfhircheck.json): every extension must be defined and carry its value type.
 
 Prints OK or INVALID per file with every problem; exits 0 only if all files pass, 2 if
 fhir.resources is missing.
 """
 import json
+import os
 import re
+import subprocess
 import sys
 
 try:
@@ -23,7 +27,13 @@ try:
 except ImportError as error:
     print(f"SKIP: fhir.resources is not installed ({error}); pip install fhir.resources")
     sys.exit(2)
+try:
+    import pyfhircheck  # noqa: F401  (run as a module below, with Tend's definitions)
+except ImportError as error:
+    print(f"SKIP: pyfhircheck is not installed ({error}); pip install pyfhircheck==0.2.0")
+    sys.exit(2)
 
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 UUID = re.compile(r"^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
@@ -41,6 +51,7 @@ TARGETS = {
     ("Procedure", "note.authorReference"): {"Patient", "RelatedPerson"},
     ("RelatedPerson", "patient"): {"Patient"},
     ("Flag", "subject"): {"Patient"},
+    ("AllergyIntolerance", "patient"): {"Patient"},
     ("Consent", "patient"): {"Patient"},
     ("Consent", "performer"): {"Patient", "RelatedPerson"},
 }
@@ -153,7 +164,20 @@ def validate(path):
     except KeyError as err:  # fhir.resources raises KeyError for an unknown resourceType
         problems.append(f"unknown resourceType {err}")
     problems += tend_checks(raw)
+    problems += pyfhircheck_problems(path)
     return problems, types
+
+
+def pyfhircheck_problems(path):
+    run = subprocess.run(
+        [sys.executable, "-m", "pyfhircheck", "bundle", "-c", os.path.join(REPO, ".ci", "pyfhircheck.json"),
+         os.path.abspath(path)],
+        cwd=REPO, capture_output=True, text=True, timeout=300)
+    out = run.stdout + run.stderr
+    if "Status: PASS" in out:
+        return []
+    issues = [line.strip() for line in out.splitlines() if line.strip().startswith("- ")]
+    return [f"pyfhircheck: {line[2:]}" for line in issues] or [f"pyfhircheck: {out.strip()[-400:]}"]
 
 
 def main(paths):

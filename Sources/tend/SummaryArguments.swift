@@ -47,7 +47,8 @@ struct SummaryArguments: ParsableArguments {
       var options = SummaryOptions(
         period: period, omit: try SummaryPart.parseList(omit), deidentify: deidentify, now: now,
         keepSessions: format.needsRows,
-        redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)))
+        redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)),
+        catalog: app.catalog)
       options.version = try TendVersion.of(folder: app.catalog.folder)
       options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
       options.emergencyNumber = app.emergencyContact().number

@@ -82,6 +82,44 @@ struct JournalCommandTests {
     #expect(wrong.stderr.contains("did you mean \"Mum\"?"))
   }
 
+  @Test(
+    "log session warns when what is logged breaks the precautions, records it, and SAFETY names it")
+  func sessionAgainstPrecautions() throws {
+    let tend = Home()
+    defer { try? FileManager.default.removeItem(at: tend.url) }
+    _ = try tend([
+      "receivers", "add", "Rosa Ruiz", "--condition", "anticoagulants", "--fluid-limit", "1200",
+    ])
+    _ = try tend([
+      "receivers", "condition", "add", "Rosa Ruiz", "iv-line@left-arm", "--since", "2026-10-20",
+    ])
+    let bad = try tend([
+      "log", "session", "--receiver", "rosa-ruiz", "--site", "left-forearm", "--pressure", "3",
+      "--minutes", "10", "--at", "2026-10-25T18:00:00-05:00",
+    ])
+    #expect(bad.status == 0, "\(bad.stderr)")
+    #expect(bad.stderr.contains("went against the precautions in force"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("pressure 3, above the ceiling of 2"), "\(bad.stderr)")
+    let fine = try tend([
+      "log", "session", "--receiver", "rosa-ruiz", "--site", "right-hand", "--pressure", "1",
+      "--minutes", "10", "--at", "2026-10-26T18:00:00-05:00",
+    ])
+    #expect(!fine.stderr.contains("went against"), "\(fine.stderr)")
+    let journal = try tend(["journal", "--receiver", "rosa-ruiz", "--json"])
+    #expect(journal.stdout.contains("\"againstPrecautions\":[\"avoided-site:left-forearm\""))
+    let summary = try tend([
+      "summary", "--receiver", "rosa-ruiz", "--from", "2026-10-01", "--to", "2026-10-31",
+    ])
+    let page = summary.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(
+      page.contains("Oct 25, 2026 · worked on left forearm, which was to be avoided"), "\(page)")
+    let omitted = try tend([
+      "summary", "--receiver", "rosa-ruiz", "--from", "2026-10-01", "--to", "2026-10-31",
+      "--format", "json", "--omit", "name",
+    ])
+    #expect(!omitted.stdout.lowercased().contains("rosa"), "a slug of the name is still there")
+  }
+
   @Test("log session, feeling, water and consent; read back as text and JSON Lines")
   func logAndRead() throws {
     let tend = Home()

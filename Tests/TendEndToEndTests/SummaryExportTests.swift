@@ -164,4 +164,100 @@ struct SummaryExportTests {
     let share = try #require(PNGInk.inkFraction(path: png), "no screenshot written")
     #expect(share > 0.01 && share < 0.5, "ink covers \(share) of the page")
   }
+
+  /// Runs a tool and returns its exit status and standard output (nil when it is not installed).
+  func tool(_ path: String, _ args: [String]) throws -> (Int32, String)? {
+    guard FileManager.default.isExecutableFile(atPath: path) else { return nil }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    return (p.terminationStatus, out)
+  }
+
+  /// Prints `html` to PDF on `paper` with headless Chromium; returns the PDF's page count and
+  /// one PNG per page (pdftoppm). Kept in `$TEND_PRINT_SHOTS` when set, to look at.
+  func printed(_ html: String, paper: String, name: String) throws -> (pages: Int, pngs: [String])?
+  {
+    let page = file("\(name).html")
+    let sized = html.replacingOccurrences(
+      of: "</style>", with: "@page { size: \(paper); }\n</style>")
+    try Data(sized.utf8).write(to: URL(fileURLWithPath: page))
+    let pdf = file("\(name).pdf")
+    guard
+      try tool(
+        "/usr/bin/chromium",
+        [
+          "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+          "--print-to-pdf=\(pdf)", "file://\(page)",
+        ]) != nil,
+      let info = try tool("/usr/bin/pdfinfo", [pdf])
+    else { return nil }
+    let pages =
+      info.1.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+      .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) } ?? 0
+    let dir = ProcessInfo.processInfo.environment["TEND_PRINT_SHOTS"] ?? home.path
+    _ = try tool("/usr/bin/pdftoppm", ["-r", "60", "-png", pdf, "\(dir)/\(name)"])
+    let pngs = (1...max(1, pages)).map { i in
+      "\(dir)/\(name)-\(pages >= 10 && i < 10 ? "0" : "")\(i).png"
+    }
+    return (pages, pngs)
+  }
+
+  @Test(
+    "printed: 30 days fit one A4 and one Letter page; a longer period repeats its head on every page"
+  )
+  func printedPages() throws {
+    let html = try tend(["summary", "--format", "html"] + period).stdout
+    for paper in ["A4", "letter"] {
+      guard let (pages, pngs) = try printed(html, paper: paper, name: "month-\(paper)") else {
+        Issue.record("chromium or poppler-utils not installed; print test skipped")
+        return
+      }
+      #expect(pages == 1, "28 days take \(pages) \(paper) pages")
+      let ink = try #require(PNGInk.inkFraction(path: pngs[0]), "no PNG of the \(paper) page")
+      #expect(ink > 0.01 && ink < 0.5, "ink covers \(ink) of the \(paper) page")
+    }
+    // 120 days, a session every day: stopped, worse after, on the IV arm, water each day.
+    var lines = [
+      "{\"at\":\"2026-07-01T09:00:00-05:00\",\"change\":\"added\",\"condition\":{\"id\":\"anticoagulants\"},\"type\":\"condition\",\"v\":1}"
+    ]
+    let format = DateFormatter()
+    format.dateFormat = "yyyy-MM-dd"
+    format.timeZone = TimeZone(identifier: "UTC")
+    let first = try #require(format.date(from: "2026-08-01"))
+    for d in 0..<120 {
+      let day = format.string(from: first.addingTimeInterval(Double(d) * 86_400))
+      lines.append(
+        "{\"after\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":\(d % 3 == 0 ? 8 : 3)}},\"at\":\"\(day)T18:00:00-05:00\",\"before\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":5}},\"minutes\":10,\"pressure\":3,\"routine\":\"calm-hands\",\"sites\":[\"left-hand\"],\"stopReason\":\"tired after a long day at the clinic\",\"stoppedEarly\":true,\"type\":\"session\",\"v\":1}"
+      )
+      lines.append(
+        "{\"amountML\":\(900 + d % 5 * 100),\"answer\":\"given\",\"at\":\"\(day)T18:30:00-05:00\",\"type\":\"water\",\"v\":1}"
+      )
+    }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(
+      to: home.appendingPathComponent("receivers/rosa/journal.jsonl"))
+    let long = try tend([
+      "summary", "--format", "html", "--from", "2026-08-01", "--to", "2026-11-28",
+    ])
+    #expect(long.status == 0, "\(long.stderr)")
+    guard let (pages, _) = try printed(long.stdout, paper: "letter", name: "long") else { return }
+    #expect(pages >= 2, "120 busy days should take more than one page")
+    for i in 1...max(1, pages) {
+      guard
+        let text = try tool(
+          "/usr/bin/pdftotext", ["-f", "\(i)", "-l", "\(i)", file("long.pdf"), "-"])
+      else { return }
+      for phrase in [
+        "Rosa Example", "Aug 1, 2026", "Nov 28, 2026", "CONFIDENTIAL", "page \(i) of \(pages)",
+      ] {
+        #expect(text.1.contains(phrase), "page \(i) lacks \(phrase)")
+      }
+    }
+  }
 }

@@ -35,7 +35,8 @@ public enum SummaryFixtures {
   ) -> SummaryOptions {
     var options = SummaryOptions(
       period: period, omit: omit, deidentify: deidentify, now: now, keepSessions: keepSessions,
-      redFlagConditions: ["dvt-suspected", "chest-pain", "bleeding-signs"])
+      redFlagConditions: ["dvt-suspected", "chest-pain", "bleeding-signs"],
+      catalog: Fixtures.catalog)
     options.version = version
     return options
   }

@@ -21,6 +21,9 @@ public struct Session: Codable, Equatable, Sendable {
   public var stoppedAtStep: String?
   public var note: String?
   public var precautions: [String]?
+  /// How what was logged went against those precautions (`SessionBreach.code`, e.g.
+  /// `pressure:left-arm>2`); nil when it did not or was not checked.
+  public var againstPrecautions: [String]?
 
   public init(
     routine: String? = nil, plan: FollowedPlan? = nil, sites: [String]? = nil, pressure: Int? = nil,

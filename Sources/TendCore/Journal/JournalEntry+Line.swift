@@ -34,6 +34,7 @@ extension JournalEntry {
       w.string("stoppedAtStep", s.stoppedAtStep)
       w.string("note", s.note)
       w.strings("precautions", s.precautions)
+      w.strings("againstPrecautions", s.againstPrecautions)
     case .feeling(let f):
       w.ratings("ratings", f.ratings)
       w.string("text", f.text)

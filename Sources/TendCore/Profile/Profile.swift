@@ -17,6 +17,10 @@ public struct Profile: Codable, Sendable, Equatable {
   public var caregivers: [String]
   /// Minutes until a "later" water reminder; nil means `WaterReminder.defaultMinutes`.
   public var reminderMinutes: Int?
+  /// Optional, for the care team to match an export to their record: a birth date
+  /// (`YYYY-MM-DD`, or just `YYYY`) and identifiers such as a clinic's record number.
+  public var birthDate: String?
+  public var identifiers: [ProfileIdentifier]?
 
   public init(
     id: String, name: String, conditions: [ProfileCondition] = [], allergies: [String] = [],
@@ -35,6 +39,7 @@ public struct Profile: Codable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case v, id, name, conditions, allergies, fluidLimitML, language, caregivers, reminderMinutes
+    case birthDate, identifiers
   }
 
   public init(from decoder: any Decoder) throws {
@@ -53,6 +58,13 @@ public struct Profile: Codable, Sendable, Equatable {
     language = try c.decodeIfPresent(String.self, forKey: .language)
     caregivers = try c.decodeIfPresent([String].self, forKey: .caregivers) ?? []
     reminderMinutes = try c.decodeIfPresent(Int.self, forKey: .reminderMinutes)
+    birthDate = try c.decodeIfPresent(String.self, forKey: .birthDate)
+    if let b = birthDate, !(b.count == 4 && Int(b) != nil), CalendarDay.parse(b) == nil {
+      throw DecodingError.dataCorruptedError(
+        forKey: .birthDate, in: c,
+        debugDescription: "\"\(b)\" is not a date like 1948-03-02 or 1948")
+    }
+    identifiers = try c.decodeIfPresent([ProfileIdentifier].self, forKey: .identifiers)
   }
 
   /// Reads a free-standing profile file strictly (`ProfileReader`), with a located error.
@@ -68,6 +80,18 @@ public struct Profile: Codable, Sendable, Equatable {
 }
 
 /// One condition in a profile.
+/// An identifier the care team gave ("MRN 4471" at a clinic): the issuing system's URI, if
+/// known, and the value.
+public struct ProfileIdentifier: Codable, Sendable, Equatable {
+  public var system: String?
+  public var value: String
+
+  public init(system: String? = nil, value: String) {
+    self.system = system
+    self.value = value
+  }
+}
+
 public struct ProfileCondition: Codable, Sendable, Equatable {
   public var id: String
   public var site: BodySite?

@@ -18,6 +18,23 @@ public enum Review {
     public var status: Status
     public var format: SummaryFormat?
     public var summary: SummaryData?
+    /// Figures the file states that its own session rows do not give (see `ReviewCheck`).
+    public var disagreements: [ReviewCheck.Disagreement] = []
+    /// For a FHIR Bundle Tend did not make: what it holds, one line per resource (and no
+    /// `summary`, since reading it as a Tend summary would say nothing true).
+    public var foreign: [String]?
+
+    public init(
+      path: String, status: Status, format: SummaryFormat?, summary: SummaryData?,
+      disagreements: [ReviewCheck.Disagreement] = [], foreign: [String]? = nil
+    ) {
+      self.path = path
+      self.status = status
+      self.format = format
+      self.summary = summary
+      self.disagreements = disagreements
+      self.foreign = foreign
+    }
   }
 
   /// Reads one file; never throws (an unreadable file is a result, not an error).
@@ -44,7 +61,8 @@ public enum Review {
           format: .json, summary: nil)
       }
       return File(
-        path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
+        path: path, status: status(bytes, summary.checksum), format: .json, summary: summary,
+        disagreements: ReviewCheck.disagreements(summary))
     }
     guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
     else {
@@ -59,12 +77,18 @@ public enum Review {
             format: .json, summary: nil)
         }
         return File(
-          path: path, status: status(bytes, summary.checksum), format: .json, summary: summary)
+          path: path, status: status(bytes, summary.checksum), format: .json, summary: summary,
+          disagreements: ReviewCheck.disagreements(summary))
       } catch {
         return File(
           path: path, status: .unreadable("not a Tend summary (\(error))"), format: .json,
           summary: nil)
       }
+    }
+    if object["resourceType"] as? String == "Bundle", !ReviewCheck.madeByTend(object) {
+      return File(
+        path: path, status: .unverified, format: .fhir, summary: nil,
+        foreign: ReviewCheck.contents(object))
     }
     guard let read = FHIRReader.read(object) else {
       return File(
@@ -87,7 +111,9 @@ public enum Review {
     summary.receiver.id = nil
     if read.receiver.name.isEmpty { summary.receiver.name = nil }
     summary.checksum = read.checksum
-    return File(path: path, status: status(bytes, read.checksum), format: .fhir, summary: summary)
+    return File(
+      path: path, status: status(bytes, read.checksum), format: .fhir, summary: summary,
+      disagreements: ReviewCheck.disagreements(summary))
   }
 
   static func status(_ bytes: [UInt8], _ claimed: String?) -> Status {

@@ -31,6 +31,21 @@ public struct SummaryBuilder: Sendable {
   var consents: [SummaryConsent] = []
   var rows: [SummaryData.Row] = []
   var lastSessionAt: SummaryTime?
+  /// Conditions by key as the journal's history left them so far (nil = removed).
+  var history: [String: SummaryCondition?] = [:]
+  var auditor: SessionAuditor?
+  /// Bumped by every condition entry, so the day cache below knows when the history moved.
+  var historyVersion = 0
+  /// What was in force on the last session's day (most days have several sessions).
+  var dayCache: (day: Int, version: Int, ids: [String], restrictions: Restrictions)?
+  var against: [SummaryData.AgainstPrecautions] = []
+  var worseList: [SummaryData.WorseSession] = []
+  var againstCount = 0
+  var worseCount = 0
+  /// The one-page formats keep the first few of each SAFETY list (and count the rest).
+  var safetyKeep: Int { options.keepSessions ? Int.max : 20 }
+  /// mL noted per local day in the period.
+  var waterByDay: [Int: Int] = [:]
 
   struct ScaleStats: Sendable {
     var n = 0
@@ -54,6 +69,25 @@ public struct SummaryBuilder: Sendable {
     self.options = options
     grid = DayGrid(period: options.period)
     for c in receiver.conditions { precautions[Self.key(c)] = PrecautionSpan(condition: c) }
+    auditor = options.catalog.map(SessionAuditor.init)
+  }
+
+  /// The conditions in force on `day`: as the history read so far left them, else (for a
+  /// condition the history has not mentioned yet) the profile's, from its `since` day on.
+  func conditionsInForce(day: Int) -> [SummaryCondition] {
+    var out: [SummaryCondition] = []
+    var done = Set<String>()
+    for (key, state) in history {
+      done.insert(key)
+      guard let c = state else { continue }
+      if let since = c.since.flatMap(CivilDay.parse), since > day { continue }
+      out.append(c)
+    }
+    for c in receiver.conditions where !done.contains(Self.key(c)) {
+      if let since = c.since.flatMap(CivilDay.parse), since > day { continue }
+      out.append(c)
+    }
+    return out.sorted { Self.key($0) < Self.key($1) }
   }
 
   /// Summarises entries in one pass.
@@ -93,6 +127,7 @@ public struct SummaryBuilder: Sendable {
       default: break
       }
       water.amountML += w.amountML ?? 0
+      if let ml = w.amountML, ml > 0 { waterByDay[w.at.localDay, default: 0] += ml }
       if options.keepSessions, let last = lastSessionAt, !rows.isEmpty,
         w.at.seconds - last.seconds < 4 * 3600,
         rows[rows.count - 1].water == nil || w.answer == "given"
@@ -110,6 +145,15 @@ public struct SummaryBuilder: Sendable {
         if span.condition.since == nil { span.condition.since = c.since ?? c.at?.day }
       }
       precautions[Self.key(c)] = span
+      historyVersion += 1
+      if c.change == .removed {
+        history[Self.key(c)] = .some(nil)
+      } else {
+        var kept = c
+        kept.at = nil
+        if kept.since == nil { kept.since = c.at?.day }
+        history[Self.key(c)] = .some(kept)
+      }
     }
   }
 
@@ -145,7 +189,50 @@ public struct SummaryBuilder: Sendable {
       }
     }
     if anyPair { rated += 1 }
-    if worse { worseAfter += 1 }
+    if worse {
+      worseAfter += 1
+      var changes: [SummaryData.ScaleChange] = []
+      if let b = s.before?.scores, let a = s.after?.scores {
+        for scale in SummaryScale.allCases {
+          guard let x = b[scale], let y = a[scale], scale.improvement(before: x, after: y) <= -2
+          else { continue }
+          changes.append(.init(scale: scale, before: x, after: y))
+        }
+      }
+      worseCount += 1
+      if worseList.count < safetyKeep {
+        worseList.append(
+          .init(session: sessions, when: s.at.day, routine: s.routine, changes: changes))
+      }
+    }
+    var inForceIDs = s.precautions
+    var breaches: [SessionBreach] = []
+    if auditor != nil {
+      let r: Restrictions
+      if let hit = dayCache, hit.day == day, hit.version == historyVersion {
+        inForceIDs = hit.ids
+        r = hit.restrictions
+      } else {
+        let inForce = conditionsInForce(day: day)
+        var seenIDs = Set<String>()
+        // A condition aged out by its rule's time limit is not listed (an unknown one is: fail
+        // closed), the same as `Profile.precautionIDs` when a session is logged.
+        inForceIDs = inForce.filter { c in
+          guard let rule = auditor!.catalog.rule(c.id) else { return true }
+          return rule.isActive(daysSince: c.since.flatMap(CivilDay.parse).map { max(0, day - $0) })
+        }.map(\.id).filter { seenIDs.insert($0).inserted }
+        r = auditor!.restrictions(inForce, day: day)
+        dayCache = (day, historyVersion, inForceIDs, r)
+      }
+      let done = SessionDone(
+        routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure)
+      breaches = SessionAudit.breaches(done, under: r, catalog: auditor!.catalog)
+      if !breaches.isEmpty { againstCount += 1 }
+      if !breaches.isEmpty, against.count < safetyKeep {
+        against.append(
+          .init(session: sessions, when: s.at.day, routine: s.routine, breaches: breaches))
+      }
+    }
     if s.stoppedEarly {
       stoppedCount += 1
       let entry = SummaryData.Stopped(
@@ -156,7 +243,7 @@ public struct SummaryBuilder: Sendable {
         stopped.removeFirst(stopped.count - Self.stoppedLimit)
       }
     }
-    for id in s.precautions {
+    for id in inForceIDs {
       var span = precautions[id] ?? PrecautionSpan(condition: SummaryCondition(id: id))
       span.first = min(span.first ?? day, day)
       span.last = max(span.last ?? day, day)
@@ -166,7 +253,12 @@ public struct SummaryBuilder: Sendable {
       noteCount += 1
       Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
     }
-    if options.keepSessions { rows.append(row(s)) }
+    if options.keepSessions {
+      var r = row(s)
+      r.precautions = inForceIDs
+      r.breaches = auditor == nil ? nil : breaches
+      rows.append(r)
+    }
   }
 
   func row(_ s: SummarySession) -> SummaryData.Row {

@@ -37,6 +37,21 @@ extension SummaryBuilder {
     water.declined += later.water.declined
     water.later += later.water.later
     water.amountML += later.water.amountML
+    waterByDay.merge(later.waterByDay, uniquingKeysWith: +)
+    let shift = sessions - later.sessions
+    against += later.against.prefix(max(0, safetyKeep - against.count)).map {
+      var a = $0
+      a.session += shift
+      return a
+    }
+    worseList += later.worseList.prefix(max(0, safetyKeep - worseList.count)).map {
+      var a = $0
+      a.session += shift
+      return a
+    }
+    againstCount += later.againstCount
+    worseCount += later.worseCount
+    for (key, state) in later.history { history[key] = state }
     feelings += later.feelings
     feelingCount += later.feelingCount
     notes += later.notes
@@ -75,7 +90,8 @@ extension SummaryBuilder {
       let b = Double(c.before) / Double(c.n)
       let a = Double(c.after) / Double(c.n)
       return .init(
-        scale: scale, sessions: c.n, meanBefore: b, meanAfter: a, meanChange: a - b,
+        scale: scale, tenMeans: scale.higherIsBetter ? "best" : "worst", sessions: c.n,
+        meanBefore: b, meanAfter: a, meanChange: a - b,
         improved2: c.improved2,
         worsened2: c.worsened2)
     }
@@ -100,9 +116,20 @@ extension SummaryBuilder {
       }
     var waterTally = water
     waterTally.fluidLimitML = receiver.fluidLimitML
+    waterTally.days = waterByDay.keys.sorted().map {
+      .init(day: CivilDay.string($0), totalML: waterByDay[$0] ?? 0, limitML: receiver.fluidLimitML)
+    }
+    let safety = SummaryData.Safety(
+      checked: auditor != nil, against: against, worse: worseList, againstCount: againstCount,
+      worseCount: worseCount,
+      fluidDays: (waterTally.days ?? []).filter(\.over))
     var data = SummaryData(
       made: options.now, period: options.period,
-      receiver: .init(id: receiver.id, name: receiver.name, birthYear: receiver.birthYear),
+      receiver: .init(
+        id: receiver.id, name: receiver.name, birthYear: receiver.birthYear,
+        birthDate: receiver.birthDate,
+        identifiers: receiver.identifiers.isEmpty ? nil : receiver.identifiers,
+        allergies: receiver.allergies.isEmpty ? nil : receiver.allergies),
       deidentified: false, omitted: options.omit.sorted(),
       caregivers: caregivers.map {
         .init(name: $0.key, relationship: receiver.relationships[$0.key], sessions: $0.value)
@@ -121,7 +148,7 @@ extension SummaryBuilder {
         worseAfter: worseAfter, conditions: list.filter(\.redFlag).map(\.id),
         emergencyNumber: list.contains { options.emergencyConditions.contains($0.id) }
           ? options.emergencyNumber : nil),
-      sessions: options.keepSessions ? rows : nil)
+      safety: safety, sessions: options.keepSessions ? rows : nil)
     data.version = options.version
     data.applyPrivacy(omit: options.omit, deidentify: options.deidentify)
     return data

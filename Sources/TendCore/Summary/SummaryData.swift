@@ -1,3 +1,14 @@
+/// An identifier from the care team (a record number), with its issuing system when known.
+public struct SummaryIdentifier: Codable, Sendable, Equatable {
+  public var system: String?
+  public var value: String
+
+  public init(system: String? = nil, value: String) {
+    self.system = system
+    self.value = value
+  }
+}
+
 /// The numbers of one summary: what every format renders, and what `tend review` reads back.
 ///
 /// This is the JSON export's schema (version `v`); it is a stable machine interface. Dates are
@@ -31,6 +42,10 @@ public struct SummaryData: Codable, Sendable, Equatable {
   public var notes: [Note]?
   public var consents: [SummaryConsent]
   public var redFlags: RedFlags
+  /// Every session that went against the precautions in force on its date, every session rated
+  /// 2 or more points worse after, every day over the fluid limit (all of them; a page shows
+  /// the first few and says how many more).
+  public var safety: Safety?
   /// One row per session, oldest first (absent from the one-page formats' gathering).
   public var sessions: [Row]?
   /// SHA-256 of the file this was read from or written to (see `Checksum`), when it has one.
@@ -40,6 +55,11 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var id: String?
     public var name: String?
     public var birthYear: Int?
+    /// `YYYY-MM-DD` or `YYYY` (absent when de-identified).
+    public var birthDate: String?
+    public var identifiers: [SummaryIdentifier]?
+    /// Allergies in the family's words (absent when de-identified: free text).
+    public var allergies: [String]?
   }
 
   public struct Caregiver: Codable, Sendable, Equatable {
@@ -75,6 +95,8 @@ public struct SummaryData: Codable, Sendable, Equatable {
   /// Per-session change for one scale, over sessions rated on it both before and after.
   public struct RatingChange: Codable, Sendable, Equatable {
     public var scale: SummaryScale
+    /// What 10 means on this scale: `best` (comfort) or `worst` (every other).
+    public var tenMeans: String?
     public var sessions: Int
     public var meanBefore: Double
     public var meanAfter: Double
@@ -122,6 +144,52 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var later = 0
     public var amountML = 0
     public var fluidLimitML: Int?
+    /// Each day with an amount noted, oldest first (`YYYY-MM-DD`, the year when de-identified).
+    public var days: [WaterDay]?
+  }
+
+  public struct WaterDay: Codable, Sendable, Equatable {
+    public var day: String
+    public var totalML: Int
+    /// The fluid limit in force, when there is one.
+    public var limitML: Int?
+    public var over: Bool { limitML.map { totalML > $0 } ?? false }
+  }
+
+  public struct Safety: Codable, Sendable, Equatable {
+    /// Whether sessions were checked against the precautions (the rules were at hand).
+    public var checked = false
+    public var against: [AgainstPrecautions] = []
+    public var worse: [WorseSession] = []
+    /// How many there were in all (the one-page formats keep only the first few in the lists
+    /// above, so memory stays flat; JSON, CSV and FHIR keep every one).
+    public var againstCount: Int?
+    public var worseCount: Int?
+    public var fluidDays: [WaterDay] = []
+  }
+
+  /// A session that went against the precautions in force on its date.
+  public struct AgainstPrecautions: Codable, Sendable, Equatable {
+    /// The session's number in the period (1 = first).
+    public var session: Int
+    /// `YYYY-MM-DD`, or `session N` when de-identified.
+    public var when: String
+    public var routine: String?
+    public var breaches: [SessionBreach]
+  }
+
+  /// A session where some scale got 2 or more points worse after.
+  public struct WorseSession: Codable, Sendable, Equatable {
+    public var session: Int
+    public var when: String
+    public var routine: String?
+    public var changes: [ScaleChange]
+  }
+
+  public struct ScaleChange: Codable, Sendable, Equatable {
+    public var scale: SummaryScale
+    public var before: Int
+    public var after: Int
   }
 
   public struct Feeling: Codable, Sendable, Equatable {
@@ -164,6 +232,9 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var afterBy: RatedBy?
     public var water: String?
     public var note: String?
+    /// Condition ids in force on the session's date (from the condition history).
     public var precautions: [String]
+    /// How it went against those precautions (empty when it did not, or was not checked).
+    public var breaches: [SessionBreach]?
   }
 }

@@ -17,9 +17,15 @@ public enum SummaryGather {
     let conditions = p.conditions.map {
       SummaryCondition(id: $0.id, site: $0.site?.rawValue, side: $0.side?.rawValue, since: $0.since)
     }
-    return SummaryReceiver(
-      id: p.id, name: p.name, caregivers: p.caregivers, conditions: conditions,
-      fluidLimitML: p.fluidLimitML)
+    var r = SummaryReceiver(
+      id: p.id, name: p.name, birthYear: p.birthDate.flatMap { Int($0.prefix(4)) },
+      caregivers: p.caregivers, conditions: conditions, fluidLimitML: p.fluidLimitML)
+    r.birthDate = p.birthDate
+    r.identifiers = (p.identifiers ?? []).map {
+      SummaryIdentifier(system: $0.system, value: $0.value)
+    }
+    r.allergies = p.allergies
+    return r
   }
 
   /// Reads the receiver's journal into a summary (flat memory unless rows are kept).

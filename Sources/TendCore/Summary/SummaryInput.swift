@@ -11,6 +11,11 @@ public struct SummaryReceiver: Sendable, Equatable {
   /// Conditions in the profile now, with the day each began (`YYYY-MM-DD`) when known.
   public var conditions: [SummaryCondition]
   public var fluidLimitML: Int?
+  /// `YYYY-MM-DD` or `YYYY`, when the profile has one.
+  public var birthDate: String?
+  public var identifiers: [SummaryIdentifier] = []
+  /// Allergies in the family's words ("latex", "almond oil").
+  public var allergies: [String] = []
 
   public init(
     id: String, name: String, birthYear: Int? = nil, caregivers: [String] = [],
@@ -98,6 +103,9 @@ public struct SummarySession: Sendable, Equatable {
   public var stepsKept = 0
   public var stepsAdapted = 0
   public var stepsSkipped = 0
+  /// The ids of the steps done as written and done with changes, when the journal names them.
+  public var kept: [String] = []
+  public var adapted: [String] = []
 
   public init(at: SummaryTime) { self.at = at }
 }

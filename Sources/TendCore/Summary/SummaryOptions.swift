@@ -22,11 +22,18 @@ public struct SummaryOptions: Sendable {
   public var noteLimit = 3
   /// Which Tend and which rules make the summary (carried into every format).
   public var version: TendVersion?
+  /// The rules, to check each session against the precautions in force on its date (from the
+  /// condition history). Without them no session is checked and the summary says so.
+  public var catalog: Catalog?
 
   public init(
     period: SummaryPeriod, omit: Set<SummaryPart> = [], deidentify: Bool = false, now: SummaryTime,
-    keepSessions: Bool = true, redFlagConditions: Set<String> = []
+    keepSessions: Bool = true, redFlagConditions: Set<String> = [], catalog: Catalog? = nil
   ) {
+    self.catalog = catalog
+    // The formats with one row per session (CSV, JSON, FHIR) carry every note and feeling;
+    // the one-page formats keep the latest few and say how many more there are.
+    if keepSessions { noteLimit = 1_000_000 }
     self.period = period
     self.omit = omit
     self.deidentify = deidentify

@@ -18,13 +18,18 @@ extension SummaryData {
     if omit.contains(.feelings) { feelings = nil }
     if omit.contains(.water) {
       water = nil
+      safety?.fluidDays = []
       sessions = sessions.map {
         $0.map {
           var r = $0; r.water = nil; return r
         }
       }
     }
-    if omit.contains(.name) { receiver.name = nil }
+    if omit.contains(.name) {
+      // The receiver id is a slug of the name: it goes too.
+      receiver.name = nil
+      receiver.id = nil
+    }
     guard deidentify else { return }
     deidentified = true
     receiver = Receiver(id: nil, name: nil, birthYear: nil)
@@ -59,6 +64,28 @@ extension SummaryData {
       }
     }
     notes = nil
+    if var w = water {
+      w.days = w.days.map { days in
+        days.map { .init(day: String($0.day.prefix(4)), totalML: $0.totalML, limitML: $0.limitML) }
+      }
+      water = w
+    }
+    if var s = safety {
+      s.against = s.against.map {
+        var a = $0
+        a.when = "session \(a.session)"
+        return a
+      }
+      s.worse = s.worse.map {
+        var a = $0
+        a.when = "session \(a.session)"
+        return a
+      }
+      s.fluidDays = s.fluidDays.map {
+        .init(day: String($0.day.prefix(4)), totalML: $0.totalML, limitML: $0.limitML)
+      }
+      safety = s
+    }
     consents = consents.map {
       SummaryConsent(
         at: nil,

@@ -83,6 +83,32 @@ extension Tend.Log {
         session.stopReason = stoppedEarly.isEmpty ? nil : stoppedEarly
       }
       session.note = note
+      // Check what was logged against the precautions in force at that time; warn before saving
+      // and record it in the entry.
+      let inForce = profile.conditions.filter { c in
+        c.since.flatMap(CalendarDay.parse).map { CalendarDay.days(from: $0, to: at.date) >= 0 }
+          ?? true
+      }.map { $0.condition(asOf: at.date) }
+      let restrictions: Restrictions
+      do {
+        restrictions = try SafetyChecker(catalog: app.catalog).restrictions(for: inForce).0
+      } catch {
+        var closed = Restrictions()
+        closed.apply(.verdictFloor(.stopCallProvider), because: "unknown-condition")
+        restrictions = closed
+      }
+      let done = SessionDone(
+        routine: session.routine, kept: session.plan?.kept ?? [],
+        adapted: session.plan?.adapted ?? [], sites: session.sites ?? [],
+        pressure: session.pressure)
+      let breaches = SessionAudit.breaches(done, under: restrictions, catalog: app.catalog)
+      if !breaches.isEmpty {
+        session.againstPrecautions = breaches.map(\.code)
+        Tend.printError(
+          app.t(
+            "log.warning.breach",
+            ["list": .text(SessionBreach.describe(breaches, app.localizer))]))
+      }
       let answer = try water.map { try waterAnswer($0, app) }
       let journal = try HomeInput.run(app) { try store.journal(profile.id) }
       HomeInput.report(

@@ -33,7 +33,11 @@ extension Tend {
         ReviewReport.render(read, RenderOptions(localizer: app.localizer, color: color)),
         terminator: "")
       if read.contains(where: {
-        if case .unreadable = $0.status { true } else { $0.status == .altered }
+        if case .unreadable = $0.status {
+          true
+        } else {
+          $0.status == .altered || !$0.disagreements.isEmpty
+        }
       }) {
         throw TendError(message: app.t("review.failed"), exitCode: 65)
       }

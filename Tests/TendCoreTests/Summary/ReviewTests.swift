@@ -113,3 +113,59 @@ struct ReviewTests {
     #expect(!Self.export(.text, old).contains("Made with"))
   }
 }
+
+/// `tend review` does not take a file's word for its figures, and names a Bundle Tend did not
+/// make instead of reading it as an empty Tend summary.
+@Suite("Review: recomputed figures and foreign Bundles")
+struct ReviewCheckTests {
+  @Test("an export whose red-flag count was edited and re-hashed is intact but flagged")
+  func edited() throws {
+    var data = SessionSafetyTests.summary()
+    #expect(data.redFlags.worseAfter == 2)
+    let honest = SummaryRendering.export(
+      data, as: .json, RenderOptions(localizer: Fixtures.english, checksum: true)
+    ).text
+    #expect(Review.read(bytes: Array(honest.utf8), path: "a.json").disagreements.isEmpty)
+    data.redFlags.worseAfter = 0
+    data.safety?.worse = []
+    data.ratings[0].worsened2 = 0
+    let forged = SummaryRendering.export(
+      data, as: .json, RenderOptions(localizer: Fixtures.english, checksum: true)
+    ).text
+    let file = Review.read(bytes: Array(forged.utf8), path: "forged.json")
+    #expect(file.status == .intact, "re-hashed: the checksum cannot catch this")
+    #expect(file.disagreements.contains { $0.figure == "worse-after" && $0.recomputed == "2" })
+    #expect(file.disagreements.contains { $0.figure == "pain" })
+    let page = ReviewReport.render([file], RenderOptions(localizer: Fixtures.english))
+    #expect(page.contains("FIGURES DO NOT MATCH THE SESSION ROWS"))
+    #expect(page.contains("worse-after: the file says 0, its session rows give 2"))
+    #expect(page.contains("does not prove who made the file"))
+  }
+
+  @Test("a FHIR Bundle from another tool is named as not made by Tend and its contents listed")
+  func foreign() throws {
+    let bundle = """
+      {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"fullUrl": "urn:uuid:0b7c1f52-5d1e-4a8e-9d59-2c1e8c0b7a11", "resource": {
+          "resourceType": "Patient", "name": [{"given": ["Ada"], "family": "Lovelace"}],
+          "birthDate": "1950-12-10"}},
+        {"fullUrl": "urn:uuid:5d2a4c77-2f7e-4c5a-8b0e-7f7c3c9e6b22", "resource": {
+          "resourceType": "Observation", "status": "final",
+          "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4",
+                               "display": "Heart rate"}]},
+          "effectiveDateTime": "2026-11-03T10:00:00+00:00",
+          "valueQuantity": {"value": 72, "unit": "/min"}}}
+      ]}
+      """
+    let file = Review.read(bytes: Array(bundle.utf8), path: "other.json")
+    #expect(file.summary == nil)
+    let lines = try #require(file.foreign)
+    #expect(lines.count == 2)
+    #expect(lines[0].contains("Patient Ada Lovelace born 1950-12-10"))
+    #expect(
+      lines[1].contains("loinc.org 8867-4 \"Heart rate\" = 72 /min (2026-11-03T10:00:00+00:00)"))
+    let page = ReviewReport.render([file], RenderOptions(localizer: Fixtures.english))
+    #expect(page.contains("NOT MADE BY TEND"))
+    #expect(!page.contains("Made on") && !page.contains("No sessions in this period"))
+  }
+}

@@ -96,8 +96,14 @@ enum FHIRReader {
           let id = codings.first(where: { $0["system"] as? String == FHIRBundle.precautionSystem }
           )?["code"] as? String
         else { continue }
+        // Where it applies: the precaution-site extension (older exports: a second coding).
+        let siteCodings =
+          ((r["extension"] as? [Object])?.first {
+            $0["url"] as? String == FHIRBundle.precautionSiteExtension
+          }?["valueCodeableConcept"] as? Object)?["coding"] as? [Object]
         let token =
-          codings.first { $0["system"] as? String == FHIRBundle.siteSystem }?["code"] as? String
+          (siteCodings ?? codings).first { $0["system"] as? String == FHIRBundle.siteSystem }?[
+            "code"] as? String
         let (side, site) = splitSite(token)
         let since = text(r, "period", "start")
         entries.append(

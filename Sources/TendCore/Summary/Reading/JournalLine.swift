@@ -56,6 +56,8 @@ enum JournalLine {
       s.note = f.note
       s.precautions = f.precautions
       (s.stepsKept, s.stepsAdapted, s.stepsSkipped) = f.plan
+      s.kept = f.kept
+      s.adapted = f.adapted
       return .entry(.session(s))
     case "feeling":
       return .entry(.feeling(SummaryFeeling(at: at, ratings: f.ratings, text: f.text)))
@@ -101,6 +103,8 @@ enum JournalLine {
     var text: String?
     var precautions: [String] = []
     var plan = (0, 0, 0)
+    var kept: [String] = []
+    var adapted: [String] = []
     var answer: String?
     var amountML: Int?
     var sharedWith: String?
@@ -231,8 +235,12 @@ enum JournalLine {
         }
         found |= 1 << slot
         switch slot {
-        case 0: counts.0 = list.count
-        case 1: counts.1 = list.count
+        case 0:
+          counts.0 = list.count
+          kept = list  // the session audit needs which steps were done
+        case 1:
+          counts.1 = list.count
+          adapted = list
         default: counts.2 = list.count
         }
         return true

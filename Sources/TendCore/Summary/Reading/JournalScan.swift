@@ -42,7 +42,8 @@ public enum JournalScan {
     }
     let size = Int(st.st_size)
     let cores = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, 8))
-    let parts = options.keepSessions || size < 8 << 20 ? 1 : cores
+    // Checking sessions against the precautions needs the condition history read in order.
+    let parts = options.keepSessions || options.catalog != nil || size < 8 << 20 ? 1 : cores
     let bounds = (0...parts).map { k in
       k == 0 ? 0 : k == parts ? size : lineStart(fd, near: size * k / parts, size: size)
     }

@@ -5,10 +5,13 @@ import Foundation
 ///
 /// Columns: number, date, start, minutes, routine, sites (`;`-separated), pressure, given_by,
 /// status, stop_reason, then `<scale>_before`/`<scale>_after` for every scale, then who rated
-/// before and after, the water answer, and which Tend and rules made it (`TendVersion.token`).
-/// Free-text notes are never in the CSV. Text is `PlainText.display`ed and every cell passes
-/// `PlainText.csvCell` (a cell beginning with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`),
-/// so no cell runs as a spreadsheet formula.
+/// before and after, the water answer, and which Tend and rules made it (`TendVersion.token`);
+/// then the condition ids in force that day (`;`-separated), how the session went against them
+/// (`kind:what`, `;`-separated), the water noted that whole day in mL, the fluid limit in mL and
+/// `yes` when the day was over it. A day with water noted but no session gets a row of its own
+/// with status `no-session`. Free-text notes are never in the CSV. Text is
+/// `PlainText.display`ed and every cell passes `PlainText.csvCell` (a cell beginning with `=`,
+/// `+`, `-`, `@`, tab or CR gets a leading `'`), so no cell runs as a spreadsheet formula.
 enum CSVRenderer {
   static var header: [String] {
     [
@@ -17,6 +20,10 @@ enum CSVRenderer {
     ]
       + SummaryScale.allCases.flatMap { ["\($0.rawValue)_before", "\($0.rawValue)_after"] }
       + ["rated_by_before", "rated_by_after", "water", "made_with"]
+      + [
+        "precautions", "against_precautions", "day_water_ml", "fluid_limit_ml",
+        "over_fluid_limit",
+      ]
   }
 
   static func field(_ raw: String) -> String {
@@ -30,7 +37,16 @@ enum CSVRenderer {
   static func render(_ raw: SummaryData) -> String {
     let data = raw.forDisplay()
     var lines = [header.joined(separator: ",")]
+    let waterDays = data.deidentified ? [] : data.water?.days ?? []
+    let byDay = Dictionary(waterDays.map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
+    let limit = data.water?.fluidLimitML.map(String.init) ?? ""
+    func waterCells(_ day: String?) -> [String] {
+      guard let day, let d = byDay[day] else { return ["", limit, ""] }
+      return [String(d.totalML), limit, d.over ? "yes" : "no"]
+    }
+    var sessionDays = Set<String>()
     for r in data.sessions ?? [] {
+      if let day = r.at?.day { sessionDays.insert(day) }
       var cells = [
         String(r.number), r.at?.day ?? "", r.at?.description ?? "",
         r.minutes.map(String.init) ?? "", r.routine ?? "",
@@ -43,6 +59,20 @@ enum CSVRenderer {
       }
       cells += [r.beforeBy?.rawValue ?? "", r.afterBy?.rawValue ?? "", r.water ?? ""]
       cells.append(data.version?.token ?? "")
+      cells.append(r.precautions.joined(separator: ";"))
+      cells.append(
+        (r.breaches ?? []).map { "\($0.kind.rawValue):\($0.what ?? "")" }.joined(separator: ";"))
+      cells += waterCells(r.at?.day)
+      lines.append(cells.map(field).joined(separator: ","))
+    }
+    let width = header.count
+    for d in waterDays where !sessionDays.contains(d.day) && data.sessions != nil {
+      var cells = [String](repeating: "", count: width)
+      cells[1] = d.day
+      cells[8] = "no-session"
+      cells[width - 6] = data.version?.token ?? ""
+      let tail = waterCells(d.day)
+      for (i, v) in tail.enumerated() { cells[width - 3 + i] = v }
       lines.append(cells.map(field).joined(separator: ","))
     }
     return lines.joined(separator: "\r\n") + "\r\n"

@@ -19,8 +19,18 @@ struct FHIRBundle {
   static let siteSystem = "https://tend.example/fhir/CodeSystem/tend-site"
   static let precautionSystem = "https://tend.example/fhir/CodeSystem/tend-precaution"
   static let periodExtension = "https://tend.example/fhir/StructureDefinition/summary-period"
-  /// Which Tend and which rules made the Bundle (`TendVersion.token`).
+  /// Which Tend and which rules made the Bundle (`TendVersion.token`); defined in `.ci/fhir/`.
   static let versionExtension = "https://tend.example/fhir/StructureDefinition/made-with"
+  /// Where a precaution applies (Flag has no bodySite); defined in `.ci/fhir/`.
+  static let precautionSiteExtension =
+    "https://tend.example/fhir/StructureDefinition/precaution-site"
+  /// v3-RoleCode for the relationships a family names (clinical-export.md 1.2).
+  static let roleCodes: [String: (String, String)] = [
+    "daughter": ("DAUC", "daughter"), "son": ("SONC", "son"), "spouse": ("SPS", "spouse"),
+    "wife": ("SPS", "spouse"), "husband": ("SPS", "spouse"), "partner": ("SPS", "spouse"),
+    "friend": ("FRND", "unrelated friend"), "neighbor": ("NBOR", "neighbor"),
+    "neighbour": ("NBOR", "neighbor"), "family": ("FAMMEMB", "family member"),
+  ]
   static let rcSystem = "http://terminology.hl7.org/CodeSystem/"
 
   init(_ data: SummaryData, _ options: RenderOptions) {
@@ -83,13 +93,23 @@ struct FHIRBundle {
   }
 
   mutating func build() {
+    let ids = (data.receiver.identifiers ?? []).map { i in
+      OrderedJSON.obj([("system", .str(i.system)), ("value", .string(i.value))])
+    }
     add(
       patient,
       .obj([
-        ("resourceType", .string("Patient")), ("active", .bool(true)),
+        ("resourceType", .string("Patient")),
+        ("identifier", ids.isEmpty ? nil : .array(ids)),
+        ("active", .bool(true)),
         ("name", data.receiver.name.map { .array([.obj([("text", .string($0))])]) }),
-        ("birthDate", data.receiver.birthYear.map { .string(String($0)) }),
+        (
+          "birthDate",
+          data.receiver.birthDate.map { .string($0) }
+            ?? data.receiver.birthYear.map { .string(String($0)) }
+        ),
       ]))
+    addAllergies()
     for c in data.caregivers {
       let url = "urn:uuid:" + options.ids.next()
       people[c.name] = url
@@ -100,7 +120,13 @@ struct FHIRBundle {
           ("resourceType", .string("RelatedPerson")), ("patient", Self.ref(patient)),
           (
             "relationship",
-            .array([.obj([("text", .string(c.relationship ?? (deid ? c.name : "caregiver")))])])
+            .array([
+              Self.concept(
+                c.relationship.flatMap { Self.roleCodes[$0.lowercased()] }.map {
+                  [Self.coding(Self.rcSystem + "v3-RoleCode", $0.0, $0.1)]
+                } ?? [],
+                text: c.relationship ?? (deid ? c.name : "caregiver"))
+            ])
           ),
           ("name", deid ? nil : .array([.obj([("text", .string(c.name))])])),
         ]))
@@ -108,6 +134,88 @@ struct FHIRBundle {
     for c in data.consents { addConsent(c) }
     for p in data.precautions { addFlag(p) }
     for row in data.sessions ?? [] { addSession(row) }
+    for day in data.water?.days ?? [] { addFluidIntake(day) }
+  }
+
+  /// Allergies: the family's own words from the profile, and each lotion-allergy precaution in
+  /// force, as AllergyIntolerance (reported by the family, so `unconfirmed`).
+  mutating func addAllergies() {
+    var seen = Set<String>()
+    var items: [(String, [OrderedJSON])] = []
+    for text in data.receiver.allergies ?? [] where seen.insert(text.lowercased()).inserted {
+      items.append((text, []))
+    }
+    for p in data.precautions where p.id.hasPrefix("lotion-allergy") && p.until == nil {
+      let text = w.ruleName(p.id)
+      guard seen.insert(text.lowercased()).inserted else { continue }
+      items.append((text, [Self.coding(Self.precautionSystem, p.id)]))
+    }
+    for (text, codings) in items {
+      add(
+        "urn:uuid:" + options.ids.next(),
+        .obj([
+          ("resourceType", .string("AllergyIntolerance")),
+          (
+            "clinicalStatus",
+            Self.concept([
+              Self.coding(Self.rcSystem + "allergyintolerance-clinical", "active", "Active")
+            ])
+          ),
+          (
+            "verificationStatus",
+            Self.concept([
+              Self.coding(
+                Self.rcSystem + "allergyintolerance-verification", "unconfirmed", "Unconfirmed")
+            ])
+          ),
+          (
+            "code",
+            codings.isEmpty ? .obj([("text", .string(text))]) : Self.concept(codings, text: text)
+          ),
+          ("patient", Self.ref(patient)),
+        ]))
+    }
+  }
+
+  /// One day's water noted, as LOINC 9000-1 "Fluid intake oral Measured" in mL (check digit
+  /// and code verified, clinical-export.md 1.3), with the care team's limit as the reference
+  /// range's high end and `H` when the day went over it.
+  mutating func addFluidIntake(_ d: SummaryData.WaterDay) {
+    let t = options.localizer
+    let ml = { (n: Int) -> OrderedJSON in
+      .obj([
+        ("value", .int(n)), ("unit", .string("mL")),
+        ("system", .string("http://unitsofmeasure.org")), ("code", .string("mL")),
+      ])
+    }
+    let effective: (String, OrderedJSON) =
+      d.day.count == 10
+      ? ("effectivePeriod", .obj([("start", .string(d.day)), ("end", .string(d.day))]))
+      : ("effectiveDateTime", .string(d.day))
+    add(
+      "urn:uuid:" + options.ids.next(),
+      .obj([
+        ("resourceType", .string("Observation")), ("status", .string("final")),
+        (
+          "code",
+          Self.concept(
+            [Self.coding(FHIRCodes.loinc, "9000-1", "Fluid intake oral Measured")],
+            text: t("summary.section.water"))
+        ),
+        ("subject", Self.ref(patient)),
+        effective,
+        ("valueQuantity", ml(d.totalML)),
+        (
+          "interpretation",
+          d.over
+            ? .array([
+              Self.concept([
+                Self.coding(Self.rcSystem + "v3-ObservationInterpretation", "H", "High")
+              ])
+            ]) : nil
+        ),
+        ("referenceRange", d.limitML.map { .array([.obj([("high", ml($0))])]) }),
+      ]))
   }
 
   mutating func addConsent(_ c: SummaryConsent) {
@@ -181,6 +289,23 @@ struct FHIRBundle {
       "urn:uuid:" + options.ids.next(),
       .obj([
         ("resourceType", .string("Flag")),
+        (
+          "extension",
+          siteCode.map { token in
+            .array([
+              .obj([
+                ("url", .string(Self.precautionSiteExtension)),
+                (
+                  "valueCodeableConcept",
+                  Self.concept(
+                    [FHIRCodes.bodySite(token).map { Self.coding(FHIRCodes.snomed, $0) }]
+                      .compactMap { $0 } + [Self.coding(Self.siteSystem, token)],
+                    text: w.siteName(token))
+                ),
+              ])
+            ])
+          }
+        ),
         ("status", .string(p.until == nil ? "active" : "inactive")),
         (
           "category",
@@ -188,9 +313,7 @@ struct FHIRBundle {
         ),
         (
           "code",
-          Self.concept(
-            [Self.coding(Self.precautionSystem, p.id)]
-              + (siteCode.map { [Self.coding(Self.siteSystem, $0)] } ?? []), text: text)
+          Self.concept([Self.coding(Self.precautionSystem, p.id)], text: text)
         ),
         ("subject", Self.ref(patient)),
         ("period", period),

@@ -61,7 +61,17 @@ struct MarkdownRenderer {
     out.append(
       "- \(e(t("summary.safety.stopped")))\(stopped.isEmpty ? " " + e(t("summary.none")) : "")")
     out += stopped.map { "  - " + e($0) }
+    for (label, lines) in w.safetyLists {
+      out.append("- **\(e(label))**\(lines.isEmpty ? " " + e(t("summary.none")) : "")")
+      out += lines.map { "  - " + e($0) }
+    }
+    if let line = w.notCheckedLine { out.append("- " + e(line)) }
     out.append("- " + e(w.redFlagLine))
+    let waterDays = w.waterDayLines
+    if !waterDays.isEmpty {
+      out += ["", "## \(e(t("summary.section.water")))", ""]
+      out.append(e(w.cut(waterDays, limit: 60).joined(separator: " · ")))
+    }
     let done = [w.routinesLine, w.pressureLine, w.sitesLine].compactMap { $0 }
     if !done.isEmpty {
       out += ["", "## \(e(t("summary.section.done")))", ""]

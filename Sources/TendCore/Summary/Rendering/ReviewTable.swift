@@ -8,10 +8,26 @@ public enum ReviewReport {
     var out: [String] = []
     if files.count == 1, let file = files.first, let summary = file.summary {
       out.append(statusLine(file, t))
+      out.append(t("review.checksumMeaning"))
+      out += mismatchLines(file, t)
       out.append("")
       out.append(TextRenderer(summary, options).render())
+    } else if files.count == 1, let file = files.first, let lines = file.foreign {
+      out += foreignLines(file, lines, t)
     } else {
       out += table(files, options)
+      for file in files where !file.disagreements.isEmpty {
+        out.append("")
+        out.append(file.path)
+        out += mismatchLines(file, t)
+      }
+      for file in files {
+        if let lines = file.foreign {
+          out.append("")
+          out += foreignLines(file, lines, t)
+        }
+      }
+      out.append(t("review.checksumMeaning"))
     }
     let problems = files.filter { $0.status != .intact }
     if files.count > 1 || problems.contains(where: { $0.summary == nil }) {
@@ -30,6 +46,25 @@ public enum ReviewReport {
       for file in problems { out.append("  " + statusLine(file, t)) }
     }
     return out.joined(separator: "\n") + (out.last?.hasSuffix("\n") == true ? "" : "\n")
+  }
+
+  static func mismatchLines(_ file: Review.File, _ t: Localizer) -> [String] {
+    guard !file.disagreements.isEmpty else { return [] }
+    return [t("review.mismatch")]
+      + file.disagreements.map {
+        "  • "
+          + t(
+            "review.mismatch.item",
+            [
+              "figure": .text($0.figure), "claimed": .text($0.claimed),
+              "recomputed": .text($0.recomputed),
+            ])
+      }
+  }
+
+  static func foreignLines(_ file: Review.File, _ lines: [String], _ t: Localizer) -> [String] {
+    [t("review.foreign", ["path": .text(file.path), "count": .number(lines.count)])]
+      + lines.map { "  • " + $0 }
   }
 
   static func statusLine(_ file: Review.File, _ t: Localizer) -> String {
@@ -69,10 +104,8 @@ public enum ReviewReport {
     for file in files {
       let name = URL(fileURLWithPath: file.path).lastPathComponent
       guard let s = file.summary?.forDisplay() else {
-        rows.append(
-          [statusWord(file.status, t), "-", "-", "-"] + scales.map { _ in "-" } + [
-            "-", "-", "-", name,
-          ])
+        let word = file.foreign != nil ? t("review.status.foreign") : statusWord(file.status, t)
+        rows.append([word, "-", "-", "-"] + scales.map { _ in "-" } + ["-", "-", "-", name])
         continue
       }
       let w = SummaryWords(s, t)
@@ -82,8 +115,10 @@ public enum ReviewReport {
       let changes = scales.map { scale in
         s.ratings.first { $0.scale == scale }.map { w.number($0.meanChange, signed: true) } ?? "-"
       }
+      let word =
+        file.disagreements.isEmpty ? statusWord(file.status, t) : t("review.status.mismatch")
       rows.append(
-        [statusWord(file.status, t), String(who.prefix(18)), period, String(s.totals.sessions)]
+        [word, String(who.prefix(18)), period, String(s.totals.sessions)]
           + changes
           + [
             String(s.totals.stopped), String(s.redFlags.count),

@@ -4,15 +4,21 @@
 ///
 /// Meaning never rests on colour alone (open vs filled marks, solid vs dashed lines), days
 /// without a rating stay empty, and the chart carries a `<title>` and `<desc>` text alternative.
+///
+/// Printed at 88 mm wide, one viewBox unit is 0.29 mm, so the 10-unit axis text is 8.3 pt.
+/// The x axis has a tick every week (from the period's first day) and a date under as many of
+/// them as fit without overlapping.
 struct SVGChart {
   var width = 300
-  var height = 88
-  let left = 22
+  var height = 68
+  let left = 24
   let bottom = 14
+  /// Axis text size in viewBox units (at least 8 pt printed; see above).
+  static let axisFont = 10
 
   func render(
-    _ s: SummaryData.TrendSeries, title: String, description: String, startLabel: String,
-    endLabel: String
+    _ s: SummaryData.TrendSeries, title: String, description: String,
+    dayLabel: (Int) -> String
   ) -> String {
     let columns = max(1, min(s.days.count, 120))
     let before = TrendBins.bin(s.days, width: columns)
@@ -35,12 +41,21 @@ struct SVGChart {
         "<text x=\"\(left - 4)\" y=\"\(f(y(v) + 3))\" class=\"axis\" text-anchor=\"end\">\(Int(v))</text>"
       )
     }
-    out.append(
-      "<text x=\"\(left)\" y=\"\(height - 2)\" class=\"axis\">\(HTMLRenderer.escape(startLabel))</text>"
-    )
-    out.append(
-      "<text x=\"\(width - 4)\" y=\"\(height - 2)\" class=\"axis\" text-anchor=\"end\">\(HTMLRenderer.escape(endLabel))</text>"
-    )
+    // Weekly ticks; a date under every `step`-th tick so labels (about 32 units) never overlap.
+    let days = max(1, s.days.count)
+    func dayX(_ d: Int) -> Double { Double(left) + (Double(d) + 0.5) * plotW / Double(days) }
+    let weeks = (days + 6) / 7
+    let step = max(1, Int((Double(weeks) * 36 / plotW).rounded(.up)))
+    for (k, d) in stride(from: 0, to: days, by: 7).enumerated() {
+      let tx = f(dayX(d))
+      out.append(
+        "<line x1=\"\(tx)\" x2=\"\(tx)\" y1=\"\(f(y(0)))\" y2=\"\(f(y(0) + 3))\" class=\"tick\"/>"
+      )
+      guard k % step == 0, dayX(d) + 16 <= Double(width) else { continue }
+      out.append(
+        "<text x=\"\(tx)\" y=\"\(height - 2)\" class=\"axis\" text-anchor=\"middle\">\(HTMLRenderer.escape(dayLabel(d)))</text>"
+      )
+    }
     // The trend: dashed runs through consecutive days with a "before" mean; a gap breaks it.
     var run: [String] = []
     func flush() {

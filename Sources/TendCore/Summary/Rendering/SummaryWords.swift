@@ -19,6 +19,13 @@ struct SummaryWords {
     return Date(timeIntervalSince1970: TimeInterval(n) * 86_400).formatted(style)
   }
 
+  /// A short date for a chart tick: "Nov 3".
+  func shortDay(_ n: Int) -> String {
+    var style = Date.FormatStyle(locale: t.locale).month(.abbreviated).day()
+    style.timeZone = TimeZone(identifier: "UTC") ?? style.timeZone
+    return Date(timeIntervalSince1970: TimeInterval(n) * 86_400).formatted(style)
+  }
+
   func number(_ value: Double, signed: Bool = false) -> String {
     let style = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1))
       .rounded(rule: .toNearestOrAwayFromZero).locale(t.locale)
@@ -38,7 +45,9 @@ struct SummaryWords {
   func ruleName(_ id: String) -> String { t.has("rule.\(id).name") ? t("rule.\(id).name") : id }
 
   /// "left hand" for a token such as `left-hand`; the token itself when unknown.
-  func siteName(_ token: String) -> String {
+  func siteName(_ token: String) -> String { Self.siteName(token, t) }
+
+  static func siteName(_ token: String, _ t: Localizer) -> String {
     var rest = Substring(token)
     var side: Side?
     for s in Side.allCases where rest.hasPrefix(s.rawValue + "-") {
@@ -186,6 +195,15 @@ struct SummaryWords {
         : [])
   }
 
+  /// At most `limit` stopped sessions, then "and N more" counting every one left out.
+  func stoppedLines(limit: Int) -> [String] {
+    let all = stoppedLines
+    let listed = min(data.stopped.count, all.count)
+    guard listed > limit else { return all }
+    return all.prefix(limit)
+      + [t("summary.stopped.more", ["count": .number(data.totals.stopped - limit)])]
+  }
+
   var redFlagLine: String {
     let f = data.redFlags
     guard f.count > 0 else { return t("summary.redFlags.none") }
@@ -200,6 +218,122 @@ struct SummaryWords {
     let line = t("summary.redFlags", ["list": .text(parts.joined(separator: "; "))])
     guard let number = f.emergencyNumber else { return line }
     return line + t("summary.redFlags.emergency", ["number": .text(number)])
+  }
+
+  /// How many items of a SAFETY list a page shows before "and N more".
+  static let safetyLimit = 8
+
+  func when(_ text: String) -> String { text.hasPrefix("session") ? text : day(text) }
+
+  /// The first `limit` lines, then "and N more" counting every one left out (`total` when the
+  /// list itself was already cut).
+  func cut(_ lines: [String], limit: Int = SummaryWords.safetyLimit, total: Int? = nil)
+    -> [String]
+  {
+    let all = max(total ?? lines.count, lines.count)
+    guard all > limit else { return lines }
+    return lines.prefix(limit) + [t("summary.stopped.more", ["count": .number(all - limit)])]
+  }
+
+  func breachText(_ b: SessionBreach) -> String { Self.breachText(b, t) }
+
+  /// One breach in words ("pressure 3, above the ceiling of 2 (blood thinners)").
+  static func breachText(_ b: SessionBreach, _ t: Localizer) -> String {
+    let rules = t.list(
+      b.because.map {
+        t.has("rule.\($0).name")
+          ? t("rule.\($0).name") : t.has("escalation.\($0)") ? t("escalation.\($0)") : $0
+      })
+    switch b.kind {
+    case .avoidedSite:
+      return t(
+        "summary.breach.avoidedSite",
+        ["site": .text(siteName(b.what ?? "?", t)), "rules": .text(rules)])
+    case .pressure:
+      return t(
+        "summary.breach.pressure",
+        [
+          "value": .number(b.value ?? 0), "limit": .number(b.limit ?? 0), "rules": .text(rules),
+        ])
+    case .position:
+      let name = b.what.map { t.has("position.\($0)") ? t("position.\($0)") : $0 } ?? "?"
+      return t("summary.breach.position", ["position": .text(name), "rules": .text(rules)])
+    case .jointMovement:
+      return t("summary.breach.jointMovement", ["rules": .text(rules)])
+    case .stop:
+      return t("summary.breach.stop", ["rules": .text(rules)])
+    }
+  }
+
+  /// Sessions that went against the precautions in force on their date, all of them.
+  var againstLines: [String] {
+    (data.safety?.against ?? []).map { a in
+      var parts = [when(a.when)]
+      if let r = a.routine { parts.append(routineName(r)) }
+      parts.append(a.breaches.map(breachText).joined(separator: "; "))
+      return parts.joined(separator: " · ")
+    }
+  }
+
+  /// Sessions rated 2 or more points worse after, with the values.
+  var worseLines: [String] {
+    (data.safety?.worse ?? []).map { w in
+      var parts = [when(w.when)]
+      if let r = w.routine { parts.append(routineName(r)) }
+      parts.append(
+        w.changes.map {
+          t(
+            "summary.worse.change",
+            [
+              "scale": .text(scaleName($0.scale)), "anchor": .text(scaleAnchor($0.scale)),
+              "before": .number($0.before), "after": .number($0.after),
+            ])
+        }.joined(separator: ", "))
+      return parts.joined(separator: " · ")
+    }
+  }
+
+  /// Days over the fluid limit, with the total and the limit.
+  var fluidLines: [String] {
+    (data.safety?.fluidDays ?? []).map { d in
+      t(
+        "summary.fluid.over",
+        [
+          "date": .text(when(d.day)), "total": .number(d.totalML), "limit": .number(d.limitML ?? 0),
+        ])
+    }
+  }
+
+  /// The SAFETY lists after the precautions and stops: a label and its (cut) lines; an empty
+  /// list is printed as "none" by the renderer.
+  var safetyLists: [(label: String, lines: [String])] {
+    var out: [(String, [String])] = []
+    if data.safety?.checked == true {
+      out.append(
+        (t("summary.safety.against"), cut(againstLines, total: data.safety?.againstCount)))
+    }
+    out.append((t("summary.safety.worse"), cut(worseLines, total: data.safety?.worseCount)))
+    if data.water?.fluidLimitML != nil || !(data.safety?.fluidDays ?? []).isEmpty {
+      out.append((t("summary.safety.fluid"), cut(fluidLines)))
+    }
+    return out
+  }
+
+  /// Said when sessions could not be checked against the precautions.
+  var notCheckedLine: String? {
+    data.safety?.checked == true ? nil : t("summary.safety.notChecked")
+  }
+
+  /// Every day with an amount of water noted, against the limit when there is one.
+  var waterDayLines: [String] {
+    (data.water?.days ?? []).map { d in
+      guard let limit = d.limitML else {
+        return t("summary.water.day", ["date": .text(when(d.day)), "total": .number(d.totalML)])
+      }
+      return t(
+        d.over ? "summary.water.dayOver" : "summary.water.dayLimit",
+        ["date": .text(when(d.day)), "total": .number(d.totalML), "limit": .number(limit)])
+    }
   }
 
   var routinesLine: String? {
@@ -232,19 +366,30 @@ struct SummaryWords {
         ])
   }
 
+  /// How many notes and feelings a page shows (the latest).
+  static let pageNotes = 3
+
   var feelingLines: [String] {
-    (data.feelings ?? []).map { f in
+    (data.feelings ?? []).suffix(Self.pageNotes).map { f in
       var parts = [day(f.when)]
       let scores = SummaryScale.allCases.compactMap { s in
-        f.scores[s.rawValue].map { "\(scaleName(s)) \($0)" }
+        f.scores[s.rawValue].map { "\(scaleName(s)) \($0) (\(scaleAnchor(s)))" }
       }
       if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
       if let text = f.text { parts.append("“\(text)”") }
       return parts.joined(separator: " · ")
-    }
+    } + more(data.totals.feelings, shown: min(Self.pageNotes, data.feelings?.count ?? 0))
   }
 
-  var noteLines: [String] { (data.notes ?? []).map { "\(day($0.when)) “\($0.text)”" } }
+  var noteLines: [String] {
+    (data.notes ?? []).suffix(Self.pageNotes).map { "\(day($0.when)) “\($0.text)”" }
+      + more(data.totals.notes, shown: min(Self.pageNotes, data.notes?.count ?? 0))
+  }
+
+  /// "and N more" when a list shows fewer than there are.
+  func more(_ total: Int, shown: Int) -> [String] {
+    total > shown && shown > 0 ? [t("summary.stopped.more", ["count": .number(total - shown)])] : []
+  }
 
   var consentLines: [String] {
     guard !data.consents.isEmpty else { return [t("summary.consent.none")] }

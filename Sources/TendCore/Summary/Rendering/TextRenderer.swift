@@ -68,7 +68,18 @@ struct TextRenderer {
     let stopped = w.stoppedLines
     out += wrap(t("summary.safety.stopped") + " " + (stopped.isEmpty ? t("summary.none") : ""))
     for line in stopped { out += wrap("• " + line, indent: 4) }
+    for (label, lines) in w.safetyLists {
+      out += wrap(label + " " + (lines.isEmpty ? t("summary.none") : ""))
+      for line in lines { out += wrap("• " + line, indent: 4) }
+    }
+    if let line = w.notCheckedLine { out += wrap(line) }
     out += wrap(w.redFlagLine)
+    let waterDays = w.waterDayLines
+    if !waterDays.isEmpty {
+      out.append("")
+      out.append(heading(t("summary.section.water")))
+      out += wrap(w.cut(waterDays, limit: 60).joined(separator: " · "))
+    }
     let done = [w.routinesLine, w.pressureLine, w.sitesLine].compactMap { $0 }
     if !done.isEmpty {
       out.append("")
