@@ -97,7 +97,7 @@ struct ReviewTests {
       #expect(Self.export(format).contains(line), "\(format)")
     }
     let token = "tend 0.1.0; rules v1; data 0123456789ab"
-    #expect(Self.export(.csv).contains("," + token + "\r\n"))
+    #expect(Self.export(.csv).contains("," + token + ","), "made_with comes after water")
     #expect(Self.export(.fhir).contains(token))
     #expect(Self.export(.json).contains("\"rules\" : 1"))
     let files = [
