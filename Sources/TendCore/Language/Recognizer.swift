@@ -158,10 +158,18 @@ public struct Recognizer: Sendable {
       PhraseMatch(
         meaning: .symptom("sign." + $0.concept), first: $0.first, last: $0.last, fuzzy: false)
     }
-    let presentHits = hits.indices.filter {
-      Negation.status(
-        of: hitMatches[$0], cues: cues, mentions: statusable + hitMatches, tokens: tokens)
-        == .present
+    // A concept word that is only part of a longer condition name already read ("blood" in
+    // "blood thinners", "heart" in "heart failure") is that name's, not a sign of its own; a
+    // word that is the whole mention ("bruises") still counts.
+    let named = present.map(\.match).filter { rules[Self.id(of: $0)]?.isRedFlag == false }
+    let presentHits = hits.indices.filter { i in
+      !named.contains {
+        $0.first <= hits[i].first && $0.last >= hits[i].last
+          && $0.last - $0.first > hits[i].last - hits[i].first
+      }
+        && Negation.status(
+          of: hitMatches[i], cues: cues, mentions: statusable + hitMatches, tokens: tokens)
+          == .present
     }.map { hits[$0] }
     let ids = stored.union(build.entries.map(\.condition.id))
     // A sign of something said to be in the past or long-standing ("a stroke years ago … a

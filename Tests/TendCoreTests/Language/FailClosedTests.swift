@@ -71,6 +71,16 @@ struct FailClosedTests {
       try Self.verdict("her skin's gone paper thin").1.conditions.map(\.id) == ["fragile-skin"])
   }
 
+  @Test("a concept word inside a condition's own name is not a sign: blood thinners and a cough")
+  func ownName() throws {
+    #expect(try Self.verdict("he's on blood thinners and has a cough").0 == .adjust)
+    #expect(
+      try Self.verdict("on blood thinners, coughed up blood this morning").0 == .stopCallProvider)
+    #expect(
+      try Self.verdict("she takes Coumadin and has big new bruises, no idea where from").0
+        == .stopCallProvider)
+  }
+
   @Test("past and removed are not present")
   func past() throws {
     for text in [
