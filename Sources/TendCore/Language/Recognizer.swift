@@ -203,11 +203,10 @@ public struct Recognizer: Sendable {
     for hit in hits { for i in hit.first...hit.last { covered[i] = true } }
     // A red-flag-system concept inside words already read as a condition ("numb feet" is
     // neuropathy) is explained; any other one makes an unplaced word in its sentence urgent.
-    let explained = present.map(\.match).filter { rules[Self.id(of: $0)]?.isRedFlag == false }
     let urgentSentences = Set(
       presentHits.filter { hit in
         signs.urgentConcepts.contains(hit.concept)
-          && !explained.contains { $0.first <= hit.first && $0.last >= hit.last }
+          && !named.contains { $0.first <= hit.first && $0.last >= hit.last }
       }.map { tokens[$0.first].sentence })
     let feverish = stored.contains("fever") || build.entries.contains { $0.condition.id == "fever" }
     let unplaced = Unplaced(vocabulary: vocabulary, lexicon: lexicon).find(
