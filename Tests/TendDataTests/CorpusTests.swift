@@ -36,6 +36,8 @@ struct CorpusTests {
     /// Less safe than the rules require: a lower verdict, a site left in or a higher ceiling.
     var underTriage: Bool
     var overTriage: Bool
+    /// What made it less safe, for the development listing.
+    var missing: [String] = []
   }
 
   static func load(_ part: String) -> [Item] {
@@ -67,17 +69,24 @@ struct CorpusTests {
         item: item, verdict: r.verdict, exact: false, underTriage: true, overTriage: false)
     }
     var under = r.verdict < want
+    var missing: [String] = []
     if want.allowsMassage, r.verdict.allowsMassage {
       for token in item.expect.avoid ?? [] {
         guard let region = BodyRegion(token: token) else { continue }
         let avoided = r.avoidedRegions.contains { region.isWithin($0.region) }
-        if !avoided { under = true }
+        if !avoided {
+          under = true
+          missing.append("site \(token)")
+        }
       }
-      if let ceiling = item.expect.maxPressure, r.maxPressure.rawValue > ceiling { under = true }
+      if let ceiling = item.expect.maxPressure, r.maxPressure.rawValue > ceiling {
+        under = true
+        missing.append("ceiling \(r.maxPressure.rawValue)>\(ceiling)")
+      }
     }
     return Outcome(
       item: item, verdict: r.verdict, exact: r.verdict == want, underTriage: under,
-      overTriage: r.verdict > want)
+      overTriage: r.verdict > want, missing: missing)
   }
 
   static let languages = ["en", "es", "fr", "zh-Hans", "vi"]
@@ -108,7 +117,7 @@ struct CorpusTests {
       if show {
         for o in outcomes where !o.exact || o.underTriage {
           print(
-            "  \(o.underTriage ? "UNDER" : "over ") \(o.item.id) want \(o.item.expect.verdict) got \(o.verdict.rawValue): \(o.item.text)"
+            "  \(o.underTriage ? "UNDER" : "over ") \(o.item.id) want \(o.item.expect.verdict) got \(o.verdict.rawValue) \(o.missing.joined(separator: ", ")): \(o.item.text)"
           )
         }
       }
@@ -120,12 +129,30 @@ struct CorpusTests {
   func development() throws {
     let show = ProcessInfo.processInfo.environment["TEND_CORPUS_SHOW"] != nil
     let outcomes = try Self.report("dev", show: show).values.flatMap { $0 }
+    #expect(outcomes.count >= 600)
+    // The floor: every red flag in the development part is stopped, and no more items than
+    // recorded get less safe advice than the rules require (see docs/recognizer.md).
+    let missed = outcomes.filter {
+      $0.item.expect.verdict == "stop-call-provider" && $0.verdict != .stopCallProvider
+    }
+    #expect(missed.isEmpty, "red flags not stopped: \(missed.map(\.item.id))")
+    #expect(outcomes.filter(\.underTriage).count <= Self.underTriageFloor)
+  }
+
+  /// The most development items allowed to get less safe advice than the rules require.
+  static let underTriageFloor = 10
+
+  @Test("sealed part (first batch): figures only")
+  func sealed() throws {
+    let outcomes = try Self.report("sealed", show: false).values.flatMap { $0 }
     #expect(outcomes.count >= 200)
   }
 
-  @Test("sealed part: figures only")
-  func sealed() throws {
-    let outcomes = try Self.report("sealed", show: false).values.flatMap { $0 }
-    #expect(outcomes.count >= 100)
+  /// The second batch's sealed half, written by new writers after the first batch's figures had
+  /// been printed while the recognizer was tuned: the blind figure.
+  @Test("sealed part (second batch): figures only")
+  func sealedSecond() throws {
+    let outcomes = try Self.report("sealed-2", show: false).values.flatMap { $0 }
+    #expect(outcomes.count >= 150)
   }
 }

@@ -5,8 +5,27 @@ enum Placement {
   /// chest"); a nearby site inside the chosen one is more exact and wins ("leg ulcer on her
   /// calf"). With `preferLimb` (rules about a whole limb), a site on an arm or leg wins over
   /// one elsewhere ("arm swollen since the breast surgery").
+  /// A site that `owners` gives to another mention is not a candidate ("a PEG tube and a PICC in
+  /// his right arm": the arm is the PICC's, the tube keeps its rule's usual site).
   static func site(
-    for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool = false
+    for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool = false,
+    owners: [Int: Int] = [:], wholeLimb: Bool = false
+  ) -> PhraseMatch? {
+    let own = sites.filter { owners[$0.first].map { $0 == mention.first } ?? true }
+    let found = nearest(for: mention, sites: own, tokens: tokens, preferLimb: preferLimb)
+    // A rule about a whole limb may share the limb another mention names ("lymphoedema in his
+    // left leg after the groin nodes were removed").
+    if wholeLimb, found.flatMap(bodySite)?.limb == nil {
+      let limbs = sites.filter { bodySite($0)?.limb != nil }
+      if let limb = nearest(for: mention, sites: limbs, tokens: tokens, preferLimb: true) {
+        return limb
+      }
+    }
+    return found
+  }
+
+  private static func nearest(
+    for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool
   ) -> PhraseMatch? {
     var candidates: [(PhraseMatch, Int)] = []
     let clause = tokens[mention.first].clause
@@ -47,6 +66,65 @@ enum Placement {
       }
     }
     return best.0
+  }
+
+  /// Which mention each site belongs to when several mentions in a clause could take it, as
+  /// site start → mention start. Each mention takes at most one site and each site one mention,
+  /// the closest pairs first; a site said after a mention ("a patch on her upper arm") is closer
+  /// than one said before it by one word, except in languages that name the place first
+  /// (`placeFirst`: 左手的留置针); between equally close pairs, the mention with fewer sites to
+  /// choose from goes first ("his right arm has an IV and his left leg a cast").
+  static func owners(
+    of sites: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken], placeFirst: Bool
+  ) -> [Int: Int] {
+    guard mentions.count > 1, !sites.isEmpty else { return [:] }
+    struct Pair {
+      var site: Int
+      var mention: Int
+      var score: Int
+      var penalty: Int
+    }
+    var pairs: [Pair] = []
+    for mention in mentions {
+      let clause = tokens[mention.first].clause
+      for site in sites where tokens[site.first].clause == clause {
+        let before = site.last < mention.first
+        let after = site.first > mention.last
+        let distance =
+          before ? mention.first - site.last - 1 : after ? site.first - mention.last - 1 : -1
+        guard distance <= 8 else { continue }
+        let penalty = (before && !placeFirst) || (after && placeFirst) ? 1 : 0
+        pairs.append(
+          Pair(
+            site: site.first, mention: mention.first, score: distance + penalty, penalty: penalty))
+      }
+    }
+    var choices: [Int: Int] = [:]
+    for pair in pairs { choices[pair.mention, default: 0] += 1 }
+    pairs.sort {
+      ($0.score, choices[$0.mention]!, $0.penalty, $0.site)
+        < ($1.score, choices[$1.mention]!, $1.penalty, $1.site)
+    }
+    var owners: [Int: Int] = [:]
+    var placed = Set<Int>()
+    for pair in pairs where owners[pair.site] == nil && !placed.contains(pair.mention) {
+      owners[pair.site] = pair.mention
+      placed.insert(pair.mention)
+    }
+    return owners
+  }
+
+  /// A second site joined to the chosen one by a single word ("her right hip and thigh bone",
+  /// "from the hand to the elbow"), unless another mention owns it.
+  static func joinedSite(
+    after site: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], mention: PhraseMatch,
+    owners: [Int: Int]
+  ) -> PhraseMatch? {
+    sites.first {
+      $0.first == site.last + 2 && tokens[$0.first].clause == tokens[site.first].clause
+        && (owners[$0.first].map { $0 == mention.first } ?? true)
+        && bodySite($0) != bodySite(site)
+    }
   }
 
   static func bodySite(_ match: PhraseMatch) -> BodySite? {

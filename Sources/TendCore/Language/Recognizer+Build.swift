@@ -14,6 +14,8 @@ struct Build {
   let sites: [PhraseMatch]
   let sides: [PhraseMatch]
   let cues: [PhraseMatch]
+  /// Which mention each site belongs to (site start → mention start), see `Placement.owners`.
+  var owners: [Int: Int] = [:]
   var entries: [Entry] = []
   var negated: [Recognition.NotCounted] = []
   var unplaced: [Recognition.NotUnderstood] = []
@@ -51,9 +53,11 @@ struct Build {
     }
     var site: BodySite?
     var side: Side?
+    var joined: (BodySite, Side?, PhraseMatch)?
     if rule.site != .none {
       if let found = Placement.site(
-        for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil),
+        for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil,
+        owners: owners, wholeLimb: rule.avoid.contains(.margin(.limb))),
         case .site(let s) = found.meaning
       {
         site = s
@@ -62,6 +66,7 @@ struct Build {
           side = said
           extend(words)
         }
+        joined = joinedSite(after: found, mention: match, side: side)
       } else if let (said, words) = Placement.loneSide(near: match, sides: sides, tokens: tokens) {
         site = rule.defaultSite
         side = said
@@ -79,6 +84,26 @@ struct Build {
     let condition = Condition(
       id: id, site: site, side: side, daysSince: date?.days, matched: span.text(first, last))
     entries.append(Entry(condition: condition, first: first, last: last))
+    if let (s2, side2, words) = joined {
+      let last2 = max(last, words.last)
+      let second = Condition(
+        id: id, site: s2, side: side2, daysSince: date?.days, matched: span.text(first, last2))
+      entries.append(Entry(condition: second, first: first, last: last2))
+    }
+  }
+
+  /// A second site joined to the one found by a single word ("her right hip and thigh bone"):
+  /// on the same side unless it names its own.
+  func joinedSite(after found: PhraseMatch, mention: PhraseMatch, side: Side?) -> (
+    BodySite, Side?, PhraseMatch
+  )? {
+    guard
+      let next = Placement.joinedSite(
+        after: found, sites: sites, tokens: tokens, mention: mention, owners: owners),
+      case .site(let s2) = next.meaning
+    else { return nil }
+    let own = Placement.side(of: next, sides: sides, tokens: tokens)
+    return (s2, own.map(\.0) ?? side, next)
   }
 
   /// Whether "it" or "there" stands in the mention's clause, pointing at an earlier place.
@@ -129,6 +154,7 @@ struct Build {
         ? nil
         : Placement.site(
           for: words, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil))
+    var joined: (BodySite, Side?, PhraseMatch)?
     if rule.site != .none, let found = place, case .site(let s) = found.meaning {
       site = s
       first = min(first, found.first)
@@ -138,9 +164,15 @@ struct Build {
         first = min(first, sideWords.first)
         last = max(last, sideWords.last)
       }
+      joined = joinedSite(after: found, mention: words, side: side)
     }
     let condition = Condition(id: flag.id, site: site, side: side, matched: span.text(first, last))
     entries.append(Entry(condition: condition, first: first, last: last))
+    if let (s2, side2, next) = joined {
+      let last2 = max(last, next.last)
+      let second = Condition(id: flag.id, site: s2, side: side2, matched: span.text(first, last2))
+      entries.append(Entry(condition: second, first: first, last: last2))
+    }
   }
 
   /// Words that could not be placed: a condition that raises the verdict, and the words kept

@@ -32,6 +32,7 @@ public struct Recognizer: Sendable {
       marked ? try Vocabulary(localizer: localizer, ruleIDs: ids, marks: .strip) : nil
     rules = Dictionary(catalog.rules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.calendar = calendar
+    placeFirst = localizer.table.lang.hasPrefix("zh")
     signs = try Signs.load(from: catalog.folder, catalog: catalog)
     lexicon = try Lexicon.load(from: catalog.folder, lang: localizer.table.lang)
     for concept in signs.concepts.sorted()
@@ -43,6 +44,9 @@ public struct Recognizer: Sendable {
         field: "vocab.sign.\(concept)", reason: "no words for a concept Routines/signs.json uses")
     }
   }
+
+  /// Whether the language names the place before the thing on it (左手的留置针).
+  let placeFirst: Bool
 
   /// Languages whose letters carry marks beyond Latin-1 that people often leave out.
   static let writtenWithMarks: Set<String> = ["vi"]
@@ -122,6 +126,10 @@ public struct Recognizer: Sendable {
       dateWords, tokens: tokens, mentionStarts: Set(present.map(\.match.first)), today: today,
       calendar: calendar)
     let attached = DateWords.attach(dates, to: present.map(\.match), tokens: tokens)
+    build.owners = Placement.owners(
+      of: sites,
+      mentions: present.filter { rules[$0.id].map { $0.site != .none } ?? false }.map(\.match),
+      tokens: tokens, placeFirst: placeFirst)
     for (index, item) in present.enumerated() {
       build.add(item.id, item.match, date: attached[index])
     }
@@ -131,6 +139,8 @@ public struct Recognizer: Sendable {
       let n = cue.last + 1
       guard n + 1 < tokens.count, let weeks = tokens[n].number, (4...42).contains(weeks),
         dateWords.contains(where: { $0.first == n + 1 && $0.meaning == .unit(7) }),
+        // "about 4 wks ago" is a date, not how far along she is.
+        !cues.contains(where: { $0.first == n + 2 && $0.meaning == .cue(.ago) }),
         !present.contains(where: { $0.id == "pregnancy" })
       else { continue }
       build.addRedFlag(
