@@ -4,7 +4,7 @@ extension Catalog {
   private static let ruleFields: Set<String> = [
     "id", "category", "site", "defaultSite", "verdict", "maxPressure", "avoid", "siteNotes",
     "avoidPositions", "noJointMovement", "maxMinutes", "askCareTeam", "emergency", "activeDays",
-    "earlyPhase", "sources", "examples", "techniques", "preparations",
+    "earlyPhase", "lastsAfterDays", "sources", "examples", "techniques", "preparations",
   ]
   static let categories = [
     "red-flag", "medicine", "device", "surgery", "skin", "bones", "cancer", "whole-body", "other",
@@ -185,7 +185,7 @@ extension Catalog {
     guard !examples.isEmpty else {
       throw r.error(node, "\(path).examples", "every rule needs at least one example")
     }
-    return PrecautionRule(
+    var rule = PrecautionRule(
       id: id, category: category, site: site, defaultSite: defaultSite, verdict: verdict,
       maxPressure: maxPressure, avoid: avoid, siteNotes: notes, avoidPositions: positions,
       noJointMovement: try r.bool(node, path, "noJointMovement"),
@@ -196,6 +196,8 @@ extension Catalog {
       askCareTeam: try r.bool(node, path, "askCareTeam"), emergency: emergency,
       activeDays: try r.optionalInt(node, path, "activeDays", in: 1...36500), earlyPhase: early,
       sources: sources, examples: examples, line: r.line(of: node))
+    rule.lastsAfterDays = try r.optionalInt(node, path, "lastsAfterDays", in: 1...365)
+    return rule
   }
 
   private static func readRegion(

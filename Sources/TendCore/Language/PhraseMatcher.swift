@@ -12,8 +12,12 @@ extension Vocabulary {
   /// Each token's word as the vocabulary knows it: the token itself when it is a known word;
   /// otherwise the nearest vocabulary word of six letters or more with the same first letter,
   /// within an edit distance scaled to that word's length (1 up to eight letters, 2 beyond);
-  /// otherwise the token itself. Only unknown words pay for the fuzzy search.
-  func resolve(_ tokens: [TextToken]) -> (words: [String], fuzzy: [Bool]) {
+  /// otherwise the token itself. Only unknown words pay for the fuzzy search, and an everyday
+  /// word of the language (`isEveryday`) is read as another word only when they differ in their
+  /// ending ("fourmillent" is "fourmille"; "peeling" is not "peeing").
+  func resolve(_ tokens: [TextToken], isEveryday: (String) -> Bool = { _ in false }) -> (
+    words: [String], fuzzy: [Bool]
+  ) {
     var words: [String] = []
     var fuzzy: [Bool] = []
     words.reserveCapacity(tokens.count)
@@ -29,9 +33,14 @@ extension Vocabulary {
         continue
       }
       let a = Array(bytes)
+      let everyday = isEveryday(text)
       var best: [UInt8]?
       var bestDistance = 3
       for b in candidates {
+        if everyday {
+          let shared = zip(a, b).prefix { $0 == $1 }.count
+          guard shared >= min(a.count, b.count) - 2 else { continue }
+        }
         let limit = min(b.count >= 9 ? 2 : 1, bestDistance - 1)
         guard limit >= 0, abs(a.count - b.count) <= limit else { continue }
         let d = Self.distance(a, b, limit: limit)
@@ -55,8 +64,10 @@ extension Vocabulary {
   /// dates) matches never overlap: left to right, the longest phrase starting at a word wins.
   /// Between two words of a phrase up to two filler words may stand ("pain in *her* chest"),
   /// never across a sentence break.
-  func matches(_ tokens: [TextToken]) -> (matches: [PhraseMatch], words: [String], fuzzy: [Bool]) {
-    let (words, fuzzy) = resolve(tokens)
+  func matches(_ tokens: [TextToken], isEveryday: (String) -> Bool = { _ in false }) -> (
+    matches: [PhraseMatch], words: [String], fuzzy: [Bool]
+  ) {
+    let (words, fuzzy) = resolve(tokens, isEveryday: isEveryday)
     var found: [PhraseMatch] = []
     var nextFree = [Int](repeating: 0, count: 7)
     for i in tokens.indices {

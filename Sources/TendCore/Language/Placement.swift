@@ -118,12 +118,15 @@ enum Placement {
   /// "from the hand to the elbow"), unless another mention owns it.
   static func joinedSite(
     after site: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], mention: PhraseMatch,
-    owners: [Int: Int]
+    owners: [Int: Int], sides: [PhraseMatch] = []
   ) -> PhraseMatch? {
-    sites.first {
-      $0.first == site.last + 2 && tokens[$0.first].clause == tokens[site.first].clause
-        && (owners[$0.first].map { $0 == mention.first } ?? true)
-        && bodySite($0) != bodySite(site)
+    // One word between, or one word and a side ("her left hip and right thigh").
+    let sideEnd = sides.first { $0.first == site.last + 2 }?.last
+    return sites.first { next in
+      (next.first == site.last + 2 || sideEnd.map { next.first == $0 + 1 } == true)
+        && tokens[next.first].clause == tokens[site.first].clause
+        && (owners[next.first].map { $0 == mention.first } ?? true)
+        && bodySite(next) != bodySite(site)
     }
   }
 

@@ -93,17 +93,24 @@ struct Build {
   }
 
   /// A second site joined to the one found by a single word ("her right hip and thigh bone"):
-  /// on the same side unless it names its own.
+  /// on the same side unless it names its own or is in the middle of the body.
   func joinedSite(after found: PhraseMatch, mention: PhraseMatch, side: Side?) -> (
     BodySite, Side?, PhraseMatch
   )? {
     guard
       let next = Placement.joinedSite(
-        after: found, sites: sites, tokens: tokens, mention: mention, owners: owners),
+        after: found, sites: sites, tokens: tokens, mention: mention, owners: owners,
+        sides: sides),
       case .site(let s2) = next.meaning
     else { return nil }
-    let own = Placement.side(of: next, sides: sides, tokens: tokens)
-    return (s2, own.map(\.0) ?? side, next)
+    // Its own side word stands after the first site ("left hip and right thigh").
+    let own = Placement.side(of: next, sides: sides, tokens: tokens).flatMap {
+      $0.1.first > found.last ? $0 : nil
+    }
+    // Only a limb, hip or shoulder takes the first site's side: "her left hip and lower spine"
+    // is the whole spine.
+    let inherits = s2.limb != nil || s2 == .hip || s2 == .shoulder
+    return (s2, own.map(\.0) ?? (inherits ? side : nil), next)
   }
 
   /// Whether "it" or "there" stands in the mention's clause, pointing at an earlier place.

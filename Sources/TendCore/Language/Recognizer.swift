@@ -66,7 +66,10 @@ public struct Recognizer: Sendable {
     let (vocabulary, marks) = reading(text)
     let tokens = TextTokens.tokenize(text, marks: marks)
     guard !tokens.isEmpty else { return Recognition(conditions: []) }
-    let (all, words, fuzzy) = vocabulary.matches(tokens)
+    let lexicon = lexicon
+    let (all, words, fuzzy) = vocabulary.matches(tokens) {
+      lexicon.isCommon(TextTokens.stripMarks($0))
+    }
     var mentions: [PhraseMatch] = []
     var sites: [PhraseMatch] = []
     var sides: [PhraseMatch] = []
@@ -108,8 +111,9 @@ public struct Recognizer: Sendable {
         today: today,
         calendar: calendar), to: pastMentions.map(\.match), tokens: tokens)
     for (index, item) in pastMentions.enumerated() {
-      if let days = pastDates[index]?.days, let rule = rules[item.id], rule.activeDays != nil,
-        rule.isActive(daysSince: days)
+      if let days = pastDates[index]?.days, let rule = rules[item.id],
+        rule.activeDays != nil && rule.isActive(daysSince: days)
+          || rule.lastsAfterDays.map({ days <= $0 }) == true
       {
         present.append((item.id, item.match))
       } else {
@@ -219,8 +223,10 @@ public struct Recognizer: Sendable {
           && !named.contains { $0.first <= hit.first && $0.last >= hit.last }
       }.map { tokens[$0.first].sentence })
     let feverish = stored.contains("fever") || build.entries.contains { $0.condition.id == "fever" }
+    let namedSpans =
+      all.filter(Self.isNamed).map { $0.first...$0.last } + hits.map { $0.first...$0.last }
     let unplaced = Unplaced(vocabulary: vocabulary, lexicon: lexicon).find(
-      tokens: tokens, words: words, fuzzy: fuzzy, covered: covered, span: span,
+      tokens: tokens, words: words, fuzzy: fuzzy, covered: covered, named: namedSpans, span: span,
       urgentSentences: urgentSentences, urgentEverywhere: feverish)
     for mention in unplaced {
       let match = PhraseMatch(
@@ -263,6 +269,15 @@ public struct Recognizer: Sendable {
         PhraseMatch(meaning: .cue(.ago), first: match.first + 1, last: match.last, fuzzy: false))
     }
     return out
+  }
+
+  /// Whether a match explains words: a condition, a symptom or a known harmless mention (not a
+  /// site, side, cue or date).
+  static func isNamed(_ match: PhraseMatch) -> Bool {
+    switch match.meaning {
+    case .condition, .symptom, .known: true
+    default: false
+    }
   }
 
   static func id(of match: PhraseMatch) -> String {

@@ -21,9 +21,12 @@ struct Unplaced {
   ///   - covered: tokens that a phrase, a sign concept or a known word already accounts for.
   ///   - urgentSentences: sentences with a present red-flag-system concept.
   ///   - urgentEverywhere: the message has a fever (an unknown medicine could be chemotherapy).
+  ///   - named: the spans of conditions' and signs' words; a medical phrase that only overlaps
+  ///     a site, a harmless word or a shorter sign word ("bomba de insulina", 刺激器 around 刺)
+  ///     still counts.
   func find(
-    tokens: [TextToken], words: [String], fuzzy: [Bool], covered: [Bool], span: Span,
-    urgentSentences: Set<Int>, urgentEverywhere: Bool
+    tokens: [TextToken], words: [String], fuzzy: [Bool], covered: [Bool],
+    named: [ClosedRange<Int>] = [], span: Span, urgentSentences: Set<Int>, urgentEverywhere: Bool
   ) -> [Mention] {
     var marked = [Bool](repeating: false, count: tokens.count)
     for i in tokens.indices where !covered[i] && isUnplaced(i, tokens, words, fuzzy, span) {
@@ -35,7 +38,9 @@ struct Unplaced {
       for run in vocabulary.medicalRuns[words[i]] ?? [] {
         let range = i..<(i + run.words.count)
         guard range.upperBound <= tokens.count, words[range].elementsEqual(run.words),
-          !range.contains(where: { covered[$0] })
+          !named.contains(where: {
+            $0.overlaps(range.lowerBound...(range.upperBound - 1)) && $0.count >= range.count
+          })
         else { continue }
         for k in range { marked[k] = true }
         if run.widen, i > 0, !covered[i - 1], tokens[i - 1].clause == tokens[i].clause,
@@ -101,7 +106,11 @@ struct Unplaced {
     if length >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix) { return true }
     // An everyday word of the message's own language is not medical because an English
     // terminology uses it ("piedra" is a stone in Spanish, a fungus in ICD-10-CM).
-    if lexicon.isCommonInOwnLanguage(bare) { return false }
+    // A long word from the terminology (a drug: "méthotrexate") stays medical even when the
+    // language's everyday list has it.
+    if lexicon.isCommonInOwnLanguage(bare), !(length >= 9 && lexicon.medical.contains(bare)) {
+      return false
+    }
     if length >= 5, lexicon.medical.contains(bare) { return true }
     // A rare word: neither everyday nor a typo of an everyday word, and not a name.
     guard length >= 5, !lexicon.common.isEmpty, bare.unicodeScalars.allSatisfy({ $0.isASCII }),

@@ -199,6 +199,8 @@ public struct Vocabulary: Sendable {
     }
     byFirstWord = index.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     for list in signs.values { for entry in list { known.formUnion(entry.words) } }
+    // A medical word is read as itself, never as a typo of another ("bomba" is not "bombea").
+    for run in medicalWords { known.formUnion(run) }
     knownWords = known.union(fillers).union(nouns)
     self.fillers = fillers
     medicalSuffixes = suffixes.sorted { $0.count > $1.count }

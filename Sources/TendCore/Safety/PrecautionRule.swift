@@ -72,6 +72,9 @@ public struct PrecautionRule: Sendable, Hashable, Identifiable {
   public let emergency: Bool
   public let activeDays: Int?
   public let earlyPhase: EarlyPhase?
+  /// For how many days the rule still holds after the words say the thing is over
+  /// (chemotherapy "until counts recover": a cycle finished on Friday still counts).
+  public var lastsAfterDays: Int? = nil
   public let sources: [Source]
   public let examples: [RuleExample]
   /// 1-based line of the rule in its file, for test failures.

@@ -206,3 +206,66 @@ struct RecognizerTests {
     }
   }
 }
+
+/// Site ownership, dates that are not "over", and chemotherapy lasting after a cycle.
+@Suite("Recognizer: places and past")
+struct RecognizerPlacesTests {
+  let english = RecognizerTests.english
+  func read(_ text: String) -> [Condition] {
+    english.recognize(text, today: RecognizerTests.today).conditions
+  }
+  func spec(_ c: Condition) -> String {
+    c.id + (c.site.map { "@" + (c.side.map { $0.rawValue + "-" } ?? "") + $0.rawValue } ?? "")
+  }
+
+  @Test("each site belongs to one mention; a second mention keeps its rule's own site")
+  func ownership() {
+    let found = read("a PEG tube and a PICC in his right arm").map(spec)
+    #expect(found.contains("iv-line@right-arm"))
+    #expect(found.contains("drain-or-stoma"))
+    #expect(!found.contains("drain-or-stoma@right-arm"))
+    let two = read("his right arm has an IV and his left leg a cast").map(spec)
+    #expect(Set(two) == ["iv-line@right-arm", "fracture@left-leg"])
+    let patch = read("a fentanyl patch on her right upper arm and varicose veins on both calves")
+    #expect(
+      Set(patch.map(spec)) == ["medication-patch@right-upper-arm", "varicose-veins@lower-leg"])
+  }
+
+  @Test("a rule about a whole limb shares the limb another mention names")
+  func wholeLimb() {
+    let found = read("lymphoedema in his left leg after the groin nodes were removed").map(spec)
+    #expect(found.contains("lymph-nodes-removed@left-leg"))
+  }
+
+  @Test("two sites joined by one word; a midline site does not take the first one's side")
+  func joined() {
+    #expect(
+      Set(read("cancer has spread to her right hip and thigh bone").map(spec))
+        == ["bone-metastases@right-hip", "bone-metastases@right-thigh"])
+    #expect(
+      Set(read("mets in her left hip and lower spine").map(spec))
+        == ["bone-metastases@left-hip", "bone-metastases@lower-back"])
+    #expect(
+      Set(read("mets in her left hip and right thigh").map(spec))
+        == ["bone-metastases@left-hip", "bone-metastases@right-thigh"])
+  }
+
+  @Test("a cycle finished days ago still counts; treatment finished months ago does not")
+  func chemotherapyLasts() throws {
+    let rule = try #require(Fixtures.catalog.rules.first { $0.id == "chemotherapy" })
+    #expect(rule.lastsAfterDays == 28)
+    #expect(read("cycle 2 of FOLFOX finished on Friday").map(\.id).contains("chemotherapy"))
+    #expect(!read("she finished chemo 3 months ago").map(\.id).contains("chemotherapy"))
+  }
+
+  @Test("'about 4 wks ago' is a date, not a pregnancy")
+  func gestationNotAgo() {
+    #expect(!read("rotator cuff repair about 4 wks ago").map(\.id).contains("pregnancy"))
+    #expect(read("she is 31 wks").map(\.id).contains("pregnancy"))
+  }
+
+  @Test("an everyday word is not read as a typo of a sign word ('peeling' is not 'peeing')")
+  func everydayNotTypo() {
+    #expect(!read("the skin is pink and peeling").map(\.id).contains("bleeding-signs"))
+  }
+}
