@@ -39,6 +39,9 @@ public enum SummaryEntry: Sendable, Equatable {
   case water(SummaryWater)
   case consent(SummaryConsent)
   case condition(SummaryCondition)
+  /// The care team's answer or advice changed (the summary reads the ones in force from the
+  /// profile; the line is counted as read).
+  case careTeam
 }
 
 /// Who gave a set of ratings: the receiver, or a caregiver as proxy.

@@ -10,7 +10,7 @@ extension Tend {
       abstract: "The people you care for: list, add, show, change, rename, remove.",
       subcommands: [
         List.self, Add.self, Show.self, Change.self, Rename.self, Remove.self,
-        ConditionCommand.self,
+        ConditionCommand.self, ClearanceCommand.self, AdviceCommand.self, CareTeamCommand.self,
       ],
       defaultSubcommand: List.self)
 
