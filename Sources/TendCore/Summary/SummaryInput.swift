@@ -16,6 +16,8 @@ public struct SummaryReceiver: Sendable, Equatable {
   public var identifiers: [SummaryIdentifier] = []
   /// Allergies in the family's words ("latex", "almond oil").
   public var allergies: [String] = []
+  /// What the care team said for this person (`Profile.careTeam`).
+  public var careTeam = CareTeam()
 
   public init(
     id: String, name: String, birthYear: Int? = nil, caregivers: [String] = [],
