@@ -187,6 +187,7 @@ extension Conversation {
       }
       if !found.conditions.isEmpty || removable { return understandText(line, resume: .idle) }
     }
+    if let answer = careTeamSentence(line) { return answer }
     let lowered = line.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter {
       !$0.isEmpty
     }
