@@ -23,14 +23,17 @@ extension Conversation {
     }
     guard let heard = CareTeamWords.hear(line, localizer: t) else { return nil }
     guard let id = currentID, let profile = try? store.profile(id) else { return askWho() }
-    guard let result = try? SafetyChecker(catalog: context.catalog).check(
-      inForce(profile), careTeam: profile.careTeam, on: now)
+    guard
+      let result = try? SafetyChecker(catalog: context.catalog).check(
+        inForce(profile), careTeam: profile.careTeam, on: now)
     else { return [.say(t("chat.careteam.nothingToAnswer", ["name": .text(profile.name)]))] }
     let waiting = result.restrictions.clearance.filter {
       context.catalog.rule($0).map(CareTeam.canAnswer) ?? false
     }
     guard !waiting.isEmpty else {
-      return [.say(t("chat.careteam.nothingToAnswer", ["name": .text(profile.name)])), idlePrompt()]
+      return [
+        .say(t("chat.careteam.nothingToAnswer", ["name": .text(profile.name)])), idlePrompt(),
+      ]
     }
     let given = CalendarDay.format(now)
     let until = CalendarDay.format(now.addingTimeInterval(Double(Clearance.defaultDays) * 86_400))

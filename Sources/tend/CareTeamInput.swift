@@ -93,7 +93,12 @@ enum CareTeamInput {
     }
     if let maxMinutes {
       guard CareLimits.minutesRange.contains(maxMinutes) else {
-        throw usage(app, "careteam.error.minutes", ["value": .number(maxMinutes)])
+        throw usage(
+          app, "careteam.error.minutes",
+          [
+            "value": .number(maxMinutes), "min": .number(CareLimits.minutesRange.lowerBound),
+            "max": .number(CareLimits.minutesRange.upperBound),
+          ])
       }
       limits.maxMinutes = maxMinutes
     }

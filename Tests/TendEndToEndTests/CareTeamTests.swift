@@ -14,9 +14,11 @@ struct CareTeamTests {
   }
 
   func check(_ name: String, routine: String? = nil) throws -> [String: Any] {
-    let run = try tend(["check", "--receiver", name, "--json"] + (routine.map { ["--routine", $0] } ?? []))
+    let run = try tend(
+      ["check", "--receiver", name, "--json"] + (routine.map { ["--routine", $0] } ?? []))
     #expect(run.status == 0, "\(run.stderr)")
-    return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    return try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
   }
 
   static func day(_ offset: Int) -> String {
@@ -79,7 +81,9 @@ struct CareTeamTests {
   @Test("a clearance is refused for a red flag, a postpone and words not understood")
   func neverLifts() throws {
     #expect(try tend(["receivers", "add", "Ana", "--condition", "fever"]).status == 0)
-    for rule in ["fever", "dvt-suspected", "not-understood", "not-understood-urgent", "acute-illness"] {
+    for rule in [
+      "fever", "dvt-suspected", "not-understood", "not-understood-urgent", "acute-illness",
+    ] {
       let run = try tend(["receivers", "clearance", "add", "Ana", "--from", "X", "--for", rule])
       #expect(run.status == 2, "\(rule): \(run.stdout)")
       #expect(run.stderr.contains("cannot be recorded"))
@@ -108,8 +112,10 @@ struct CareTeamTests {
     #expect(after["verdict"] as? String == "adjust")
     #expect(after["maxPressure"] as? Int == 1)
     #expect(after["maxMinutes"] as? Int == 10)
-    let steps = try #require((after["routines"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])
-    #expect(steps.contains { $0["side"] as? String == "right" && $0["action"] as? String == "skip" })
+    let steps = try #require(
+      (after["routines"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])
+    #expect(
+      steps.contains { $0["side"] as? String == "right" && $0["action"] as? String == "skip" })
     // Tampered: one limit raised.
     let text = try String(contentsOfFile: file, encoding: .utf8)
     let bad = home.appendingPathComponent("bad.json").path
@@ -117,7 +123,8 @@ struct CareTeamTests {
       .write(toFile: bad, atomically: true, encoding: .utf8)
     let tampered = try tend(["receivers", "advice", "import", "Dad", bad, "--yes"])
     #expect(tampered.status == 65)
-    #expect(tampered.stderr.contains(bad) && tampered.stderr.contains("changed after it was written"))
+    #expect(
+      tampered.stderr.contains(bad) && tampered.stderr.contains("changed after it was written"))
     // Ended: a sealed file whose last day has passed.
     let old = AdviceFile.json(
       CareAdvice(

@@ -55,8 +55,7 @@ extension Tend.Log {
         let conditions = profile.conditions(asOf: at.date)
         if let plan = try? SafetyChecker(catalog: app.catalog).check(
           conditions, careTeam: profile.careTeam, on: at.date, routineID: routine
-        ).plans.first
-        {
+        ).plans.first {
           session = Session(plan: plan, minutes: minutes, by: entry.by, precautions: [])
         } else {
           session.routine = routine

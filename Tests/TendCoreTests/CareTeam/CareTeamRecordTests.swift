@@ -69,7 +69,8 @@ struct CareTeamRecordTests {
         try AdviceFile.read(Array(changed.utf8), file: "a.json", today: today)
       }
       #expect(throws: AdviceFile.Problem.ended(file: "a.json", until: "2026-12-15")) {
-        try AdviceFile.read(Array(text.utf8), file: "a.json", today: CalendarDay.parse("2027-01-01")!)
+        try AdviceFile.read(
+          Array(text.utf8), file: "a.json", today: CalendarDay.parse("2027-01-01")!)
       }
       let unsealed = text.replacingOccurrences(of: sealed.checksum, with: Checksum.placeholder)
       #expect(throws: AdviceFile.Problem.unsealed(file: "a.json")) {

@@ -14,16 +14,21 @@ extension PlannerPropertyTests {
 
   static func randomLimits(_ rng: inout SeededRandom) -> CareLimits {
     var limits = CareLimits()
-    if Bool.random(using: &rng) { limits.maxPressure = Pressure.allCases.randomElement(using: &rng) }
+    if Bool.random(using: &rng) {
+      limits.maxPressure = Pressure.allCases.randomElement(using: &rng)
+    }
     for _ in 0..<Int.random(in: 0...2, using: &rng) {
       let site = BodySite.allCases.randomElement(using: &rng)!
-      limits.avoid.append(BodyRegion(site, side: [nil, Side.left, .right].randomElement(using: &rng)!))
+      limits.avoid.append(
+        BodyRegion(site, side: [nil, Side.left, .right].randomElement(using: &rng)!))
     }
     if Int.random(in: 0..<4, using: &rng) == 0 {
       limits.avoidPositions.append(Position.allCases.randomElement(using: &rng)!)
     }
     limits.noJointMovement = Int.random(in: 0..<4, using: &rng) == 0
-    if Int.random(in: 0..<4, using: &rng) == 0 { limits.maxMinutes = Int.random(in: 1...30, using: &rng) }
+    if Int.random(in: 0..<4, using: &rng) == 0 {
+      limits.maxMinutes = Int.random(in: 1...30, using: &rng)
+    }
     return limits
   }
 
@@ -32,7 +37,9 @@ extension PlannerPropertyTests {
     var team = CareTeam()
     for n in 0..<Int.random(in: 0...3, using: &rng) {
       let start = Int.random(in: -60...5, using: &rng)
-      let rules = (0..<Int.random(in: 1...3, using: &rng)).map { _ in ids.randomElement(using: &rng)! }
+      let rules = (0..<Int.random(in: 1...3, using: &rng)).map { _ in
+        ids.randomElement(using: &rng)!
+      }
       team.clearances.append(
         Clearance(
           id: "c\(n)", from: "Dr Lee", rules: rules, limits: randomLimits(&rng), given: day(start),
