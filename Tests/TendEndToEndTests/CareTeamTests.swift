@@ -160,4 +160,20 @@ struct CareTeamTests {
     #expect(r["noJointMovement"] as? Bool == true)
     #expect(r["avoidPositions"] as? [String] == ["face-down"])
   }
+
+  @Test("in the conversation: the nurse's answer is shown back, saved on yes, and journalled")
+  func conversation() throws {
+    #expect(try tend(["receivers", "add", "Bea", "--condition", "osteoporosis"]).status == 0)
+    let chat = try RunTend.run(
+      [], stdin: "1\nthe nurse said it's fine, gentle only\nyes\nquit\n",
+      environment: ["TEND_HOME": home.path, "LC_MESSAGES": "en_US.UTF-8", "TEND_ESPEAK": ""])
+    #expect(chat.status == 0, "\(chat.stderr)")
+    #expect(chat.stdout.contains("I understood the care team's answer: the nurse said yes"))
+    #expect(chat.stdout.contains("Saved."))
+    let r = try check("Bea")
+    #expect(r["clearanceAdvised"] as? Bool == false)
+    #expect(r["maxPressure"] as? Int == 1)
+    let journal = try tend(["journal", "--receiver", "Bea", "--type", "careteam"])
+    #expect(journal.stdout.contains("the nurse said yes"))
+  }
 }

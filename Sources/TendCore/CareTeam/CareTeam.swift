@@ -58,14 +58,16 @@ public struct CareTeam: Sendable, Hashable {
           Message(
             "careteam.advice.inForce",
             [
-              "from": .text(advice.from), "why": .text(advice.why), "start": .text(advice.start),
+              "from": .text(PlainText.display(advice.from)),
+              "why": .text(PlainText.display(advice.why)), "start": .text(advice.start),
               "until": .text(advice.until),
             ]))
         applied.messages += advice.limits.messages
       } else if let end = CalendarDay.parse(advice.until), end < date {
         applied.messages.append(
           Message(
-            "careteam.advice.ended", ["from": .text(advice.from), "until": .text(advice.until)]))
+            "careteam.advice.ended",
+            ["from": .text(PlainText.display(advice.from)), "until": .text(advice.until)]))
       }
     }
     for clearance in clearances {
@@ -77,7 +79,10 @@ public struct CareTeam: Sendable, Hashable {
           applied.messages.append(
             Message(
               "careteam.clearance.ended",
-              ["from": .text(clearance.from), "until": .text(clearance.until), "rules": rules]))
+              [
+                "from": .text(PlainText.display(clearance.from)), "until": .text(clearance.until),
+                "rules": rules,
+              ]))
         }
         continue
       }
@@ -91,7 +96,7 @@ public struct CareTeam: Sendable, Hashable {
           Message(
             "careteam.clearance.inForce",
             [
-              "from": .text(clearance.from), "given": .text(clearance.given),
+              "from": .text(PlainText.display(clearance.from)), "given": .text(clearance.given),
               "until": .text(clearance.until), "rules": Planner.ruleNames(Set(answerable)),
             ]))
         applied.messages += clearance.limits.messages
@@ -100,7 +105,10 @@ public struct CareTeam: Sendable, Hashable {
         applied.messages.append(
           Message(
             "careteam.clearance.cannotLift",
-            ["from": .text(clearance.from), "rules": Planner.ruleNames(Set(refused))]))
+            [
+              "from": .text(PlainText.display(clearance.from)),
+              "rules": Planner.ruleNames(Set(refused)),
+            ]))
       }
     }
     r.clearance.subtract(applied.answered)
