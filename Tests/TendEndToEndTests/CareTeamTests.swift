@@ -60,6 +60,8 @@ struct CareTeamTests {
     #expect(summary.stdout.contains("Dr Lee said yes"), "\(summary.stdout)")
     let view = try tend(["receivers", "care-team", "Dad"])
     #expect(view.stdout.contains("[c1]"))
+    let show = try tend(["receivers", "show", "Dad"])
+    #expect(show.stdout.contains("What you agreed to share:") && show.stdout.contains("[c1]"))
     #expect(try tend(["receivers", "clearance", "remove", "Dad", "c1"]).status == 0)
     #expect(try check("Dad")["clearanceAdvised"] as? Bool == true)
   }
