@@ -54,6 +54,8 @@ TARGETS = {
     ("AllergyIntolerance", "patient"): {"Patient"},
     ("Consent", "patient"): {"Patient"},
     ("Consent", "performer"): {"Patient", "RelatedPerson"},
+    ("CarePlan", "subject"): {"Patient"},
+    ("CarePlan", "author"): {"Practitioner"},
 }
 
 _D = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],

@@ -69,7 +69,8 @@ extension Conversation {
     }
     let result: SafetyChecker.Result
     do {
-      result = try SafetyChecker(catalog: context.catalog).check(inForce(profile))
+      result = try SafetyChecker(catalog: context.catalog).check(
+        inForce(profile), careTeam: profile.careTeam, on: now)
     } catch {
       return [.say(t("chat.profileError", ["detail": .text(String(describing: error))]))]
     }
@@ -115,7 +116,9 @@ extension Conversation {
   /// read now (a number names the routine in the last list; its plan is made again).
   mutating func plan(for reference: String, _ profile: Profile) -> Result<Plan, Refusal> {
     let checker = SafetyChecker(catalog: context.catalog)
-    if offered.isEmpty, let result = try? checker.check(inForce(profile)) {
+    if offered.isEmpty,
+      let result = try? checker.check(inForce(profile), careTeam: profile.careTeam, on: now)
+    {
       offered = result.plans.filter { $0.verdict != .excluded }.sorted {
         ($0.verdict == .ok ? 0 : 1, $0.routine.id) < ($1.verdict == .ok ? 0 : 1, $1.routine.id)
       }
@@ -134,7 +137,9 @@ extension Conversation {
           near == nil ? "chat.noSuchRoutine" : "chat.didYouMean",
           ["word": .text(reference), "guess": .text(near ?? "")]))
     }
-    guard let result = try? checker.check(inForce(profile), routineID: id),
+    guard
+      let result = try? checker.check(
+        inForce(profile), careTeam: profile.careTeam, on: now, routineID: id),
       let plan = result.plans.first
     else { return Refusal.fail(Message("chat.noSuchRoutine", ["word": .text(reference)])) }
     return .success(plan)
@@ -182,6 +187,7 @@ extension Conversation {
       }
       if !found.conditions.isEmpty || removable { return understandText(line, resume: .idle) }
     }
+    if let answer = careTeamSentence(line) { return answer }
     let lowered = line.lowercased().components(separatedBy: CharacterSet.letters.inverted).filter {
       !$0.isEmpty
     }

@@ -63,7 +63,7 @@ extension Conversation {
     switch phase {
     case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
     case .intake: return [.say(t("chat.helpFor.intake"))]
-    case .confirmingConditions, .confirmingFeeling, .confirmingSeen:
+    case .confirmingConditions, .confirmingFeeling, .confirmingSeen, .confirmingCareTeam:
       return [.say(t("chat.yesOrNo"))]
     case .todayCheck: return [.say(t("today.howToAnswer"))]
     case .seenBy: return [.say(t("seen.who"))]

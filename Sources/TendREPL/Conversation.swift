@@ -109,6 +109,8 @@ public struct Conversation: Sendable {
     case intake(Intake)
     case confirmingConditions(Understanding, resume: Resume)
     case confirmingFeeling(String)
+    /// The care team's answer or advice, shown back, waiting for a yes (`Conversation+CareTeam`).
+    case confirmingCareTeam(CareTeamDraft)
     /// "Before we start: anything new today?", before the routine with this id.
     case todayCheck(String)
     /// The caregiver says the person was seen about these red flags: take them off?
@@ -236,6 +238,7 @@ public struct Conversation: Sendable {
     case .confirmingConditions(let understood, let resume):
       return confirmConditions(understood, resume: resume, line)
     case .confirmingFeeling(let text): return confirmFeeling(text, line)
+    case .confirmingCareTeam(let draft): return confirmCareTeam(draft, line)
     case .todayCheck(let routineID): return answerToday(routineID, line)
     case .confirmingSeen(let ids, let words, let resume):
       return confirmSeen(ids, words, line, resume: resume)

@@ -174,7 +174,7 @@ final class ChatStore: CareStore {
       return change.change == .removed
         ? .conditionRemoved(change.condition, by: change.by, note: change.note)
         : .conditionAdded(change.condition)
-    case .consent: return nil
+    case .consent, .careTeam: return nil
     }
   }
 }

@@ -21,17 +21,25 @@ struct ConditionOptions: ParsableArguments {
 
   /// The app context (in the receiver's language when one is named) and all the conditions.
   func gather(_ global: GlobalOptions) throws -> (AppContext, [Condition]) {
+    let (app, all, _) = try gatherWithCareTeam(global)
+    return (app, all)
+  }
+
+  /// As `gather`, plus what the named receiver's care team said (empty without `--receiver`).
+  func gatherWithCareTeam(_ global: GlobalOptions) throws -> (AppContext, [Condition], CareTeam) {
+    var careTeam = CareTeam()
     var all: [Condition] = []
     let app: AppContext
     if let receiver {
       let (context, store, person) = try HomeInput.context(global, receiver: receiver)
       app = context
       all += try ProfileFile.conditions(person, file: store.profileURL(person.id).path, app: app)
+      careTeam = person.careTeam
     } else {
       app = try AppContext(global)
     }
     if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
     all += try ConditionInput.parse(conditions, catalog: app.catalog)
-    return (app, all)
+    return (app, all, careTeam)
   }
 }

@@ -20,7 +20,7 @@ struct Tend: ParsableCommand {
       // Where you are (the emergency number)
       Settings.self,
       // Summaries
-      Summary.self, Share.self, Review.self,
+      Summary.self, Share.self, Review.self, Advise.self,
       // Tend's own data
       DataCommand.self,
     ],

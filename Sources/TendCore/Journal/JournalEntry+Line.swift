@@ -64,6 +64,36 @@ extension JournalEntry {
         o.string("note", c.condition.note)
         o.string("addedBy", c.condition.addedBy)
       }
+    case .careTeam(let c):
+      w.string("change", c.change.rawValue)
+      w.string("by", c.by)
+      if let x = c.clearance {
+        w.object("clearance") { o in
+          o.string("id", x.id)
+          o.string("from", x.from)
+          o.strings("rules", x.rules)
+          o.limits(x.limits)
+          o.string("given", x.given)
+          o.string("until", x.until)
+          o.string("note", x.note)
+          o.string("addedBy", x.addedBy)
+        }
+      }
+      if let x = c.advice {
+        w.object("advice") { o in
+          o.string("id", x.id)
+          o.string("receiver", x.receiver)
+          o.string("from", x.from)
+          o.string("role", x.role)
+          o.string("why", x.why)
+          o.string("issued", x.issued)
+          o.string("start", x.start)
+          o.string("until", x.until)
+          o.object("limits") { l in l.limits(x.limits) }
+          o.string("checksum", x.checksum)
+          o.string("importedBy", x.importedBy)
+        }
+      }
     }
     var bytes = w.finish()
     bytes.append(0x0A)
@@ -106,6 +136,15 @@ struct JSONLineWriter {
     var inner = JSONLineWriter()
     fill(&inner)
     members.append((key, inner.finish()))
+  }
+
+  /// The care team's limits, as `CareLimits` encodes them (absent ones left out).
+  mutating func limits(_ l: CareLimits) {
+    int("maxPressure", l.maxPressure?.rawValue)
+    if !l.avoid.isEmpty { strings("avoid", l.avoid.map(\.token)) }
+    if !l.avoidPositions.isEmpty { strings("avoidPositions", l.avoidPositions.map(\.rawValue)) }
+    if l.noJointMovement { bool("noJointMovement", true) }
+    int("maxMinutes", l.maxMinutes)
   }
 
   mutating func ratings(_ key: String, _ r: Ratings?) {

@@ -21,11 +21,13 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     case water(Water)
     case consent(Consent)
     case condition(ConditionChange)
+    case careTeam(CareTeamChange)
   }
 
   /// The `type` field.
   public enum Kind: String, Codable, Sendable, CaseIterable {
     case session, feeling, water, consent, condition
+    case careTeam = "careteam"
   }
 
   public init(at: Timestamp, _ body: Body) {
@@ -41,6 +43,7 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     case .water: .water
     case .consent: .consent
     case .condition: .condition
+    case .careTeam: .careTeam
     }
   }
 
@@ -64,6 +67,10 @@ public struct JournalEntry: Codable, Equatable, Sendable {
       try check("amountML", w.amountML, 0...5000)
     case .consent, .condition:
       break
+    case .careTeam(let c):
+      guard (c.clearance == nil) != (c.advice == nil) else {
+        throw .outOfRange(field: "clearance", value: 2, range: 1...1)
+      }
     }
   }
 
@@ -85,6 +92,7 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     case .water: body = .water(try Water(from: decoder))
     case .consent: body = .consent(try Consent(from: decoder))
     case .condition: body = .condition(try ConditionChange(from: decoder))
+    case .careTeam: body = .careTeam(try CareTeamChange(from: decoder))
     }
   }
 
@@ -99,6 +107,7 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     case .water(let w): try w.encode(to: encoder)
     case .consent(let x): try x.encode(to: encoder)
     case .condition(let x): try x.encode(to: encoder)
+    case .careTeam(let x): try x.encode(to: encoder)
     }
   }
 

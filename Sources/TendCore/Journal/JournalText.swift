@@ -56,6 +56,9 @@ public struct JournalText: Sendable {
         parts.append(t("receivers.since", ["date": .text(since)]))
       }
       if let by = c.by { parts.append(t("journal.by", ["name": .text(by)])) }
+    case .careTeam(let c):
+      parts.append(CareTeamText(localizer: t).journalLine(c))
+      if let by = c.by { parts.append(t("journal.by", ["name": .text(by)])) }
     }
     // Notes and names are the family's words: one line, no terminal escapes or bidi controls.
     return PlainText.display(parts.joined(separator: " · "))

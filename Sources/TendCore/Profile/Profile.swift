@@ -21,6 +21,10 @@ public struct Profile: Codable, Sendable, Equatable {
   /// (`YYYY-MM-DD`, or just `YYYY`) and identifiers such as a clinic's record number.
   public var birthDate: String?
   public var identifiers: [ProfileIdentifier]?
+  /// The care team's answers to "ask first" and the advice they sent back (`CareTeam`); nil
+  /// when there are none, so older profiles read and write the same.
+  public var clearances: [Clearance]?
+  public var advice: [CareAdvice]?
 
   public init(
     id: String, name: String, conditions: [ProfileCondition] = [], allergies: [String] = [],
@@ -40,6 +44,7 @@ public struct Profile: Codable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case v, id, name, conditions, allergies, fluidLimitML, language, caregivers, reminderMinutes
     case birthDate, identifiers
+    case clearances, advice
   }
 
   public init(from decoder: any Decoder) throws {
@@ -65,6 +70,8 @@ public struct Profile: Codable, Sendable, Equatable {
         debugDescription: "\"\(b)\" is not a date like 1948-03-02 or 1948")
     }
     identifiers = try c.decodeIfPresent([ProfileIdentifier].self, forKey: .identifiers)
+    clearances = try c.decodeIfPresent([Clearance].self, forKey: .clearances)
+    advice = try c.decodeIfPresent([CareAdvice].self, forKey: .advice)
   }
 
   /// Reads a free-standing profile file strictly (`ProfileReader`), with a located error.

@@ -16,7 +16,7 @@ import Foundation
 public enum ProfileReader {
   static let profileKeys: Set<String> = [
     "v", "id", "name", "conditions", "allergies", "fluidLimitML", "language", "caregivers",
-    "reminderMinutes",
+    "reminderMinutes", "clearances", "advice",
   ]
   static let conditionKeys: Set<String> = [
     "id", "site", "side", "since", "daysSince", "note", "addedBy",
@@ -77,13 +77,16 @@ public enum ProfileReader {
     if let language, !language.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) {
       throw r.error(root["language"] ?? root, "language", "\"\(language)\" is not a language code")
     }
-    return Profile(
+    var profile = Profile(
       id: id, name: name, conditions: conditions,
       allergies: try strings(root, "allergies", r),
       fluidLimitML: try r.optionalInt(root, "", "fluidLimitML", in: fluidLimitRange),
       language: language, caregivers: try strings(root, "caregivers", r),
       reminderMinutes: try r.optionalInt(
         root, "", "reminderMinutes", in: WaterReminder.minutesRange))
+    profile.clearances = try CareTeamReader.clearances(root, r)
+    profile.advice = try CareTeamReader.advice(root, r)
+    return profile
   }
 
   /// An optional array of non-empty strings; `null` is an error (leave the key out instead).

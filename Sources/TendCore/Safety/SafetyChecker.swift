@@ -79,7 +79,7 @@ public struct SafetyChecker: Sendable {
       plans: Planner.plans(routines, under: restrictions))
   }
 
-  private func messages(
+  func messages(
     _ r: Restrictions, _ checked: [CheckedCondition], _ fired: [Escalation]
   ) -> [Message] {
     var lines: [Message] = []

@@ -135,6 +135,7 @@ public struct SummaryBuilder: Sendable {
         rows[rows.count - 1].water = w.answer
       }
     case .consent(let c): consents.append(c)
+    case .careTeam: break
     case .condition(let c):
       let day = c.at?.localDay
       var span = precautions[Self.key(c)] ?? PrecautionSpan(condition: c)

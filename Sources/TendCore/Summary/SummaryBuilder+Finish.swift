@@ -150,6 +150,9 @@ extension SummaryBuilder {
           ? options.emergencyNumber : nil),
       safety: safety, sessions: options.keepSessions ? rows : nil)
     data.version = options.version
+    let team = SummaryCareTeam.overlapping(
+      receiver.careTeam, from: options.period.fromText, to: options.period.toText)
+    data.careTeam = team.isEmpty ? nil : team
     data.applyPrivacy(omit: options.omit, deidentify: options.deidentify)
     return data
   }

@@ -50,6 +50,8 @@ public struct SummaryData: Codable, Sendable, Equatable {
   public var sessions: [Row]?
   /// SHA-256 of the file this was read from or written to (see `Checksum`), when it has one.
   public var checksum: String?
+  /// The care team's answers and advice whose days overlap the period (absent when none).
+  public var careTeam: [SummaryCareTeam]?
 
   public struct Receiver: Codable, Sendable, Equatable {
     public var id: String?

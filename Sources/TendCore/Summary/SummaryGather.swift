@@ -25,6 +25,7 @@ public enum SummaryGather {
       SummaryIdentifier(system: $0.system, value: $0.value)
     }
     r.allergies = p.allergies
+    r.careTeam = p.careTeam
     return r
   }
 

@@ -16,6 +16,8 @@ public struct SummaryReceiver: Sendable, Equatable {
   public var identifiers: [SummaryIdentifier] = []
   /// Allergies in the family's words ("latex", "almond oil").
   public var allergies: [String] = []
+  /// What the care team said for this person (`Profile.careTeam`).
+  public var careTeam = CareTeam()
 
   public init(
     id: String, name: String, birthYear: Int? = nil, caregivers: [String] = [],
@@ -39,6 +41,9 @@ public enum SummaryEntry: Sendable, Equatable {
   case water(SummaryWater)
   case consent(SummaryConsent)
   case condition(SummaryCondition)
+  /// The care team's answer or advice changed (the summary reads the ones in force from the
+  /// profile; the line is counted as read).
+  case careTeam
 }
 
 /// Who gave a set of ratings: the receiver, or a caregiver as proxy.

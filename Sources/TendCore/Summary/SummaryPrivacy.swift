@@ -32,6 +32,12 @@ extension SummaryData {
     }
     guard deidentify else { return }
     deidentified = true
+    careTeam = careTeam?.map {
+      var item = $0
+      item.from = nil
+      item.note = nil
+      return item
+    }
     receiver = Receiver(id: nil, name: nil, birthYear: nil)
     var aliases: [String: String] = [:]
     for (i, c) in caregivers.enumerated() { aliases[c.name] = "caregiver \(i + 1)" }

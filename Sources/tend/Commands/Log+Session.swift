@@ -53,9 +53,9 @@ extension Tend.Log {
                 to: routine, in: app.catalog.routines.map(\.id), limit: 3)))
         }
         let conditions = profile.conditions(asOf: at.date)
-        if let plan = try? SafetyChecker(catalog: app.catalog).check(conditions, routineID: routine)
-          .plans.first
-        {
+        if let plan = try? SafetyChecker(catalog: app.catalog).check(
+          conditions, careTeam: profile.careTeam, on: at.date, routineID: routine
+        ).plans.first {
           session = Session(plan: plan, minutes: minutes, by: entry.by, precautions: [])
         } else {
           session.routine = routine
@@ -91,7 +91,8 @@ extension Tend.Log {
       }.map { $0.condition(asOf: at.date) }
       let restrictions: Restrictions
       do {
-        restrictions = try SafetyChecker(catalog: app.catalog).restrictions(for: inForce).0
+        restrictions = try SafetyChecker(catalog: app.catalog).restrictions(
+          for: inForce, careTeam: profile.careTeam, on: at.date)
       } catch {
         var closed = Restrictions()
         closed.apply(.verdictFloor(.stopCallProvider), because: "unknown-condition")

@@ -10,7 +10,7 @@ extension Tend {
       abstract: "The people you care for: list, add, show, change, rename, remove.",
       subcommands: [
         List.self, Add.self, Show.self, Change.self, Rename.self, Remove.self,
-        ConditionCommand.self,
+        ConditionCommand.self, ClearanceCommand.self, AdviceCommand.self, CareTeamCommand.self,
       ],
       defaultSubcommand: List.self)
 
@@ -78,7 +78,7 @@ extension Tend {
       @Flag(help: "Print the profile as JSON.") var json = false
 
       func run() throws {
-        let (app, _, profile) = try HomeInput.context(global, receiver: name)
+        let (app, store, profile) = try HomeInput.context(global, receiver: name)
         if json {
           print(String(decoding: try ProfileStore.encode(profile), as: UTF8.self), terminator: "")
         } else {
@@ -86,6 +86,11 @@ extension Tend {
             ReceiverText(localizer: app.localizer, catalog: app.catalog).details(
               profile, today: Date()
             ).joined(separator: "\n"))
+          // The care team's answers and advice, with what was agreed to share, when there are any.
+          if !profile.careTeam.isEmpty {
+            print("")
+            print(CareTeamView.lines(app, store, profile).joined(separator: "\n"))
+          }
         }
       }
     }

@@ -96,6 +96,8 @@ enum FHIRReader {
           let id = codings.first(where: { $0["system"] as? String == FHIRBundle.precautionSystem }
           )?["code"] as? String
         else { continue }
+        // The care team's answers and advice are not precautions of the person.
+        if id.hasPrefix("care-team-") { continue }
         // Where it applies: the precaution-site extension (older exports: a second coding).
         let siteCodings =
           ((r["extension"] as? [Object])?.first {

@@ -80,6 +80,12 @@ enum JournalLine {
       change.at = at
       change.change = kind
       return .entry(.condition(change))
+    case "careteam":
+      guard f.change != nil else { return .unreadable("missing field \"change\"") }
+      guard f.careTeam == 1 else {
+        return .unreadable("a careteam line has exactly one of \"clearance\" and \"advice\"")
+      }
+      return .entry(.careTeam)
     default: return .unreadable("unknown type \"\(type)\"")
     }
   }
@@ -114,6 +120,8 @@ enum JournalLine {
     var format: String?
     var change: String?
     var condition: SummaryCondition?
+    /// How many of `clearance` and `advice` were read (each checked by `CareTeamReader`).
+    var careTeam = 0
     /// Why the line is not valid, when a field said so (more precise than "not JSON").
     var problem: String?
     /// Known keys seen, one bit each, to refuse a repeated key.
@@ -140,6 +148,7 @@ enum JournalLine {
       "type", "at", "v", "routine", "minutes", "pressure", "by", "before", "after", "ratings",
       "sites", "precautions", "note", "text", "stopReason", "stoppedEarly", "plan", "answer",
       "amountML", "sharedWith", "what", "from", "to", "format", "change", "condition", "remindAt",
+      "clearance", "advice",
     ]
 
     mutating func readKnown(_ c: inout ByteCursor, _ bit: Int) -> Bool {
@@ -197,6 +206,7 @@ enum JournalLine {
         guard str(&change) else { return false }
         return change.map { SummaryCondition.Change(rawValue: $0) != nil } ?? true
       case 25: return readCondition(&c)
+      case 27, 28: return readCareTeam(&c, advice: bit == 28)
       default:
         if c.peek == 0x6E { return c.skipValue() }
         return time(&c) != nil
@@ -294,6 +304,18 @@ enum JournalLine {
       }
       guard ok, hasID else { return false }
       condition = cond
+      return true
+    }
+
+    /// A clearance or an advice object, read as strictly as a profile reads it
+    /// (`CareTeamReader`), so whatever passes here decodes as `CareTeamChange`.
+    mutating func readCareTeam(_ c: inout ByteCursor, advice: Bool) -> Bool {
+      guard c.peek == 0x7B else { return false }
+      let start = c.i
+      guard c.skipValue() else { return false }
+      let bytes = Array(UnsafeBufferPointer(start: c.base + start, count: c.i - start))
+      guard (try? CareTeamReader.record(bytes, advice: advice)) != nil else { return false }
+      careTeam += 1
       return true
     }
 

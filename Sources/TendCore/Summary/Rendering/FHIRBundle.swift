@@ -133,6 +133,7 @@ struct FHIRBundle {
     }
     for c in data.consents { addConsent(c) }
     for p in data.precautions { addFlag(p) }
+    for (item, line) in zip(data.careTeam ?? [], w.careTeamLines) { addCareTeamFlag(item, line) }
     for row in data.sessions ?? [] { addSession(row) }
     for day in data.water?.days ?? [] { addFluidIntake(day) }
   }
@@ -275,6 +276,27 @@ struct FHIRBundle {
             ),
           ])
         ),
+      ]))
+  }
+
+  /// The care team's answer or advice as a safety Flag: its words, its days, and its code
+  /// (`care-team-clearance` or `care-team-advice`) in Tend's precaution system.
+  mutating func addCareTeamFlag(_ item: SummaryCareTeam, _ text: String) {
+    add(
+      "urn:uuid:" + options.ids.next(),
+      .obj([
+        ("resourceType", .string("Flag")),
+        ("status", .string("active")),
+        (
+          "category",
+          .array([Self.concept([Self.coding(Self.rcSystem + "flag-category", "safety", "Safety")])])
+        ),
+        (
+          "code",
+          Self.concept([Self.coding(Self.precautionSystem, "care-team-\(item.kind)")], text: text)
+        ),
+        ("subject", Self.ref(patient)),
+        ("period", .obj([("start", .string(item.start)), ("end", .string(item.until))])),
       ]))
   }
 

@@ -313,6 +313,7 @@ struct SummaryWords {
         (t("summary.safety.against"), cut(againstLines, total: data.safety?.againstCount)))
     }
     out.append((t("summary.safety.worse"), cut(worseLines, total: data.safety?.worseCount)))
+    if !(data.careTeam ?? []).isEmpty { out.append((t("summary.safety.careTeam"), careTeamLines)) }
     if data.water?.fluidLimitML != nil || !(data.safety?.fluidDays ?? []).isEmpty {
       out.append((t("summary.safety.fluid"), cut(fluidLines)))
     }

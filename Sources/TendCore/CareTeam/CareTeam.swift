@@ -1,0 +1,130 @@
+import Foundation
+
+/// What the care team said for one person: answers to "ask first" and limits they sent back.
+///
+/// `apply` is the only place they touch a check. Its law, tested over random profiles: the
+/// result is never less strict than the rules alone. The verdict never drops, the ceiling never
+/// rises, no avoided site, position, technique or joint limit is dropped, the time cap never
+/// grows; the one thing a clearance removes is "ask the care team first" for the rules it
+/// names, and only for rules `canAnswer` allows.
+public struct CareTeam: Sendable, Hashable {
+  public var clearances: [Clearance]
+  public var advice: [CareAdvice]
+
+  public init(clearances: [Clearance] = [], advice: [CareAdvice] = []) {
+    self.clearances = clearances
+    self.advice = advice
+  }
+
+  public var isEmpty: Bool { clearances.isEmpty && advice.isEmpty }
+
+  /// The rule ids no answer can ever lift, whatever their data says.
+  public static let neverAnswered: Set<String> = ["not-understood", "not-understood-urgent"]
+  /// The `because` ids of the care team's own limits (named in plans as any rule is).
+  public static let clearanceSource = "care-team-clearance"
+  public static let adviceSource = "care-team-advice"
+
+  /// Whether a care-team answer may stand in for "ask first" for `rule`: the rule asks the care
+  /// team first (always or early on), and is neither a red flag, a `postpone`, nor words Tend
+  /// did not understand.
+  public static func canAnswer(_ rule: PrecautionRule) -> Bool {
+    guard !neverAnswered.contains(rule.id), !rule.isRedFlag, rule.verdict < .postpone else {
+      return false
+    }
+    return rule.askCareTeam || (rule.earlyPhase?.askCareTeam ?? false)
+  }
+
+  /// What the care team changed in one check, for the messages and the summary.
+  public struct Applied: Sendable, Hashable {
+    /// The rules whose "ask first" an answer in force stood in for.
+    public var answered: Set<String> = []
+    /// Plain lines: each answer and advice in force, with its limits; answers that ended;
+    /// answers that cannot lift what they name.
+    public var messages: [Message] = []
+  }
+
+  /// Merges the care team's answers and advice in force on `date` into `base`.
+  /// - Parameter rulesInForce: the ids of the rules active in this check (an answer for a rule
+  ///   the person does not have now is not mentioned).
+  public func apply(
+    to base: Restrictions, rulesInForce: Set<String>, on date: Date, catalog: Catalog
+  ) -> (Restrictions, Applied) {
+    var r = base
+    var applied = Applied()
+    for advice in advice {
+      if advice.inForce(on: date) {
+        r = r.merged(with: Restrictions(effects: advice.limits.effects, because: Self.adviceSource))
+        applied.messages.append(
+          Message(
+            "careteam.advice.inForce",
+            [
+              "from": .text(PlainText.display(advice.from)),
+              "why": .text(PlainText.display(advice.why)), "start": .text(advice.start),
+              "until": .text(advice.until),
+            ]))
+        applied.messages += advice.limits.messages
+      } else if let end = CalendarDay.parse(advice.until), end < date {
+        applied.messages.append(
+          Message(
+            "careteam.advice.ended",
+            ["from": .text(PlainText.display(advice.from)), "until": .text(advice.until)]))
+      }
+    }
+    for clearance in clearances {
+      let named = clearance.rules.filter { rulesInForce.contains($0) }
+      guard !named.isEmpty else { continue }
+      let rules = Planner.ruleNames(Set(named))
+      guard clearance.inForce(on: date) else {
+        if let end = CalendarDay.parse(clearance.until), end < date {
+          applied.messages.append(
+            Message(
+              "careteam.clearance.ended",
+              [
+                "from": .text(PlainText.display(clearance.from)), "until": .text(clearance.until),
+                "rules": rules,
+              ]))
+        }
+        continue
+      }
+      r = r.merged(
+        with: Restrictions(effects: clearance.limits.effects, because: Self.clearanceSource))
+      let answerable = named.filter { catalog.rule($0).map(Self.canAnswer) ?? false }
+      let refused = named.filter { !answerable.contains($0) }
+      if !answerable.isEmpty {
+        applied.answered.formUnion(answerable)
+        applied.messages.append(
+          Message(
+            "careteam.clearance.inForce",
+            [
+              "from": .text(PlainText.display(clearance.from)), "given": .text(clearance.given),
+              "until": .text(clearance.until), "rules": Planner.ruleNames(Set(answerable)),
+            ]))
+        applied.messages += clearance.limits.messages
+      }
+      if !refused.isEmpty {
+        applied.messages.append(
+          Message(
+            "careteam.clearance.cannotLift",
+            [
+              "from": .text(PlainText.display(clearance.from)),
+              "rules": Planner.ruleNames(Set(refused)),
+            ]))
+      }
+    }
+    r.clearance.subtract(applied.answered)
+    return (r, applied)
+  }
+
+  /// Whether `date` falls from `start` to `end`, both days included (unreadable days: never).
+  static func within(_ start: String, _ end: String, _ date: Date) -> Bool {
+    guard let a = CalendarDay.parse(start), let b = CalendarDay.parse(end) else { return false }
+    return CalendarDay.days(from: a, to: date) >= 0 && CalendarDay.days(from: date, to: b) >= 0
+  }
+}
+
+extension Profile {
+  /// The care team's answers and advice recorded for this person.
+  public var careTeam: CareTeam {
+    CareTeam(clearances: clearances ?? [], advice: advice ?? [])
+  }
+}
