@@ -29,6 +29,9 @@ public struct SafetyChecker: Sendable {
     /// Plain-language lines, verdict first, the coach line last.
     public var messages: [Message]
     public var plans: [Plan]
+    /// With one routine asked for: what to set up before its first step (nil when it is
+    /// excluded or there is no massage today).
+    public var preparation: Preparation? = nil
   }
 
   /// The restrictions of a profile, without plans.
@@ -73,10 +76,17 @@ public struct SafetyChecker: Sendable {
       routines = [routine]
     }
     let (restrictions, checked, fired) = try self.restrictions(for: conditions)
+    let plans = Planner.plans(routines, under: restrictions)
+    let preparation =
+      routineID == nil
+      ? nil
+      : plans.first.flatMap {
+        Preparation.make(
+          for: $0, restrictions: restrictions, conditions: checked, catalog: catalog)
+      }
     return Result(
       restrictions: restrictions, conditions: checked, escalations: fired,
-      messages: messages(restrictions, checked, fired),
-      plans: Planner.plans(routines, under: restrictions))
+      messages: messages(restrictions, checked, fired), plans: plans, preparation: preparation)
   }
 
   private func messages(
