@@ -21,17 +21,26 @@ struct ConditionOptions: ParsableArguments {
 
   /// The app context (in the receiver's language when one is named) and all the conditions.
   func gather(_ global: GlobalOptions) throws -> (AppContext, [Condition]) {
+    let (app, all, _) = try gatherWithAllergies(global)
+    return (app, all)
+  }
+
+  /// `gather`, plus the allergies recorded on the receiver (for the preparation's lotion line).
+  func gatherWithAllergies(_ global: GlobalOptions) throws -> (AppContext, [Condition], [String])
+  {
     var all: [Condition] = []
+    var allergies: [String] = []
     let app: AppContext
     if let receiver {
       let (context, store, person) = try HomeInput.context(global, receiver: receiver)
       app = context
       all += try ProfileFile.conditions(person, file: store.profileURL(person.id).path, app: app)
+      allergies += person.allergies
     } else {
       app = try AppContext(global)
     }
     if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
     all += try ConditionInput.parse(conditions, catalog: app.catalog)
-    return (app, all)
+    return (app, all, allergies)
   }
 }

@@ -4,7 +4,7 @@ extension Catalog {
   private static let itemFields: Set<String> = ["id", "section", "when", "per", "sources"]
   private static let whenFields: Set<String> = [
     "anyRule", "noRule", "position", "preparationAllowed", "preparationRuledOut",
-    "routinePrepares", "noJointMovement", "positionsRuledOut",
+    "routinePrepares", "noJointMovement", "positionsRuledOut", "allergiesRecorded",
   ]
 
   /// Reads `Routines/preparation.json`: the handout sections and the preparation items.
@@ -134,6 +134,9 @@ extension Catalog {
     }
     if node["positionsRuledOut"] != nil {
       w.positionsRuledOut = try r.bool(node, path, "positionsRuledOut")
+    }
+    if node["allergiesRecorded"] != nil {
+      w.allergiesRecorded = try r.bool(node, path, "allergiesRecorded")
     }
     return w
   }

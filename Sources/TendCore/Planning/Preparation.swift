@@ -41,15 +41,19 @@ public struct Preparation: Sendable, Hashable {
   /// - Parameters:
   ///   - restrictions: the merged restrictions the plan was made under.
   ///   - conditions: the checked conditions; only active ones count.
+  ///   - allergies: the allergies recorded on the receiver, in the family's words (the
+  ///     profile's `allergies`): with any, the lotion line names them (fail closed: Tend does
+  ///     not guess which ingredient they mean).
   public static func make(
     for plan: Plan, restrictions: Restrictions,
-    conditions: [SafetyChecker.CheckedCondition], catalog: Catalog
+    conditions: [SafetyChecker.CheckedCondition], catalog: Catalog, allergies: [String] = []
   ) -> Preparation? {
     guard restrictions.verdict.allowsMassage, plan.verdict != .excluded,
       !catalog.preparation.items.isEmpty
     else { return nil }
     let active = conditions.filter(\.active).map(\.condition)
     let activeIDs = Set(active.map(\.id))
+    let allergies = allergies.map { PlainText.display($0) }.filter { !$0.isEmpty }
     var lines: [Line] = []
     for item in catalog.preparation.items {
       let w = item.when
@@ -57,6 +61,7 @@ public struct Preparation: Sendable, Hashable {
       guard w.anyRule.isEmpty || !rules.isEmpty else { continue }
       guard !w.noRule.contains(where: activeIDs.contains) else { continue }
       if let p = w.position, !plan.positions.contains(p) { continue }
+      if let wanted = w.allergiesRecorded, wanted == allergies.isEmpty { continue }
       if let p = w.preparationAllowed, restrictions.avoidPreparations[p] != nil { continue }
       if let p = w.preparationRuledOut {
         guard let by = restrictions.avoidPreparations[p] else { continue }
@@ -72,6 +77,11 @@ public struct Preparation: Sendable, Hashable {
         rules.formUnion(restrictions.noJointMovement)
       }
       var args: [String: Message.Argument] = [:]
+      var extra = ""
+      if w.allergiesRecorded == true {
+        args["allergies"] = .text(allergies.joined(separator: ", "))
+        extra = ":" + allergies.sorted().joined(separator: ",")
+      }
       if w.positionsRuledOut {
         let out = plan.routine.positions.filter { restrictions.avoidPositions[$0] != nil }
         guard !out.isEmpty else { continue }
@@ -97,7 +107,8 @@ public struct Preparation: Sendable, Hashable {
         continue
       }
       if !rules.isEmpty { args["rules"] = Planner.ruleNames(rules) }
-      let token = rules.isEmpty ? item.id : "\(item.id):\(rules.sorted().joined(separator: ","))"
+      let token =
+        (rules.isEmpty ? item.id : "\(item.id):\(rules.sorted().joined(separator: ","))") + extra
       lines.append(
         Line(
           id: item.id, section: item.section, message: Message(key, args), sources: item.sources,
@@ -145,6 +156,8 @@ public struct PreparationTable: Sendable, Hashable {
     public var noJointMovement = false
     /// Some of the routine's positions are ruled out today.
     public var positionsRuledOut = false
+    /// true: the receiver has allergies recorded; false: none recorded.
+    public var allergiesRecorded: Bool?
 
     public init() {}
   }

@@ -94,9 +94,25 @@ public struct CheckReport: Encodable, Sendable {
       var section: String
       var text: String
       var sources: [String]
+
+      public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(section, forKey: .section)
+        try c.encode(text, forKey: .text)
+        try c.encode(sources, forKey: .sources)
+      }
+      enum CodingKeys: String, CodingKey { case id, section, text, sources }
     }
     var routine: String
     var items: [ItemOut]
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(routine, forKey: .routine)
+      try c.encode(items, forKey: .items)
+    }
+    enum CodingKeys: String, CodingKey { case routine, items }
 
     public init(_ p: Preparation, localizer t: Localizer) {
       routine = p.routine

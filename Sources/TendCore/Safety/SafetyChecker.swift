@@ -62,10 +62,11 @@ public struct SafetyChecker: Sendable {
     return (merged, checked, fired)
   }
 
-  /// The full check: restrictions, messages and a plan for each routine (or only `routineID`).
-  public func check(_ conditions: [Condition], routineID: String? = nil) throws(CheckError)
-    -> Result
-  {
+  /// The full check: restrictions, messages and a plan for each routine (or only `routineID`,
+  /// then with its preparation, which names the receiver's recorded `allergies`).
+  public func check(
+    _ conditions: [Condition], routineID: String? = nil, allergies: [String] = []
+  ) throws(CheckError) -> Result {
     var routines = catalog.routines
     if let routineID {
       guard let routine = catalog.routine(routineID) else {
@@ -82,7 +83,8 @@ public struct SafetyChecker: Sendable {
       ? nil
       : plans.first.flatMap {
         Preparation.make(
-          for: $0, restrictions: restrictions, conditions: checked, catalog: catalog)
+          for: $0, restrictions: restrictions, conditions: checked, catalog: catalog,
+          allergies: allergies)
       }
     return Result(
       restrictions: restrictions, conditions: checked, escalations: fired,

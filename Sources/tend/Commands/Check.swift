@@ -31,7 +31,7 @@ extension Tend {
     var json = false
 
     func run() throws {
-      var (app, all) = try sources.gather(global)
+      var (app, all, allergies) = try sources.gatherWithAllergies(global)
       var recognition: Recognition?
       if let text {
         let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
@@ -43,7 +43,7 @@ extension Tend {
       let checker = SafetyChecker(catalog: app.catalog)
       let result: SafetyChecker.Result
       do {
-        result = try checker.check(all, routineID: routine)
+        result = try checker.check(all, routineID: routine, allergies: allergies)
       } catch {
         throw ConditionInput.usageError(error)
       }

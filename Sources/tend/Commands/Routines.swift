@@ -70,7 +70,7 @@ extension Tend {
       @Flag(help: "Print JSON.") var json = false
 
       func run() throws {
-        let (app, all) = try sources.gather(global)
+        let (app, all, allergies) = try sources.gatherWithAllergies(global)
         guard let routine = app.catalog.routine(id) else {
           throw ConditionInput.usageError(
             .unknownRoutine(
@@ -92,7 +92,8 @@ extension Tend {
         }
         let result: SafetyChecker.Result
         do {
-          result = try SafetyChecker(catalog: app.catalog).check(all, routineID: routine.id)
+          result = try SafetyChecker(catalog: app.catalog).check(
+            all, routineID: routine.id, allergies: allergies)
         } catch {
           throw ConditionInput.usageError(error)
         }
