@@ -64,7 +64,9 @@ extension Conversation {
     }
     session = draft
     var out: [Action] = [.say("")]
-    if !draft.preparedItems.isEmpty { out += [.say(t("prep.earlier")), .say(t("prep.earlierNew"))] }
+    if !draft.preparedItems.isEmpty {
+      out += [.say(t("prep.earlier")), .say(t("prep.earlierNew"))]
+    }
     out += preparation.textLines(t, only: remaining, title: draft.preparedItems.isEmpty)
       .map(Action.say)
     out += remaining.map { .speak(t.render($0.message)) }

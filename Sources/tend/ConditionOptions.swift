@@ -26,8 +26,7 @@ struct ConditionOptions: ParsableArguments {
   }
 
   /// `gather`, plus the allergies recorded on the receiver (for the preparation's lotion line).
-  func gatherWithAllergies(_ global: GlobalOptions) throws -> (AppContext, [Condition], [String])
-  {
+  func gatherWithAllergies(_ global: GlobalOptions) throws -> (AppContext, [Condition], [String]) {
     var all: [Condition] = []
     var allergies: [String] = []
     let app: AppContext

@@ -52,9 +52,11 @@ struct PreparationDataTests {
 
   @Test("every item has words in every language, with the same placeholders")
   func words() {
-    let languages = ["en"] + Catalog.availableLanguages(in: Fixtures.packageRoot).filter {
-      $0 != "en"
-    }
+    let languages =
+      ["en"]
+      + Catalog.availableLanguages(in: Fixtures.packageRoot).filter {
+        $0 != "en"
+      }
     for lang in languages {
       let table = lang == "en" ? Fixtures.catalog.english : Fixtures.catalog.locales[lang]
       for item in Self.table.items {

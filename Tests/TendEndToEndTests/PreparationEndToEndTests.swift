@@ -48,7 +48,8 @@ struct PreparationEndToEndTests {
       let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? NSDictionary
       return object?["preparation"] as? NSDictionary
     }
-    let a = try #require(try preparation(["check", "--receiver", "Mum", "--routine", "lower-legs-light"]))
+    let a = try #require(
+      try preparation(["check", "--receiver", "Mum", "--routine", "lower-legs-light"]))
     let b = try preparation(["routines", "show", "lower-legs-light", "--receiver", "Mum"])
     #expect(a == b)
     #expect(a["routine"] as? String == "lower-legs-light")
@@ -59,7 +60,9 @@ struct PreparationEndToEndTests {
     let texts = items.compactMap { $0["text"] as? String }
     #expect(texts.count == items.count)
     let es = try #require(
-      try preparation(["check", "--receiver", "Mum", "--routine", "lower-legs-light", "--lang", "es"]))
+      try preparation([
+        "check", "--receiver", "Mum", "--routine", "lower-legs-light", "--lang", "es",
+      ]))
     let esTexts = (es["items"] as? [NSDictionary])?.compactMap { $0["text"] as? String } ?? []
     #expect(esTexts.contains { $0.hasPrefix("Alergia a los frutos secos") })
     // Without --routine there is no one routine to prepare for.
@@ -68,7 +71,8 @@ struct PreparationEndToEndTests {
     #expect(object?["preparation"] is NSNull)
   }
 
-  @Test("through a terminal: the preparation before step 1, skipped, then stopped: the summary says so")
+  @Test(
+    "through a terminal: the preparation before step 1, skipped, then stopped: the summary says so")
   func skippedThenStopped() throws {
     let home = try Self.home()
     defer { try? FileManager.default.removeItem(at: home) }
@@ -84,12 +88,14 @@ struct PreparationEndToEndTests {
       .expect("later> "), .line("declined"),
       .expect("tend> "), .line("quit"), .expect("Goodbye"),
     ]
-    let run = try PseudoTerminal.run(steps, environment: REPLSessionTests.environment(home: home, scale: 20))
+    let run = try PseudoTerminal.run(
+      steps, environment: REPLSessionTests.environment(home: home, scale: 20))
     #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
     let journal = try String(
       contentsOf: home.appendingPathComponent("receivers/mum/journal.jsonl"), encoding: .utf8)
     #expect(journal.contains(#""preparation":"skipped""#))
-    let summary = try RunTend.run(["summary", "--receiver", "Mum"], environment: ["TEND_HOME": home.path])
+    let summary = try RunTend.run(
+      ["summary", "--receiver", "Mum"], environment: ["TEND_HOME": home.path])
     let words = summary.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(words.contains("she was tired · preparation skipped"), "\(summary.stdout)")
   }

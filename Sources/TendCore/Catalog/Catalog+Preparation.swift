@@ -122,7 +122,9 @@ extension Catalog {
     }
     w.anyRule = try ids("anyRule")
     w.noRule = try ids("noRule")
-    if node["position"] != nil { w.position = try r.choice(node, path, "position", as: Position.self) }
+    if node["position"] != nil {
+      w.position = try r.choice(node, path, "position", as: Position.self)
+    }
     func prep(_ key: String) throws(CatalogError) -> Step.Preparation? {
       node[key] == nil ? nil : try r.choice(node, path, key, as: Step.Preparation.self)
     }

@@ -44,7 +44,8 @@ struct PreparationCatalogTests {
     #expect(a?.contains("Routines/preparation.json:") == true)
     #expect(a?.contains("names no handout section and no rule") == true)
     let b = try loadError(replacing(#""rule:port"]"#, #""rule:prot"]"#))
-    #expect(b?.contains("\"rule:port\" is in when.anyRule") == true || b?.contains("names no") == true)
+    #expect(
+      b?.contains("\"rule:port\" is in when.anyRule") == true || b?.contains("names no") == true)
   }
 
   @Test("an unknown rule in a condition, an unknown position, a missing text, a missing position")
@@ -54,14 +55,18 @@ struct PreparationCatalogTests {
     let position = try loadError(
       replacing(#"{"position": "seated"}"#, #"{"position": "standing"}"#))
     #expect(position?.contains("unknown value \"standing\"") == true)
-    let words = try loadError(replacing(#"{"id": "room", "section""#, #"{"id": "room-new", "section""#))
+    let words = try loadError(
+      replacing(#"{"id": "room", "section""#, #"{"id": "room-new", "section""#))
     #expect(words?.contains("prep.item.room-new") == true)
     let missing = try loadError(
       replacing(
         #"{"id": "seated", "section": "position", "when": {"position": "seated"}, "sources": ["handout:comfort"]},"#,
         ""))
     #expect(missing?.contains("no item says how to set up seated") == true)
-    let field = try loadError(replacing(#""per": "condition", "sources": ["handout:comfort", "rule:port"]"#, #""per": "place", "sources": ["handout:comfort", "rule:port"]"#))
+    let field = try loadError(
+      replacing(
+        #""per": "condition", "sources": ["handout:comfort", "rule:port"]"#,
+        #""per": "place", "sources": ["handout:comfort", "rule:port"]"#))
     #expect(field?.contains("[items[") == true)
   }
 }

@@ -42,7 +42,8 @@ struct PreparationJournalTests {
   func writerMatchesEncoder() throws {
     let entry = Self.session(.prepared, stopped: false, day: 0)
     let fast = try JSONSerialization.jsonObject(with: try entry.line()) as? NSDictionary
-    let slow = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(entry)) as? NSDictionary
+    let slow =
+      try JSONSerialization.jsonObject(with: try JSONEncoder().encode(entry)) as? NSDictionary
     #expect(fast != nil && fast == slow)
     #expect(fast?["preparedItems"] as? [String] == ["room", "lotion-nut:lotion-allergy-nut"])
   }

@@ -20,7 +20,8 @@ struct PreparationTests {
     "lotion-allergy-nut", "port@right-chest", "joint-replacement-knee@left-knee+10d",
   ]
 
-  @Test("nut allergy, port on the right chest, new left knee: exactly these lotion and position lines")
+  @Test(
+    "nut allergy, port on the right chest, new left knee: exactly these lotion and position lines")
   func nutPortKnee() throws {
     let prep = try #require(try Self.preparation(Self.nutPortKnee, routine: "lower-legs-light"))
     let lotion = prep.lines.filter { $0.section == .lotion }.map(\.id)
@@ -63,7 +64,8 @@ struct PreparationTests {
     #expect(es[4].hasPrefix("Su reservorio (pecho (lado derecho)):"))
     #expect(es[5].hasPrefix("La rodilla nueva (rodilla (lado izquierdo)):"))
     // No pillow under the knees anywhere, in any language, and no plain lotion line.
-    #expect(!prep.lines.contains { ["semi-reclined", "flat-on-back", "lotion-plain"].contains($0.id) })
+    #expect(
+      !prep.lines.contains { ["semi-reclined", "flat-on-back", "lotion-plain"].contains($0.id) })
     for lang in ["en", "es"] {
       let t = Self.catalog.localizer(lang)
       let all = prep.lines.map { t.render($0.message) }.joined(separator: "\n")
@@ -76,7 +78,8 @@ struct PreparationTests {
     let prep = try #require(try Self.preparation([], routine: "lower-legs-light"))
     let ids = prep.lines.map(\.id)
     #expect(ids.contains("lotion-plain") && ids.contains("semi-reclined"))
-    #expect(!ids.contains("lotion-nut") && !ids.contains("keep-off-port") && !ids.contains("joints"))
+    #expect(
+      !ids.contains("lotion-nut") && !ids.contains("keep-off-port") && !ids.contains("joints"))
     #expect(prep.lines.map(\.section) == prep.lines.map(\.section).sorted())
     #expect(ids.prefix(5) == ["room", "hands", "ask", "cover", "lotion-plain"])
   }
@@ -105,13 +108,21 @@ struct PreparationTests {
 
   @Test("a line per condition names the place the plan avoids; no site given: both sides")
   func places() throws {
-    let prep = try #require(try Self.preparation(["port", "radiation-skin@left-chest"], routine: "comfort-hold"))
+    let prep = try #require(
+      try Self.preparation(["port", "radiation-skin@left-chest"], routine: "comfort-hold"))
     let t = Self.catalog.localizer("en")
     let text = prep.lines.map { t.render($0.message) }
-    #expect(text.contains("Their port (chest (both sides)): do not let them lie on it, and let nothing press on it. Place the pillows so it stays free."))
-    #expect(text.contains("No lotion, oil or cream on the left chest (Skin in a radiation treatment area)."))
+    #expect(
+      text.contains(
+        "Their port (chest (both sides)): do not let them lie on it, and let nothing press on it. Place the pillows so it stays free."
+      ))
+    #expect(
+      text.contains(
+        "No lotion, oil or cream on the left chest (Skin in a radiation treatment area)."))
     let tokens = Set(prep.lines.map(\.token))
-    let other = try #require(try Self.preparation(["port@left-chest", "radiation-skin@left-chest"], routine: "comfort-hold"))
+    let other = try #require(
+      try Self.preparation(
+        ["port@left-chest", "radiation-skin@left-chest"], routine: "comfort-hold"))
     #expect(!Set(other.lines.map(\.token)).isSubset(of: tokens), "a new place must be said again")
   }
 
@@ -133,11 +144,13 @@ struct PreparationTests {
       let ids = Set(prep.lines.map(\.id))
       // Only the positions the plan keeps, each once, with its pillows as the rules allow.
       for position in Position.allCases {
-        let named = ids.contains(position.rawValue) || ids.contains("\(position.rawValue)-no-knee-pillow")
+        let named =
+          ids.contains(position.rawValue) || ids.contains("\(position.rawValue)-no-knee-pillow")
         #expect(named == plan.positions.contains(position), "\(rule) \(routine.id) \(position)")
       }
       if r.avoidPreparations[.pillowUnderKnees] != nil {
-        #expect(!ids.contains("semi-reclined") && !ids.contains("flat-on-back"), "\(rule) \(routine.id)")
+        #expect(
+          !ids.contains("semi-reclined") && !ids.contains("flat-on-back"), "\(rule) \(routine.id)")
       }
       #expect(ids.contains("joints") == !r.noJointMovement.isEmpty, "\(rule) \(routine.id)")
       // The always-said parts.
