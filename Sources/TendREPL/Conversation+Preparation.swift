@@ -31,11 +31,12 @@ extension Conversation {
     return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
   }
 
-  /// Tokens of the preparation lines already gone through today for `receiverID`: in this
-  /// conversation, and in sessions logged today.
-  func preparedTokens(_ receiverID: String) -> Set<String> {
+  /// Tokens of the preparation lines already gone through today for `receiverID`: read once
+  /// a day from the sessions logged today, then kept in this conversation (a line another
+  /// window went through meanwhile is shown again: the safe side).
+  mutating func preparedTokens(_ receiverID: String) -> Set<String> {
+    if let mine = preparedToday[receiverID], mine.day == today { return mine.tokens }
     var tokens = Set<String>()
-    if let mine = preparedToday[receiverID], mine.day == today { tokens = mine.tokens }
     let start = Calendar.current.startOfDay(for: now)
     let logged = (try? store.entries(of: receiverID, since: start)) ?? []
     for (_, entry) in logged {
@@ -43,6 +44,7 @@ extension Conversation {
       else { continue }
       tokens.formUnion(s.preparedItems)
     }
+    preparedToday[receiverID] = (today, tokens)
     return tokens
   }
 

@@ -99,4 +99,25 @@ struct PreparationEndToEndTests {
     let words = summary.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(words.contains("she was tired · preparation skipped"), "\(summary.stdout)")
   }
+
+  @Test("piped: gone through once, the journal says prepared, and the next start that day says so")
+  func preparedThenEarlier() throws {
+    let home = try Self.home()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = REPLSessionTests.environment(home: home)
+    let first = [
+      "Mum", "start comfort-hold", "no", "skip", "", "skip", "", "declined", "quit",
+    ]
+    let run = try RunTend.run([], stdin: first.joined(separator: "\n") + "\n", environment: env)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("Before you start (under a minute):"))
+    let journal = try String(
+      contentsOf: home.appendingPathComponent("receivers/mum/journal.jsonl"), encoding: .utf8)
+    #expect(journal.contains(#""preparation":"prepared""#))
+    #expect(journal.contains("keep-off-port@port@right-chest"))
+    let second = ["Mum", "start comfort-hold", "no", "skip", "cancel", "quit"]
+    let next = try RunTend.run([], stdin: second.joined(separator: "\n") + "\n", environment: env)
+    #expect(next.stdout.contains("You went through the preparation earlier today."))
+    #expect(!next.stdout.contains("Before you start"))
+  }
 }

@@ -74,6 +74,18 @@ struct PreparationFlowTests {
     #expect(h.sessions.last?.preparation == .prepared)
   }
 
+  @Test("remembered across conversations through the journal's sessions of today")
+  func rememberedAcrossConversations() throws {
+    var h = Self.mum()
+    h.send("start lower-legs-light", "no", "skip", "")
+    Self.finish(&h)
+    var again = Harness(store: h.store)
+    again.send("Mum")
+    let text = again.send("start lower-legs-light", "no", "skip")
+    #expect(text.contains("You went through the preparation earlier today."))
+    #expect(!text.contains("Before you start"))
+  }
+
   @Test("skip begins without it, records it skipped, and it is offered again next time")
   func skipped() throws {
     var h = Self.mum()
