@@ -65,6 +65,11 @@ public struct SessionLog: Sendable, Equatable {
   public var stoppedAtStep: String?
   public var note: String?
   public var precautions: [String] = []
+  /// The preparation before the first step: gone through, skipped, or done earlier today
+  /// (nil: none was offered).
+  public var preparation: PreparationStatus?
+  /// The preparation lines done by now today (`Preparation.Line.token`).
+  public var preparedItems: [String] = []
 
   public init(routine: String) { self.routine = routine }
 }

@@ -9,7 +9,9 @@ extension Conversation {
     let active = inForce(profile).filter {
       context.catalog.rule($0.id)?.isActive(daysSince: $0.daysSince) ?? true
     }
-    session = SessionDraft(plan: plan, guide: Guide(plan: plan), precautions: active.map(\.id))
+    session = SessionDraft(
+      plan: plan, guide: Guide(plan: plan), precautions: active.map(\.id),
+      preparation: preparation(for: plan, profile))
     var out: [Action] = [
       .say(
         t(
@@ -81,7 +83,7 @@ extension Conversation {
     case .before:
       session?.before = ratings
       phase = .ready
-      return [.say(t("guide.ready")), prompt("guide.readyPrompt")]
+      return readyWithPreparation()
     case .after:
       session?.after = ratings
       phase = .note
@@ -107,10 +109,15 @@ extension Conversation {
       return [.say(t("guide.cancelled")), idlePrompt()]
     }
     guard var draft = session else { return [idlePrompt()] }
+    var out: [Action] = [.keys(on: true)]
+    if draft.preparationStatus == nil, draft.preparation != nil, let id = currentID {
+      out = answerPreparation(line, &draft, receiverID: id) + out
+      rememberPrepared(draft, receiverID: id)
+    }
     draft.guideStarted = true
     session = draft
     phase = .guiding
-    return [.keys(on: true)] + guideEvents(draft.guide.opening())
+    return out + guideEvents(draft.guide.opening())
   }
 
   mutating func guideTick(_ elapsed: Duration) -> [Action] {

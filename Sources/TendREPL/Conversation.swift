@@ -158,6 +158,8 @@ public struct Conversation: Sendable {
   /// "It hurts" was pressed or typed during a step: the next key or answer confirms it.
   var hurtPending = false
   var speaking: Bool
+  /// Preparation lines gone through in this conversation, by receiver id: the day and tokens.
+  var preparedToday: [String: (day: String, tokens: Set<String>)] = [:]
 
   public init(_ context: Context) {
     self.context = context

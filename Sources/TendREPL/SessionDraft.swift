@@ -14,6 +14,12 @@ struct SessionDraft: Sendable, Equatable {
   var note: String?
   var guideStarted = false
   var precautions: [String]
+  /// What to set up before the first step (nil when there is nothing to prepare).
+  var preparation: Preparation?
+  /// What happened to it, once answered.
+  var preparationStatus: PreparationStatus?
+  /// Tokens of the preparation lines done today, this session's included.
+  var preparedItems: [String] = []
 
   func log(now: Date) -> SessionLog {
     var log = SessionLog(routine: plan.routine.id)
@@ -45,6 +51,8 @@ struct SessionDraft: Sendable, Equatable {
     }
     log.note = note
     log.precautions = precautions
+    log.preparation = preparationStatus
+    log.preparedItems = preparationStatus == .skipped ? [] : preparedItems
     return log
   }
 }

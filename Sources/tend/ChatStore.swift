@@ -136,7 +136,7 @@ final class ChatStore: CareStore {
           after: ratings(s.after), stoppedEarly: s.stoppedEarly ? true : nil,
           stopReason: s.stopReason,
           note: s.note, precautions: s.precautions
-        ).stopped(at: s.stoppedAtStep))
+        ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems))
     case .feeling(let r, let text):
       return .feeling(Feeling(ratings: ratings(r), text: text))
     case .water(let answer, let remindAt):
@@ -165,6 +165,8 @@ final class ChatStore: CareStore {
       log.stoppedAtStep = s.stoppedAtStep
       log.note = s.note
       log.precautions = s.precautions ?? []
+      log.preparation = s.preparation
+      log.preparedItems = s.preparedItems ?? []
       return .session(log)
     case .feeling(let f): return .feeling(ratings: ratingSet(f.ratings), text: f.text)
     case .water(let w):
@@ -184,6 +186,14 @@ extension Session {
   fileprivate func stopped(at step: String?) -> Session {
     var s = self
     s.stoppedAtStep = step
+    return s
+  }
+
+  /// The same session, recording what happened to the preparation before it.
+  fileprivate func prepared(_ status: PreparationStatus?, _ items: [String]) -> Session {
+    var s = self
+    s.preparation = status
+    s.preparedItems = status == nil || items.isEmpty ? nil : items
     return s
   }
 }

@@ -21,25 +21,30 @@ struct ConditionOptions: ParsableArguments {
 
   /// The app context (in the receiver's language when one is named) and all the conditions.
   func gather(_ global: GlobalOptions) throws -> (AppContext, [Condition]) {
-    let (app, all, _) = try gatherWithCareTeam(global)
+    let (app, all, _, _) = try gatherFull(global)
     return (app, all)
   }
 
-  /// As `gather`, plus what the named receiver's care team said (empty without `--receiver`).
-  func gatherWithCareTeam(_ global: GlobalOptions) throws -> (AppContext, [Condition], CareTeam) {
+  /// As `gather`, plus what the named receiver's care team said and the allergies recorded on
+  /// them (for the preparation's lotion line); both empty without `--receiver`.
+  func gatherFull(_ global: GlobalOptions) throws -> (
+    AppContext, [Condition], CareTeam, [String]
+  ) {
     var careTeam = CareTeam()
     var all: [Condition] = []
+    var allergies: [String] = []
     let app: AppContext
     if let receiver {
       let (context, store, person) = try HomeInput.context(global, receiver: receiver)
       app = context
       all += try ProfileFile.conditions(person, file: store.profileURL(person.id).path, app: app)
       careTeam = person.careTeam
+      allergies += person.allergies
     } else {
       app = try AppContext(global)
     }
     if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
     all += try ConditionInput.parse(conditions, catalog: app.catalog)
-    return (app, all, careTeam)
+    return (app, all, careTeam, allergies)
   }
 }

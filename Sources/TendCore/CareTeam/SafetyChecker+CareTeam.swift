@@ -4,18 +4,29 @@ extension SafetyChecker {
   /// The full check with what the care team said merged in (`CareTeam.apply`): their limits as
   /// one more rule (the strictest still wins), and "ask the care team first" answered for the
   /// rules an answer in force names. Never less strict than `check(_:routineID:)`.
+  /// With `routineID`, the preparation is made from the merged restrictions, so it never says
+  /// what the care team's limits rule out.
   public func check(
-    _ conditions: [Condition], careTeam: CareTeam, on date: Date, routineID: String? = nil
+    _ conditions: [Condition], careTeam: CareTeam, on date: Date, routineID: String? = nil,
+    allergies: [String] = []
   ) throws(CheckError) -> Result {
-    let plain = try check(conditions, routineID: routineID)
+    let plain = try check(conditions, routineID: routineID, allergies: allergies)
     guard !careTeam.isEmpty else { return plain }
     let (r, applied) = restrictions(from: plain, careTeam: careTeam, on: date)
     var messages = messages(r, plain.conditions, plain.escalations)
     messages.insert(contentsOf: applied.messages, at: max(0, messages.count - 1))
-    let routines = plain.plans.map(\.routine)
+    let plans = Planner.plans(plain.plans.map(\.routine), under: r)
+    let preparation =
+      routineID == nil
+      ? nil
+      : plans.first.flatMap {
+        Preparation.make(
+          for: $0, restrictions: r, conditions: plain.conditions, catalog: catalog,
+          allergies: allergies)
+      }
     return Result(
       restrictions: r, conditions: plain.conditions, escalations: plain.escalations,
-      messages: messages, plans: Planner.plans(routines, under: r))
+      messages: messages, plans: plans, preparation: preparation)
   }
 
   /// The restrictions of a profile with the care team merged in, without plans.

@@ -1,8 +1,9 @@
 import Foundation
 
 extension Catalog {
-  /// Reads every `Routines/*.json` except `precautions.json`, `signs.json` and
-  /// `emergency-numbers.json` (the rules, their warning signs, the numbers to call), sorted by id.
+  /// Reads every `Routines/*.json` except `precautions.json`, `signs.json`,
+  /// `emergency-numbers.json` and `preparation.json` (the rules, their warning signs, the
+  /// numbers to call, what to set up before a session), sorted by id.
   static func loadRoutines(in folder: URL, techniques: TechniqueTable) throws(CatalogError)
     -> [Routine]
   {
@@ -16,7 +17,8 @@ extension Catalog {
     var routines: [Routine] = []
     for name in names.sorted()
     where name.hasSuffix(".json")
-      && !["precautions.json", "signs.json", "emergency-numbers.json"].contains(name)
+      && !["precautions.json", "signs.json", "emergency-numbers.json", "preparation.json"]
+        .contains(name)
     {
       let (bytes, file) = try read(dir.appendingPathComponent(name), relativeTo: folder)
       routines.append(

@@ -20,6 +20,8 @@ public struct Catalog: Sendable {
   public let locales: [String: LocaleTable]
   /// The emergency number of each region (`Routines/emergency-numbers.json`).
   public let emergencyNumbers: EmergencyNumbers
+  /// What to set up before a session (`Routines/preparation.json`); empty in test catalogs.
+  public let preparation: PreparationTable
 
   private let rulesByID: [String: PrecautionRule]
   private let routinesByID: [String: Routine]
@@ -27,8 +29,10 @@ public struct Catalog: Sendable {
   public init(
     folder: URL, rules: [PrecautionRule], escalations: [Escalation], routines: [Routine],
     techniques: TechniqueTable = TechniqueTable(minimum: [:]), english: LocaleTable,
-    locales: [String: LocaleTable] = [:], emergencyNumbers: EmergencyNumbers = EmergencyNumbers()
+    locales: [String: LocaleTable] = [:], emergencyNumbers: EmergencyNumbers = EmergencyNumbers(),
+    preparation: PreparationTable = PreparationTable()
   ) {
+    self.preparation = preparation
     self.emergencyNumbers = emergencyNumbers
     self.techniques = techniques
     self.folder = folder
@@ -58,7 +62,9 @@ public struct Catalog: Sendable {
     let catalog = Catalog(
       folder: folder, rules: rules, escalations: escalations, routines: routines,
       techniques: techniques, english: english, locales: locales,
-      emergencyNumbers: try EmergencyNumbers.load(in: folder))
+      emergencyNumbers: try EmergencyNumbers.load(in: folder),
+      preparation: try loadPreparation(
+        in: folder, rules: rules, routines: routines, english: english))
     try catalog.validateAcrossFiles()
     try catalog.checkExamples()
     for table in locales.values { try catalog.checkLanguage(table) }

@@ -21,6 +21,12 @@ public struct Session: Codable, Equatable, Sendable {
   public var stoppedAtStep: String?
   public var note: String?
   public var precautions: [String]?
+  /// Whether the preparation before the first step was gone through (`prepared`), left out
+  /// (`skipped`) or already done earlier that day (`earlier`); nil in older lines.
+  public var preparation: PreparationStatus?
+  /// The preparation lines gone through by this session or earlier that day
+  /// (`Preparation.Line.token`), so a later session that day says only what is new.
+  public var preparedItems: [String]?
   /// How what was logged went against those precautions (`SessionBreach.code`, e.g.
   /// `pressure:left-arm>2`); nil when it did not or was not checked.
   public var againstPrecautions: [String]?
@@ -44,6 +50,11 @@ public struct Session: Codable, Equatable, Sendable {
     self.note = note
     self.precautions = precautions
   }
+}
+
+/// What happened to the preparation before a session's first step.
+public enum PreparationStatus: String, Codable, Sendable, CaseIterable {
+  case prepared, skipped, earlier
 }
 
 /// Which steps of the routine were kept, adapted and skipped.

@@ -32,6 +32,8 @@ extension JournalEntry {
       w.bool("stoppedEarly", s.stoppedEarly)
       w.string("stopReason", s.stopReason)
       w.string("stoppedAtStep", s.stoppedAtStep)
+      w.string("preparation", s.preparation?.rawValue)
+      w.strings("preparedItems", s.preparedItems)
       w.string("note", s.note)
       w.strings("precautions", s.precautions)
       w.strings("againstPrecautions", s.againstPrecautions)

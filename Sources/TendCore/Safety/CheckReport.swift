@@ -87,6 +87,42 @@ public struct CheckReport: Encodable, Sendable {
     var steps: [StepOut]
   }
 
+  /// What to set up before the first step of the one routine checked (issue 20).
+  public struct PreparationOut: Encodable, Sendable {
+    public struct ItemOut: Encodable, Sendable {
+      var id: String
+      var section: String
+      var text: String
+      var sources: [String]
+
+      public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(section, forKey: .section)
+        try c.encode(text, forKey: .text)
+        try c.encode(sources, forKey: .sources)
+      }
+      enum CodingKeys: String, CodingKey { case id, section, text, sources }
+    }
+    var routine: String
+    var items: [ItemOut]
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(routine, forKey: .routine)
+      try c.encode(items, forKey: .items)
+    }
+    enum CodingKeys: String, CodingKey { case routine, items }
+
+    public init(_ p: Preparation, localizer t: Localizer) {
+      routine = p.routine
+      items = p.lines.map {
+        ItemOut(
+          id: $0.id, section: $0.section.rawValue, text: t.render($0.message), sources: $0.sources)
+      }
+    }
+  }
+
   var verdict: String
   var maxPressure: Int
   var avoid: [Avoided]
@@ -108,6 +144,9 @@ public struct CheckReport: Encodable, Sendable {
   var notUnderstood: [NotUnderstoodOut]
   var messages: [String]
   var routines: [RoutineOut]
+  /// With `--routine` (or `routines show`): the preparation; null otherwise or when there is
+  /// nothing to prepare for.
+  var preparation: PreparationOut?
 
   /// - Parameter recognition: what was read from free text; unknown medical words in it make
   ///   `clearanceAdvised` true, since Tend cannot judge what it does not know.
@@ -159,6 +198,7 @@ public struct CheckReport: Encodable, Sendable {
             reason: $0.reasons.isEmpty ? nil : $0.reasons.map(t.render).joined(separator: " "))
         })
     }
+    preparation = result.preparation.map { PreparationOut($0, localizer: t) }
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -179,12 +219,13 @@ public struct CheckReport: Encodable, Sendable {
     try c.encode(notUnderstood, forKey: .notUnderstood)
     try c.encode(messages, forKey: .messages)
     try c.encode(routines, forKey: .routines)
+    try c.encode(preparation, forKey: .preparation)
   }
   enum CodingKeys: String, CodingKey {
     case verdict, maxPressure, avoid, noJointMovement, avoidPositions, maxMinutes
     case clearanceAdvised, emergency, region, emergencyNumber, conditions, notCounted, unknownTerms,
       notUnderstood
-    case messages, routines
+    case messages, routines, preparation
   }
 
   /// Pretty, stable JSON text with a trailing newline.

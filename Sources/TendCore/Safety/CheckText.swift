@@ -71,6 +71,10 @@ public struct CheckText: Sendable {
     out.append("")
     if detailed, let plan = result.plans.first {
       out += planLines(plan)
+      if let preparation = result.preparation {
+        out.append("")
+        out += preparation.textLines(t)
+      }
     } else {
       out.append(t("check.routines"))
       for plan in result.plans.sorted(by: {

@@ -29,6 +29,9 @@ public struct SafetyChecker: Sendable {
     /// Plain-language lines, verdict first, the coach line last.
     public var messages: [Message]
     public var plans: [Plan]
+    /// With one routine asked for: what to set up before its first step (nil when it is
+    /// excluded or there is no massage today).
+    public var preparation: Preparation? = nil
   }
 
   /// The restrictions of a profile, without plans.
@@ -59,10 +62,11 @@ public struct SafetyChecker: Sendable {
     return (merged, checked, fired)
   }
 
-  /// The full check: restrictions, messages and a plan for each routine (or only `routineID`).
-  public func check(_ conditions: [Condition], routineID: String? = nil) throws(CheckError)
-    -> Result
-  {
+  /// The full check: restrictions, messages and a plan for each routine (or only `routineID`,
+  /// then with its preparation, which names the receiver's recorded `allergies`).
+  public func check(
+    _ conditions: [Condition], routineID: String? = nil, allergies: [String] = []
+  ) throws(CheckError) -> Result {
     var routines = catalog.routines
     if let routineID {
       guard let routine = catalog.routine(routineID) else {
@@ -73,10 +77,18 @@ public struct SafetyChecker: Sendable {
       routines = [routine]
     }
     let (restrictions, checked, fired) = try self.restrictions(for: conditions)
+    let plans = Planner.plans(routines, under: restrictions)
+    let preparation =
+      routineID == nil
+      ? nil
+      : plans.first.flatMap {
+        Preparation.make(
+          for: $0, restrictions: restrictions, conditions: checked, catalog: catalog,
+          allergies: allergies)
+      }
     return Result(
       restrictions: restrictions, conditions: checked, escalations: fired,
-      messages: messages(restrictions, checked, fired),
-      plans: Planner.plans(routines, under: restrictions))
+      messages: messages(restrictions, checked, fired), plans: plans, preparation: preparation)
   }
 
   func messages(

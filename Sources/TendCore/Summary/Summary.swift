@@ -238,7 +238,7 @@ public struct SummaryBuilder: Sendable {
       stoppedCount += 1
       let entry = SummaryData.Stopped(
         when: s.at.day, minutes: s.minutes, plannedMinutes: nil, routine: s.routine,
-        reason: s.stopReason)
+        reason: s.stopReason, preparationSkipped: s.preparationSkipped ? true : nil)
       stopped.append((s.at, entry))
       if stopped.count > Self.stoppedLimit * 2 {
         stopped.removeFirst(stopped.count - Self.stoppedLimit)

@@ -128,6 +128,8 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var plannedMinutes: Int?
     public var routine: String?
     public var reason: String?
+    /// true when the preparation was skipped before this session; nil (left out) otherwise.
+    public var preparationSkipped: Bool? = nil
   }
 
   public struct Precaution: Codable, Sendable, Equatable {

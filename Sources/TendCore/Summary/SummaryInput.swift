@@ -104,6 +104,8 @@ public struct SummarySession: Sendable, Equatable {
   public var stopReason: String?
   public var note: String?
   public var precautions: [String] = []
+  /// The preparation before the first step was left out (the journal's `preparation`).
+  public var preparationSkipped = false
   /// Steps kept, adapted and skipped from the routine's plan.
   public var stepsKept = 0
   public var stepsAdapted = 0

@@ -57,7 +57,7 @@ extension SummaryData {
       number += 1
       return .init(
         when: "stopped \(number)", minutes: s.minutes, plannedMinutes: s.plannedMinutes,
-        routine: s.routine, reason: nil)
+        routine: s.routine, reason: nil, preparationSkipped: s.preparationSkipped)
     }
     precautions = precautions.map {
       .init(

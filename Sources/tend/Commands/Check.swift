@@ -31,7 +31,7 @@ extension Tend {
     var json = false
 
     func run() throws {
-      var (app, all, careTeam) = try sources.gatherWithCareTeam(global)
+      var (app, all, careTeam, allergies) = try sources.gatherFull(global)
       var recognition: Recognition?
       if let text {
         let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
@@ -43,7 +43,8 @@ extension Tend {
       let checker = SafetyChecker(catalog: app.catalog)
       let result: SafetyChecker.Result
       do {
-        result = try checker.check(all, careTeam: careTeam, on: Date(), routineID: routine)
+        result = try checker.check(
+          all, careTeam: careTeam, on: Date(), routineID: routine, allergies: allergies)
       } catch {
         throw ConditionInput.usageError(error)
       }

@@ -70,7 +70,7 @@ extension Tend {
       @Flag(help: "Print JSON.") var json = false
 
       func run() throws {
-        let (app, all, careTeam) = try sources.gatherWithCareTeam(global)
+        let (app, all, careTeam, allergies) = try sources.gatherFull(global)
         guard let routine = app.catalog.routine(id) else {
           throw ConditionInput.usageError(
             .unknownRoutine(
@@ -93,7 +93,7 @@ extension Tend {
         let result: SafetyChecker.Result
         do {
           result = try SafetyChecker(catalog: app.catalog).check(
-            all, careTeam: careTeam, on: Date(), routineID: routine.id)
+            all, careTeam: careTeam, on: Date(), routineID: routine.id, allergies: allergies)
         } catch {
           throw ConditionInput.usageError(error)
         }

@@ -7,7 +7,7 @@
 /// `maxLineBytes` long, a single object without a repeated known key, with `type` one of the five
 /// kinds, `at` an ISO 8601 time with an offset, `v` from 1 to `newestSchema`, and every known
 /// field of the right type and in range: ratings named as `RatingKind` and 0-10 with `ratedBy`,
-/// pressure 0-3, minutes 0-600, water 0-5000 mL with a known answer, a consent with `sharedWith`
+/// pressure 0-3, minutes 0-600, a known `preparation`, water 0-5000 mL with a known answer, a consent with `sharedWith`
 /// and `what`, a condition change with `change` and a readable condition. Whatever it accepts,
 /// `JournalEntry` decodes and `validate()` passes (the fuzz test checks this on random lines).
 ///
@@ -55,6 +55,7 @@ enum JournalLine {
       s.stopReason = f.stopReason
       s.note = f.note
       s.precautions = f.precautions
+      s.preparationSkipped = f.preparation == PreparationStatus.skipped.rawValue
       (s.stepsKept, s.stepsAdapted, s.stepsSkipped) = f.plan
       s.kept = f.kept
       s.adapted = f.adapted
@@ -122,6 +123,7 @@ enum JournalLine {
     var condition: SummaryCondition?
     /// How many of `clearance` and `advice` were read (each checked by `CareTeamReader`).
     var careTeam = 0
+    var preparation: String?
     /// Why the line is not valid, when a field said so (more precise than "not JSON").
     var problem: String?
     /// Known keys seen, one bit each, to refuse a repeated key.
@@ -148,7 +150,7 @@ enum JournalLine {
       "type", "at", "v", "routine", "minutes", "pressure", "by", "before", "after", "ratings",
       "sites", "precautions", "note", "text", "stopReason", "stoppedEarly", "plan", "answer",
       "amountML", "sharedWith", "what", "from", "to", "format", "change", "condition", "remindAt",
-      "clearance", "advice",
+      "clearance", "advice", "preparation",
     ]
 
     mutating func readKnown(_ c: inout ByteCursor, _ bit: Int) -> Bool {
@@ -207,6 +209,9 @@ enum JournalLine {
         return change.map { SummaryCondition.Change(rawValue: $0) != nil } ?? true
       case 25: return readCondition(&c)
       case 27, 28: return readCareTeam(&c, advice: bit == 28)
+      case 29:
+        guard str(&preparation) else { return false }
+        return preparation.map { PreparationStatus(rawValue: $0) != nil } ?? true
       default:
         if c.peek == 0x6E { return c.skipValue() }
         return time(&c) != nil

@@ -188,6 +188,7 @@ struct SummaryWords {
       if let r = s.routine { parts.append(routineName(r)) }
       if let m = s.minutes { parts.append(t("summary.minutes", ["count": .number(m)])) }
       if let reason = s.reason { parts.append(reason) }
+      if s.preparationSkipped == true { parts.append(t("summary.stopped.prepSkipped")) }
       return parts.joined(separator: " · ")
     }
       + (data.totals.stopped > data.stopped.count
