@@ -76,6 +76,7 @@ public final class ChatLoop {
       reading = true
       let line = editor.read(prompt: prompt)
       reading = false
+      if let line, conversation.remembers(line) { editor.remember(line) }
       feed(line.map(Input.line) ?? .endOfInput)
       return
     }
@@ -162,15 +163,15 @@ public final class ChatLoop {
   private func perform(_ actions: [Action]) {
     for action in actions {
       switch action {
-      case .say(let text): clearStatus(); print(text)
+      case .say(let text): clearStatus(); show(text)
       case .notice(let text):
-        if reading { editor.printAbove([text]) } else { clearStatus(); print(text) }
+        if reading { editor.printAbove([text]) } else { clearStatus(); show(text) }
       case .status(let text): if editor.isInteractive { showStatus(text) }
       case .prompt(let text): prompt = text
       case .run(let words):
         clearStatus()
         fflush(nil)
-        _ = run(words)
+        runFitted(words)
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
@@ -182,13 +183,13 @@ public final class ChatLoop {
           for line in RecentView.render(
             name: name, entries: try store.entries(of: id, since: since), localizer: t)
           {
-            print(line)
+            show(line)
           }
         }
       case .speak(let text): speaker.say(text)
       case .setSpeaking(let on):
         let isOn = speaker.set(on)
-        print(t(on ? (isOn ? "chat.speakOn" : "chat.speakMissing") : "chat.speakOff"))
+        show(t(on ? (isOn ? "chat.speakOn" : "chat.speakMissing") : "chat.speakOff"))
       case .quit: done = true
       }
     }
@@ -203,11 +204,57 @@ public final class ChatLoop {
     }
   }
 
+  /// `text` broken into lines that fit the terminal as wide as it is now (a resize between two
+  /// prints is seen by the next one); through a pipe, unchanged.
+  private func fitted(_ text: String) -> [String] { ScreenText.onScreen(text) }
+
+  private func show(_ text: String) {
+    for line in fitted(text) { print(line) }
+  }
+
+  /// A plain command run at the prompt: on a terminal its output is caught in an unlinked
+  /// temporary file and shown wrapped like every other line; through a pipe it writes as is.
+  private func runFitted(_ words: [String]) {
+    guard Terminal.columns() != nil, isatty(STDOUT_FILENO) == 1 else {
+      _ = run(words)
+      return
+    }
+    var template = Array((NSTemporaryDirectory() + "/tend-out-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let saved = dup(STDOUT_FILENO)
+    guard fd >= 0, saved >= 0 else {
+      if fd >= 0 { close(fd) }
+      _ = run(words)
+      return
+    }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    dup2(fd, STDOUT_FILENO)
+    _ = run(words)
+    fflush(nil)
+    dup2(saved, STDOUT_FILENO)
+    close(saved)
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    lseek(fd, 0, SEEK_SET)
+    while true {
+      let n = read(fd, &buffer, buffer.count)
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { break }
+      output += buffer[0..<n]
+    }
+    close(fd)
+    var text = String(decoding: output, as: UTF8.self)
+    if text.hasSuffix("\n") { text.removeLast() }
+    if !output.isEmpty { show(text) }
+  }
+
   private func showStatus(_ text: String) {
     guard !text.isEmpty || statusWidth > 0 else { return }
-    let pad = String(repeating: " ", count: max(0, statusWidth - text.count))
+    let text = ScreenText.fit(text, width: (Terminal.columns() ?? 0) - 1)
+    let width = ScreenText.width(text)
+    let pad = String(repeating: " ", count: max(0, statusWidth - width))
     print("\r" + text + pad, terminator: text.isEmpty ? "\r" : "")
-    statusWidth = text.count
+    statusWidth = width
     fflush(nil)
   }
 
