@@ -23,6 +23,9 @@ public final class ChatLoop {
   private let run: CommandRunner
   private let speaker: Speaker
   private let catalog: Catalog
+  /// Where the sound cue's setting is read (at each cue, so `settings cue off` typed at the
+  /// prompt counts at once); nil: the cue is on.
+  private let settingsHome: URL?
   private var ticks: TickSource
   private var prompt: String
   private var pipe = PipeLines()
@@ -39,8 +42,9 @@ public final class ChatLoop {
   public init(
     conversation: Conversation, editor: LineEditor, store: any CareStore,
     clock: some Clock<Duration>,
-    environment: [String: String], run: @escaping CommandRunner
+    environment: [String: String], settingsHome: URL? = nil, run: @escaping CommandRunner
   ) {
+    self.settingsHome = settingsHome
     self.conversation = conversation
     self.editor = editor
     self.store = store
@@ -190,10 +194,20 @@ public final class ChatLoop {
       case .setSpeaking(let on):
         let isOn = speaker.set(on)
         show(t(on ? (isOn ? "chat.speakOn" : "chat.speakMissing") : "chat.speakOff"))
+      case .cue: cue()
       case .quit: done = true
       }
     }
     fflush(nil)
+  }
+
+  /// The step changed: the terminal bell, gentle and short, when speech is off (speaking the
+  /// step is cue enough) and the cue is not turned off; never into a pipe.
+  private func cue() {
+    guard !speaker.isOn, isatty(STDOUT_FILENO) == 1 else { return }
+    if let settingsHome, !CueSetting.isOn(home: settingsHome) { return }
+    fflush(nil)
+    _ = write(STDOUT_FILENO, "\u{07}", 1)
   }
 
   private func attempt(_ body: () throws -> Void) {

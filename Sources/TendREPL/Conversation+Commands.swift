@@ -7,7 +7,7 @@ extension Conversation {
   /// The conversation's own commands, for help, completion and "did you mean".
   public static let commands = [
     "suggest", "show", "start", "feel", "summary", "who", "add", "intake", "tell", "speak", "help",
-    "quit",
+    "quit", "more", "giver", "me",
   ]
 
   mutating func command(_ line: String) -> [Action] {
@@ -17,6 +17,10 @@ extension Conversation {
     let argument = rest.joined(separator: " ")
     guard currentID != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
     else { return askWho() }
+    if isMore(first), rest.isEmpty { return more() }
+    if first == "giver" || t.list("chat.giver.words").contains(first) {
+      return giverCommand(argument)
+    }
     switch first {
     case "suggest": return suggest()
     case "show": return show(argument)
@@ -24,7 +28,8 @@ extension Conversation {
     case "feel":
       phase = .feelText
       return [
-        .say(t("chat.feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt"),
+        .say(t(voice("chat.feel.ask", "chat.feel.ask.self"), ["name": .text(receiver?.name ?? "")])),
+        prompt("chat.notePrompt"),
       ]
     case "summary": return [.showRecent(receiverID: currentID ?? "")]
     case "who", "switch":
@@ -93,22 +98,9 @@ extension Conversation {
       )
     }
     offered = plans.filter { $0.verdict != .excluded }
-    let text = CheckText(localizer: t)
     out.append(.say(""))
     out.append(.say(t("check.routines")))
-    for plan in plans {
-      let line = text.summaryLine(plan)
-      if let n = offered.firstIndex(of: plan) {
-        out.append(.say(String(format: "%2d.", n + 1) + line))
-        let reasons = Array(Set(plan.steps.flatMap(\.reasons).map(t.render))).sorted().prefix(2)
-        for reason in reasons { out.append(.say("         → " + reason)) }
-      } else {
-        out.append(.say("   " + line))
-      }
-    }
-    out.append(.say(""))
-    out.append(.say(t("chat.afterSuggest")))
-    return out + [.say(t("check.coach"))]
+    return out + shortList(plans) + [.say(""), .say(t("chat.afterSuggest")), .say(t("check.coach"))]
   }
 
   /// A routine by number in the last list, by id, or by a near id, planned for `profile` as
@@ -201,7 +193,9 @@ extension Conversation {
       phase = .confirmingFeeling(String(line.prefix(2000)))
       return [
         .say(
-          t("chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))])),
+          t(
+            voice("chat.feel.confirm", "chat.feel.confirm.self"),
+            ["name": .text(name), "words": .text(String(line.prefix(200)))])),
         prompt("chat.yesNoPrompt"),
       ]
     }
@@ -253,7 +247,8 @@ extension Conversation {
     phase = .idle
     guard yes, let id = currentID else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
     return [
-      .log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("chat.feel.saved")),
+      .log(.feeling(ratings: nil, text: text, by: loggedBy), receiverID: id),
+      .say(t("chat.feel.saved")),
       idlePrompt(),
     ]
   }

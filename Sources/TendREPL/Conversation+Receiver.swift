@@ -108,6 +108,10 @@ extension Conversation {
     }
     out += redFlagActions(profile.conditions.map(\.id))
     phase = .idle
+    if pendingWords == nil {
+      out += greetGiver(profile, then: .idle)
+      if case .askingGiver = phase { return out }
+    }
     out += [.say(t("chat.idleHint")), idlePrompt()]
     if let words = pendingWords {
       pendingWords = nil
@@ -145,7 +149,10 @@ extension Conversation {
       ]
     }
     currentID = profile.id
-    return [.say(t("chat.added", ["name": .text(profile.name)]))] + startIntake()
+    let out: [Action] = [.say(t("chat.added", ["name": .text(profile.name)]))]
+    let giver = greetGiver(profile, then: .intake)
+    if case .askingGiver = phase { return out + giver }
+    return out + giver + startIntake()
   }
 
   /// The current receiver read from the store now, or what to say when that fails (a broken

@@ -115,6 +115,8 @@ public struct Conversation: Sendable {
     case confirmingSeen(ids: [String], words: String, resume: Intake?)
     /// Who says so (a name, or who saw them), for the journal.
     case seenBy(ids: [String], words: String, resume: Intake?)
+    /// "Who is giving the massage?", then what follows.
+    case askingGiver(then: AfterGiver)
     case idle
     case rating(RatingForm)
     case ready
@@ -122,6 +124,8 @@ public struct Conversation: Sendable {
     case stopReason(hurt: Bool)
     case note
     case water
+    /// How much was drunk (a person on a fluid limit).
+    case waterAmount
     case feelText
     case finished
   }
@@ -144,6 +148,8 @@ public struct Conversation: Sendable {
   var reminders: [Reminder]
   /// The last `suggest` list, for `start N` and `show N`.
   var offered: [Plan] = []
+  /// The rest of the last `suggest`, shown by `more`.
+  var moreLines: [Action] = []
   /// Red flags the caregiver chose not to save, by receiver id: they still stand for this
   /// conversation (no routine is offered) until the person has been seen and it is closed.
   var unsavedRedFlags: [String: [Condition]] = [:]
@@ -156,6 +162,10 @@ public struct Conversation: Sendable {
   /// "It hurts" was pressed or typed during a step: the next key or answer confirms it.
   var hurtPending = false
   var speaking: Bool
+  /// Who is giving the massage (a first name), remembered per receiver in their profile.
+  var giver: String?
+  /// The receiver is typing for herself ("it's me"): Tend speaks to her directly.
+  var receiverSpeaking = false
 
   public init(_ context: Context) {
     self.context = context
@@ -241,13 +251,15 @@ public struct Conversation: Sendable {
       return confirmSeen(ids, words, line, resume: resume)
     case .seenBy(let ids, let words, let resume):
       return closeRedFlags(ids, words, by: line, resume: resume)
-    case .idle: return command(line)
+    case .askingGiver(let next): return answerGiver(line, then: next)
+    case .idle: return receiverVoice(line) ?? command(line)
     case .rating(let form): return answerRating(form, line)
     case .ready: return begin(line)
     case .guiding: return []
     case .stopReason(let hurt): return stopReason(line, hurt: hurt)
     case .note: return note(line)
     case .water: return water(line)
+    case .waterAmount: return waterAmount(line)
     case .feelText: return feelText(line)
     case .finished: return []
     }

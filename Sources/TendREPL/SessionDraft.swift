@@ -9,6 +9,8 @@ struct SessionDraft: Sendable, Equatable {
   var before: RatingSet?
   var after: RatingSet?
   var rater: RatingSet.Who?
+  /// Who is giving the massage (a first name), when known.
+  var by: String?
   var stopped = false
   var reason: String?
   var note: String?
@@ -17,8 +19,11 @@ struct SessionDraft: Sendable, Equatable {
 
   func log(now: Date) -> SessionLog {
     var log = SessionLog(routine: plan.routine.id)
+    // A step skipped with `s` was not given: it is listed as skipped, never as kept.
+    let passedOver = Set(guide.stepsSkipped.map { guide.steps[$0].step.id })
     for step in plan.steps {
       switch step.action {
+      case _ where passedOver.contains(step.step.id): log.skipped.append(step.step.id)
       case .keep: log.kept.append(step.step.id)
       case .adapt: log.adapted.append(step.step.id)
       case .skip: log.skipped.append(step.step.id)
@@ -45,6 +50,7 @@ struct SessionDraft: Sendable, Equatable {
     }
     log.note = note
     log.precautions = precautions
+    log.by = by
     return log
   }
 }

@@ -55,7 +55,7 @@ extension Tend {
           })
         ChatLoop(
           conversation: Conversation(context), editor: editor, store: store,
-          clock: ScaledClock(scale: scale), environment: env.variables
+          clock: ScaledClock(scale: scale), environment: env.variables, settingsHome: app.home
         ) { words in
           Tend.execute(words + Chat.passThrough(global))
         }.start()
