@@ -3,15 +3,13 @@ import TendCore
 
 /// Who is giving the massage, and the receiver's own voice.
 ///
-/// The caregiver's first name is asked once per receiver and kept in that receiver's profile
+/// The caregiver's first name is asked once per receiver (after the first questions for a new
+/// one, when choosing one whose giver is not known yet) and kept in that receiver's profile
 /// (`caregivers`, the one giving now first), so the next time it is simply said back; `giver
 /// NAME` changes it. Sessions, ratings given for the receiver, feelings and water answers record
 /// it (`by`). When the receiver types for herself ("it's me"), Tend speaks to her directly
 /// ("How do you feel?"), her ratings are hers, and what she logs is by her.
 extension Conversation {
-  /// What follows the "who is giving the massage?" question.
-  enum AfterGiver: Sendable, Equatable { case idle, intake }
-
   /// Who writes what is logged now: the receiver herself in her own voice, else the caregiver.
   var loggedBy: String? { receiverSpeaking ? receiver?.name : giver }
 
@@ -19,37 +17,50 @@ extension Conversation {
   /// typing.
   func voice(_ key: String, _ ownKey: String) -> String { receiverSpeaking ? ownKey : key }
 
-  /// After choosing someone: the giver remembered for them, or the question.
-  mutating func greetGiver(_ profile: Profile, then next: AfterGiver) -> [Action] {
+  /// After choosing someone: the giver remembered for them, or the question (once per person in
+  /// a conversation; a skipped one comes back next time).
+  mutating func greetGiver(_ profile: Profile) -> [Action] {
     receiverSpeaking = false
     if let known = profile.caregivers.first, !known.isEmpty {
       giver = known
       return [.say(t("chat.giver.known", ["giver": .text(known)]))]
     }
     giver = nil
-    phase = .askingGiver(then: next)
+    guard !askedGiver.contains(profile.id) else { return [] }
+    askedGiver.insert(profile.id)
+    phase = .askingGiver
     return [.say(t("chat.giver.ask", ["name": .text(profile.name)])), prompt("chat.giver.prompt")]
   }
 
   /// The answer to "who is giving the massage?": a first name is kept in the profile; Enter
-  /// skips (asked again next time); a yes, a no or a number is not a name.
-  mutating func answerGiver(_ line: String, then next: AfterGiver) -> [Action] {
+  /// skips (asked again next time). Anything that is not a name (a command, a sentence, a yes
+  /// or a number) skips the question and is read at the main prompt, so nothing typed is lost.
+  mutating func answerGiver(_ line: String) -> [Action] {
+    phase = .idle
     guard !line.isEmpty else {
-      return [.say(t("chat.giver.skipped"))] + afterGiver(next)
+      return [.say(t("chat.giver.skipped")), .say(t("chat.idleHint")), idlePrompt()]
     }
-    guard let name = Self.giverName(line), yesNo(line) == nil else {
-      return [.say(t("chat.giver.notAName")), prompt("chat.giver.prompt")]
-    }
-    return setGiver(name) + afterGiver(next)
+    guard looksLikeName(line), let name = Self.giverName(line) else { return handleLine(line) }
+    return setGiver(name) + [.say(t("chat.idleHint")), idlePrompt()]
   }
 
-  private mutating func afterGiver(_ next: AfterGiver) -> [Action] {
-    switch next {
-    case .intake: return startIntake()
-    case .idle:
-      phase = .idle
-      return [.say(t("chat.idleHint")), idlePrompt()]
+  /// One to three words of letters, none a command, not a yes or a no, nothing medical in it.
+  func looksLikeName(_ line: String) -> Bool {
+    let words = line.split(separator: " ").map { $0.lowercased() }
+    guard (1...3).contains(words.count), yesNo(line) == nil,
+      !t.list("chat.noneWords").contains(line.lowercased())
+    else { return false }
+    let allowed = CharacterSet.letters.union(CharacterSet(charactersIn: "'’-.")).union(
+      .nonBaseCharacters)
+    guard words.allSatisfy({ $0.unicodeScalars.allSatisfy(allowed.contains) }) else {
+      return false
     }
+    let commands = Self.commands + context.commands + ["tell", "more"]
+    if commands.contains(words[0]) || isMore(words[0]) { return false }
+    if let found = understood(line), !found.conditions.isEmpty || !found.unknownTerms.isEmpty {
+      return false
+    }
+    return true
   }
 
   /// A first name as typed ("Ana", "I'm Ana" is read as Ana), at most 40 characters; nil for
@@ -72,6 +83,7 @@ extension Conversation {
       return [.say(t("chat.giver.known", ["giver": .text(giver)]))]
     }
     guard let name = Self.giverName(argument) else { return [.say(t("chat.giver.notAName"))] }
+    if let id = currentID { askedGiver.insert(id) }
     return setGiver(name)
   }
 

@@ -65,7 +65,12 @@ extension Conversation {
   func help() -> [Action] {
     switch phase {
     case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
-    case .askingGiver: return [.say(t("chat.giver.help"))]
+    case .askingGiver:
+      return [
+        .say(t("chat.giver.help")), .say(t("chat.helpFor.idle")),
+        .say(
+          t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
+      ]
     case .intake: return [.say(t("chat.helpFor.intake"))]
     case .confirmingConditions, .confirmingFeeling, .confirmingSeen:
       return [.say(t("chat.yesOrNo"))]

@@ -109,8 +109,8 @@ extension Conversation {
     out += redFlagActions(profile.conditions.map(\.id))
     phase = .idle
     if pendingWords == nil {
-      out += greetGiver(profile, then: .idle)
-      if case .askingGiver = phase { return out }
+      out += greetGiver(profile)
+      if phase == .askingGiver { return out }
     }
     out += [.say(t("chat.idleHint")), idlePrompt()]
     if let words = pendingWords {
@@ -149,10 +149,9 @@ extension Conversation {
       ]
     }
     currentID = profile.id
-    let out: [Action] = [.say(t("chat.added", ["name": .text(profile.name)]))]
-    let giver = greetGiver(profile, then: .intake)
-    if case .askingGiver = phase { return out + giver }
-    return out + giver + startIntake()
+    giver = nil
+    receiverSpeaking = false
+    return [.say(t("chat.added", ["name": .text(profile.name)]))] + startIntake()
   }
 
   /// The current receiver read from the store now, or what to say when that fails (a broken

@@ -115,8 +115,8 @@ public struct Conversation: Sendable {
     case confirmingSeen(ids: [String], words: String, resume: Intake?)
     /// Who says so (a name, or who saw them), for the journal.
     case seenBy(ids: [String], words: String, resume: Intake?)
-    /// "Who is giving the massage?", then what follows.
-    case askingGiver(then: AfterGiver)
+    /// "Who is giving the massage?" (then the main prompt).
+    case askingGiver
     case idle
     case rating(RatingForm)
     case ready
@@ -166,6 +166,8 @@ public struct Conversation: Sendable {
   var giver: String?
   /// The receiver is typing for herself ("it's me"): Tend speaks to her directly.
   var receiverSpeaking = false
+  /// Receivers whose giver was asked for in this conversation (asked once, not at every turn).
+  var askedGiver: Set<String> = []
 
   public init(_ context: Context) {
     self.context = context
@@ -233,7 +235,7 @@ public struct Conversation: Sendable {
     return text
   }
 
-  private mutating func handleLine(_ line: String) -> [Action] {
+  mutating func handleLine(_ line: String) -> [Action] {
     let lower = line.lowercased()
     if ["quit", "exit", "bye"].contains(lower), phase != .finished {
       return leave()
@@ -251,7 +253,7 @@ public struct Conversation: Sendable {
       return confirmSeen(ids, words, line, resume: resume)
     case .seenBy(let ids, let words, let resume):
       return closeRedFlags(ids, words, by: line, resume: resume)
-    case .askingGiver(let next): return answerGiver(line, then: next)
+    case .askingGiver: return answerGiver(line)
     case .idle: return receiverVoice(line) ?? command(line)
     case .rating(let form): return answerRating(form, line)
     case .ready: return begin(line)

@@ -143,6 +143,17 @@ public enum ScreenText {
       while end < characters.count, characters[end] != " ", !isWideCharacter(characters[end]) {
         end += 1
       }
+      // A number keeps its short unit: "30 s", "5 min", "150 ml" never break.
+      if characters[start..<end].allSatisfy(\.isNumber), end + 1 < characters.count,
+        characters[end] == " "
+      {
+        var unit = end + 1
+        while unit < characters.count, characters[unit].isLetter { unit += 1 }
+        let letters = unit - end - 1
+        if (1...3).contains(letters), unit == characters.count || !characters[unit].isLetter {
+          end = unit
+        }
+      }
     }
     while end < characters.count, noBreakBefore.contains(characters[end]) { end += 1 }
     if noBreakAfter.contains(characters[end - 1]), end < characters.count, characters[end] != " " {
