@@ -28,7 +28,9 @@ extension Conversation {
     case "feel":
       phase = .feelText
       return [
-        .say(t(voice("chat.feel.ask", "chat.feel.ask.self"), ["name": .text(receiver?.name ?? "")])),
+        .say(
+          voice(
+            t("chat.feel.ask", ["name": .text(receiver?.name ?? "")]), t("chat.feel.ask.self"))),
         prompt("chat.notePrompt"),
       ]
     case "summary": return [.showRecent(receiverID: currentID ?? "")]
@@ -100,7 +102,9 @@ extension Conversation {
     offered = plans.filter { $0.verdict != .excluded }
     out.append(.say(""))
     out.append(.say(t("check.routines")))
-    return out + shortList(plans) + [.say(""), .say(t("chat.afterSuggest")), .say(t("check.coach"))]
+    return out + shortList(plans) + [
+      .say(""), .say(t("chat.afterSuggest")), .say(t("check.coach")),
+    ]
   }
 
   /// A routine by number in the last list, by id, or by a near id, planned for `profile` as
@@ -193,9 +197,10 @@ extension Conversation {
       phase = .confirmingFeeling(String(line.prefix(2000)))
       return [
         .say(
-          t(
-            voice("chat.feel.confirm", "chat.feel.confirm.self"),
-            ["name": .text(name), "words": .text(String(line.prefix(200)))])),
+          voice(
+            t(
+              "chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))]),
+            t("chat.feel.confirm.self", ["words": .text(String(line.prefix(200)))]))),
         prompt("chat.yesNoPrompt"),
       ]
     }

@@ -13,9 +13,10 @@ extension Conversation {
   /// Who writes what is logged now: the receiver herself in her own voice, else the caregiver.
   var loggedBy: String? { receiverSpeaking ? receiver?.name : giver }
 
-  /// The key for a line said about the receiver, or its second-person form when she is the one
-  /// typing.
-  func voice(_ key: String, _ ownKey: String) -> String { receiverSpeaking ? ownKey : key }
+  /// A line said about the receiver, or its second-person form when she is the one typing.
+  func voice(_ about: @autoclosure () -> String, _ own: @autoclosure () -> String) -> String {
+    receiverSpeaking ? own() : about()
+  }
 
   /// After choosing someone: the giver remembered for them, or the question (once per person in
   /// a conversation; a skipped one comes back next time).
@@ -29,7 +30,8 @@ extension Conversation {
     guard !askedGiver.contains(profile.id) else { return [] }
     askedGiver.insert(profile.id)
     phase = .askingGiver
-    return [.say(t("chat.giver.ask", ["name": .text(profile.name)])), prompt("chat.giver.prompt")]
+    // Asked at the main prompt: a name answers it, anything else is read as usual.
+    return [.say(t("chat.giver.ask", ["name": .text(profile.name)])), idlePrompt()]
   }
 
   /// The answer to "who is giving the massage?": a first name is kept in the profile; Enter
@@ -57,6 +59,10 @@ extension Conversation {
     }
     let commands = Self.commands + context.commands + ["tell", "more"]
     if commands.contains(words[0]) || isMore(words[0]) { return false }
+    // A lower-case word near a command is a typo of it ("routnes"), not a name.
+    if words.count == 1, line == words[0], Suggest.nearest(to: words[0], in: commands) != nil {
+      return false
+    }
     if let found = understood(line), !found.conditions.isEmpty || !found.unknownTerms.isEmpty {
       return false
     }

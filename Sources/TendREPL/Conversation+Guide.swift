@@ -25,7 +25,7 @@ extension Conversation {
         out += [
           .cue, .status(""), .keys(on: false), .say(t("guide.done")), .speak(t("guide.done")),
         ]
-        out.append(.say(t(voice("rating.after", "rating.after.self"))))
+        out.append(.say(voice(t("rating.after"), t("rating.after.self"))))
         out += askRatings(RatingForm(purpose: .after))
       case .stopped(let hurt):
         phase = .stopReason(hurt: hurt)

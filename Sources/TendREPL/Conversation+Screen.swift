@@ -57,9 +57,10 @@ extension Conversation {
     guard !text.isEmpty else { return false }
     let words = text.split(separator: " ").count
     let lower = text.lowercased()
-    let commandWord = (lower.split(separator: " ").first.map(String.init)).map {
-      Self.commands.contains($0) || context.commands.contains($0)
-    } ?? false
+    let commandWord =
+      (lower.split(separator: " ").first.map(String.init)).map {
+        Self.commands.contains($0) || context.commands.contains($0)
+      } ?? false
     switch phase {
     case .idle, .finished:
       if words > 1 || commandWord { return true }

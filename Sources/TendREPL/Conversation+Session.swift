@@ -170,7 +170,7 @@ extension Conversation {
     session?.stopped = true
     let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : String(line.prefix(500))
     session?.reason = reason
-    return redFlagsIn(line) + [.say(t(voice("rating.after", "rating.after.self")))]
+    return redFlagsIn(line) + [.say(voice(t("rating.after"), t("rating.after.self")))]
       + askRatings(RatingForm(purpose: .after))
   }
 
@@ -191,10 +191,14 @@ extension Conversation {
       return out + problem.actions + [idlePrompt()]
     }
     phase = .water
-    out.append(.say(t(voice("water.offer", "water.offer.self"), ["name": .text(profile.name)])))
+    out.append(.say(voice(t("water.offer", ["name": .text(profile.name)]), t("water.offer.self"))))
     if hasFluidLimit(profile) {
       let limit = profile.fluidLimitML.map { t("water.limitAmount", ["ml": .number($0)]) } ?? ""
-      out.append(.say(t(voice("water.fluidLimit", "water.fluidLimit.self"), ["amount": .text(limit)])))
+      out.append(
+        .say(
+          voice(
+            t("water.fluidLimit", ["amount": .text(limit)]),
+            t("water.fluidLimit.self", ["amount": .text(limit)]))))
     }
     return out + [prompt("water.prompt")]
   }
@@ -217,7 +221,10 @@ extension Conversation {
       // On a fluid limit every drink counts: ask how much.
       if hasFluidLimit(profile) {
         phase = .waterAmount
-        return [.say(t(voice("water.amount.ask", "water.amount.ask.self"))), prompt("water.amount.prompt")]
+        return [
+          .say(voice(t("water.amount.ask"), t("water.amount.ask.self"))),
+          prompt("water.amount.prompt"),
+        ]
       }
       return [
         .log(.water(.given, remindAt: nil, by: loggedBy), receiverID: profile.id),
