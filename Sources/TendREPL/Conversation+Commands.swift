@@ -139,7 +139,7 @@ extension Conversation {
   mutating func show(_ reference: String) -> [Action] {
     guard !reference.isEmpty else { return [.say(t("chat.showWhich"))] }
     if currentID == nil, let routine = context.catalog.routine(reference.lowercased()) {
-      return CheckText(localizer: t).planLines(Planner.plan(routine, under: .none)).map(Action.say)
+      return screenCheckText.planLines(Planner.plan(routine, under: .none)).map(Action.say)
     }
     let profile: Profile
     switch readCurrent() {
@@ -148,7 +148,7 @@ extension Conversation {
     }
     switch plan(for: reference, profile) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
-    case .success(let plan): return CheckText(localizer: t).planLines(plan).map(Action.say)
+    case .success(let plan): return screenCheckText.planLines(plan).map(Action.say)
     }
   }
 
@@ -195,12 +195,12 @@ extension Conversation {
     }
     if let name = receiver?.name, lowered.contains(where: t.list("chat.feelingWords").contains) {
       phase = .confirmingFeeling(String(line.prefix(2000)))
+      let words = Message.Argument.text(String(line.prefix(200)))
       return [
         .say(
           voice(
-            t(
-              "chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))]),
-            t("chat.feel.confirm.self", ["words": .text(String(line.prefix(200)))]))),
+            t("chat.feel.confirm", ["name": .text(name), "words": words]),
+            t("chat.feel.confirm.self", ["words": words]))),
         prompt("chat.yesNoPrompt"),
       ]
     }

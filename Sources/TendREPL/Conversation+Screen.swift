@@ -4,13 +4,20 @@ import TendCore
 /// What the screen keeps: a short `suggest` with the rest on request, and which typed lines go
 /// into the history (Up, and the history file).
 extension Conversation {
+  /// Check text left unwrapped: the loop wraps each line to the terminal as it prints.
+  var screenCheckText: CheckText {
+    var text = CheckText(localizer: t)
+    text.width = 100_000
+    return text
+  }
+
   /// How many routines `suggest` lists before "more".
   static let shortListCount = 5
 
   /// The routines of a `suggest`, numbered to start: the first few offered, each with its
   /// reasons; the others (and those left out, with why) are kept for `more`.
   mutating func shortList(_ plans: [Plan]) -> [Action] {
-    let text = CheckText(localizer: t)
+    let text = screenCheckText
     var lines: [Action] = []
     var rest: [Action] = []
     for plan in plans {
