@@ -29,7 +29,8 @@ public struct Guide: Sendable, Equatable {
   /// Indices of steps that ran until their time was up.
   public private(set) var stepsDone: Set<Int> = []
   /// Indices of steps skipped with `s` before their time was up (never counted as worked on,
-  /// unless the step was done later after going back).
+  /// unless the step was done later after going back). The journal lists every step not
+  /// given as skipped, these and the ones never reached after a stop.
   public private(set) var stepsSkipped: Set<Int> = []
   /// Guide time spent with a step running (pauses excluded).
   public private(set) var elapsed: Duration = .zero

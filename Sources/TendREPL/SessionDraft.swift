@@ -19,8 +19,14 @@ struct SessionDraft: Sendable, Equatable {
 
   func log(now: Date) -> SessionLog {
     var log = SessionLog(routine: plan.routine.id)
-    // A step skipped with `s` was not given: it is listed as skipped, never as kept.
-    let passedOver = Set(guide.stepsSkipped.map { guide.steps[$0].step.id })
+    // What was given: the steps that ran to their end, and the one under way when it stopped.
+    // A step skipped with `s`, and every step never reached after a stop, was not given: it is
+    // listed as skipped, never as kept (a summary counts kept steps as done).
+    let stoppedEarly = stopped || !guide.isFinished
+    var given = guide.stepsDone
+    if stoppedEarly, guide.steps.indices.contains(guide.index) { given.insert(guide.index) }
+    let passedOver = Set(
+      guide.steps.indices.filter { !given.contains($0) }.map { guide.steps[$0].step.id })
     for step in plan.steps {
       switch step.action {
       case _ where passedOver.contains(step.step.id): log.skipped.append(step.step.id)

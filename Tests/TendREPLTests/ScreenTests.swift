@@ -136,6 +136,9 @@ struct ScreenTests {
     #expect(session?.by == "Ana")
     #expect(session?.skipped.contains("greet-hold") == true)
     #expect(session?.kept.contains("greet-hold") == false)
+    // Given: the step that ran to its end and the one under way; the rest was never reached.
+    #expect(session?.kept == ["left-forearm-glide", "left-palm"])
+    #expect(session?.skipped.contains("right-palm") == true)
     #expect(session?.sites == ["left-forearm"])
     #expect(session?.stoppedAtStep == "left-palm")
     #expect(session?.stoppedEarly == true)
