@@ -242,10 +242,14 @@ public final class ChatLoop {
       return
     }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    // The command sees a file, not the terminal: COLUMNS tells it how wide the screen is.
+    let columns = getenv("COLUMNS").map { String(cString: $0) }
+    if let width = Terminal.columns() { setenv("COLUMNS", String(width), 1) }
     dup2(fd, STDOUT_FILENO)
     _ = run(words)
     fflush(nil)
     dup2(saved, STDOUT_FILENO)
+    if let columns { setenv("COLUMNS", columns, 1) } else { unsetenv("COLUMNS") }
     close(saved)
     var output: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 65_536)
