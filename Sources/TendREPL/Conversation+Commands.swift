@@ -7,7 +7,7 @@ extension Conversation {
   /// The conversation's own commands, for help, completion and "did you mean".
   public static let commands = [
     "suggest", "show", "start", "feel", "summary", "who", "add", "intake", "tell", "speak", "help",
-    "quit", "more", "giver", "me",
+    "quit", "more", "giver",
   ]
 
   mutating func command(_ line: String) -> [Action] {
