@@ -67,7 +67,7 @@ extension Conversation {
     case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
     case .askingGiver:
       return [
-        .say(t("chat.giver.help")), .say(t("chat.helpFor.idle")),
+        .say(t("chat.giver.help")), .say(t("chat.helpFor.idle")), .say(t("chat.helpFor.screen")),
         .say(
           t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
       ]
@@ -87,7 +87,7 @@ extension Conversation {
     case .feelText: return [.say(t("chat.feel.ask"))]
     case .idle, .finished:
       return [
-        .say(t("chat.helpFor.idle")),
+        .say(t("chat.helpFor.idle")), .say(t("chat.helpFor.screen")),
         .say(
           t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
       ]

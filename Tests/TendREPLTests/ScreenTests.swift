@@ -105,6 +105,7 @@ struct ScreenTests {
     again.send("giver Luis")
     #expect(h.store.profiles[0].caregivers == ["Luis", "Ana"])
     #expect(again.send("giver").contains("Luis is giving the massage"))
+    #expect(again.send("help").contains("giver NAME: who is giving the massage"))
     // A command typed at the question is read as a command; the question is not asked again.
     var other = Harness()
     other.send("Bo", "no", "no", "no", "no", "no", "no", "no", "no")

@@ -30,6 +30,7 @@ public enum LocaleKeys {
     "chat.helpFor.intake",
     "chat.helpFor.plain",
     "chat.helpFor.reason",
+    "chat.helpFor.screen",
     "chat.helpFor.who",
     "chat.hint",
     "chat.idleHint",
