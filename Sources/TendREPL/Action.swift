@@ -24,6 +24,8 @@ public enum Action: Sendable, Equatable {
   case speak(String)
   /// Turn reading aloud on or off (the loop says so plainly when espeak-ng is missing).
   case setSpeaking(Bool)
+  /// A gentle audible cue: a step changed (the loop rings the bell unless the cue is off).
+  case cue
   /// Leave the conversation.
   case quit
 }
@@ -34,10 +36,13 @@ public struct RatingSet: Sendable, Equatable, Codable {
   public enum Who: String, Sendable, Equatable, Codable { case receiver, caregiver }
 
   public var ratedBy: Who
+  /// The caregiver's name when a caregiver rated for the receiver.
+  public var rater: String?
   public var scores: [String: Int]
 
-  public init(ratedBy: Who, scores: [String: Int] = [:]) {
+  public init(ratedBy: Who, rater: String? = nil, scores: [String: Int] = [:]) {
     self.ratedBy = ratedBy
+    self.rater = rater
     self.scores = scores
   }
 
@@ -70,6 +75,8 @@ public struct SessionLog: Sendable, Equatable {
   public var preparation: PreparationStatus?
   /// The preparation lines done by now today (`Preparation.Line.token`).
   public var preparedItems: [String] = []
+  /// Who gave the massage (a first name), when known.
+  public var by: String?
 
   public init(routine: String) { self.routine = routine }
 }
@@ -84,8 +91,10 @@ public enum WaterAnswer: String, Sendable, Equatable, Codable {
 /// own entry types.
 public enum LogEntry: Sendable, Equatable {
   case session(SessionLog)
-  case feeling(ratings: RatingSet?, text: String?)
-  case water(WaterAnswer, remindAt: Date?)
+  /// How the receiver feels; `by` is who wrote it down (the receiver's own name when they did).
+  case feeling(ratings: RatingSet?, text: String?, by: String? = nil)
+  /// A water answer; `amountML` is how much was given (asked when there is a fluid limit).
+  case water(WaterAnswer, remindAt: Date?, amountML: Int? = nil, by: String? = nil)
   case conditionAdded(ProfileCondition)
   /// A condition taken off, with who said so and their words ("she was seen, not a stroke").
   case conditionRemoved(ProfileCondition, by: String? = nil, note: String? = nil)

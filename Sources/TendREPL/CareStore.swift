@@ -28,6 +28,9 @@ public protocol CareStore: Sendable {
     throws -> [ProfileCondition]
   /// Sets the care team's daily fluid limit.
   func setFluidLimit(_ ml: Int, for id: String) throws
+  /// Records who gives the massages now: first among the profile's caregivers (one locked
+  /// change; the others are kept after it).
+  func setGiver(_ name: String, for id: String) throws
   /// Appends one entry to a receiver's journal.
   func append(_ entry: LogEntry, at: Date, to receiverID: String) throws
   /// A receiver's entries from `since` on, oldest first.
@@ -161,6 +164,10 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
     try update(id) { $0.fluidLimitML = ml }
   }
 
+  public func setGiver(_ name: String, for id: String) throws {
+    try update(id) { $0.caregivers = Profile.giverFirst(name, in: $0.caregivers) }
+  }
+
   public func append(_ entry: LogEntry, at: Date, to receiverID: String) throws {
     lock.withLock { log[receiverID, default: []].append((at, entry)) }
   }
@@ -192,7 +199,9 @@ public enum PendingReminders {
   {
     var due: [Date] = []
     for (_, entry) in entries {
-      guard case .water(let answer, let remindAt) = entry, let time = remindAt else { continue }
+      guard case .water(let answer, let remindAt, _, _) = entry, let time = remindAt else {
+        continue
+      }
       switch answer {
       case .later: due.append(time)
       case .reminderShown: due.removeAll { abs($0.timeIntervalSince(time)) < 1 }

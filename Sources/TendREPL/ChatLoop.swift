@@ -23,6 +23,9 @@ public final class ChatLoop {
   private let run: CommandRunner
   private let speaker: Speaker
   private let catalog: Catalog
+  /// Where the sound cue's setting is read (at each cue, so `settings cue off` typed at the
+  /// prompt counts at once); nil: the cue is on.
+  private let settingsHome: URL?
   private var ticks: TickSource
   private var prompt: String
   private var pipe = PipeLines()
@@ -39,8 +42,9 @@ public final class ChatLoop {
   public init(
     conversation: Conversation, editor: LineEditor, store: any CareStore,
     clock: some Clock<Duration>,
-    environment: [String: String], run: @escaping CommandRunner
+    environment: [String: String], settingsHome: URL? = nil, run: @escaping CommandRunner
   ) {
+    self.settingsHome = settingsHome
     self.conversation = conversation
     self.editor = editor
     self.store = store
@@ -76,6 +80,7 @@ public final class ChatLoop {
       reading = true
       let line = editor.read(prompt: prompt)
       reading = false
+      if let line, conversation.remembers(line) { editor.remember(line) }
       feed(line.map(Input.line) ?? .endOfInput)
       return
     }
@@ -162,15 +167,15 @@ public final class ChatLoop {
   private func perform(_ actions: [Action]) {
     for action in actions {
       switch action {
-      case .say(let text): clearStatus(); print(text)
+      case .say(let text): clearStatus(); show(text)
       case .notice(let text):
-        if reading { editor.printAbove([text]) } else { clearStatus(); print(text) }
+        if reading { editor.printAbove([text]) } else { clearStatus(); show(text) }
       case .status(let text): if editor.isInteractive { showStatus(text) }
       case .prompt(let text): prompt = text
       case .run(let words):
         clearStatus()
         fflush(nil)
-        _ = run(words)
+        runFitted(words)
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
@@ -182,17 +187,27 @@ public final class ChatLoop {
           for line in RecentView.render(
             name: name, entries: try store.entries(of: id, since: since), localizer: t)
           {
-            print(line)
+            show(line)
           }
         }
       case .speak(let text): speaker.say(text)
       case .setSpeaking(let on):
         let isOn = speaker.set(on)
-        print(t(on ? (isOn ? "chat.speakOn" : "chat.speakMissing") : "chat.speakOff"))
+        show(t(on ? (isOn ? "chat.speakOn" : "chat.speakMissing") : "chat.speakOff"))
+      case .cue: cue()
       case .quit: done = true
       }
     }
     fflush(nil)
+  }
+
+  /// The step changed: the terminal bell, gentle and short, when speech is off (speaking the
+  /// step is cue enough) and the cue is not turned off; never into a pipe.
+  private func cue() {
+    guard !speaker.isOn, isatty(STDOUT_FILENO) == 1 else { return }
+    if let settingsHome, !CueSetting.isOn(home: settingsHome) { return }
+    fflush(nil)
+    _ = write(STDOUT_FILENO, "\u{07}", 1)
   }
 
   private func attempt(_ body: () throws -> Void) {
@@ -203,11 +218,61 @@ public final class ChatLoop {
     }
   }
 
+  /// `text` broken into lines that fit the terminal as wide as it is now (a resize between two
+  /// prints is seen by the next one); through a pipe, unchanged.
+  private func fitted(_ text: String) -> [String] { ScreenText.onScreen(text) }
+
+  private func show(_ text: String) {
+    for line in fitted(text) { print(line) }
+  }
+
+  /// A plain command run at the prompt: on a terminal its output is caught in an unlinked
+  /// temporary file and shown wrapped like every other line; through a pipe it writes as is.
+  private func runFitted(_ words: [String]) {
+    guard Terminal.columns() != nil, isatty(STDOUT_FILENO) == 1 else {
+      _ = run(words)
+      return
+    }
+    var template = Array((NSTemporaryDirectory() + "/tend-out-XXXXXX").utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let saved = dup(STDOUT_FILENO)
+    guard fd >= 0, saved >= 0 else {
+      if fd >= 0 { close(fd) }
+      _ = run(words)
+      return
+    }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    // The command sees a file, not the terminal: COLUMNS tells it how wide the screen is.
+    let columns = getenv("COLUMNS").map { String(cString: $0) }
+    if let width = Terminal.columns() { setenv("COLUMNS", String(width), 1) }
+    dup2(fd, STDOUT_FILENO)
+    _ = run(words)
+    fflush(nil)
+    dup2(saved, STDOUT_FILENO)
+    if let columns { setenv("COLUMNS", columns, 1) } else { unsetenv("COLUMNS") }
+    close(saved)
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65_536)
+    lseek(fd, 0, SEEK_SET)
+    while true {
+      let n = read(fd, &buffer, buffer.count)
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { break }
+      output += buffer[0..<n]
+    }
+    close(fd)
+    var text = String(decoding: output, as: UTF8.self)
+    if text.hasSuffix("\n") { text.removeLast() }
+    if !output.isEmpty { show(text) }
+  }
+
   private func showStatus(_ text: String) {
     guard !text.isEmpty || statusWidth > 0 else { return }
-    let pad = String(repeating: " ", count: max(0, statusWidth - text.count))
+    let text = ScreenText.fit(text, width: (Terminal.columns() ?? 0) - 1)
+    let width = ScreenText.width(text)
+    let pad = String(repeating: " ", count: max(0, statusWidth - width))
     print("\r" + text + pad, terminator: text.isEmpty ? "\r" : "")
-    statusWidth = text.count
+    statusWidth = width
     fflush(nil)
   }
 

@@ -7,7 +7,7 @@ extension Conversation {
   /// The conversation's own commands, for help, completion and "did you mean".
   public static let commands = [
     "suggest", "show", "start", "feel", "summary", "who", "add", "intake", "tell", "speak", "help",
-    "quit",
+    "quit", "more", "giver",
   ]
 
   mutating func command(_ line: String) -> [Action] {
@@ -17,6 +17,10 @@ extension Conversation {
     let argument = rest.joined(separator: " ")
     guard currentID != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
     else { return askWho() }
+    if isMore(first), rest.isEmpty { return more() }
+    if first == "giver" || t.list("chat.giver.words").contains(first) {
+      return giverCommand(argument)
+    }
     switch first {
     case "suggest": return suggest()
     case "show": return show(argument)
@@ -24,7 +28,10 @@ extension Conversation {
     case "feel":
       phase = .feelText
       return [
-        .say(t("chat.feel.ask", ["name": .text(receiver?.name ?? "")])), prompt("chat.notePrompt"),
+        .say(
+          voice(
+            t("chat.feel.ask", ["name": .text(receiver?.name ?? "")]), t("chat.feel.ask.self"))),
+        prompt("chat.notePrompt"),
       ]
     case "summary": return [.showRecent(receiverID: currentID ?? "")]
     case "who", "switch":
@@ -94,22 +101,11 @@ extension Conversation {
       )
     }
     offered = plans.filter { $0.verdict != .excluded }
-    let text = CheckText(localizer: t)
     out.append(.say(""))
     out.append(.say(t("check.routines")))
-    for plan in plans {
-      let line = text.summaryLine(plan)
-      if let n = offered.firstIndex(of: plan) {
-        out.append(.say(String(format: "%2d.", n + 1) + line))
-        let reasons = Array(Set(plan.steps.flatMap(\.reasons).map(t.render))).sorted().prefix(2)
-        for reason in reasons { out.append(.say("         → " + reason)) }
-      } else {
-        out.append(.say("   " + line))
-      }
-    }
-    out.append(.say(""))
-    out.append(.say(t("chat.afterSuggest")))
-    return out + [.say(t("check.coach"))]
+    return out + shortList(plans) + [
+      .say(""), .say(t("chat.afterSuggest")), .say(t("check.coach")),
+    ]
   }
 
   /// A routine by number in the last list, by id, or by a near id, planned for `profile` as
@@ -148,7 +144,7 @@ extension Conversation {
   mutating func show(_ reference: String) -> [Action] {
     guard !reference.isEmpty else { return [.say(t("chat.showWhich"))] }
     if currentID == nil, let routine = context.catalog.routine(reference.lowercased()) {
-      return CheckText(localizer: t).planLines(Planner.plan(routine, under: .none)).map(Action.say)
+      return screenCheckText.planLines(Planner.plan(routine, under: .none)).map(Action.say)
     }
     let profile: Profile
     switch readCurrent() {
@@ -157,7 +153,7 @@ extension Conversation {
     }
     switch plan(for: reference, profile) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
-    case .success(let plan): return CheckText(localizer: t).planLines(plan).map(Action.say)
+    case .success(let plan): return screenCheckText.planLines(plan).map(Action.say)
     }
   }
 
@@ -205,9 +201,12 @@ extension Conversation {
     }
     if let name = receiver?.name, lowered.contains(where: t.list("chat.feelingWords").contains) {
       phase = .confirmingFeeling(String(line.prefix(2000)))
+      let words = Message.Argument.text(String(line.prefix(200)))
       return [
         .say(
-          t("chat.feel.confirm", ["name": .text(name), "words": .text(String(line.prefix(200)))])),
+          voice(
+            t("chat.feel.confirm", ["name": .text(name), "words": words]),
+            t("chat.feel.confirm.self", ["words": words]))),
         prompt("chat.yesNoPrompt"),
       ]
     }
@@ -259,7 +258,8 @@ extension Conversation {
     phase = .idle
     guard yes, let id = currentID else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
     return [
-      .log(.feeling(ratings: nil, text: text), receiverID: id), .say(t("chat.feel.saved")),
+      .log(.feeling(ratings: nil, text: text, by: loggedBy), receiverID: id),
+      .say(t("chat.feel.saved")),
       idlePrompt(),
     ]
   }

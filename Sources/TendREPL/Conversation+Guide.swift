@@ -10,6 +10,7 @@ extension Conversation {
     for event in events {
       switch event {
       case .started(let i):
+        out.append(.cue)
         out += stepLines(
           draft.guide.steps[i], number: i + 1, of: draft.guide.steps.count,
           routine: draft.plan.routine.id)
@@ -21,8 +22,10 @@ extension Conversation {
       case .resumed:
         out.append(.say(t("guide.resumed")))
       case .finished:
-        out += [.status(""), .keys(on: false), .say(t("guide.done")), .speak(t("guide.done"))]
-        out.append(.say(t("rating.after")))
+        out += [
+          .cue, .status(""), .keys(on: false), .say(t("guide.done")), .speak(t("guide.done")),
+        ]
+        out.append(.say(voice(t("rating.after"), t("rating.after.self"))))
         out += askRatings(RatingForm(purpose: .after))
       case .stopped(let hurt):
         phase = .stopReason(hurt: hurt)
@@ -62,6 +65,12 @@ extension Conversation {
   func help() -> [Action] {
     switch phase {
     case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
+    case .askingGiver:
+      return [
+        .say(t("chat.giver.help")), .say(t("chat.helpFor.idle")), .say(t("chat.helpFor.screen")),
+        .say(
+          t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
+      ]
     case .intake: return [.say(t("chat.helpFor.intake"))]
     case .confirmingConditions, .confirmingFeeling, .confirmingSeen, .confirmingCareTeam:
       return [.say(t("chat.yesOrNo"))]
@@ -74,10 +83,11 @@ extension Conversation {
     case .stopReason: return [.say(t("chat.helpFor.reason"))]
     case .note: return [.say(t("chat.noteAsk"))]
     case .water: return [.say(t("water.again"))]
+    case .waterAmount: return [.say(t("water.amount.invalid"))]
     case .feelText: return [.say(t("chat.feel.ask"))]
     case .idle, .finished:
       return [
-        .say(t("chat.helpFor.idle")),
+        .say(t("chat.helpFor.idle")), .say(t("chat.helpFor.screen")),
         .say(
           t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
       ]

@@ -157,7 +157,13 @@ extension Conversation {
 
   mutating func finishIntake() -> [Action] {
     phase = .idle
-    return [.say(t("intake.done")), idlePrompt()]
+    var out: [Action] = [.say(t("intake.done"))]
+    // A new person: now that the questions are done, who is giving the massage.
+    if giver == nil, case .success(let profile) = readCurrent() {
+      out += greetGiver(profile)
+      if phase == .askingGiver { return out }
+    }
+    return out + [idlePrompt()]
   }
 
   mutating func stopIntake() -> [Action] {

@@ -108,6 +108,10 @@ extension Conversation {
     }
     out += redFlagActions(profile.conditions.map(\.id))
     phase = .idle
+    if pendingWords == nil {
+      out += greetGiver(profile)
+      if phase == .askingGiver { return out }
+    }
     out += [.say(t("chat.idleHint")), idlePrompt()]
     if let words = pendingWords {
       pendingWords = nil
@@ -145,6 +149,8 @@ extension Conversation {
       ]
     }
     currentID = profile.id
+    giver = nil
+    receiverSpeaking = false
     return [.say(t("chat.added", ["name": .text(profile.name)]))] + startIntake()
   }
 

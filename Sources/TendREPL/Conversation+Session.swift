@@ -12,6 +12,7 @@ extension Conversation {
     session = SessionDraft(
       plan: plan, guide: Guide(plan: plan), precautions: active.map(\.id),
       preparation: preparation(for: plan, profile))
+    session?.by = giver
     var out: [Action] = [
       .say(
         t(
@@ -32,8 +33,10 @@ extension Conversation {
   mutating func askRatings(_ form: RatingForm) -> [Action] {
     var form = form
     if form.ratings == nil, let rater = session?.rater, form.purpose == .after {
-      form.ratings = RatingSet(ratedBy: rater)
+      form.ratings = RatingSet(ratedBy: rater, rater: rater == .caregiver ? giver : nil)
     }
+    // The receiver typing for herself rates for herself: nobody to ask.
+    if form.ratings == nil, receiverSpeaking { form.ratings = RatingSet(ratedBy: .receiver) }
     phase = .rating(form)
     guard form.ratings != nil else {
       let name = Message.Argument.text(receiver?.name ?? "")
@@ -50,7 +53,8 @@ extension Conversation {
     guard form.ratings != nil else {
       switch line.lowercased() {
       case "", "1", "r", "receiver", "they", "them": form.ratings = RatingSet(ratedBy: .receiver)
-      case "2", "c", "caregiver", "me", "i", "you": form.ratings = RatingSet(ratedBy: .caregiver)
+      case "2", "c", "caregiver", "me", "i", "you":
+        form.ratings = RatingSet(ratedBy: .caregiver, rater: giver)
       case _ where RatingForm.parse(line, skipWords: t.list("rating.skipWords")) == .skipRest:
         form.ratings = RatingSet(ratedBy: .receiver)
         form.index = form.kinds.count
@@ -96,7 +100,8 @@ extension Conversation {
       let text = feelingText
       feelingText = nil
       return [
-        .log(.feeling(ratings: ratings, text: text), receiverID: id), .say(t("chat.feel.saved")),
+        .log(.feeling(ratings: ratings, text: text, by: loggedBy), receiverID: id),
+        .say(t("chat.feel.saved")),
         idlePrompt(),
       ]
     }
@@ -172,7 +177,8 @@ extension Conversation {
     session?.stopped = true
     let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : String(line.prefix(500))
     session?.reason = reason
-    return redFlagsIn(line) + [.say(t("rating.after"))] + askRatings(RatingForm(purpose: .after))
+    return redFlagsIn(line) + [.say(voice(t("rating.after"), t("rating.after.self")))]
+      + askRatings(RatingForm(purpose: .after))
   }
 
   mutating func note(_ line: String) -> [Action] {
@@ -192,10 +198,14 @@ extension Conversation {
       return out + problem.actions + [idlePrompt()]
     }
     phase = .water
-    out.append(.say(t("water.offer", ["name": .text(profile.name)])))
+    out.append(.say(voice(t("water.offer", ["name": .text(profile.name)]), t("water.offer.self"))))
     if hasFluidLimit(profile) {
       let limit = profile.fluidLimitML.map { t("water.limitAmount", ["ml": .number($0)]) } ?? ""
-      out.append(.say(t("water.fluidLimit", ["amount": .text(limit)])))
+      out.append(
+        .say(
+          voice(
+            t("water.fluidLimit", ["amount": .text(limit)]),
+            t("water.fluidLimit.self", ["amount": .text(limit)]))))
     }
     return out + [prompt("water.prompt")]
   }
@@ -215,34 +225,78 @@ extension Conversation {
     }
     phase = .idle
     if matches("water.givenWords", ["g", "given", "gave", "yes", "y"]) {
+      // On a fluid limit every drink counts: ask how much.
+      if hasFluidLimit(profile) {
+        phase = .waterAmount
+        return [
+          .say(voice(t("water.amount.ask"), t("water.amount.ask.self"))),
+          prompt("water.amount.prompt"),
+        ]
+      }
       return [
-        .log(.water(.given, remindAt: nil), receiverID: profile.id), .say(t("water.thanks")),
-        idlePrompt(),
+        .log(.water(.given, remindAt: nil, by: loggedBy), receiverID: profile.id),
+        .say(t("water.thanks")), idlePrompt(),
       ]
     }
     if matches("water.declinedWords", ["d", "declined", "no", "n"]) {
       return [
-        .log(.water(.declined, remindAt: nil), receiverID: profile.id), .say(t("water.ok")),
-        idlePrompt(),
+        .log(.water(.declined, remindAt: nil, by: loggedBy), receiverID: profile.id),
+        .say(t("water.ok")), idlePrompt(),
       ]
     }
     if matches("water.laterWords", ["l", "later"]) {
       if hasFluidLimit(profile), remindedWithLimit.contains(profile.id) {
         return [
-          .log(.water(.later, remindAt: nil), receiverID: profile.id), .say(t("water.noNag")),
-          idlePrompt(),
+          .log(.water(.later, remindAt: nil, by: loggedBy), receiverID: profile.id),
+          .say(t("water.noNag")), idlePrompt(),
         ]
       }
       let minutes = profile.reminderMinutes ?? context.reminderMinutes
       let due = now.addingTimeInterval(Double(minutes * 60) / context.clockScale)
       reminders.append(Reminder(receiverID: profile.id, name: profile.name, due: due))
       return [
-        .log(.water(.later, remindAt: due), receiverID: profile.id),
+        .log(.water(.later, remindAt: due, by: loggedBy), receiverID: profile.id),
         .say(t("water.later", ["count": .number(minutes)])), idlePrompt(),
       ]
     }
     phase = .water
     return [.say(t("water.again"))]
+  }
+
+  /// How much was drunk, for a person on a fluid limit: a number of ml (0 to 5000, "150 ml"
+  /// too), or Enter when nobody knows; saved as given with the amount, and what today's drinks
+  /// logged here come to, against the limit when the care team set one.
+  mutating func waterAmount(_ line: String) -> [Action] {
+    guard case .success(let profile) = readCurrent() else {
+      phase = .idle
+      return [idlePrompt()]
+    }
+    let digits = line.lowercased().replacingOccurrences(of: "ml", with: "")
+      .trimmingCharacters(in: .whitespaces)
+    var amount: Int?
+    if !digits.isEmpty {
+      guard let n = Int(digits), (0...5000).contains(n) else {
+        return [.say(t("water.amount.invalid")), prompt("water.amount.prompt")]
+      }
+      amount = n
+    }
+    phase = .idle
+    var out: [Action] = [
+      .log(.water(.given, remindAt: nil, amountML: amount, by: loggedBy), receiverID: profile.id),
+      .say(t("water.thanks")),
+    ]
+    if let amount, let limit = profile.fluidLimitML {
+      let today = Calendar.current.startOfDay(for: now)
+      let earlier = ((try? store.entries(of: profile.id, since: today)) ?? []).reduce(0) {
+        total, item in
+        if case .water(.given, _, let ml?, _) = item.entry { return total + ml }
+        return total
+      }
+      out.append(
+        .say(
+          t("water.amount.today", ["ml": .number(earlier + amount), "limit": .number(limit)])))
+    }
+    return out + [idlePrompt()]
   }
 
   /// Reminders whose time has come, shown above the prompt and logged as shown.
@@ -257,7 +311,9 @@ extension Conversation {
         remindedWithLimit.insert(profile.id)
         lines.append(.notice(t("water.fluidLimit", ["amount": .text("")])))
       }
-      return lines + [.log(.water(.reminderShown, remindAt: r.due), receiverID: r.receiverID)]
+      return lines + [
+        .log(.water(.reminderShown, remindAt: r.due), receiverID: r.receiverID)
+      ]
     }
   }
 

@@ -117,6 +117,8 @@ public struct Conversation: Sendable {
     case confirmingSeen(ids: [String], words: String, resume: Intake?)
     /// Who says so (a name, or who saw them), for the journal.
     case seenBy(ids: [String], words: String, resume: Intake?)
+    /// "Who is giving the massage?" (then the main prompt).
+    case askingGiver
     case idle
     case rating(RatingForm)
     case ready
@@ -124,6 +126,8 @@ public struct Conversation: Sendable {
     case stopReason(hurt: Bool)
     case note
     case water
+    /// How much was drunk (a person on a fluid limit).
+    case waterAmount
     case feelText
     case finished
   }
@@ -146,6 +150,8 @@ public struct Conversation: Sendable {
   var reminders: [Reminder]
   /// The last `suggest` list, for `start N` and `show N`.
   var offered: [Plan] = []
+  /// The rest of the last `suggest`, shown by `more`.
+  var moreLines: [Action] = []
   /// Red flags the caregiver chose not to save, by receiver id: they still stand for this
   /// conversation (no routine is offered) until the person has been seen and it is closed.
   var unsavedRedFlags: [String: [Condition]] = [:]
@@ -160,6 +166,12 @@ public struct Conversation: Sendable {
   var speaking: Bool
   /// Preparation lines gone through in this conversation, by receiver id: the day and tokens.
   var preparedToday: [String: (day: String, tokens: Set<String>)] = [:]
+  /// Who is giving the massage (a first name), remembered per receiver in their profile.
+  var giver: String?
+  /// The receiver is typing for herself ("it's me"): Tend speaks to her directly.
+  var receiverSpeaking = false
+  /// Receivers whose giver was asked for in this conversation (asked once, not at every turn).
+  var askedGiver: Set<String> = []
 
   public init(_ context: Context) {
     self.context = context
@@ -227,7 +239,7 @@ public struct Conversation: Sendable {
     return text
   }
 
-  private mutating func handleLine(_ line: String) -> [Action] {
+  mutating func handleLine(_ line: String) -> [Action] {
     let lower = line.lowercased()
     if ["quit", "exit", "bye"].contains(lower), phase != .finished {
       return leave()
@@ -246,13 +258,15 @@ public struct Conversation: Sendable {
       return confirmSeen(ids, words, line, resume: resume)
     case .seenBy(let ids, let words, let resume):
       return closeRedFlags(ids, words, by: line, resume: resume)
-    case .idle: return command(line)
+    case .askingGiver: return answerGiver(line)
+    case .idle: return receiverVoice(line) ?? command(line)
     case .rating(let form): return answerRating(form, line)
     case .ready: return begin(line)
     case .guiding: return []
     case .stopReason(let hurt): return stopReason(line, hurt: hurt)
     case .note: return note(line)
     case .water: return water(line)
+    case .waterAmount: return waterAmount(line)
     case .feelText: return feelText(line)
     case .finished: return []
     }

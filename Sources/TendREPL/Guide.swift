@@ -28,6 +28,10 @@ public struct Guide: Sendable, Equatable {
   public private(set) var isFinished = false
   /// Indices of steps that ran until their time was up.
   public private(set) var stepsDone: Set<Int> = []
+  /// Indices of steps skipped with `s` before their time was up (never counted as worked on,
+  /// unless the step was done later after going back). The journal lists every step not
+  /// given as skipped, these and the ones never reached after a stop.
+  public private(set) var stepsSkipped: Set<Int> = []
   /// Guide time spent with a step running (pauses excluded).
   public private(set) var elapsed: Duration = .zero
 
@@ -59,6 +63,7 @@ public struct Guide: Sendable, Equatable {
       left -= remaining
       elapsed += remaining
       stepsDone.insert(index)
+      stepsSkipped.remove(index)
       events += moveOn()
     }
     if !isFinished {
@@ -86,6 +91,7 @@ public struct Guide: Sendable, Equatable {
     case .repeatStep:
       return restart()
     case .skip:
+      if !stepsDone.contains(index) { stepsSkipped.insert(index) }
       return moveOn()
     case .stop, .hurts:
       isFinished = true

@@ -52,14 +52,19 @@ public final class LineEditor {
     defer { free(raw) }
     let line = String(
       decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self)
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-      add_history(raw)
-      if let historyFile, Self.safeHistory(historyFile.path) {
-        _ = append_history(1, historyFile.path)
-        _ = history_truncate_file(historyFile.path, 1000)
-      }
-    }
     return line
+  }
+
+  /// Keeps `line` in the history (Up recalls it) and appends it to the history file, which is
+  /// made 0600 first if missing (readline's `append_history` cannot create it). The loop calls
+  /// this only for commands and free text, never for one-word answers ("no", "3").
+  public func remember(_ line: String) {
+    guard isInteractive, !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+    add_history(line)
+    if let historyFile, Self.safeHistory(historyFile.path) {
+      _ = append_history(1, historyFile.path)
+      _ = history_truncate_file(historyFile.path, 1000)
+    }
   }
 
   /// Whether the history file may be used: it is created 0600 when missing (never chmod-ed
@@ -78,8 +83,8 @@ public final class LineEditor {
   /// Prints lines above the prompt, keeping the half-typed line and the cursor where they were.
   public func printAbove(_ lines: [String]) {
     rl_clear_visible_line()
-    for line in lines { fputs(line + "\n", stdout) }
-    fflush(stdout)
+    for line in lines.flatMap(ScreenText.onScreen) { print(line) }
+    fflush(nil)
     rl_on_new_line()
     rl_forced_update_display()
   }

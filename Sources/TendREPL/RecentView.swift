@@ -31,13 +31,15 @@ public enum RecentView {
         if s.stoppedEarly {
           line += " · " + t("chat.recent.stopped", ["reason": .text(s.stopReason ?? "-")])
         }
+        if let by = s.by { line += " · " + t("chat.recent.by", ["name": .text(by)]) }
         out.append(line)
-      case .feeling(let ratings, let text):
+      case .feeling(let ratings, let text, let by):
         var parts = [t("chat.recent.feeling")]
         if let text { parts.append(t.quote(text)) }
         if let ratings { parts.append(scores(ratings, t)) }
+        if let by { parts.append(t("chat.recent.by", ["name": .text(by)])) }
         out.append("\(when)  " + parts.joined(separator: " · "))
-      case .water(let answer, _):
+      case .water(let answer, _, _, _):
         out.append("\(when)  " + t("chat.recent.water", ["answer": .text(answer.rawValue)]))
       case .conditionAdded(let c), .conditionRemoved(let c, _, _):
         let change: String

@@ -9,6 +9,8 @@ struct SessionDraft: Sendable, Equatable {
   var before: RatingSet?
   var after: RatingSet?
   var rater: RatingSet.Who?
+  /// Who is giving the massage (a first name), when known.
+  var by: String?
   var stopped = false
   var reason: String?
   var note: String?
@@ -23,8 +25,17 @@ struct SessionDraft: Sendable, Equatable {
 
   func log(now: Date) -> SessionLog {
     var log = SessionLog(routine: plan.routine.id)
+    // What was given: the steps that ran to their end, and the one under way when it stopped.
+    // A step skipped with `s`, and every step never reached after a stop, was not given: it is
+    // listed as skipped, never as kept (a summary counts kept steps as done).
+    let stoppedEarly = stopped || !guide.isFinished
+    var given = guide.stepsDone
+    if stoppedEarly, guide.steps.indices.contains(guide.index) { given.insert(guide.index) }
+    let passedOver = Set(
+      guide.steps.indices.filter { !given.contains($0) }.map { guide.steps[$0].step.id })
     for step in plan.steps {
       switch step.action {
+      case _ where passedOver.contains(step.step.id): log.skipped.append(step.step.id)
       case .keep: log.kept.append(step.step.id)
       case .adapt: log.adapted.append(step.step.id)
       case .skip: log.skipped.append(step.step.id)
@@ -53,6 +64,7 @@ struct SessionDraft: Sendable, Equatable {
     log.precautions = precautions
     log.preparation = preparationStatus
     log.preparedItems = preparationStatus == .skipped ? [] : preparedItems
+    log.by = by
     return log
   }
 }

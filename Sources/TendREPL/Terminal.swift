@@ -26,6 +26,21 @@ enum Terminal {
     sigprocmask(SIG_UNBLOCK, &set, nil)
   }
 
+  /// The terminal's width in columns, asked of the terminal at each call (so a resized window
+  /// is used at once); nil when output is not a terminal (a pipe is never wrapped) unless
+  /// `COLUMNS` says a width.
+  static func columns(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Int?
+  {
+    var size = winsize()
+    if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0,
+      size.ws_col > 0
+    {
+      return Int(size.ws_col)
+    }
+    return environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+  }
+
   /// Whether Ctrl-C was pressed since the last call.
   static func takeInterrupt() -> Bool { interruptSeen.exchange(false, ordering: .relaxed) }
 

@@ -74,6 +74,10 @@ final class ChatStore: CareStore {
     try receiversStore.update(id) { $0.fluidLimitML = ml }
   }
 
+  func setGiver(_ name: String, for id: String) throws {
+    try receiversStore.update(id) { $0.caregivers = Profile.giverFirst(name, in: $0.caregivers) }
+  }
+
   /// A store error as a message: what failed, where, and why.
   static func problem(_ error: any Error) -> Message {
     switch error {
@@ -115,13 +119,18 @@ final class ChatStore: CareStore {
   }
 
   static func ratings(_ r: RatingSet?) -> Ratings? {
-    r.map { Ratings(ratedBy: Rater(rawValue: $0.ratedBy.rawValue) ?? .receiver, scores: $0.scores) }
+    r.map {
+      Ratings(
+        ratedBy: Rater(rawValue: $0.ratedBy.rawValue) ?? .receiver, rater: $0.rater,
+        scores: $0.scores)
+    }
   }
 
   static func ratingSet(_ r: Ratings?) -> RatingSet? {
     r.map {
       RatingSet(
-        ratedBy: RatingSet.Who(rawValue: $0.ratedBy.rawValue) ?? .receiver, scores: $0.scores)
+        ratedBy: RatingSet.Who(rawValue: $0.ratedBy.rawValue) ?? .receiver, rater: $0.rater,
+        scores: $0.scores)
     }
   }
 
@@ -132,16 +141,18 @@ final class ChatStore: CareStore {
         Session(
           routine: s.routine,
           plan: FollowedPlan(kept: s.kept, adapted: s.adapted, skipped: s.skipped),
-          sites: s.sites, pressure: s.pressure, minutes: s.minutes, before: ratings(s.before),
+          sites: s.sites, pressure: s.pressure, minutes: s.minutes, by: s.by,
+          before: ratings(s.before),
           after: ratings(s.after), stoppedEarly: s.stoppedEarly ? true : nil,
           stopReason: s.stopReason,
           note: s.note, precautions: s.precautions
         ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems))
-    case .feeling(let r, let text):
-      return .feeling(Feeling(ratings: ratings(r), text: text))
-    case .water(let answer, let remindAt):
+    case .feeling(let r, let text, let by):
+      return .feeling(Feeling(ratings: ratings(r), text: text, by: by))
+    case .water(let answer, let remindAt, let amount, let by):
       let kind = Water.Answer(rawValue: answer.rawValue) ?? .offered
-      return .water(Water(kind, remindAt: remindAt.map { Timestamp($0) }))
+      return .water(
+        Water(kind, amountML: amount, remindAt: remindAt.map { Timestamp($0) }, by: by))
     case .conditionAdded(let c): return .condition(ConditionChange(.added, c))
     case .conditionRemoved(let c, let by, let note):
       return .condition(ConditionChange(.removed, c, by: by, note: note))
@@ -167,11 +178,12 @@ final class ChatStore: CareStore {
       log.precautions = s.precautions ?? []
       log.preparation = s.preparation
       log.preparedItems = s.preparedItems ?? []
+      log.by = s.by
       return .session(log)
-    case .feeling(let f): return .feeling(ratings: ratingSet(f.ratings), text: f.text)
+    case .feeling(let f): return .feeling(ratings: ratingSet(f.ratings), text: f.text, by: f.by)
     case .water(let w):
       guard let answer = WaterAnswer(rawValue: w.answer.rawValue) else { return nil }
-      return .water(answer, remindAt: w.remindAt?.date)
+      return .water(answer, remindAt: w.remindAt?.date, amountML: w.amountML, by: w.by)
     case .condition(let change):
       return change.change == .removed
         ? .conditionRemoved(change.condition, by: change.by, note: change.note)

@@ -41,7 +41,8 @@ struct ProfileTruthSessionTests {
         .line("suggest"), .expect("Good to go"), .expect("tend> "),
         .line("receivers condition add Dad anticoagulants"), .expect("tend> "),
         .line("receivers condition add Dad iv-line@left-forearm"), .expect("tend> "),
-        .line("suggest"), .expect("Do the right side only"), .expect("tend> "),
+        .line("suggest"), .expect("tend> "), .line("more"), .expect("Do the right side only"),
+        .expect("tend> "),
         // Another window adds a fever while this one confirms a rash.
         .line("tell he has a rash on his back"), .expect("yes or no> "),
         .otherWindow(["receivers", "condition", "add", "Dad", "fever"]),

@@ -103,8 +103,8 @@ struct REPLSessionTests {
       steps += [.expect("> "), .line(answer)]
     }
     steps += [
-      .expect("Type suggest"), .expect("tend> "), .line("suggest"),
-      .expect("Do the right side only"), .expect("tend> "),
+      .expect("Type suggest"), .expect("tend> "), .line("suggest"), .expect("tend> "),
+      .line("more"), .expect("Do the right side only"), .expect("tend> "),
       // Tab completes the command and the routine id.
       .send("sta\t"), .pause(0.2), .send("quick-h\t"), .pause(0.2), .line(""),
       .expect("today> "), .line("no"),

@@ -26,7 +26,9 @@ struct ConversationTests {
     #expect(positions.allSatisfy { $0 != nil })
     #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     #expect(h.store.profiles.map(\.name) == ["Ann"])
-    #expect(h.conversation.phase == .idle)
+    // Then, once: who is giving the massage.
+    #expect(h.conversation.phase == .askingGiver)
+    #expect(text.contains("Who is giving the massage to Ann?"))
   }
 
   @Test("numbers pick rules; where is asked; the profile and journal record exactly that")
@@ -41,7 +43,7 @@ struct ConversationTests {
   @Test("suggest offers only plans that keep off the left arm; the list says why")
   func suggestIsSafe() {
     var h = Harness.annOnBloodThinnerWithIV()
-    let text = h.send("suggest")
+    let text = h.send("suggest") + h.send("more")
     #expect(text.contains("Do the right side only"))
     #expect(!h.conversation.offered.isEmpty)
     for plan in h.conversation.offered {
@@ -87,7 +89,7 @@ struct ConversationTests {
     h.wait(.seconds(2 * 60))
     #expect(h.notices.first?.contains("offer Ann a drink of water") == true)
     let water = h.entries(h.store.profiles[0].id).compactMap {
-      if case .water(let a, _) = $0 { a } else { nil }
+      if case .water(let a, _, _, _) = $0 { a } else { nil }
     }
     #expect(water == [.later, .reminderShown])
   }

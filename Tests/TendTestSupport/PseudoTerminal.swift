@@ -21,6 +21,8 @@ public enum PseudoTerminal {
     case interrupt
     /// Ctrl-D.
     case endOfInput
+    /// The window is resized to this many columns (the terminal sends SIGWINCH).
+    case resize(columns: Int)
     /// Another window: runs `tend` with these arguments (same environment) to its end, while
     /// the session waits; its output is not part of the transcript.
     case otherWindow([String])
@@ -37,15 +39,18 @@ public enum PseudoTerminal {
       case .interrupt: try c.encode("send"); try c.encode([UInt8(3)])
       case .endOfInput: try c.encode("send"); try c.encode([UInt8(4)])
       case .otherWindow(let args): try c.encode("tend"); try c.encode(args)
+      case .resize(let columns): try c.encode("resize"); try c.encode(columns)
       }
     }
   }
 
-  /// Runs `tend` with `arguments` through the steps, then waits for it to exit.
+  /// Runs `tend` with `arguments` through the steps, then waits for it to exit, in a terminal
+  /// of `columns` by 40 rows (200 unless told, so a test that looks for a sentence finds it on
+  /// one line; the wrapping tests set 60).
   /// - Returns: the exit status (1 when an expectation failed), the transcript, and the
   ///   driver's complaint if any.
   public static func run(
-    _ steps: [Step], arguments: [String] = [], environment: [String: String]
+    _ steps: [Step], arguments: [String] = [], environment: [String: String], columns: Int = 200
   ) throws -> TendRun {
     let folder = Fixtures.temporaryDirectory("tend-pty")
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -55,7 +60,8 @@ public enum PseudoTerminal {
     try Data(script.utf8).write(to: driver)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", driver.path, plan.path, RunTend.binary.path] + arguments
+    process.arguments =
+      ["python3", driver.path, plan.path, String(columns), RunTend.binary.path] + arguments
     var env = ProcessInfo.processInfo.environment
     env["TERM"] = "dumb"
     env["LANG"] = "C.UTF-8"
@@ -81,7 +87,8 @@ public enum PseudoTerminal {
   static let script = #"""
     import json, subprocess, sys, time, pexpect
     steps = json.load(open(sys.argv[1]))
-    child = pexpect.spawn(sys.argv[2], sys.argv[3:], timeout=15, maxread=65536)
+    child = pexpect.spawn(sys.argv[3], sys.argv[4:], timeout=15, maxread=65536,
+                          dimensions=(40, int(sys.argv[2])))
     log = bytearray()
     drained = bytearray()
     def drain():
@@ -129,8 +136,10 @@ public enum PseudoTerminal {
         elif kind == "pause":
             time.sleep(step[1])
             drain()
+        elif kind == "resize":
+            child.setwinsize(40, step[1])
         elif kind == "tend":
-            done = subprocess.run([sys.argv[2]] + step[1], stdin=subprocess.DEVNULL,
+            done = subprocess.run([sys.argv[3]] + step[1], stdin=subprocess.DEVNULL,
                                   capture_output=True)
             if done.returncode != 0:
                 fail("other window failed: %s %s" % (step[1], done.stderr.decode()))

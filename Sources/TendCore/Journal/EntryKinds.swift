@@ -74,10 +74,13 @@ public struct FollowedPlan: Codable, Equatable, Sendable {
 public struct Feeling: Codable, Equatable, Sendable {
   public var ratings: Ratings?
   public var text: String?
+  /// Who wrote it down: the caregiver's first name, or the receiver's own when they did.
+  public var by: String?
 
-  public init(ratings: Ratings? = nil, text: String? = nil) {
+  public init(ratings: Ratings? = nil, text: String? = nil, by: String? = nil) {
     self.ratings = ratings
     self.text = text
+    self.by = by
   }
 }
 

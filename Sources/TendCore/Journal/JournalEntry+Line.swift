@@ -40,6 +40,7 @@ extension JournalEntry {
     case .feeling(let f):
       w.ratings("ratings", f.ratings)
       w.string("text", f.text)
+      w.string("by", f.by)
     case .water(let x):
       w.string("answer", x.answer.rawValue)
       w.int("amountML", x.amountML)

@@ -32,6 +32,7 @@ public struct JournalText: Sendable {
     case .feeling(let f):
       if let r = f.ratings { parts.append(ratings(r)) }
       if let text = f.text { parts.append(t.quote(text)) }
+      if let by = f.by { parts.append(t("journal.by", ["name": .text(by)])) }
     case .water(let w):
       parts.append(t("log.water.\(w.answer.rawValue)"))
       if let ml = w.amountML { parts.append(t("journal.ml", ["count": .number(ml)])) }

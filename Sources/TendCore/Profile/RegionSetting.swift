@@ -101,10 +101,10 @@ public struct RegionSetting: Sendable, Equatable {
   ///   `StorageError` when the write fails (the old file is then untouched).
   public static func store(_ region: String?, home: URL) throws {
     _ = try stored(home: home)
+    // The sound cue's choice, stored in the same file, is kept.
+    let cue = try CueSetting.stored(home: home)
     try DurableFile.makeFolder(home)
-    var text = "{\n  \"v\": 1,\n  \"region\": "
-    text += region.map { "\"\($0.uppercased())\"" } ?? "null"
-    text += "\n}\n"
+    let text = CueSetting.text(region: region, cue: cue)
     try DurableFile.replace(file(home: home), with: Data(text.utf8))
   }
 }

@@ -6,6 +6,9 @@
 public struct CheckText: Sendable {
   public let t: Localizer
   public let emergency: EmergencyContact
+  /// Columns the text is wrapped to (78 fits 80); the conversation, which wraps every line to
+  /// the terminal as it prints, sets a width nothing reaches so lines stay whole.
+  public var width = 78
 
   public init(localizer: Localizer, emergency: EmergencyContact = .unknown) {
     t = localizer
@@ -154,8 +157,8 @@ public struct CheckText: Sendable {
   }
 
   /// Wraps text at 78 columns with an indent.
-  public func wrap(_ text: String, indent: String, width: Int = 78) -> [String] {
-    TerminalText.wrap(text, indent: indent, width: width)
+  public func wrap(_ text: String, indent: String, width: Int? = nil) -> [String] {
+    TerminalText.wrap(text, indent: indent, width: width ?? self.width)
   }
 
 }

@@ -55,7 +55,7 @@ extension Tend {
           })
         ChatLoop(
           conversation: Conversation(context), editor: editor, store: store,
-          clock: ScaledClock(scale: scale), environment: env.variables
+          clock: ScaledClock(scale: scale), environment: env.variables, settingsHome: app.home
         ) { words in
           Tend.execute(words + Chat.passThrough(global))
         }.start()
@@ -69,15 +69,15 @@ extension Tend {
     static func askRegion(editor: LineEditor, app: AppContext) -> EmergencyContact {
       let t = app.localizer
       let table = app.catalog.emergencyNumbers
-      print(t("region.ask"))
+      ScreenText.print(t("region.ask"))
       for _ in 0..<3 {
         guard let line = editor.read(prompt: t("region.prompt")) else { break }
         switch RegionSetting.answer(line) {
         case .skip:
-          print(t("region.skipped"))
+          ScreenText.print(t("region.skipped"))
           return .unknown
         case .invalid:
-          print(t("region.invalid", ["text": .text(t.quote(line))]))
+          ScreenText.print(t("region.invalid", ["text": .text(t.quote(line))]))
         case .region(let code):
           do {
             try RegionSetting.store(code, home: app.home)
@@ -86,11 +86,11 @@ extension Tend {
           }
           let contact = EmergencyContact(
             RegionSetting(region: code, origin: .setting), table: table)
-          print(Settings.describe(contact, t))
+          ScreenText.print(Settings.describe(contact, t))
           return contact
         }
       }
-      print(t("region.skipped"))
+      ScreenText.print(t("region.skipped"))
       return .unknown
     }
 

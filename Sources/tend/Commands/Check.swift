@@ -57,7 +57,7 @@ extension Tend {
           terminator: "")
       } else {
         print(
-          CheckText(localizer: app.localizer, emergency: contact).render(
+          CheckText.fitted(localizer: app.localizer, emergency: contact).render(
             result, detailed: routine != nil, recognition: recognition), terminator: "")
       }
     }

@@ -74,7 +74,7 @@ extension Tend.Log {
       }
       let torn = try HomeInput.run(app) {
         try store.journal(profile.id).append(
-          JournalEntry(at: at, .feeling(Feeling(ratings: ratings, text: text))))
+          JournalEntry(at: at, .feeling(Feeling(ratings: ratings, text: text, by: entry.by))))
       }
       HomeInput.report(torn, app)
       print(app.t("log.logged.feeling", ["name": .text(profile.name)]))

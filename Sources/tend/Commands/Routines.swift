@@ -83,7 +83,8 @@ extension Tend {
           } else {
             let result = try SafetyChecker(catalog: app.catalog).check([], routineID: routine.id)
             print(
-              CheckText(localizer: app.localizer).planLines(result.plans[0]).joined(separator: "\n")
+              CheckText.fitted(localizer: app.localizer).planLines(result.plans[0]).joined(
+                separator: "\n")
             )
             print("")
             print(app.t("check.coach"))
@@ -100,7 +101,9 @@ extension Tend {
         if json {
           print(try CheckReport(result, localizer: app.localizer).jsonText(), terminator: "")
         } else {
-          print(CheckText(localizer: app.localizer).render(result, detailed: true), terminator: "")
+          print(
+            CheckText.fitted(localizer: app.localizer).render(result, detailed: true),
+            terminator: "")
         }
       }
     }

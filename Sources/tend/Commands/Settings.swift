@@ -7,7 +7,7 @@ extension Tend {
   struct Settings: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "settings", abstract: "Show or change where you are (for the emergency number).",
-      subcommands: [Region.self], defaultSubcommand: Region.self)
+      subcommands: [Region.self, Cue.self], defaultSubcommand: Region.self)
 
     /// `tend settings region [CODE]`: show the region, or set it.
     struct Region: ParsableCommand {
