@@ -6,9 +6,10 @@ import Foundation
 extension LocaleTable {
   /// Word lists that serve one kind of writing only, so a language may leave them empty: heads
   /// of medical names where the noun comes first ("enfermedad de …", "bệnh …"), Chinese
-  /// medical morphemes (病, 炎), and hand-listed medical words where morphemes do that work.
+  /// medical morphemes (病, 炎), hand-listed medical words where morphemes do that work, and
+  /// words too ambiguous to read without their marks (Vietnamese).
   public static let scriptSpecificLists: Set<String> = [
-    "vocab.medicalHead", "vocab.medicalMorpheme", "vocab.medicalWord",
+    "vocab.medicalHead", "vocab.medicalMorpheme", "vocab.medicalWord", "vocab.unmarkedAmbiguous",
   ]
 }
 

@@ -87,6 +87,12 @@ extension Vocabulary {
     return (found, words, fuzzy)
   }
 
+  /// Whether a past cue's words are also a removal ("le quitaron", "took"): something taken out
+  /// on Friday is gone, not a recent event still in force.
+  func isRemoval(_ cue: PhraseMatch, _ words: [String]) -> Bool {
+    removals.contains(Array(words[cue.first...cue.last]))
+  }
+
   /// The index of the last token of `phrase` when it starts at `start`, or nil.
   func end(of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken])
     -> Int?

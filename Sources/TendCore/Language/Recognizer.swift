@@ -76,7 +76,18 @@ public struct Recognizer: Sendable {
     var symptoms: [PhraseMatch] = []
     var cues: [PhraseMatch] = []
     var dateWords: [PhraseMatch] = []
+    // A harmless phrase explains the words inside it: "heart of gold" is not the heart,
+    // "tomar el aire" is not the breath.
+    let harmless = all.filter { $0.meaning == .known && $0.last > $0.first }
+    func explained(_ first: Int, _ last: Int) -> Bool {
+      harmless.contains {
+        $0.first <= first && $0.last >= last && $0.last - $0.first > last - first
+      }
+    }
     for match in Self.splitAmounts(all, words: words, tokens: tokens, vocabulary: vocabulary) {
+      if Self.isNamed(match), match.meaning != .known, explained(match.first, match.last) {
+        continue
+      }
       switch match.meaning {
       case .condition: mentions.append(match)
       case .site: sites.append(match)
@@ -112,6 +123,7 @@ public struct Recognizer: Sendable {
         calendar: calendar), to: pastMentions.map(\.match), tokens: tokens)
     for (index, item) in pastMentions.enumerated() {
       if let days = pastDates[index]?.days, let rule = rules[item.id],
+        !vocabulary.isRemoval(item.cue, words),
         rule.activeDays != nil && rule.isActive(daysSince: days)
           || rule.lastsAfterDays.map({ days <= $0 }) == true
       {
@@ -167,7 +179,7 @@ public struct Recognizer: Sendable {
     }
 
     // Warning signs composed from everyday concepts ("tight band round his chest").
-    let hits = vocabulary.signHits(words, tokens)
+    let hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
     let hitMatches = hits.map {
       PhraseMatch(
         meaning: .symptom("sign." + $0.concept), first: $0.first, last: $0.last, fuzzy: false)

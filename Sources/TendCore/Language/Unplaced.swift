@@ -93,6 +93,17 @@ struct Unplaced {
     return mentions
   }
 
+  /// A fond diminutive of an everyday word ("cansadita" is cansada, "poquito" poco).
+  static func isDiminutive(_ word: String, _ lexicon: Lexicon) -> Bool {
+    for (suffix, base) in [
+      ("itas", "as"), ("itos", "os"), ("ita", "a"), ("ito", "o"), ("quito", "co"), ("quita", "ca"),
+      ("cita", ""), ("cito", ""),
+    ] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+      if lexicon.isCommon(String(word.dropLast(suffix.count)) + base) { return true }
+    }
+    return false
+  }
+
   private func isUnplaced(
     _ i: Int, _ tokens: [TextToken], _ words: [String], _ fuzzy: [Bool], _ span: Span
   ) -> Bool {
@@ -114,7 +125,7 @@ struct Unplaced {
     if length >= 5, lexicon.medical.contains(bare) { return true }
     // A rare word: neither everyday nor a typo of an everyday word, and not a name.
     guard length >= 5, !lexicon.common.isEmpty, bare.unicodeScalars.allSatisfy({ $0.isASCII }),
-      !lexicon.isCommon(bare), !lexicon.isTypoOfCommon(bare)
+      !lexicon.isCommon(bare), !lexicon.isTypoOfCommon(bare), !Self.isDiminutive(bare, lexicon)
     else { return false }
     let original = span.text(i, i)
     let startsSentence = i == 0 || tokens[i - 1].sentence != token.sentence

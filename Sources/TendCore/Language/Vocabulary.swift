@@ -85,6 +85,8 @@ public struct Vocabulary: Sendable {
   /// implant, pump, "máy kích thích") and `vocab.medicalMorpheme` (characters or runs that mark
   /// Chinese words as medical: 病, 炎, 移植, which also take the character before), by first word.
   let medicalRuns: [String: [(words: [String], widen: Bool)]]
+  /// Every removal cue's words (`vocab.cue.removedBefore`), also those read as past cues.
+  let removals: Set<[String]>
   /// `vocab.medicalHead`: words that start a medical name in languages that put the noun first
   /// ("enfermedad de …", "bệnh …"), by first word.
   let medicalHeads: [String: [[String]]]
@@ -126,6 +128,13 @@ public struct Vocabulary: Sendable {
       }
     }
     self.aliases = aliases
+    // `vocab.unmarkedAmbiguous`: one-syllable words that, written without their marks, are
+    // mostly another everyday word ("roi" is rồi, already, far more often than rơi, dropped):
+    // read without marks, no one-word phrase of them counts; phrases of several words still do.
+    var ambiguous = Set<String>()
+    if marks == .strip, case .list(let list)? = localizer.table.values["vocab.unmarkedAmbiguous"] {
+      for word in list { ambiguous.formUnion(TextTokens.words(word, marks: marks)) }
+    }
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
       for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where key.hasPrefix("vocab.")
       {
@@ -137,7 +146,7 @@ public struct Vocabulary: Sendable {
         let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
         let name = parts.count > 2 ? parts[2] : ""
         let lists = list.map { TextTokens.words($0, marks: marks).map { aliases[$0] ?? $0 } }
-          .filter { !$0.isEmpty }
+          .filter { !$0.isEmpty && !($0.count == 1 && ambiguous.contains($0[0])) }
         var meaning: Meaning?
         switch parts[1] {
         case "condition":
@@ -165,6 +174,7 @@ public struct Vocabulary: Sendable {
           meaning = kinds[parts[1]]
         case "known": meaning = .known
         case "alias" where name.isEmpty: break  // read above
+        case "unmarkedAmbiguous" where name.isEmpty: break  // read above
         case "common": lists.forEach { known.formUnion($0) }
         case "filler": lists.forEach { fillers.formUnion($0) }
         case "medicalSuffix": suffixes += list.map { $0.lowercased() }
@@ -191,6 +201,16 @@ public struct Vocabulary: Sendable {
       $0.key.joined(separator: " ") < $1.key.joined(separator: " ")
     }) {
       phrases.append(Phrase(words: words, meaning: .site(Self.commonSite(sites.sorted()))))
+    }
+    // A removal that is also a past cue ("le quitaron") is read as the past cue, so it takes
+    // the mention after it on its own ("le quitaron la sonda"); it is still known as a removal (never promoted to
+    // present by a recent date).
+    let pastWords = Set(phrases.filter { $0.meaning == .cue(.past) }.map(\.words))
+    removals = Set(phrases.filter { $0.meaning == .cue(.removedBefore) }.map(\.words))
+    // Likewise a denial-after that is also a past cue: a past cue reaches both ways.
+    phrases.removeAll {
+      ($0.meaning == .cue(.removedBefore) || $0.meaning == .cue(.negationAfter))
+        && pastWords.contains($0.words)
     }
     var index: [String: [Phrase]] = [:]
     for phrase in phrases {
