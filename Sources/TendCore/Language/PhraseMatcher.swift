@@ -39,7 +39,9 @@ extension Vocabulary {
       for b in candidates {
         if everyday {
           let shared = zip(a, b).prefix { $0 == $1 }.count
-          guard shared >= min(a.count, b.count) - 2 else { continue }
+          // Two letters of ending apart only for long words ("fourmillent", "fourmille").
+          let slack = max(a.count, b.count) >= 9 ? 2 : 1
+          guard shared >= min(a.count, b.count) - slack else { continue }
         }
         let limit = min(b.count >= 9 ? 2 : 1, bestDistance - 1)
         guard limit >= 0, abs(a.count - b.count) <= limit else { continue }

@@ -110,6 +110,10 @@ public struct Recognizer: Sendable {
       guard case .condition(let id) = match.meaning else { continue }
       switch Negation.status(of: match, cues: cues, mentions: statusable, tokens: tokens) {
       case .present: present.append((id, match))
+      // A warning sign that has passed ("slurred for ten minutes, better now") still stands:
+      // only a denial said before it ("no chest pain") takes a red flag away (DESIGN rule 5).
+      case .negated(let cue) where cue.first > match.last && rules[id]?.isRedFlag == true:
+        present.append((id, match))
       case .negated(let cue): build.notCounted(id, cue, match, .negated)
       case .past(let cue): pastMentions.append((id, match, cue))
       }
@@ -193,9 +197,10 @@ public struct Recognizer: Sendable {
         $0.first <= hits[i].first && $0.last >= hits[i].last
           && $0.last - $0.first > hits[i].last - hits[i].first
       }
-        && Negation.status(
-          of: hitMatches[i], cues: cues, mentions: statusable + hitMatches, tokens: tokens)
-          == .present
+        && Self.stands(
+          hitMatches[i], urgent: signs.urgentConcepts.contains(hits[i].concept),
+          Negation.status(
+            of: hitMatches[i], cues: cues, mentions: statusable + hitMatches, tokens: tokens))
     }.map { hits[$0] }
     let ids = stored.union(build.entries.map(\.condition.id))
     // A sign of something said to be in the past or long-standing ("a stroke years ago … a
@@ -281,6 +286,16 @@ public struct Recognizer: Sendable {
         PhraseMatch(meaning: .cue(.ago), first: match.first + 1, last: match.last, fuzzy: false))
     }
     return out
+  }
+
+  /// Whether a sign word counts: present, or an urgent concept (chest, speech, face …) whose
+  /// only denial comes after it ("his speech was slurred, it's better now": a passing warning
+  /// sign is still one).
+  static func stands(_ match: PhraseMatch, urgent: Bool, _ status: Negation.Status) -> Bool {
+    switch status {
+    case .present: true
+    case .negated(let cue), .past(let cue): urgent && cue.first > match.last
+    }
   }
 
   /// Whether a match explains words: a condition, a symptom or a known harmless mention (not a

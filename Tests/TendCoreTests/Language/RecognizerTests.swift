@@ -264,6 +264,16 @@ struct RecognizerPlacesTests {
     #expect(read("she is 31 wks").map(\.id).contains("pregnancy"))
   }
 
+  @Test("a warning sign that has passed still stands; only a denial before it takes it away")
+  func passingRedFlags() {
+    #expect(
+      read("his speech was slurred for ten minutes, it's better now").map(\.id)
+        == ["sudden-weakness-or-numbness"])
+    #expect(read("he had chest pain last night but it went away").map(\.id).contains("chest-pain"))
+    #expect(read("no chest pain today").isEmpty)
+    #expect(read("had the flu last week, better now").isEmpty)
+  }
+
   @Test("an everyday word is not read as a typo of a sign word ('peeling' is not 'peeing')")
   func everydayNotTypo() {
     #expect(!read("the skin is pink and peeling").map(\.id).contains("bleeding-signs"))
