@@ -3,8 +3,9 @@
 ///
 /// A cue before a mention reaches it only inside the same clause, across at most five words,
 /// and not across a boundary word ("but", "and"). A cue after a mention ("ruled out", "came
-/// out", "stopped it") reaches back up to twelve words within the sentence, unless another mention
-/// stands between them or the cue is followed by a mention of its own ("stopped aspirin").
+/// out", "stopped it") reaches back up to twelve words within the clause (or a later clause of
+/// the sentence that points back with "it" or "that"), unless another mention stands between
+/// them or the cue is followed by a mention of its own ("stopped aspirin").
 /// Explanations ("probably from standing") are never negations.
 enum Negation {
   enum Status: Equatable, Sendable {
@@ -17,23 +18,34 @@ enum Negation {
 
   /// The status of `mention` among `cues` (cue matches) and `mentions` (every condition and
   /// symptom match, for the "nothing in between" test).
+  /// - Parameter episode: the mention is of something that comes and goes (a fever, a cold, a
+  ///   rash): a cue in a later clause of the sentence reaches it ("had the flu last week, better
+  ///   now"); for a medicine, a device or a lasting condition it must point back ("it", "that").
   static func status(
-    of mention: PhraseMatch, cues: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken]
+    of mention: PhraseMatch, cues: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken],
+    episode: Bool = false
   ) -> Status {
     let head = tokens[mention.first]
     // Cues before: the nearest one in reach wins.
     var before: Status = .present
     var nearest = Int.max
     for cue in cues where cue.last < mention.first {
-      guard case .cue(let kind) = cue.meaning, kind == .negation || kind == .past else { continue }
+      guard case .cue(let kind) = cue.meaning,
+        kind == .negation || kind == .past || kind == .negationAfter
+      else { continue }
       let gap = mention.first - cue.last - 1
-      guard gap <= 5, gap < nearest, tokens[cue.last].clause == head.clause else { continue }
+      // A denial-after of three words or more right before a mention works forwards too ("ya
+      // no toma warfarina"); a short one does not ("has gone red" is red).
+      if kind == .negationAfter, cue.last - cue.first < 2 || gap > 2 { continue }
+      guard gap <= 5, gap < nearest,
+        tokens[cue.last].clause == head.clause
+      else { continue }
       let blocked = cues.contains {
         $0.meaning == .cue(.boundary) && $0.first > cue.last && $0.last < mention.first
       }
       guard !blocked else { continue }
       nearest = gap
-      before = kind == .negation ? .negated(cue: cue) : .past(cue: cue)
+      before = kind == .past ? .past(cue: cue) : .negated(cue: cue)
     }
     if before != .present { return before }
     // "took his port out": a removal verb just before and "out" just after, in one clause.
@@ -55,6 +67,16 @@ enum Negation {
       }
       guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 12 else {
         continue
+      }
+      // In a later clause the cue reaches back only through a word that points at the mention
+      // ("a port, it came out in March"): "she's on warfarin, doing much better now" is not
+      // "off warfarin".
+      if tokens[cue.first].clause != head.clause, !episode {
+        let pointed = cues.contains {
+          $0.meaning == .cue(.reference) && $0.first > mention.last && $0.last < cue.first
+            && tokens[$0.first].clause == tokens[cue.first].clause
+        }
+        guard pointed else { continue }
       }
       // Another mention between them, or one whose own words hold the cue ("nodes were
       // removed"), takes the cue for itself.

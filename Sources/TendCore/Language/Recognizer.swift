@@ -108,7 +108,10 @@ public struct Recognizer: Sendable {
     var pastMentions: [(id: String, match: PhraseMatch, cue: PhraseMatch)] = []
     for match in mentions {
       guard case .condition(let id) = match.meaning else { continue }
-      switch Negation.status(of: match, cues: cues, mentions: statusable, tokens: tokens) {
+      let episode = ["whole-body", "skin"].contains(rules[id]?.category ?? "")
+      switch Negation.status(
+        of: match, cues: cues, mentions: statusable, tokens: tokens, episode: episode)
+      {
       case .present: present.append((id, match))
       // A warning sign that has passed ("slurred for ten minutes, better now") still stands:
       // only a denial said before it ("no chest pain") takes a red flag away (DESIGN rule 5).

@@ -274,6 +274,14 @@ struct RecognizerPlacesTests {
     #expect(read("had the flu last week, better now").isEmpty)
   }
 
+  @Test("'better now' in a later clause ends an episode, never a medicine or a device")
+  func laterClause() {
+    #expect(read("she's on warfarin, doing much better now").map(\.id) == ["anticoagulants"])
+    #expect(read("he has a port, he is all better now").map(\.id) == ["port"])
+    #expect(read("he had a port, it was taken out last year").isEmpty)
+    #expect(read("her left arm has gone red and hot").map(\.id) != [])
+  }
+
   @Test("an everyday word is not read as a typo of a sign word ('peeling' is not 'peeing')")
   func everydayNotTypo() {
     #expect(!read("the skin is pink and peeling").map(\.id).contains("bleeding-signs"))
