@@ -156,9 +156,13 @@ public struct Conversation: Sendable {
   /// "It hurts" was pressed or typed during a step: the next key or answer confirms it.
   var hurtPending = false
   var speaking: Bool
+  /// The words that name commands, guide keys and short answers, in the language in use and
+  /// in English.
+  public let words: CommandWords
 
   public init(_ context: Context) {
     self.context = context
+    words = CommandWords(context.localizer, plain: context.commands)
     reminders = context.reminders
     now = context.now
     speaking = context.speak
@@ -224,11 +228,9 @@ public struct Conversation: Sendable {
   }
 
   private mutating func handleLine(_ line: String) -> [Action] {
-    let lower = line.lowercased()
-    if ["quit", "exit", "bye"].contains(lower), phase != .finished {
-      return leave()
-    }
-    if lower == "help" || lower == "?" { return help() }
+    let said = words.whole(line)
+    if said == "quit", phase != .finished { return leave() }
+    if said == "help" { return help() }
     switch phase {
     case .choosingReceiver: return chooseReceiver(line)
     case .confirmingNewReceiver(let name): return confirmNewReceiver(name, line)

@@ -38,6 +38,14 @@ struct AppContext {
     return EmergencyContact(setting, table: catalog.emergencyNumbers)
   }
 
+  /// A usage error (exit 2) in the chosen language: "error: …", "erreur : …".
+  func usage(_ message: String) -> TendError {
+    .usage(localizer("cli.error", ["message": .text(message)]))
+  }
+
+  /// "error: ", "erreur : ", "错误：" — the start of an error line in the chosen language.
+  var errorPrefix: String { localizer("cli.error", ["message": .text("")]) }
+
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }
 }

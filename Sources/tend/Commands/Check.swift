@@ -45,7 +45,7 @@ extension Tend {
       do {
         result = try checker.check(all, routineID: routine)
       } catch {
-        throw ConditionInput.usageError(error)
+        throw ConditionInput.usageError(error, app.localizer)
       }
       let contact = app.emergencyContact()
       if json {

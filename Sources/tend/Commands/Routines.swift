@@ -30,10 +30,11 @@ extension Tend {
         var routines = app.catalog.routines
         if let area {
           guard let site = BodySite(rawValue: area.lowercased()) else {
-            throw TendError.usage(
-              "error: unknown area \"\(area)\""
+            throw app.usage(
+              app.t("cli.error.unknownArea", ["area": .text(area)])
                 + ConditionInput.hint(
-                  Suggest.nearest(to: area, in: BodySite.allCases.map(\.rawValue), limit: 3)))
+                  Suggest.nearest(to: area, in: BodySite.allCases.map(\.rawValue), limit: 3),
+                  app.localizer))
           }
           routines = routines.filter { $0.areas.contains { $0.overlaps(site) } }
         }
@@ -75,7 +76,7 @@ extension Tend {
           throw ConditionInput.usageError(
             .unknownRoutine(
               id, suggestions: Suggest.nearest(to: id, in: app.catalog.routines.map(\.id), limit: 3)
-            ))
+            ), app.localizer)
         }
         if all.isEmpty && sources.receiver == nil {
           if json {
@@ -94,7 +95,7 @@ extension Tend {
         do {
           result = try SafetyChecker(catalog: app.catalog).check(all, routineID: routine.id)
         } catch {
-          throw ConditionInput.usageError(error)
+          throw ConditionInput.usageError(error, app.localizer)
         }
         if json {
           print(try CheckReport(result, localizer: app.localizer).jsonText(), terminator: "")
