@@ -32,9 +32,7 @@ extension Tend {
           guard let site = BodySite(rawValue: area.lowercased()) else {
             throw app.usage(
               app.t("cli.error.unknownArea", ["area": .text(area)])
-                + ConditionInput.hint(
-                  Suggest.nearest(to: area, in: BodySite.allCases.map(\.rawValue), limit: 3),
-                  app.localizer))
+                + ConditionInput.hint(Routines.areaGuesses(area, app), app.localizer))
           }
           routines = routines.filter { $0.areas.contains { $0.overlaps(site) } }
         }
@@ -103,6 +101,21 @@ extension Tend {
           print(CheckText(localizer: app.localizer).render(result, detailed: true), terminator: "")
         }
       }
+    }
+  }
+}
+
+extension Tend.Routines {
+  /// Body areas near a typed word, by id (`hnd`) or by the site's name in the language in use
+  /// (`mano` is the Spanish name of `hand`).
+  static func areaGuesses(_ word: String, _ app: AppContext) -> [String] {
+    let ids = BodySite.allCases.map(\.rawValue)
+    let byID = Suggest.nearest(to: word, in: ids, limit: 3)
+    guard byID.isEmpty else { return byID }
+    var idByName: [String: String] = [:]
+    for id in ids { idByName[app.t("site.\(id)").lowercased()] = id }
+    return Suggest.nearest(to: word, in: Array(idByName.keys).sorted(), limit: 3).compactMap {
+      idByName[$0]
     }
   }
 }
