@@ -185,3 +185,20 @@ struct LocalizedSessionTests {
     #expect(run.stdout.hasSuffix("Au revoir. Prenez soin de vous aussi.\n"))
   }
 }
+
+extension LocalizedSessionTests {
+  @Test("settings region: a region Tend has no number for is refused, in the user's language")
+  func regionWithoutNumber() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = Self.environment(home: home)
+    let run = try RunTend.run(["settings", "region", "ng"], environment: env)
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("Tend no conoce el número de emergencias de NG"), "\(run.stderr)")
+    #expect(run.stderr.contains("JP"))
+    #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("settings.json").path))
+    let ok = try RunTend.run(["settings", "region", "jp", "--json"], environment: env)
+    #expect(ok.status == 0)
+    #expect(ok.stdout.contains("\"emergencyNumber\":\"119\""), "\(ok.stdout)")
+  }
+}
