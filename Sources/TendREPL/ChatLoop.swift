@@ -198,7 +198,8 @@ public final class ChatLoop {
     do { try body() } catch {
       clearStatus()
       fflush(nil)
-      FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+      let line = t("cli.error", ["message": .text(error.localizedDescription)])
+      FileHandle.standardError.write(Data((line + "\n").utf8))
     }
   }
 

@@ -144,7 +144,7 @@ struct LocalizedSessionTests {
       lang: "es_ES.UTF-8")
     #expect(chat.status == 0)
     #expect(chat.stderr.contains("--formato"), "\(chat.stderr)")
-    #expect(chat.stderr.contains("--bogus"), "\(chat.stderr)")
+    #expect(chat.stderr.contains("error: opción desconocida '--bogus'"), "\(chat.stderr)")
     #expect(chat.stdout.contains("«--todo» no es una opción de sugerir"), "\(chat.stdout)")
   }
 
@@ -200,5 +200,25 @@ extension LocalizedSessionTests {
     let ok = try RunTend.run(["settings", "region", "jp", "--json"], environment: env)
     #expect(ok.status == 0)
     #expect(ok.stdout.contains("\"emergencyNumber\":\"119\""), "\(ok.stdout)")
+  }
+}
+
+extension LocalizedSessionTests {
+  @Test(
+    "the parser's own errors are in the user's language; English stays as the parser wrote it",
+    arguments: [
+      (["summary", "--format", "htm"], "es_ES.UTF-8", "error: el valor 'htm' no vale para"),
+      (["check", "--conditon", "fever"], "es_ES.UTF-8", "error: opción desconocida '--conditon'; ¿quisiste decir \"--condition\"?"),
+      (["log", "water"], "zh_CN.UTF-8", "错误：缺少参数 '<answer>'"),
+      (["share", "--with", ""], "fr_FR.UTF-8", "erreur\u{A0}: --with demande un nom"),
+      (["routines", "--bogus"], "en_US.UTF-8", "Error: Unknown option '--bogus'"),
+      (["routines", "--bogus", "--lang", "vi"], "en_US.UTF-8", "lỗi: tùy chọn không rõ '--bogus'"),
+    ])
+  func parserErrors(arguments: [String], locale: String, start: String) throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let run = try RunTend.run(arguments, environment: Self.environment(home: home, lang: locale))
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix(start), "\(run.stderr)")
   }
 }

@@ -31,7 +31,9 @@ extension Tend {
 
     func validate() throws {
       guard !recipient.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw ValidationError("--with needs a name, for example --with \"Dr Lee, oncology\".")
+        let message = (try? AppContext(global))?.t("share.error.with")
+        throw ValidationError(
+          message ?? "--with needs a name, for example --with \"Dr Lee, oncology\".")
       }
     }
 
