@@ -154,7 +154,8 @@ public final class ChatLoop {
   private func completion() -> Completion {
     let words = catalog.rules.map(\.id) + BodySite.allCases.map(\.rawValue) + ["left", "right"]
     return Completion(
-      words: conversation.words, routineIDs: catalog.routines.map(\.id), receiverNames: conversation.receiverNames,
+      words: conversation.words, routineIDs: catalog.routines.map(\.id),
+      receiverNames: conversation.receiverNames,
       conditionWords: words)
   }
 

@@ -79,7 +79,9 @@ extension Conversation {
       return [
         .say(t("chat.helpFor.idle")),
         .say(
-          t("chat.helpFor.plain", ["commands": .text(context.commands.map(words.display).joined(separator: ", "))])),
+          t(
+            "chat.helpFor.plain",
+            ["commands": .text(context.commands.map(words.display).joined(separator: ", "))])),
       ]
     }
   }

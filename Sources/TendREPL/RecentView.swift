@@ -38,7 +38,8 @@ public enum RecentView {
         if let ratings { parts.append(scores(ratings, t)) }
         out.append("\(when)  " + parts.joined(separator: " · "))
       case .water(let answer, _):
-        out.append("\(when)  " + t("chat.recent.water", ["answer": .key("log.water.\(answer.rawValue)")]))
+        out.append(
+          "\(when)  " + t("chat.recent.water", ["answer": .key("log.water.\(answer.rawValue)")]))
       case .conditionAdded(let c), .conditionRemoved(let c, _, _):
         let change: String
         if case .conditionAdded = entry {

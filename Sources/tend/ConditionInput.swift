@@ -122,7 +122,8 @@ enum ProfileFile {
     try profile.conditions(asOf: today).map { condition in
       guard app.catalog.rule(condition.id) != nil else {
         throw TendError(
-          message: app.t("cli.error.fileCondition", ["path": .text(path), "id": .text(condition.id)])
+          message: app.t(
+            "cli.error.fileCondition", ["path": .text(path), "id": .text(condition.id)])
             + ConditionInput.hint(ConditionInput.conditionGuesses(condition.id, app), app.localizer),
           exitCode: 65)
       }

@@ -35,11 +35,13 @@ enum HomeInput {
   static func failure(_ error: any Error, _ app: AppContext) -> any Error {
     switch error {
     case let e as ReceiverError:
-      TendError(message: app.errorPrefix + app.localizer.render(e.message), exitCode: e.isUsage ? 2 : 65)
+      TendError(
+        message: app.errorPrefix + app.localizer.render(e.message), exitCode: e.isUsage ? 2 : 65)
     case let e as EntryError: TendError.usage(app.errorPrefix + app.localizer.render(e.message))
     case let e as StorageError:
       TendError(
-        message: app.errorPrefix + app.localizer.render(e.message) + "\n" + (e.errorDescription ?? ""),
+        message: app.errorPrefix + app.localizer.render(e.message) + "\n"
+          + (e.errorDescription ?? ""),
         exitCode: 1)
     case let e as JournalError: TendError(message: app.localizer.render(e.message), exitCode: 65)
     default: error

@@ -45,7 +45,8 @@ enum ParseErrorText {
       return t("cli.parse.unexpected", ["argument": .text(m[0])])
     }
     if let m = match(
-      text, #"^The value '([^']*)' is invalid for '([^']+)'\. Please provide one of the following:$"#
+      text,
+      #"^The value '([^']*)' is invalid for '([^']+)'\. Please provide one of the following:$"#
     ) {
       return t("cli.parse.invalidValue", ["value": .text(m[0]), "option": .text(m[1])])
     }
@@ -68,7 +69,9 @@ enum ParseErrorText {
       if let i = arguments.firstIndex(of: flag), arguments.indices.contains(i + 1) {
         return arguments[i + 1]
       }
-      return arguments.first { $0.hasPrefix(flag + "=") }.map { String($0.dropFirst(flag.count + 1)) }
+      return arguments.first { $0.hasPrefix(flag + "=") }.map {
+        String($0.dropFirst(flag.count + 1))
+      }
     }
     var options: [String] = []
     if let lang = value("--lang") { options += ["--lang", lang] }

@@ -83,7 +83,8 @@ struct LocalizedSessionTests {
   @Test(
     "each command line command typed at the prompt prints what the command line prints",
     arguments: [
-      ["check", "--condition", "fever"], ["check", "--condition", "iv-line@left-forearm", "--json"],
+      ["check", "--condition", "fever"],
+      ["check", "--condition", "iv-line@left-forearm", "--json"],
       ["routines"], ["routines", "show", "calm-hands", "--json"], ["receivers"],
       ["receivers", "show", "ana"], ["settings", "region", "--json"],
       ["summary", "--receiver", "ana", "--format", "markdown"],
@@ -106,7 +107,8 @@ struct LocalizedSessionTests {
       let printed = Set(lines(chat.stdout))
       #expect(lines(direct.stdout).allSatisfy(printed.contains), "\(command)")
     } else {
-      #expect(chat.stdout.contains(direct.stdout), "\(command)\n\(direct.stdout)\n--\n\(chat.stdout)")
+      #expect(
+        chat.stdout.contains(direct.stdout), "\(command)\n\(direct.stdout)\n--\n\(chat.stdout)")
     }
     #expect(chat.stderr == direct.stderr, "\(command)")
   }
@@ -196,7 +198,8 @@ extension LocalizedSessionTests {
     #expect(run.status == 2)
     #expect(run.stderr.contains("Tend no conoce el número de emergencias de NG"), "\(run.stderr)")
     #expect(run.stderr.contains("JP"))
-    #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("settings.json").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: home.appendingPathComponent("settings.json").path))
     let ok = try RunTend.run(["settings", "region", "jp", "--json"], environment: env)
     #expect(ok.status == 0)
     #expect(ok.stdout.contains("\"emergencyNumber\":\"119\""), "\(ok.stdout)")
@@ -208,7 +211,10 @@ extension LocalizedSessionTests {
     "the parser's own errors are in the user's language; English stays as the parser wrote it",
     arguments: [
       (["summary", "--format", "htm"], "es_ES.UTF-8", "error: el valor 'htm' no vale para"),
-      (["check", "--conditon", "fever"], "es_ES.UTF-8", "error: opción desconocida '--conditon'; ¿quisiste decir \"--condition\"?"),
+      (
+        ["check", "--conditon", "fever"], "es_ES.UTF-8",
+        "error: opción desconocida '--conditon'; ¿quisiste decir \"--condition\"?"
+      ),
       (["log", "water"], "zh_CN.UTF-8", "错误：缺少参数 '<answer>'"),
       (["share", "--with", ""], "fr_FR.UTF-8", "erreur\u{A0}: --with demande un nom"),
       (["routines", "--bogus"], "en_US.UTF-8", "Error: Unknown option '--bogus'"),

@@ -138,7 +138,8 @@ struct LocalizedConversationTests {
     #expect(h.quit)
   }
 
-  @Test("English commands keep working in every language", arguments: ["es", "fr", "zh-Hans", "vi"])
+  @Test(
+    "English commands keep working in every language", arguments: ["es", "fr", "zh-Hans", "vi"])
   func englishEverywhere(lang: String) {
     var h = Harness(lang: lang, commands: Self.plain)
     h.send("Ana", "no", "no", "no", "no", "no", "no", "no", "no")

@@ -136,7 +136,8 @@ struct ProfileOptions: ParsableArguments {
     if let fluidLimit {
       guard (100...10_000).contains(fluidLimit) else {
         throw TendError.usage(
-          app.errorPrefix + app.t("receivers.error.fluidLimit", ["value": .text(String(fluidLimit))]))
+          app.errorPrefix
+            + app.t("receivers.error.fluidLimit", ["value": .text(String(fluidLimit))]))
       }
       profile.fluidLimitML = fluidLimit
     }
