@@ -25,15 +25,11 @@ extension Conversation {
     if !Self.freeText.contains(first),
       let option = rest.first(where: { $0.hasPrefix("-") && $0.count > 1 && Int($0) == nil })
     {
-      return [
-        .say(
-          t(
-            "chat.unknownOption",
-            [
-              "option": .text(String(option.prefix(40))), "command": .text(words.display(first)),
-              "help": .text(words.display("help")),
-            ]))
+      let args: [String: Message.Argument] = [
+        "option": .text(String(option.prefix(40))), "command": .text(words.display(first)),
+        "help": .text(words.display("help")),
       ]
+      return [.say(t("chat.unknownOption", args))]
     }
     guard currentID != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
     else { return askWho() }

@@ -76,12 +76,9 @@ extension Conversation {
     case .water: return [.say(t("water.again"))]
     case .feelText: return [.say(t("chat.feel.ask"))]
     case .idle, .finished:
+      let plain = context.commands.map(words.display).joined(separator: ", ")
       return [
-        .say(t("chat.helpFor.idle")),
-        .say(
-          t(
-            "chat.helpFor.plain",
-            ["commands": .text(context.commands.map(words.display).joined(separator: ", "))])),
+        .say(t("chat.helpFor.idle")), .say(t("chat.helpFor.plain", ["commands": .text(plain)])),
       ]
     }
   }

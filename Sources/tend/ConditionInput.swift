@@ -25,12 +25,11 @@ enum ConditionInput {
             [site.rawValue]
               + (site.isPaired ? Side.allCases.map { "\($0.rawValue)-\(site.rawValue)" } : [])
           }
+          let sites = BodySite.allCases.map(\.rawValue).joined(separator: ", ")
           throw app.usage(
             t("cli.error.unknownSite", ["site": .text(site), "spec": .text(spec)])
               + hint(Suggest.nearest(to: site, in: names, limit: 3), t) + "\n"
-              + t(
-                "cli.error.sites",
-                ["sites": .text(BodySite.allCases.map(\.rawValue).joined(separator: ", "))]))
+              + t("cli.error.sites", ["sites": .text(sites)]))
         }
       }
       guard catalog.rule(condition.id) != nil else {
@@ -121,11 +120,11 @@ enum ProfileFile {
   {
     try profile.conditions(asOf: today).map { condition in
       guard app.catalog.rule(condition.id) != nil else {
+        let args: [String: Message.Argument] = ["path": .text(path), "id": .text(condition.id)]
+        let guesses = ConditionInput.conditionGuesses(condition.id, app)
         throw TendError(
-          message: app.t(
-            "cli.error.fileCondition", ["path": .text(path), "id": .text(condition.id)])
-            + ConditionInput.hint(ConditionInput.conditionGuesses(condition.id, app), app.localizer),
-          exitCode: 65)
+          message: app.t("cli.error.fileCondition", args)
+            + ConditionInput.hint(guesses, app.localizer), exitCode: 65)
       }
       return condition
     }

@@ -65,12 +65,8 @@ extension Tend {
 
     /// Why a region without a known number cannot be set, and the regions that can.
     static func notSettable(_ region: String, _ app: AppContext) -> String {
-      app.t(
-        "region.notSettable",
-        [
-          "region": .text(region),
-          "regions": .text(app.catalog.emergencyNumbers.regions.joined(separator: " ")),
-        ])
+      let regions = app.catalog.emergencyNumbers.regions.joined(separator: " ")
+      return app.t("region.notSettable", ["region": .text(region), "regions": .text(regions)])
     }
 
     /// "Region: FR (set by you). Emergency number: 15 (112 works too)." or how to set it.
