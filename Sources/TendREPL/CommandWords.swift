@@ -37,6 +37,8 @@ public struct CommandWords: Sendable {
   private let speakOffWords: Set<String>
   private let speakOffFirst: String
   private let raterWords: [RatingSet.Who: Set<String>]
+  /// Subcommand words by parent path (`routines`, `receivers-condition`): word → English name.
+  private let subByWord: [String: [String: String]]
 
   /// - Parameter plain: the command line's command names that `tend` runs at the prompt.
   public init(_ t: Localizer, plain: [String] = CommandWords.plain) {
@@ -81,6 +83,41 @@ public struct CommandWords: Sendable {
     raterWords = [
       .receiver: Set(both("words.rater.receiver")), .caregiver: Set(both("words.rater.caregiver")),
     ]
+    var subs: [String: [String: String]] = [:]
+    for (parent, names) in Self.subcommandKeys(t) {
+      for name in names {
+        for word in both("words.sub.\(parent).\(name)") + [name]
+        where subs[parent]?[word] == nil {
+          subs[parent, default: [:]][word] = name
+        }
+      }
+    }
+    subByWord = subs
+  }
+
+  /// The subcommands that have words, by parent path, from the `words.sub.*` keys.
+  static func subcommandKeys(_ t: Localizer) -> [String: [String]] {
+    var out: [String: [String]] = [:]
+    for key in (t.fallback ?? t.table).values.keys where key.hasPrefix("words.sub.") {
+      let parts = key.dropFirst("words.sub.".count).split(separator: ".").map(String.init)
+      guard parts.count == 2 else { continue }
+      out[parts[0], default: []].append(parts[1])
+    }
+    return out.mapValues { $0.sorted() }
+  }
+
+  /// The words after a command line command with its subcommands in English
+  /// (`rutinas ver calm-hands` is `routines show calm-hands`; `personas condición quitar` is
+  /// `receivers condition remove`). Options and values are left as typed.
+  public func subcommands(of command: String, _ rest: [String]) -> [String] {
+    guard let words = subByWord[command], !rest.isEmpty else { return rest }
+    for n in stride(from: min(2, rest.count), through: 1, by: -1) {
+      let phrase = Self.normal(rest[0..<n].joined(separator: " "))
+      if let name = words[phrase] {
+        return [name] + subcommands(of: "\(command)-\(name)", Array(rest[n...]))
+      }
+    }
+    return rest
   }
 
   /// Lower case, outer spaces and question or exclamation marks trimmed (`¿ayuda?` is
@@ -190,6 +227,10 @@ public struct CommandWords: Sendable {
     }
     clashes(commands, "commands")
     clashes(guide, "guide keys")
+    for (parent, names) in subcommandKeys(t).sorted(by: { $0.key < $1.key }) {
+      clashes(
+        names.map { ($0, [$0] + words("words.sub.\(parent).\($0)")) }, "\(parent) subcommands")
+    }
     let answerKeys = [
       "chat.yesWords", "chat.noWords", "chat.noneWords", "chat.allFineWords", "rating.skipWords",
       "water.givenWords", "water.declinedWords", "water.laterWords", "words.cancel",

@@ -20,7 +20,8 @@ extension Conversation {
     let argument = rest.joined(separator: " ")
     // A plain command is the command line's own: its options are read by its parser.
     if context.commands.contains(first), first != "summary" || !rest.isEmpty {
-      return [.run([first] + rest + receiverArguments(first, rest))]
+      let typed = words.subcommands(of: first, rest)
+      return [.run([first] + typed + receiverArguments(first, typed))]
     }
     if !Self.freeText.contains(first),
       let option = rest.first(where: { $0.hasPrefix("-") && $0.count > 1 && Int($0) == nil })

@@ -228,3 +228,19 @@ extension LocalizedSessionTests {
     #expect(run.stderr.hasPrefix(start), "\(run.stderr)")
   }
 }
+
+extension LocalizedSessionTests {
+  @Test("a command line command typed with Spanish words prints what the English one prints")
+  func spanishWordsForPlainCommands() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = Self.environment(home: home, scale: 1000)
+    let chat = try Self.chat(
+      ["rutinas ver calm-hands", "comprobar --condition fever"], home: home, lang: "es_ES.UTF-8")
+    #expect(chat.status == 0, "\(chat.stderr)")
+    for command in [["routines", "show", "calm-hands"], ["check", "--condition", "fever"]] {
+      let direct = try RunTend.run(command, environment: env)
+      #expect(!direct.stdout.isEmpty && chat.stdout.contains(direct.stdout), "\(command)")
+    }
+  }
+}

@@ -34,6 +34,10 @@ struct CommandWordsTests {
     let problems = CommandWords.problems(t)
     #expect(problems.contains { $0.contains("\"empezar\"") && $0.contains("start") })
     #expect(problems.contains { $0.contains("\"no\"") && $0.contains("quit") })
+    values["words.sub.routines.list"] = .list(["lista", "ver"])
+    let sub = CommandWords.problems(
+      Localizer(table: LocaleTable(lang: "es", values: values), fallback: Fixtures.catalog.english))
+    #expect(sub.contains { $0.contains("\"ver\"") && $0.contains("routines subcommands") })
   }
 
   @Test("every command and guide key has at least one word of its own in every language")
@@ -159,6 +163,9 @@ struct LocalizedConversationTests {
     h.send("comprobar --condition fever --json")
     h.send("routines --bogus")
     h.send("resumen --receiver Bo --format json")
+    // Subcommands have words too; what follows them is left as typed.
+    h.send("rutinas ver calm-hands --json", "personas condición quitar fever --receiver Bo")
+    h.send("ajustes región jp", "anotar agua given", "personas añadir Ver")
     #expect(
       h.ran == [
         ["summary", "--format", "html", "--output", "y.html", "--receiver", id],
@@ -166,6 +173,11 @@ struct LocalizedConversationTests {
         ["check", "--condition", "fever", "--json"],
         ["routines", "--bogus"],
         ["summary", "--receiver", "Bo", "--format", "json"],
+        ["routines", "show", "calm-hands", "--json"],
+        ["receivers", "condition", "remove", "fever", "--receiver", "Bo"],
+        ["settings", "region", "jp"],
+        ["log", "water", "given"],
+        ["receivers", "add", "Ver"],
       ])
   }
 
