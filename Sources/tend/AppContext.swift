@@ -17,8 +17,14 @@ struct AppContext {
     let folder = try DataFolder.locate(explicit: options.data, environment: environment.variables)
     let available = Catalog.availableLanguages(in: folder)
     if let flag = options.lang, LanguageChoice.normalize(flag, available: available) == nil {
-      throw TendError.usage(
-        "error: no language \"\(flag)\"; Tend has \(available.joined(separator: ", ")).")
+      // Said in the language the environment asks for, since the one typed does not exist.
+      let said = LanguageChoice.choose(
+        flag: nil, environment: environment.variables, available: available)
+      let t = try Catalog.load(from: folder, languages: said == "en" ? [] : [said]).localizer(said)
+      let args: [String: Message.Argument] = [
+        "lang": .text(flag), "available": .text(available.joined(separator: ", ")),
+      ]
+      throw TendError.usage(t("cli.error", ["message": .text(t("cli.error.noLanguage", args))]))
     }
     let lang = LanguageChoice.choose(
       flag: options.lang, profile: receiverLanguage, environment: environment.variables,

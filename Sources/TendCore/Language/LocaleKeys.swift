@@ -87,6 +87,7 @@ public enum LocaleKeys {
     "cli.error.didYouMean",
     "cli.error.emptyCondition",
     "cli.error.fileCondition",
+    "cli.error.noLanguage",
     "cli.error.or",
     "cli.error.profileUnreadable",
     "cli.error.sites",
