@@ -106,7 +106,7 @@ public final class ChatLoop {
     if !editor.isInteractive {
       if let line = pipe.next() {
         // Once one line waits, later lines wait behind it, so answers keep their order.
-        if waiting.isEmpty, GuideKey(word: Conversation.clean(line)) != nil {
+        if waiting.isEmpty, conversation.words.guideKey(Conversation.clean(line)) != nil {
           feed(.line(line))
         } else {
           waiting.append(line)
@@ -159,8 +159,8 @@ public final class ChatLoop {
   private func completion() -> Completion {
     let words = catalog.rules.map(\.id) + BodySite.allCases.map(\.rawValue) + ["left", "right"]
     return Completion(
-      commands: Conversation.commands + conversation.context.commands,
-      routineIDs: catalog.routines.map(\.id), receiverNames: conversation.receiverNames,
+      words: conversation.words, routineIDs: catalog.routines.map(\.id),
+      receiverNames: conversation.receiverNames,
       conditionWords: words)
   }
 
@@ -214,7 +214,8 @@ public final class ChatLoop {
     do { try body() } catch {
       clearStatus()
       fflush(nil)
-      FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+      let line = t("cli.error", ["message": .text(error.localizedDescription)])
+      FileHandle.standardError.write(Data((line + "\n").utf8))
     }
   }
 

@@ -15,11 +15,8 @@ extension Conversation {
 
   /// The care team's answer or an advice import in `line`, or nil when it is neither.
   mutating func careTeamSentence(_ line: String) -> [Action]? {
-    let words = CommandLineWords.split(line)
-    if let first = words.first?.lowercased(),
-      (["advice"] + t.list("chat.careteam.adviceWords")).contains(first)
-    {
-      return importAdvice(words.dropFirst().joined(separator: " "))
+    if let parsed = words.parse(CommandLineWords.split(line)), parsed.id == "advice" {
+      return importAdvice(parsed.arguments.joined(separator: " "))
     }
     guard let heard = CareTeamWords.hear(line, localizer: t) else { return nil }
     guard let id = currentID, let profile = try? store.profile(id) else { return askWho() }

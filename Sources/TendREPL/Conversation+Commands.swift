@@ -4,23 +4,37 @@ import TendCore
 /// The main prompt: commands, plain commands passed to `tend`, and plain sentences understood
 /// where they can be ("start the hand one", "she's tired today", "he is on warfarin now").
 extension Conversation {
-  /// The conversation's own commands, for help, completion and "did you mean".
-  public static let commands = [
-    "suggest", "show", "start", "feel", "summary", "who", "add", "intake", "tell", "speak", "help",
-    "quit", "more", "giver",
-  ]
+  /// The conversation's own commands (English ids), for help, completion and "did you mean";
+  /// the words for them in each language are `CommandWords`.
+  public static let commands = CommandWords.conversation
+
+  /// Commands whose words after them are free text (options are not read there).
+  private static let freeText: Set<String> = ["tell"]
 
   mutating func command(_ line: String) -> [Action] {
-    let words = CommandLineWords.split(line)
-    guard let first = words.first?.lowercased() else { return [] }
-    let rest = Array(words.dropFirst())
+    let typed = CommandLineWords.split(line)
+    guard !typed.isEmpty else { return [] }
+    guard let parsed = words.parse(typed) else { return sentence(line, words: typed) }
+    let first = parsed.id
+    let rest = parsed.arguments
     let argument = rest.joined(separator: " ")
+    // A plain command is the command line's own: its options are read by its parser.
+    if context.commands.contains(first), first != "summary" || !rest.isEmpty {
+      let typed = words.subcommands(of: first, rest)
+      return [.run([first] + typed + receiverArguments(first, typed))]
+    }
+    if !Self.freeText.contains(first),
+      let option = rest.first(where: { $0.hasPrefix("-") && $0.count > 1 && Int($0) == nil })
+    {
+      let args: [String: Message.Argument] = [
+        "option": .text(String(option.prefix(40))), "command": .text(words.display(first)),
+        "help": .text(words.display("help")),
+      ]
+      return [.say(t("chat.unknownOption", args))]
+    }
     guard currentID != nil || !["start", "feel", "summary", "intake", "tell"].contains(first)
     else { return askWho() }
-    if isMore(first), rest.isEmpty { return more() }
-    if first == "giver" || t.list("chat.giver.words").contains(first) {
-      return giverCommand(argument)
-    }
+    if first == "more", rest.isEmpty { return more() }
     switch first {
     case "suggest": return suggest()
     case "show": return show(argument)
@@ -34,7 +48,7 @@ extension Conversation {
         prompt("chat.notePrompt"),
       ]
     case "summary": return [.showRecent(receiverID: currentID ?? "")]
-    case "who", "switch":
+    case "who":
       var out = askWho()
       if !argument.isEmpty { out = chooseReceiver(argument) }
       return out
@@ -53,12 +67,26 @@ extension Conversation {
       guard !argument.isEmpty else { return [.say(t("chat.tellWhat"))] }
       return seenSentence(argument) ?? understandText(argument, resume: .idle)
     case "speak":
-      let on = !["off", "no", "stop"].contains(argument.lowercased())
+      let on = !words.isSpeakOff(argument)
       speaking = on
       return [.setSpeaking(on)]
-    default:
-      if context.commands.contains(first) { return [.run(words)] }
-      return sentence(line, words: words)
+    case "help": return help()
+    case "quit": return leave()
+    case "giver": return giverCommand(argument)
+    case "advice": return importAdvice(argument)
+    default: return sentence(line, words: typed)
+    }
+  }
+
+  /// `summary` and `share` at the prompt are about the person being cared for unless they name
+  /// someone: `--receiver` is added for them. Nothing else is added or changed.
+  private func receiverArguments(_ command: String, _ rest: [String]) -> [String] {
+    guard let id = currentID,
+      !rest.contains(where: { $0 == "--receiver" || $0.hasPrefix("--receiver=") })
+    else { return [] }
+    switch command {
+    case "summary", "share": return ["--receiver", id]
+    default: return []
     }
   }
 
@@ -188,7 +216,7 @@ extension Conversation {
       !$0.isEmpty
     }
     if words.count == 1, let first = words.first {
-      let all = Self.commands + context.commands
+      let all = self.words.allWords
       if let guess = Suggest.nearest(to: first.lowercased(), in: all) {
         return [.say(t("chat.didYouMean", ["word": .text(first), "guess": .text(guess)]))]
       }
@@ -247,7 +275,7 @@ extension Conversation {
     var out: [Action] = [.say(t("chat.whichOne"))]
     for plan in top.prefix(5) {
       if let n = offered.firstIndex(of: plan) {
-        out.append(.say("  start \(n + 1)   " + t(plan.routine.titleKey)))
+        out.append(.say("  \(self.words.display("start")) \(n + 1)   " + t(plan.routine.titleKey)))
       }
     }
     return out

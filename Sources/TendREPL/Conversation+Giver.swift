@@ -57,8 +57,9 @@ extension Conversation {
     guard words.allSatisfy({ $0.unicodeScalars.allSatisfy(allowed.contains) }) else {
       return false
     }
-    let commands = Self.commands + context.commands + ["tell", "more"]
-    if commands.contains(words[0]) || isMore(words[0]) { return false }
+    let commands = Self.commands + context.commands
+    // A command in any of its words, in the language in use or in English ("sugerir", "más").
+    if commands.contains(words[0]) || self.words.parse(words) != nil { return false }
     // A lower-case word near a command is a typo of it ("routnes"), not a name.
     if words.count == 1, line == words[0], Suggest.nearest(to: words[0], in: commands) != nil {
       return false

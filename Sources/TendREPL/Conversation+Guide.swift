@@ -66,10 +66,10 @@ extension Conversation {
     switch phase {
     case .choosingReceiver, .confirmingNewReceiver: return [.say(t("chat.helpFor.who"))]
     case .askingGiver:
+      let plain = context.commands.map(words.display).joined(separator: ", ")
       return [
         .say(t("chat.giver.help")), .say(t("chat.helpFor.idle")), .say(t("chat.helpFor.screen")),
-        .say(
-          t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
+        .say(t("chat.helpFor.plain", ["commands": .text(plain)])),
       ]
     case .intake: return [.say(t("chat.helpFor.intake"))]
     case .confirmingConditions, .confirmingFeeling, .confirmingSeen, .confirmingCareTeam:
@@ -86,10 +86,10 @@ extension Conversation {
     case .waterAmount: return [.say(t("water.amount.invalid"))]
     case .feelText: return [.say(t("chat.feel.ask"))]
     case .idle, .finished:
+      let plain = context.commands.map(words.display).joined(separator: ", ")
       return [
         .say(t("chat.helpFor.idle")), .say(t("chat.helpFor.screen")),
-        .say(
-          t("chat.helpFor.plain", ["commands": .text(context.commands.joined(separator: ", "))])),
+        .say(t("chat.helpFor.plain", ["commands": .text(plain)])),
       ]
     }
   }

@@ -39,7 +39,7 @@ extension Conversation {
     if line.isEmpty, records.count == 1 { return select(records[0].id) }
     guard !line.isEmpty else { return [.say(t("chat.who.again"))] }
     let words = CommandLineWords.split(line)
-    let first = words.first?.lowercased() ?? ""
+    let first = self.words.parse(words)?.id ?? ""
     let lower = line.lowercased()
     if let n = Int(line) {
       guard records.indices.contains(n - 1) else { return [.say(t("chat.who.noNumber"))] }
@@ -53,7 +53,7 @@ extension Conversation {
     if ["suggest", "show", "speak", "help"].contains(first) || context.commands.contains(first) {
       return command(line) + [.say(t("chat.who.again"))]
     }
-    if ["add", "who", "switch"].contains(first), words.count > 1 { return command(line) }
+    if ["add", "who"].contains(first), words.count > 1 { return command(line) }
     if Self.commands.contains(first) { return [.say(t("chat.who.again"))] }
     if yesNo(line) != nil || t.list("chat.noneWords").contains(lower) {
       return [.say(t("chat.who.notAName")), prompt("chat.namePrompt")]

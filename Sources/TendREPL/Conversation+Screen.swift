@@ -51,10 +51,6 @@ extension Conversation {
     return lines + [.say(""), .say(t("chat.afterSuggest"))]
   }
 
-  /// Whether `word` asks for the rest of a list (`more`, or the word in the user's language).
-  func isMore(_ word: String) -> Bool {
-    (["more"] + t.list("chat.moreWords")).contains(word.lowercased())
-  }
   /// Whether a line typed now is worth recalling: commands and sentences at the main prompt,
   /// and free text (a note, how they feel, why it stopped) of more than one word. One-word
   /// answers ("no", "yes", "3", a name at the who prompt) and every answer to a question

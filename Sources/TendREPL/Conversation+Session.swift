@@ -51,10 +51,9 @@ extension Conversation {
   mutating func answerRating(_ form: RatingForm, _ line: String) -> [Action] {
     var form = form
     guard form.ratings != nil else {
-      switch line.lowercased() {
-      case "", "1", "r", "receiver", "they", "them": form.ratings = RatingSet(ratedBy: .receiver)
-      case "2", "c", "caregiver", "me", "i", "you":
-        form.ratings = RatingSet(ratedBy: .caregiver, rater: giver)
+      switch words.rater(line).map({ $0 == .receiver ? "1" : "2" }) ?? line.lowercased() {
+      case "", "1", "r": form.ratings = RatingSet(ratedBy: .receiver)
+      case "2", "c": form.ratings = RatingSet(ratedBy: .caregiver, rater: giver)
       case _ where RatingForm.parse(line, skipWords: t.list("rating.skipWords")) == .skipRest:
         form.ratings = RatingSet(ratedBy: .receiver)
         form.index = form.kinds.count
@@ -108,7 +107,7 @@ extension Conversation {
   }
 
   mutating func begin(_ line: String) -> [Action] {
-    if yesNo(line) == false || ["cancel", "stop"].contains(line.lowercased()) {
+    if yesNo(line) == false || words.isCancel(line) {
       session = nil
       phase = .idle
       return [.say(t("guide.cancelled")), idlePrompt()]
@@ -168,8 +167,8 @@ extension Conversation {
   /// A whole line typed while a step runs (a pipe, or letters typed together on a terminal):
   /// it is read as words, never as a run of keys, so "help" never means h, "it hurts".
   mutating func guideWord(_ line: String) -> [Action] {
-    if hurtPending { return answerHurt(yesNo(line) == true || GuideKey(word: line) == .hurts) }
-    if let key = GuideKey(word: line) { return guideKey(key) }
+    if hurtPending { return answerHurt(yesNo(line) == true || words.guideKey(line) == .hurts) }
+    if let key = words.guideKey(line) { return guideKey(key) }
     return [.say(t("guide.keys"))]
   }
 

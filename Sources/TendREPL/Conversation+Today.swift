@@ -24,7 +24,7 @@ extension Conversation {
   /// An answer to the today check: nothing new starts the routine (planned again from the
   /// profile as stored now); words are shown back and confirmed before anything is saved.
   mutating func answerToday(_ routineID: String, _ line: String) -> [Action] {
-    if ["cancel", "stop"].contains(line.lowercased()) {
+    if words.isCancel(line) {
       phase = .idle
       return [.say(t("guide.cancelled")), idlePrompt()]
     }

@@ -172,9 +172,13 @@ public struct Conversation: Sendable {
   var receiverSpeaking = false
   /// Receivers whose giver was asked for in this conversation (asked once, not at every turn).
   var askedGiver: Set<String> = []
+  /// The words that name commands, guide keys and short answers, in the language in use and
+  /// in English.
+  public let words: CommandWords
 
   public init(_ context: Context) {
     self.context = context
+    words = CommandWords(context.localizer, plain: context.commands)
     reminders = context.reminders
     now = context.now
     speaking = context.speak
@@ -240,11 +244,9 @@ public struct Conversation: Sendable {
   }
 
   mutating func handleLine(_ line: String) -> [Action] {
-    let lower = line.lowercased()
-    if ["quit", "exit", "bye"].contains(lower), phase != .finished {
-      return leave()
-    }
-    if lower == "help" || lower == "?" { return help() }
+    let said = words.whole(line)
+    if said == "quit", phase != .finished { return leave() }
+    if said == "help" { return help() }
     switch phase {
     case .choosingReceiver: return chooseReceiver(line)
     case .confirmingNewReceiver(let name): return confirmNewReceiver(name, line)

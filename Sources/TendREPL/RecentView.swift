@@ -40,7 +40,8 @@ public enum RecentView {
         if let by { parts.append(t("chat.recent.by", ["name": .text(by)])) }
         out.append("\(when)  " + parts.joined(separator: " · "))
       case .water(let answer, _, _, _):
-        out.append("\(when)  " + t("chat.recent.water", ["answer": .text(answer.rawValue)]))
+        out.append(
+          "\(when)  " + t("chat.recent.water", ["answer": .key("log.water.\(answer.rawValue)")]))
       case .conditionAdded(let c), .conditionRemoved(let c, _, _):
         let change: String
         if case .conditionAdded = entry {

@@ -17,8 +17,14 @@ struct AppContext {
     let folder = try DataFolder.locate(explicit: options.data, environment: environment.variables)
     let available = Catalog.availableLanguages(in: folder)
     if let flag = options.lang, LanguageChoice.normalize(flag, available: available) == nil {
-      throw TendError.usage(
-        "error: no language \"\(flag)\"; Tend has \(available.joined(separator: ", ")).")
+      // Said in the language the environment asks for, since the one typed does not exist.
+      let said = LanguageChoice.choose(
+        flag: nil, environment: environment.variables, available: available)
+      let t = try Catalog.load(from: folder, languages: said == "en" ? [] : [said]).localizer(said)
+      let args: [String: Message.Argument] = [
+        "lang": .text(flag), "available": .text(available.joined(separator: ", ")),
+      ]
+      throw TendError.usage(t("cli.error", ["message": .text(t("cli.error.noLanguage", args))]))
     }
     let lang = LanguageChoice.choose(
       flag: options.lang, profile: receiverLanguage, environment: environment.variables,
@@ -37,6 +43,14 @@ struct AppContext {
     if let problem = setting.problem { Tend.printError(problem) }
     return EmergencyContact(setting, table: catalog.emergencyNumbers)
   }
+
+  /// A usage error (exit 2) in the chosen language: "error: …", "erreur : …".
+  func usage(_ message: String) -> TendError {
+    .usage(localizer("cli.error", ["message": .text(message)]))
+  }
+
+  /// "error: ", "erreur : ", "错误：" — the start of an error line in the chosen language.
+  var errorPrefix: String { localizer("cli.error", ["message": .text("")]) }
 
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }

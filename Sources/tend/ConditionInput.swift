@@ -3,58 +3,92 @@ import TendCore
 
 /// Turns `--condition` specs and profile files into conditions, with "did you mean" errors.
 enum ConditionInput {
-  static func parse(_ specs: [String], catalog: Catalog) throws -> [Condition] {
-    try specs.map { spec in
+  static func parse(_ specs: [String], app: AppContext) throws -> [Condition] {
+    let catalog = app.catalog
+    let t = app.localizer
+    return try specs.map { spec in
       let condition: Condition
       do {
         condition = try ConditionSpec.parse(spec)
       } catch let error as ConditionSpec.ParseError {
         switch error {
         case .empty:
-          throw TendError.usage("error: an empty --condition; expected ID, ID@SITE or ID@SIDE-SITE")
+          throw app.usage(t("cli.error.emptyCondition"))
         case .badID(let id):
-          throw TendError.usage(
-            "error: \"\(PlainText.display(id))\" in --condition is not a condition id"
-              + hint(Suggest.nearest(to: id, in: catalog.rules.map(\.id), limit: 3)))
+          throw app.usage(
+            t("cli.error.badConditionID", ["text": .text(PlainText.display(id))])
+              + hint(conditionGuesses(id, app), t))
         case .badDays(let tail):
-          throw TendError.usage(
-            "error: \"+\(tail)\" in \"\(spec)\" is not a number of days; write it as +10d")
+          throw app.usage(t("cli.error.badDays", ["text": .text(tail), "spec": .text(spec)]))
         case .unknownSite(let site):
           let names = BodySite.allCases.flatMap { site in
             [site.rawValue]
               + (site.isPaired ? Side.allCases.map { "\($0.rawValue)-\(site.rawValue)" } : [])
           }
-          throw TendError.usage(
-            "error: unknown body site \"\(site)\" in \"\(spec)\""
-              + hint(Suggest.nearest(to: site, in: names, limit: 3))
-              + "\nsites: " + BodySite.allCases.map(\.rawValue).joined(separator: ", "))
+          let sites = BodySite.allCases.map(\.rawValue).joined(separator: ", ")
+          throw app.usage(
+            t("cli.error.unknownSite", ["site": .text(site), "spec": .text(spec)])
+              + hint(Suggest.nearest(to: site, in: names, limit: 3), t) + "\n"
+              + t("cli.error.sites", ["sites": .text(sites)]))
         }
       }
       guard catalog.rule(condition.id) != nil else {
         throw usageError(
           SafetyChecker.CheckError.unknownCondition(
-            condition.id,
-            suggestions: Suggest.nearest(to: condition.id, in: catalog.rules.map(\.id), limit: 3)))
+            condition.id, suggestions: conditionGuesses(condition.id, app)), t)
       }
       return condition
     }
   }
 
-  static func usageError(_ error: SafetyChecker.CheckError) -> TendError {
+  /// Condition ids near a typed word: by id (`fevr`), or by the rule's name in the language in
+  /// use (`fiebre` is the Spanish name of `fever`).
+  static func conditionGuesses(_ word: String, _ app: AppContext) -> [String] {
+    let ids = app.catalog.rules.map(\.id)
+    let byID = Suggest.nearest(to: word, in: ids, limit: 3)
+    guard byID.isEmpty else { return byID }
+    var idByName: [String: String] = [:]
+    for id in ids {
+      let name = app.localizer("rule.\(id).name").lowercased()
+      idByName[name] = idByName[name] ?? id
+      // The short name before any aside: "fiebre" in "Fiebre (más de 38 °C)".
+      if let head = name.split(separator: "(").first?.trimmingCharacters(in: .whitespaces) {
+        idByName[head] = idByName[head] ?? id
+      }
+    }
+    let names = Suggest.nearest(to: word, in: Array(idByName.keys).sorted(), limit: 3)
+    var seen = Set<String>()
+    return names.compactMap { idByName[$0] }.filter { seen.insert($0).inserted }
+  }
+
+  static func usageError(_ error: SafetyChecker.CheckError, _ t: Localizer) -> TendError {
     switch error {
     case .unknownCondition(let id, let suggestions):
       return .usage(
-        "error: unknown condition \"\(id)\"" + hint(suggestions)
-          + "\n(`tend check --help` explains the form; the ids are in Routines/precautions.json)")
+        t(
+          "cli.error",
+          [
+            "message": .text(
+              t("cli.error.unknownCondition", ["id": .text(id)]) + hint(suggestions, t) + "\n"
+                + t("cli.error.unknownCondition.help"))
+          ]))
     case .unknownRoutine(let id, let suggestions):
       return .usage(
-        "error: unknown routine \"\(id)\"" + hint(suggestions) + "\n(`tend routines` lists them)")
+        t(
+          "cli.error",
+          [
+            "message": .text(
+              t("cli.error.unknownRoutine", ["id": .text(id)]) + hint(suggestions, t) + "\n"
+                + t("cli.error.unknownRoutine.help"))
+          ]))
     }
   }
 
-  static func hint(_ names: [String]) -> String {
-    names.isEmpty
-      ? "" : "; did you mean " + names.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
+  /// "; did you mean "a" or "b"?" in the language in use (empty for no names).
+  static func hint(_ names: [String], _ t: Localizer) -> String {
+    guard !names.isEmpty else { return "" }
+    let quoted = names.map { "\"\($0)\"" }.joined(separator: " " + t("cli.error.or") + " ")
+    return t("cli.error.didYouMean", ["names": .text(quoted)])
   }
 }
 
@@ -65,13 +99,15 @@ enum ProfileFile {
     -> [Condition]
   {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw TendError.usage("error: cannot read the profile \(path)")
+      throw app.usage(app.t("cli.error.profileUnreadable", ["path": .text(path)]))
     }
     let profile: Profile
     do {
       profile = try Profile.decode(data, file: path)
     } catch let error as ReceiverError {
-      throw TendError(message: "error: " + app.localizer.render(error.message), exitCode: 65)
+      throw TendError(
+        message: app.t("cli.error", ["message": .text(app.localizer.render(error.message))]),
+        exitCode: 65)
     }
     return try conditions(profile, file: path, app: app, today: today)
   }
@@ -84,11 +120,11 @@ enum ProfileFile {
   {
     try profile.conditions(asOf: today).map { condition in
       guard app.catalog.rule(condition.id) != nil else {
+        let args: [String: Message.Argument] = ["path": .text(path), "id": .text(condition.id)]
+        let guesses = ConditionInput.conditionGuesses(condition.id, app)
         throw TendError(
-          message: "\(path): error: [conditions] unknown condition \"\(condition.id)\""
-            + ConditionInput.hint(
-              Suggest.nearest(to: condition.id, in: app.catalog.rules.map(\.id), limit: 3)),
-          exitCode: 65)
+          message: app.t("cli.error.fileCondition", args)
+            + ConditionInput.hint(guesses, app.localizer), exitCode: 65)
       }
       return condition
     }

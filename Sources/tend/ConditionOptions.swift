@@ -44,7 +44,7 @@ struct ConditionOptions: ParsableArguments {
       app = try AppContext(global)
     }
     if let profile { all += try ProfileFile.conditions(at: profile, app: app) }
-    all += try ConditionInput.parse(conditions, catalog: app.catalog)
+    all += try ConditionInput.parse(conditions, app: app)
     return (app, all, careTeam, allergies)
   }
 }

@@ -35,11 +35,13 @@ enum HomeInput {
   static func failure(_ error: any Error, _ app: AppContext) -> any Error {
     switch error {
     case let e as ReceiverError:
-      TendError(message: "error: " + app.localizer.render(e.message), exitCode: e.isUsage ? 2 : 65)
-    case let e as EntryError: TendError.usage("error: " + app.localizer.render(e.message))
+      TendError(
+        message: app.errorPrefix + app.localizer.render(e.message), exitCode: e.isUsage ? 2 : 65)
+    case let e as EntryError: TendError.usage(app.errorPrefix + app.localizer.render(e.message))
     case let e as StorageError:
       TendError(
-        message: "error: " + app.localizer.render(e.message) + "\n" + (e.errorDescription ?? ""),
+        message: app.errorPrefix + app.localizer.render(e.message) + "\n"
+          + (e.errorDescription ?? ""),
         exitCode: 1)
     case let e as JournalError: TendError(message: app.localizer.render(e.message), exitCode: 65)
     default: error
@@ -51,7 +53,7 @@ enum HomeInput {
     guard let text else { return nil }
     guard let date = CalendarDay.parse(text) else {
       throw TendError.usage(
-        "error: " + app.t("log.error.date", ["flag": .text(flag), "text": .text(text)]))
+        app.errorPrefix + app.t("log.error.date", ["flag": .text(flag), "text": .text(text)]))
     }
     return CalendarDay.format(date)
   }
@@ -64,7 +66,7 @@ enum HomeInput {
     if let stamp = Timestamp.parse(text) { return stamp }
     if let local = localTime(text) { return local }
     throw TendError.usage(
-      "error: " + app.t("log.error.time", ["flag": .text(flag), "text": .text(text)]))
+      app.errorPrefix + app.t("log.error.time", ["flag": .text(flag), "text": .text(text)]))
   }
 
   /// `2026-11-29T10:15[:00]` or `2026-11-29` (midnight) in this machine's time zone.

@@ -57,7 +57,7 @@ struct Tend: ParsableCommand {
         print(fullMessage(for: error))
         return 0
       }
-      printError(fullMessage(for: error))
+      printError(ParseErrorText.localize(fullMessage(for: error), arguments: arguments))
       return code == .validationFailure ? 2 : code.rawValue
     }
   }

@@ -18,6 +18,7 @@ struct EmergencyRegionTests {
       ("zh-Hans", "zh_CN.UTF-8", "120"), ("vi", "vi_VN.UTF-8", "115"),
       ("en", "en_GB.UTF-8", "999"), ("fr", "fr_FR.UTF-8", "15"), ("es", "es_MX.UTF-8", "911"),
       ("es", "es_AR.UTF-8", "107"), ("en", "en_AU.UTF-8", "000"), ("zh-Hans", "zh_TW.UTF-8", "119"),
+      ("en", "ja_JP.UTF-8", "119"), ("es", "es_ES.UTF-8", "112"),
     ])
   func checkByLocale(lang: String, locale: String, number: String) throws {
     let home = Fixtures.temporaryDirectory()

@@ -22,22 +22,30 @@ struct Harness {
 
   init(
     profiles: [Profile] = [], reminders: [Reminder] = [], emergency: String? = "911",
-    now: Date = Date(), store: MemoryStore? = nil
+    now: Date = Date(), store: MemoryStore? = nil, lang: String = "en",
+    commands: [String] = ["check", "routines", "receivers"]
   ) {
     let store = store ?? MemoryStore(profiles: profiles)
     self.store = store
     self.now = now
-    let t = Fixtures.english
+    let t = Fixtures.catalog.localizer(lang)
+    let recognizer: Recognizer
+    do {
+      recognizer =
+        lang == "en" ? Harness.recognizer : try Recognizer(localizer: t, catalog: Fixtures.catalog)
+    } catch {
+      fatalError("recognizer: \(error)")
+    }
     let context = Conversation.Context(
       catalog: Fixtures.catalog, localizer: t, store: store, reminders: reminders,
-      emergencyNumber: emergency, commands: ["check", "routines", "receivers"], now: now,
+      emergencyNumber: emergency, commands: commands, now: now,
       understand: { text, today, stored in
         Conversation.Understanding(
-          Harness.recognizer.recognize(text, today: today, profile: stored), localizer: t,
+          recognizer.recognize(text, today: today, profile: stored), localizer: t,
           emergencyNumber: emergency)
       },
       daysAgo: { text, today in
-        Harness.recognizer.daysAgo(
+        recognizer.daysAgo(
           in: text, today: today, ago: t.list("vocab.cue.ago").first)
       })
     conversation = Conversation(context)

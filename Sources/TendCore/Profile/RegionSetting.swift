@@ -64,6 +64,17 @@ public struct RegionSetting: Sendable, Equatable {
     case region(String)
     /// Not a two-letter code.
     case invalid
+    /// A two-letter code whose emergency number Tend does not know: it cannot be set, since
+    /// every region Tend can be set to has a number with a source.
+    case unknown(String)
+  }
+
+  /// What a person typed, read against the table: a region can only be set when the table
+  /// has its number (`unknown` otherwise).
+  public static func answer(_ text: String, known table: EmergencyNumbers) -> Answer {
+    let answer = answer(text)
+    if case .region(let code) = answer, table[code] == nil { return .unknown(code) }
+    return answer
   }
 
   public static func answer(_ text: String) -> Answer {

@@ -72,12 +72,14 @@ extension Tend {
       ScreenText.print(t("region.ask"))
       for _ in 0..<3 {
         guard let line = editor.read(prompt: t("region.prompt")) else { break }
-        switch RegionSetting.answer(line) {
+        switch RegionSetting.answer(line, known: table) {
         case .skip:
           ScreenText.print(t("region.skipped"))
           return .unknown
         case .invalid:
           ScreenText.print(t("region.invalid", ["text": .text(t.quote(line))]))
+        case .unknown(let code):
+          ScreenText.print(Settings.notSettable(code, app))
         case .region(let code):
           do {
             try RegionSetting.store(code, home: app.home)

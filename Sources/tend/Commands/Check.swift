@@ -46,7 +46,7 @@ extension Tend {
         result = try checker.check(
           all, careTeam: careTeam, on: Date(), routineID: routine, allergies: allergies)
       } catch {
-        throw ConditionInput.usageError(error)
+        throw ConditionInput.usageError(error, app.localizer)
       }
       let contact = app.emergencyContact()
       if json {

@@ -34,9 +34,10 @@ extension Tend {
       let kind = try type.map { text in
         guard let kind = JournalEntry.Kind(rawValue: text.lowercased()) else {
           throw TendError.usage(
-            "error: " + app.t("journal.error.type", ["text": .text(text)])
+            app.errorPrefix + app.t("journal.error.type", ["text": .text(text)])
               + ConditionInput.hint(
-                Suggest.nearest(to: text, in: JournalEntry.Kind.allCases.map(\.rawValue), limit: 1))
+                Suggest.nearest(to: text, in: JournalEntry.Kind.allCases.map(\.rawValue), limit: 1),
+                app.localizer)
           )
         }
         return kind

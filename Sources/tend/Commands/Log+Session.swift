@@ -50,7 +50,7 @@ extension Tend.Log {
             .unknownRoutine(
               routine,
               suggestions: Suggest.nearest(
-                to: routine, in: app.catalog.routines.map(\.id), limit: 3)))
+                to: routine, in: app.catalog.routines.map(\.id), limit: 3)), app.localizer)
         }
         let conditions = profile.conditions(asOf: at.date)
         if let plan = try? SafetyChecker(catalog: app.catalog).check(
@@ -69,7 +69,7 @@ extension Tend.Log {
       if !sites.isEmpty {
         session.sites = try HomeInput.list(sites).map { token in
           guard let region = BodyRegion(token: token.lowercased()) else {
-            throw TendError.usage("error: " + app.t("log.error.site", ["text": .text(token)]))
+            throw TendError.usage(app.errorPrefix + app.t("log.error.site", ["text": .text(token)]))
           }
           return region.token
         }
@@ -137,7 +137,7 @@ extension Tend.Log {
       guard let answer = Water.Answer(rawValue: text.lowercased()), names.contains(answer.rawValue)
       else {
         throw TendError.usage(
-          "error: "
+          app.errorPrefix
             + app.t(
               "log.error.waterAnswer",
               ["text": .text(text), "known": .text(names.joined(separator: ", "))]))

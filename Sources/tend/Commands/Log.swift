@@ -38,7 +38,7 @@ struct RaterOptions: ParsableArguments {
 
   func ratings(_ pairs: [String], by: String?, _ app: AppContext) throws -> Ratings? {
     guard let who = Rater(rawValue: ratedBy.lowercased()) else {
-      throw TendError.usage("error: " + app.t("log.error.ratedBy", ["text": .text(ratedBy)]))
+      throw TendError.usage(app.errorPrefix + app.t("log.error.ratedBy", ["text": .text(ratedBy)]))
     }
     let scores = try HomeInput.run(app) { try Ratings.parsePairs(pairs) }
     if scores.isEmpty { return nil }
@@ -70,7 +70,7 @@ extension Tend.Log {
       let at = try HomeInput.time(entry.at, flag: "--at", app)
       let ratings = try raters.ratings(rate, by: entry.by, app)
       guard ratings != nil || text != nil else {
-        throw TendError.usage("error: " + app.t("log.error.emptyFeeling"))
+        throw TendError.usage(app.errorPrefix + app.t("log.error.emptyFeeling"))
       }
       let torn = try HomeInput.run(app) {
         try store.journal(profile.id).append(
@@ -104,11 +104,11 @@ extension Tend.Log {
       guard let kind = Water.Answer(rawValue: word) else {
         let names = Water.Answer.allCases.map(\.rawValue)
         throw TendError.usage(
-          "error: "
+          app.errorPrefix
             + app.t(
               "log.error.waterAnswer",
               ["text": .text(answer), "known": .text(names.joined(separator: ", "))])
-            + ConditionInput.hint(Suggest.nearest(to: answer, in: names, limit: 1)))
+            + ConditionInput.hint(Suggest.nearest(to: answer, in: names, limit: 1), app.localizer))
       }
       if let minutes, !WaterReminder.minutesRange.contains(minutes) {
         throw HomeInput.failure(

@@ -26,7 +26,7 @@ extension Tend.Receivers {
 
       func run() throws {
         let (app, store, profile) = try HomeInput.context(global, receiver: name)
-        let condition = try ConditionInput.parse([spec], catalog: app.catalog)[0]
+        let condition = try ConditionInput.parse([spec], app: app)[0]
         var item = ReceiverText.profileCondition(condition, by: by)
         item.note = note
         if let day = try HomeInput.day(since, flag: "--since", app) {
@@ -56,7 +56,7 @@ extension Tend.Receivers {
 
       func run() throws {
         let (app, store, profile) = try HomeInput.context(global, receiver: name)
-        let condition = try ConditionInput.parse([spec], catalog: app.catalog)[0]
+        let condition = try ConditionInput.parse([spec], app: app)[0]
         let removed = try HomeInput.run(app) {
           try store.removeCondition(
             id: condition.id, site: condition.site, side: condition.side, from: profile.id, by: by,

@@ -56,7 +56,7 @@ extension Tend.Receivers {
         print(
           app.t("receivers.remove.confirm", ["name": .text(profile.name), "count": .number(lines)]))
         guard let answer = readLine() else {
-          throw TendError.usage("error: " + app.t("receivers.remove.needYes"))
+          throw TendError.usage(app.errorPrefix + app.t("receivers.remove.needYes"))
         }
         guard answer.trimmingCharacters(in: .whitespaces).lowercased() == profile.name.lowercased()
         else {

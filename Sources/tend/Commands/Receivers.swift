@@ -61,7 +61,7 @@ extension Tend {
         let store = HomeInput.receivers(global)
         var profile = Profile(id: "", name: name)
         try details.apply(to: &profile, app)
-        profile.conditions = try ConditionInput.parse(conditions, catalog: app.catalog).map {
+        profile.conditions = try ConditionInput.parse(conditions, app: app).map {
           ReceiverText.profileCondition($0, by: by)
         }
         let added = try HomeInput.run(app) { try store.add(profile) }
@@ -141,7 +141,8 @@ struct ProfileOptions: ParsableArguments {
     if let fluidLimit {
       guard (100...10_000).contains(fluidLimit) else {
         throw TendError.usage(
-          "error: " + app.t("receivers.error.fluidLimit", ["value": .text(String(fluidLimit))]))
+          app.errorPrefix
+            + app.t("receivers.error.fluidLimit", ["value": .text(String(fluidLimit))]))
       }
       profile.fluidLimitML = fluidLimit
     }
@@ -149,7 +150,7 @@ struct ProfileOptions: ParsableArguments {
       let available = Catalog.availableLanguages(in: app.catalog.folder)
       guard let code = LanguageChoice.normalize(language, available: available) else {
         throw TendError.usage(
-          "error: "
+          app.errorPrefix
             + app.t(
               "receivers.error.language",
               ["text": .text(language), "known": .text(available.joined(separator: ", "))]))

@@ -30,10 +30,9 @@ extension Tend {
         var routines = app.catalog.routines
         if let area {
           guard let site = BodySite(rawValue: area.lowercased()) else {
-            throw TendError.usage(
-              "error: unknown area \"\(area)\""
-                + ConditionInput.hint(
-                  Suggest.nearest(to: area, in: BodySite.allCases.map(\.rawValue), limit: 3)))
+            throw app.usage(
+              app.t("cli.error.unknownArea", ["area": .text(area)])
+                + ConditionInput.hint(Routines.areaGuesses(area, app), app.localizer))
           }
           routines = routines.filter { $0.areas.contains { $0.overlaps(site) } }
         }
@@ -75,7 +74,7 @@ extension Tend {
           throw ConditionInput.usageError(
             .unknownRoutine(
               id, suggestions: Suggest.nearest(to: id, in: app.catalog.routines.map(\.id), limit: 3)
-            ))
+            ), app.localizer)
         }
         if all.isEmpty && sources.receiver == nil {
           if json {
@@ -96,7 +95,7 @@ extension Tend {
           result = try SafetyChecker(catalog: app.catalog).check(
             all, careTeam: careTeam, on: Date(), routineID: routine.id, allergies: allergies)
         } catch {
-          throw ConditionInput.usageError(error)
+          throw ConditionInput.usageError(error, app.localizer)
         }
         if json {
           print(try CheckReport(result, localizer: app.localizer).jsonText(), terminator: "")
@@ -106,6 +105,21 @@ extension Tend {
             terminator: "")
         }
       }
+    }
+  }
+}
+
+extension Tend.Routines {
+  /// Body areas near a typed word, by id (`hnd`) or by the site's name in the language in use
+  /// (`mano` is the Spanish name of `hand`).
+  static func areaGuesses(_ word: String, _ app: AppContext) -> [String] {
+    let ids = BodySite.allCases.map(\.rawValue)
+    let byID = Suggest.nearest(to: word, in: ids, limit: 3)
+    guard byID.isEmpty else { return byID }
+    var idByName: [String: String] = [:]
+    for id in ids { idByName[app.t("site.\(id)").lowercased()] = id }
+    return Suggest.nearest(to: word, in: Array(idByName.keys).sorted(), limit: 3).compactMap {
+      idByName[$0]
     }
   }
 }

@@ -32,10 +32,13 @@ extension Tend {
         if let code {
           var region: String?
           if code.lowercased() != "none" {
-            guard case .region(let parsed) = RegionSetting.answer(code) else {
+            switch RegionSetting.answer(code, known: app.catalog.emergencyNumbers) {
+            case .region(let parsed): region = parsed
+            case .unknown(let parsed):
+              throw TendError.usage(Settings.notSettable(parsed, app))
+            case .invalid, .skip:
               throw TendError.usage(t("region.invalid", ["text": .text(t.quote(code))]))
             }
-            region = parsed
           }
           do {
             try RegionSetting.store(region, home: app.home)
@@ -58,6 +61,12 @@ extension Tend {
           print(Settings.describe(contact, t))
         }
       }
+    }
+
+    /// Why a region without a known number cannot be set, and the regions that can.
+    static func notSettable(_ region: String, _ app: AppContext) -> String {
+      let regions = app.catalog.emergencyNumbers.regions.joined(separator: " ")
+      return app.t("region.notSettable", ["region": .text(region), "regions": .text(regions)])
     }
 
     /// "Region: FR (set by you). Emergency number: 15 (112 works too)." or how to set it.

@@ -31,7 +31,10 @@ extension Tend {
 
     func validate() throws {
       guard !recipient.trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw ValidationError("--with needs a name, for example --with \"Dr Lee, oncology\".")
+        guard let app = try? AppContext(global) else {
+          throw ValidationError("--with needs a name, for example --with \"Dr Lee, oncology\".")
+        }
+        throw ValidationError(app.t("share.error.with"))
       }
     }
 
