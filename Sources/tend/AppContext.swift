@@ -38,6 +38,9 @@ struct AppContext {
     return EmergencyContact(setting, table: catalog.emergencyNumbers)
   }
 
+  /// Where the data digest of the last run is kept (`TendVersion.of`).
+  var digestCache: URL { environment.cacheFolder.appendingPathComponent("data-digest") }
+
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }
 }

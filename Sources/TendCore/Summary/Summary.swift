@@ -1,3 +1,10 @@
+/// Receives a streamed export's rows and SAFETY items in journal order (`SummaryBuilder.sink`).
+public protocol SummaryRowSink: AnyObject, Sendable {
+  func row(_ row: SummaryData.Row)
+  func against(_ item: SummaryData.AgainstPrecautions)
+  func worse(_ item: SummaryData.WorseSession)
+}
+
 /// Turns a stream of journal entries into a summary's numbers. Pure: values in, values out.
 ///
 /// Guarantees: only entries whose local day falls in the period count (consents and condition
@@ -46,6 +53,13 @@ public struct SummaryBuilder: Sendable {
   var safetyKeep: Int { options.keepSessions ? Int.max : 20 }
   /// mL noted per local day in the period.
   var waterByDay: [Int: Int] = [:]
+  /// Where rows and the full SAFETY lists go as they are made, in a streamed export
+  /// (`SummaryStream`): only the last row is held (a water answer after it may still amend it).
+  public var sink: (any SummaryRowSink)?
+  /// The first pass of a streamed export: rows and the full SAFETY lists are neither kept nor
+  /// sent (the second pass sends them), so memory stays flat.
+  public var discardRows = false
+  var streaming: Bool { sink != nil || discardRows }
 
   struct ScaleStats: Sendable {
     var n = 0
@@ -200,9 +214,12 @@ public struct SummaryBuilder: Sendable {
         }
       }
       worseCount += 1
-      if worseList.count < safetyKeep {
-        worseList.append(
-          .init(session: sessions, when: s.at.day, routine: s.routine, changes: changes))
+      let item = SummaryData.WorseSession(
+        session: sessions, when: s.at.day, routine: s.routine, changes: changes)
+      if let sink {
+        sink.worse(item)
+      } else if !discardRows, worseList.count < safetyKeep {
+        worseList.append(item)
       }
     }
     var inForceIDs = s.precautions
@@ -228,9 +245,14 @@ public struct SummaryBuilder: Sendable {
         routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure)
       breaches = SessionAudit.breaches(done, under: r, catalog: auditor!.catalog)
       if !breaches.isEmpty { againstCount += 1 }
-      if !breaches.isEmpty, against.count < safetyKeep {
-        against.append(
-          .init(session: sessions, when: s.at.day, routine: s.routine, breaches: breaches))
+      if !breaches.isEmpty {
+        let item = SummaryData.AgainstPrecautions(
+          session: sessions, when: s.at.day, routine: s.routine, breaches: breaches)
+        if let sink {
+          sink.against(item)
+        } else if !discardRows, against.count < safetyKeep {
+          against.append(item)
+        }
       }
     }
     if s.stoppedEarly {
@@ -257,8 +279,15 @@ public struct SummaryBuilder: Sendable {
       var r = row(s)
       r.precautions = inForceIDs
       r.breaches = auditor == nil ? nil : breaches
+      if streaming { flushRows() }
       rows.append(r)
     }
+  }
+
+  /// Sends the row held back (a streamed export calls this once the journal is read).
+  public mutating func flushRows() {
+    guard streaming, let last = rows.popLast() else { return }
+    sink?.row(last)
   }
 
   func row(_ s: SummarySession) -> SummaryData.Row {
@@ -268,7 +297,7 @@ public struct SummaryBuilder: Sendable {
       return d
     }
     return SummaryData.Row(
-      number: rows.count + 1, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
+      number: sessions, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
       pressure: s.pressure, by: s.by, status: s.stoppedEarly ? "stopped" : "completed",
       stopReason: s.stopReason, before: dict(s.before), after: dict(s.after),
       beforeBy: s.before?.ratedBy,
