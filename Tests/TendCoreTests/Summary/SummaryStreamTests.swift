@@ -38,8 +38,10 @@ struct SummaryStreamTests {
     return (String(decoding: try Data(contentsOf: out), as: UTF8.self), digest)
   }
 
-  static let cases: [(SummaryFormat, Set<SummaryPart>, Bool)] =
-    SummaryFormat.allCases.flatMap { [($0, [], false), ($0, [], true), ($0, [.notes, .water], false)] }
+  static let cases: [(SummaryFormat, Set<SummaryPart>, Bool)] = SummaryFormat.allCases.flatMap {
+    format -> [(SummaryFormat, Set<SummaryPart>, Bool)] in
+    [(format, [], false), (format, [], true), (format, [.notes, .water], false)]
+  }
 
   @Test("every format, plain, de-identified and with parts left out", arguments: 0..<18)
   func sameBytes(index: Int) throws {
