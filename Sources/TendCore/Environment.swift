@@ -27,7 +27,9 @@ public struct Environment: Sendable {
   /// Where Tend keeps what it can always recompute (the data digest): `$XDG_CACHE_HOME/tend`,
   /// else `~/.cache/tend`.
   public var cacheFolder: URL {
-    if let xdg = self["XDG_CACHE_HOME"] { return URL(fileURLWithPath: xdg).appendingPathComponent("tend") }
+    if let xdg = self["XDG_CACHE_HOME"] {
+      return URL(fileURLWithPath: xdg).appendingPathComponent("tend")
+    }
     let user = self["HOME"] ?? NSHomeDirectory()
     return URL(fileURLWithPath: user).appendingPathComponent(".cache/tend")
   }

@@ -42,7 +42,9 @@ struct DeterministicOutputTests {
       ["summary", "--format", "json", "--from", "2026-11-01", "--to", "2026-11-28"],
       ["summary", "--format", "csv", "--from", "2026-11-01", "--to", "2026-11-28"],
       ["summary", "--format", "fhir", "--from", "2026-11-01", "--to", "2026-11-28"],
-      ["summary", "--format", "json", "--deidentify", "--from", "2026-11-01", "--to", "2026-11-28"],
+      [
+        "summary", "--format", "json", "--deidentify", "--from", "2026-11-01", "--to", "2026-11-28",
+      ],
     ])
   func sameBytes(args: [String]) throws {
     let (a, b) = try twice(args)

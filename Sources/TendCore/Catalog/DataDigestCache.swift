@@ -49,7 +49,8 @@ enum DataDigestCache {
     let rest = text.dropFirst(fingerprint.count)
     guard rest.hasPrefix("digest "), rest.hasSuffix("\n") else { return nil }
     let digest = rest.dropFirst(7).dropLast()
-    guard digest.utf8.count == 64, digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
+    guard digest.utf8.count == 64,
+      digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) })
     else { return nil }
     return String(digest)
   }

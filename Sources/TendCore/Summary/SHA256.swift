@@ -5,11 +5,10 @@ import Foundation
 /// Tested against the NIST vectors and against `sha256sum` on generated exports. Not for
 /// secrets: it is not constant-time, and a checksum only shows that a file was changed.
 public struct SHA256: Sendable {
-  private var h:
-    (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19
-    )
+  private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
+    0x5be0_cd19
+  )
   /// Bytes of a block not yet complete (fewer than 64).
   private var pending: [UInt8] = []
   private var length: UInt64 = 0

@@ -61,7 +61,9 @@ public enum ExportFile {
       let out = ExportWriter(fd: fd)
       out.write(text)
       out.flush()
-      if let failure = out.failure { throw SummaryError.cannotWrite(path, String(cString: strerror(failure))) }
+      if let failure = out.failure {
+        throw SummaryError.cannotWrite(path, String(cString: strerror(failure)))
+      }
     }
   }
 

@@ -11,7 +11,9 @@ struct LocalizerFillTests {
 
   @Test("each placeholder takes its argument; text around them is kept once")
   func filled() {
-    #expect(Self.render("Hi %{name}, %{n} left", ["name": .text("Ana"), "n": .number(3)]) == "Hi Ana, 3 left")
+    #expect(
+      Self.render("Hi %{name}, %{n} left", ["name": .text("Ana"), "n": .number(3)])
+        == "Hi Ana, 3 left")
     #expect(Self.render("%{a}%{b}", ["a": .text("x"), "b": .text("y")]) == "xy")
     #expect(Self.render("no placeholder") == "no placeholder")
     #expect(Self.render("") == "")

@@ -50,7 +50,9 @@ struct SummaryStreamTests {
     let options = SummaryFixtures.options(
       keepSessions: format.needsRows, omit: omit, deidentify: deidentify)
     let sealed = format == .json || format == .fhir
-    let render = { RenderOptions(localizer: Fixtures.english, checksum: sealed, ids: UUIDSource(seed: 7)) }
+    let render = {
+      RenderOptions(localizer: Fixtures.english, checksum: sealed, ids: UUIDSource(seed: 7))
+    }
     let data = SummaryBuilder.summarize(
       SummaryFixtures.receiver, JournalScan.entries(Self.journal), options: options)
     #expect(data.sessions.map { $0.count > 10 } ?? !format.needsRows)
@@ -96,7 +98,8 @@ struct SummaryStreamTests {
     }
     let before = SummaryBuilder.summarize(
       SummaryFixtures.receiver, JournalScan.entries(Self.journal), options: options)
-    #expect(text == SummaryRendering.render(before, as: .csv, RenderOptions(localizer: Fixtures.english)))
+    #expect(
+      text == SummaryRendering.render(before, as: .csv, RenderOptions(localizer: Fixtures.english)))
   }
 }
 

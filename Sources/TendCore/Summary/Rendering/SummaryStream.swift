@@ -79,7 +79,8 @@ final class Spill {
   var items = 0
 
   init() throws(SummaryError) {
-    let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
+    let folder =
+      ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "/tmp"
     var template = Array("\(folder)/.tend-export-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -104,7 +105,9 @@ final class Spill {
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     var offset = 0
     while offset < writer.count {
-      let n = chunk.withUnsafeMutableBytes { pread(writer.fd, $0.baseAddress, $0.count, off_t(offset)) }
+      let n = chunk.withUnsafeMutableBytes {
+        pread(writer.fd, $0.baseAddress, $0.count, off_t(offset))
+      }
       if n < 0 {
         if errno == EINTR { continue }
         throw .cannotWrite("", String(cString: strerror(errno)))
@@ -167,7 +170,8 @@ public struct SummaryStream {
       if render.checksum, format == .json || format == .fhir,
         let range = text.utf8.firstRange(of: Checksum.placeholder.utf8)
       {
-        placeholder = out.count + text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+        placeholder =
+          out.count + text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
       }
       out.write(text)
     }
