@@ -60,7 +60,7 @@ enum ExportBenchmarks {
   }
 
   static func size(_ lines: Int, exe: String, jq: String) throws {
-    let journal = "/tmp/tend-bench-journal-\(lines).jsonl"
+    let journal = path(lines)
     let (first, last) = try SummaryBenchmarks.makeJournal(lines: lines, path: journal)
     let bytes = (try FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int) ?? 0
     let env = try home(for: journal, exe: exe)
@@ -92,7 +92,7 @@ enum ExportBenchmarks {
   /// `tend journal --json` over 1M lines against jq adding the same field to every line.
   static func journalJSON(exe: String, jq: String) throws {
     let lines = sizes.last!
-    let journal = "/tmp/tend-bench-journal-\(lines).jsonl"
+    let journal = path(lines)
     _ = try SummaryBenchmarks.makeJournal(lines: lines, path: journal)
     let env = try home(for: journal, exe: exe)
     let j = try spawn(jq, ["-c", ". + {receiver: \"bench\"}", journal], env: env)
@@ -130,6 +130,12 @@ enum ExportBenchmarks {
           "review of %d exports: %@, jq reading one field from each %@: %.2f× (pair by pair; target ≤ 0.5×)",
         paths.count, Measure.format(median(tendTimes)), Measure.format(median(jqTimes)),
         median(ratios)))
+  }
+
+  /// The generated journal of `lines` lines (the 1M one is the summary benchmark's).
+  static func path(_ lines: Int) -> String {
+    lines == SummaryBenchmarks.lines
+      ? SummaryBenchmarks.journal : "/tmp/tend-bench-journal-\(lines).jsonl"
   }
 
   static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
