@@ -13,7 +13,6 @@ let registry: [(name: String, run: () throws -> Void)] = [
   ("exports", ExportBenchmarks.run),
 ]
 
-setvbuf(stdout, nil, _IOLBF, 0)  // each figure as soon as it is measured
 let wanted = Set(CommandLine.arguments.dropFirst())
 for (name, run) in registry where wanted.isEmpty || wanted.contains(name) {
   print("== \(name)")

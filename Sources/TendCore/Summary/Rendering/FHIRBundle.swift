@@ -119,7 +119,10 @@ struct FHIRBundle {
   /// The entries added since the last call, each after a comma, as items of `entry`.
   mutating func takeEntries() -> String {
     var out = ""
-    for (url, resource) in entries { out += ",\n    " + Self.entry(url, resource).text(indent: 2) }
+    for (url, resource) in entries {
+      out += ",\n    "
+      Self.entry(url, resource).write(into: &out, indent: 2)
+    }
     entries = []
     return out
   }
