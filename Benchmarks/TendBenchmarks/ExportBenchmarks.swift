@@ -32,8 +32,10 @@ enum ExportBenchmarks {
     for lines in sizes where only?.contains(lines) ?? true {
       try size(lines, exe: exe, jq: jq)
     }
-    try journalJSON(exe: exe, jq: jq)
-    try review(exe: exe, jq: jq)
+    let parts = ProcessInfo.processInfo.environment["TEND_BENCH_PARTS"] ?? "journal,review"
+    if parts.contains("journal") { try journalJSON(exe: exe, jq: jq) }
+    fflush(nil)
+    if parts.contains("review") { try review(exe: exe, jq: jq) }
   }
 
   /// A home with one receiver whose journal is the generated file (a hard link, no copy).
@@ -73,7 +75,12 @@ enum ExportBenchmarks {
         format: "%d lines (%.0f MB): jq same aggregate %@, peak RSS %.1f MB", lines,
         Double(bytes) / 1e6, Measure.format(jqRun.wall), jqRun.rss))
     let period = ["--from", CivilDay.string(first), "--to", CivilDay.string(last)]
-    for format in SummaryFormat.allCases {
+    // TEND_BENCH_FORMATS=text,csv… measures only those (FHIR over 1M lines writes gigabytes).
+    let formats = ProcessInfo.processInfo.environment["TEND_BENCH_FORMATS"].map {
+      $0.split(separator: ",").compactMap { SummaryFormat(rawValue: String($0)) }
+    }
+    fflush(nil)
+    for format in formats ?? SummaryFormat.allCases {
       let args = ["summary", "--receiver", "Bench", "--format", format.rawValue] + period
       let r = try best(runs) { try spawn(exe, args, env: env) }
       guard r.status == 0 else {
@@ -86,6 +93,7 @@ enum ExportBenchmarks {
           format.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), Measure.format(r.wall),
           r.wall / jqRun.wall, r.rss,
           Measure.format(r.wall / Double(lines))))
+      fflush(nil)
     }
   }
 

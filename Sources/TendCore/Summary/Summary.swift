@@ -3,6 +3,14 @@ public protocol SummaryRowSink: AnyObject, Sendable {
   func row(_ row: SummaryData.Row)
   func against(_ item: SummaryData.AgainstPrecautions)
   func worse(_ item: SummaryData.WorseSession)
+  /// With `SummaryBuilder.streamTexts`: each feeling and note in the period, in journal order.
+  func feeling(_ item: SummaryData.Feeling)
+  func note(_ item: SummaryData.Note)
+}
+
+extension SummaryRowSink {
+  public func feeling(_ item: SummaryData.Feeling) {}
+  public func note(_ item: SummaryData.Note) {}
 }
 
 /// Turns a stream of journal entries into a summary's numbers. Pure: values in, values out.
@@ -60,6 +68,13 @@ public struct SummaryBuilder: Sendable {
   /// sent (the second pass sends them), so memory stays flat.
   public var discardRows = false
   var streaming: Bool { sink != nil || discardRows }
+  /// A streamed JSON export: feelings and notes go to the sink as they are read (or, without
+  /// one, are only counted) instead of being kept. Their order in the export is by time, so
+  /// this holds only while the journal gives them in time order: `textsInOrder` says so.
+  public var streamTexts = false
+  public private(set) var textsInOrder = true
+  var lastFeelingAt: SummaryTime?
+  var lastNoteAt: SummaryTime?
 
   struct ScaleStats: Sendable {
     var n = 0
@@ -128,9 +143,15 @@ public struct SummaryBuilder: Sendable {
       if let r = f.ratings {
         for scale in r.scores.scales { scores[scale.rawValue] = r.scores[scale] }
       }
-      Self.keepLatest(
-        &feelings, limit: options.noteLimit,
-        (f.at, .init(when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)))
+      let item = SummaryData.Feeling(
+        when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)
+      if streamTexts {
+        if let last = lastFeelingAt, f.at < last { textsInOrder = false }
+        lastFeelingAt = f.at
+        sink?.feeling(item)
+      } else {
+        Self.keepLatest(&feelings, limit: options.noteLimit, (f.at, item))
+      }
     case .water(let w):
       guard options.period.contains(day: w.at.localDay) else { return }
       switch w.answer {
@@ -273,7 +294,13 @@ public struct SummaryBuilder: Sendable {
     }
     if let note = s.note, !note.isEmpty {
       noteCount += 1
-      Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
+      if streamTexts {
+        if let last = lastNoteAt, s.at < last { textsInOrder = false }
+        lastNoteAt = s.at
+        sink?.note(SummaryData.Note(when: s.at.day, text: note))
+      } else {
+        Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
+      }
     }
     if options.keepSessions {
       var r = row(s)

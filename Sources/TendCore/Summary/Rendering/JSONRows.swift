@@ -66,6 +66,27 @@ enum JSONRows {
     return pads[3] + o.close()
   }
 
+  static let feelingsMark = "\"feelings\" : [\n\n  ]"
+  static let notesMark = "\"notes\" : [\n\n  ]"
+
+  /// An item of the top-level `feelings` list (level 2).
+  static func feeling(_ f: SummaryData.Feeling) -> String {
+    var o = Object(level: 2)
+    if let v = f.ratedBy { o.string("ratedBy", v.rawValue) }
+    o.raw("scores", scores(f.scores, level: 3))
+    if let v = f.text { o.string("text", v) }
+    o.string("when", f.when)
+    return pads[2] + o.close()
+  }
+
+  /// An item of the top-level `notes` list (level 2).
+  static func note(_ n: SummaryData.Note) -> String {
+    var o = Object(level: 2)
+    o.string("text", n.text)
+    o.string("when", n.when)
+    return pads[2] + o.close()
+  }
+
   static func breach(_ b: SessionBreach, level: Int) -> String {
     var o = Object(level: level)
     o.raw("because", strings(b.because, level: level + 1))

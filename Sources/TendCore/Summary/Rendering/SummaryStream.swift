@@ -139,6 +139,8 @@ public struct SummaryStream {
   /// The summary of the first pass, privacy applied (rows not included).
   public let data: SummaryData
   let aliases: [String: String]
+  /// The JSON's feelings and notes are streamed too (the journal gave them in time order).
+  let textsStreamed: Bool
 
   /// Reads the journal once for the numbers.
   /// - Throws: `SummaryError.unreadableJournal`.
@@ -152,9 +154,21 @@ public struct SummaryStream {
     self.format = format
     self.adding = adding
     let rows = options.keepSessions && format.needsRows
-    var scan = try JournalScan.read(path, receiver: receiver, options: options) {
+    // Only the JSON lists every feeling and note; CSV and FHIR keep as few as the pages do.
+    var first = options
+    if format != .json { first.noteLimit = min(first.noteLimit, 3) }
+    let texts = rows && format == .json
+    var scan = try JournalScan.read(path, receiver: receiver, options: first) {
       $0.discardRows = rows
+      $0.streamTexts = texts
     }
+    if texts, !scan.builder.textsInOrder {
+      // Feelings or notes out of time order: they are listed sorted, so they are kept.
+      scan = try JournalScan.read(path, receiver: receiver, options: first) {
+        $0.discardRows = rows
+      }
+    }
+    textsStreamed = texts && scan.builder.textsInOrder
     for entry in adding { scan.builder.add(entry) }
     self.scan = scan
     data = scan.builder.finish()
@@ -230,9 +244,11 @@ public struct SummaryStream {
 
   private func secondPassInto(
     row: (SummaryData.Row) -> Void, against: (SummaryData.AgainstPrecautions) -> Void,
-    worse: (SummaryData.WorseSession) -> Void
+    worse: (SummaryData.WorseSession) -> Void,
+    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
   ) throws(SummaryError) {
     guard options.keepSessions else { return }
+    let streamTexts = textsStreamed && (feeling != nil || note != nil)
     let omit = options.omit
     let deidentify = options.deidentify
     let aliases = aliases
@@ -245,10 +261,27 @@ public struct SummaryStream {
                 SummaryData.privateRow($0, omit: omit, deidentify: deidentify, aliases: aliases))
             },
             against: { against(deidentify ? SummaryData.deidentified($0) : $0) },
-            worse: { worse(deidentify ? SummaryData.deidentified($0) : $0) })
+            worse: { worse(deidentify ? SummaryData.deidentified($0) : $0) },
+            feeling: feeling.map { feeling in
+              { f in
+                // As `applyPrivacy`: years only and no words when de-identified.
+                var f = f
+                if deidentify {
+                  f.when = String(f.when.prefix(4))
+                  f.text = nil
+                }
+                feeling(f)
+              }
+            }, note: note)
+          // The second pass only makes rows: it keeps no feelings or notes.
+          var rowsOnly = options
+          rowsOnly.noteLimit = 1
           var again = try JournalScan.read(
-            path, receiver: receiver, options: options, limit: scan.size
-          ) { $0.sink = relay }
+            path, receiver: receiver, options: rowsOnly, limit: scan.size
+          ) {
+            $0.sink = relay
+            $0.streamTexts = streamTexts
+          }
           for entry in adding { again.builder.add(entry) }
           again.builder.flushRows()
           guard again.builder.sessions == scan.builder.sessions else {
@@ -270,10 +303,19 @@ public struct SummaryStream {
     skeleton.safety?.against = []
     skeleton.safety?.worse = []
     let text = JSONRenderer.render(skeleton, checksum: render.checksum)
-    let marks = [JSONRows.againstMark, JSONRows.worseMark, JSONRows.sessionsMark]
+    // In key order: feelings, notes (when streamed and not left out), SAFETY's two lists, the
+    // sessions; each with the indent of its closing bracket.
+    var marks: [(String, String)] = []
+    let feelings = textsStreamed && data.feelings != nil
+    let notes = textsStreamed && data.notes != nil
+    if feelings { marks.append((JSONRows.feelingsMark, "  ")) }
+    if notes { marks.append((JSONRows.notesMark, "  ")) }
+    marks += [
+      (JSONRows.againstMark, "    "), (JSONRows.worseMark, "    "), (JSONRows.sessionsMark, "  "),
+    ]
     var cuts: [(String.Index, String.Index)] = []
     var from = text.startIndex
-    for mark in marks {
+    for (mark, _) in marks {
       guard let r = text[from...].range(of: mark) else { continue }
       cuts.append((r.lowerBound, r.upperBound))
       from = r.upperBound
@@ -285,22 +327,28 @@ public struct SummaryStream {
     guard cuts.count == marks.count else {
       throw .cannotWrite("", "the JSON export's layout was not as expected")
     }
+    let feelingSpill = try Spill()
+    let noteSpill = try Spill()
     let against = try Spill()
     let worse = try Spill()
     let rows = try Spill()
     try secondPassInto(
       row: { rows.item(JSONRows.row($0)) }, against: { against.item(JSONRows.against($0)) },
-      worse: { worse.item(JSONRows.worse($0)) })
+      worse: { worse.item(JSONRows.worse($0)) },
+      feeling: feelings ? { feelingSpill.item(JSONRows.feeling($0)) } : nil,
+      note: notes ? { noteSpill.item(JSONRows.note($0)) } : nil)
+    let spills =
+      (feelings ? [feelingSpill] : []) + (notes ? [noteSpill] : []) + [against, worse, rows]
     var at = text.startIndex
-    for (k, spill) in [against, worse, rows].enumerated() {
+    for (k, spill) in spills.enumerated() {
       let (open, close) = cuts[k]
       let piece = String(text[at..<open])
       if k == 0 { head(piece) } else { out.write(piece) }
       if spill.items == 0 {
         out.write(String(text[open..<close]))
       } else {
-        let indent = k == 2 ? "  " : "    "
-        out.write(JSONRows.opening(marks[k]))
+        let (mark, indent) = marks[k]
+        out.write(JSONRows.opening(mark))
         try spill.copy(to: out)
         out.write("\n" + indent + "]")
       }
@@ -315,16 +363,24 @@ final class Relay: SummaryRowSink, @unchecked Sendable {
   let onRow: (SummaryData.Row) -> Void
   let onAgainst: (SummaryData.AgainstPrecautions) -> Void
   let onWorse: (SummaryData.WorseSession) -> Void
+  let onFeeling: ((SummaryData.Feeling) -> Void)?
+  let onNote: ((SummaryData.Note) -> Void)?
 
   init(
     row: @escaping (SummaryData.Row) -> Void,
     against: @escaping (SummaryData.AgainstPrecautions) -> Void,
-    worse: @escaping (SummaryData.WorseSession) -> Void
+    worse: @escaping (SummaryData.WorseSession) -> Void,
+    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
   ) {
     onRow = row
     onAgainst = against
     onWorse = worse
+    onFeeling = feeling
+    onNote = note
   }
+
+  func feeling(_ item: SummaryData.Feeling) { onFeeling?(item) }
+  func note(_ item: SummaryData.Note) { onNote?(item) }
 
   func row(_ row: SummaryData.Row) { onRow(row) }
   func against(_ item: SummaryData.AgainstPrecautions) { onAgainst(item) }
