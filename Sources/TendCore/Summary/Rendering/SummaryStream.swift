@@ -162,13 +162,14 @@ public struct SummaryStream {
       $0.discardRows = rows
       $0.streamTexts = texts
     }
-    if texts, !scan.builder.textsInOrder {
+    let inOrder = scan.builder.textsInOrder
+    if texts, !inOrder {
       // Feelings or notes out of time order: they are listed sorted, so they are kept.
       scan = try JournalScan.read(path, receiver: receiver, options: first) {
         $0.discardRows = rows
       }
     }
-    textsStreamed = texts && scan.builder.textsInOrder
+    textsStreamed = texts && inOrder
     for entry in adding { scan.builder.add(entry) }
     self.scan = scan
     data = scan.builder.finish()
