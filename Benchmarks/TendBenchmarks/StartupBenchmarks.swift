@@ -1,7 +1,8 @@
 import Foundation
 
-/// `tend check --json` and `tend routines --json`, start to exit, against `python3 -c pass` in
-/// the same run (target ≤ 0.4×). `startup` uses the release binary beside this one and the
+/// Start to exit of `routines --json`, `check --condition`, `check --text`, `summary` of a short
+/// journal and the conversation told `quit`, against `python3 -c pass` in the same run (target
+/// ≤ 0.4×). `startup` uses the release binary beside this one and the
 /// package's data; `startup-installed` the installed one (`$TEND_BENCH_BINARY`, else `tend` on
 /// `PATH`) with the data it finds itself, from an empty folder, as a user runs it.
 enum StartupBenchmarks {
@@ -52,39 +53,78 @@ enum StartupBenchmarks {
     var description: String
   }
 
+  /// Each command start to exit against `python3 -c pass`, run in turn (python, tend, python,
+  /// tend…), the ratio taken pair by pair so a machine that speeds up or slows down during the
+  /// run does not tilt it. The summary reads a short journal of a receiver made for it, and
+  /// the conversation is started and told `quit` on its standard input.
   static func measure(_ exe: String, env: [String: String]) throws {
-    let checkArgs = [
-      "check", "--json", "--condition", "anticoagulants", "--condition", "iv-line@left-forearm",
+    var env = env
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tend-startup-home-\(getpid())")
+    try? FileManager.default.removeItem(at: home)
+    defer { try? FileManager.default.removeItem(at: home) }
+    env["TEND_HOME"] = home.path
+    env["NO_COLOR"] = "1"
+    let quit = home.appendingPathComponent("quit.txt").path
+    let setup: [[String]] = [
+      ["receivers", "add", "Mum", "--condition", "anticoagulants"],
+      ["log", "session", "--receiver", "Mum", "--routine", "calm-hands", "--minutes", "8"],
+      ["log", "water", "given", "--receiver", "Mum", "--ml", "150"],
+      ["log", "session", "--receiver", "Mum", "--routine", "soothing-feet", "--minutes", "10"],
     ]
-    for args in [["--version"], checkArgs, ["routines", "--json"]] {
-      let p = Process()
-      p.executableURL = URL(fileURLWithPath: exe)
-      p.arguments = args
-      p.environment = env
-      let out = Pipe()
-      p.standardOutput = out
-      p.standardError = out
-      try p.run()
-      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      p.waitUntilExit()
-      guard p.terminationStatus == 0 else {
-        throw Failed(description: "\(exe) \(args.joined(separator: " ")): \(text)")
+    for args in setup {
+      let r = try ExportBenchmarks.spawn(exe, args, env: env)
+      guard r.status == 0 else {
+        throw Failed(description: "\(exe) \(args.joined(separator: " ")): status \(r.status)")
       }
-      if args == ["--version"] { print(text, terminator: "") }
+    }
+    try Data("quit\n".utf8).write(to: URL(fileURLWithPath: quit))
+    let commands: [(String, [String], String?)] = [
+      ("routines --json", ["routines", "--json"], nil),
+      ("check --condition", ["check", "--condition", "anticoagulants"], nil),
+      (
+        "check --json --condition ×2",
+        [
+          "check", "--json", "--condition", "anticoagulants", "--condition", "iv-line@left-forearm",
+        ],
+        nil
+      ),
+      (
+        "check --text",
+        ["check", "--text", "mum's on warfarin and had her left knee done 10 days ago"], nil
+      ),
+      ("summary (short journal)", ["summary", "--receiver", "Mum"], nil),
+      ("REPL start to quit", [], quit),
+    ]
+    let version = try ExportBenchmarks.spawn(exe, ["--version"], env: env)
+    guard version.status == 0 else { throw Failed(description: "\(exe) --version failed") }
+    for (_, args, stdin) in commands {
+      let r = try ExportBenchmarks.spawn(exe, args, env: env, stdin: stdin)
+      guard r.status == 0 else {
+        throw Failed(description: "\(exe) \(args.joined(separator: " ")): status \(r.status)")
+      }
     }
     let interpreter = try realPython()
-    let python = try Measure.process(interpreter, ["-c", "pass"], runs: 21)
-    let check = try Measure.process(exe, checkArgs, env: env, runs: 21)
-    let routines = try Measure.process(exe, ["routines", "--json"], env: env, runs: 21)
-    print("python3 -c pass (\(interpreter)): \(Measure.format(python))")
-    print(
-      String(
-        format: "tend check --json: %@ (%.2f× python; target ≤ 0.4×)", Measure.format(check),
-        check / python))
-    print(
-      String(
-        format: "tend routines --json: %@ (%.2f× python; target ≤ 0.4×)", Measure.format(routines),
-        routines / python))
+    let runs = Int(ProcessInfo.processInfo.environment["TEND_BENCH_RUNS"] ?? "") ?? 21
+    print("python3 -c pass: \(interpreter); \(runs) pairs per command, ratios pair by pair")
+    for (name, args, stdin) in commands {
+      var ratios: [Double] = []
+      var pythons: [Double] = []
+      var tends: [Double] = []
+      for _ in 0..<runs {
+        let p = try ExportBenchmarks.spawn(interpreter, ["-c", "pass"], env: env)
+        let t = try ExportBenchmarks.spawn(exe, args, env: env, stdin: stdin)
+        pythons.append(p.wall)
+        tends.append(t.wall)
+        ratios.append(t.wall / p.wall)
+      }
+      print(
+        String(
+          format: "  %@ %@ vs python %@: %.2f× (target ≤ 0.4×)",
+          name.padding(toLength: 28, withPad: " ", startingAt: 0),
+          Measure.format(ExportBenchmarks.median(tends)),
+          Measure.format(ExportBenchmarks.median(pythons)), ExportBenchmarks.median(ratios)))
+    }
   }
 
   /// The interpreter itself, not a version manager's shim script in front of it.

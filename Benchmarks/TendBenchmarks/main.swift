@@ -10,6 +10,7 @@ let registry: [(name: String, run: () throws -> Void)] = [
   ("recognizer", RecognizerBenchmarks.run),
   ("journal", JournalBenchmarks.run),
   ("summary", SummaryBenchmarks.run),
+  ("exports", ExportBenchmarks.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -24,6 +24,16 @@ public struct Environment: Sendable {
     return URL(fileURLWithPath: user).appendingPathComponent(".local/share/tend")
   }
 
+  /// Where Tend keeps what it can always recompute (the data digest): `$XDG_CACHE_HOME/tend`,
+  /// else `~/.cache/tend`.
+  public var cacheFolder: URL {
+    if let xdg = self["XDG_CACHE_HOME"] {
+      return URL(fileURLWithPath: xdg).appendingPathComponent("tend")
+    }
+    let user = self["HOME"] ?? NSHomeDirectory()
+    return URL(fileURLWithPath: user).appendingPathComponent(".cache/tend")
+  }
+
   /// Whether colour may be used on a stream that is (or is not) a terminal.
   public func colorAllowed(isTerminal: Bool) -> Bool {
     isTerminal && variables["NO_COLOR"] == nil && self["TERM"] != "dumb"

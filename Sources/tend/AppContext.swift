@@ -52,6 +52,9 @@ struct AppContext {
   /// "error: ", "erreur : ", "错误：" — the start of an error line in the chosen language.
   var errorPrefix: String { localizer("cli.error", ["message": .text("")]) }
 
+  /// Where the data digest of the last run is kept (`TendVersion.of`).
+  var digestCache: URL { environment.cacheFolder.appendingPathComponent("data-digest") }
+
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }
 }

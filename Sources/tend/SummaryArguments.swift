@@ -49,7 +49,7 @@ struct SummaryArguments: ParsableArguments {
         keepSessions: format.needsRows,
         redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)),
         catalog: app.catalog)
-      options.version = try TendVersion.of(folder: app.catalog.folder)
+      options.version = try TendVersion.of(folder: app.catalog.folder, cache: app.digestCache)
       options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
       options.emergencyNumber = app.emergencyContact().number
       return options
@@ -62,8 +62,34 @@ struct SummaryArguments: ParsableArguments {
     TendError(message: app.localizer.render(error.message), exitCode: error.isUsage ? 2 : 65)
   }
 
-  /// Prints or writes the export; warns about journal lines that could not be read.
-  func deliver(_ text: String, scan: JournalScan.Result, app: AppContext) throws {
+  /// Reads the journal and writes the export as it is read (to `--output` or the screen), after
+  /// warning about journal lines that could not be read. Returns the SHA-256 of what was
+  /// written.
+  @discardableResult
+  func stream(
+    _ profile: Profile, in receivers: TendCore.Receivers, options: SummaryOptions,
+    format: SummaryFormat, _ render: RenderOptions, adding: [SummaryEntry] = [],
+    app: AppContext
+  ) throws -> String {
+    do {
+      let stream = try SummaryStream(
+        journal: receivers.journalURL(profile.id).path,
+        receiver: SummaryGather.receiver(profile), options: options, format: format,
+        adding: adding)
+      warn(stream.scan, app: app)
+      guard let output else { return try stream.writeToStandardOutput(render) }
+      var digest = ""
+      try ExportFile.write(to: output, force: force) { fd throws(SummaryError) in
+        digest = try stream.write(render, to: ExportWriter(fd: fd))
+      }
+      return digest
+    } catch {
+      throw Self.failure(error, app)
+    }
+  }
+
+  /// Warns about journal lines that could not be read.
+  func warn(_ scan: JournalScan.Result, app: AppContext) {
     if scan.unreadableCount > 0 {
       Tend.printError(
         app.t(
@@ -77,6 +103,11 @@ struct SummaryArguments: ParsableArguments {
         HomeInput.report(.malformedLine(file: scan.path, line: line, reason: reason), app)
       }
     }
+  }
+
+  /// Prints or writes the export; warns about journal lines that could not be read.
+  func deliver(_ text: String, scan: JournalScan.Result, app: AppContext) throws {
+    warn(scan, app: app)
     guard let output else {
       FileHandle.standardOutput.write(Data(text.utf8))
       return

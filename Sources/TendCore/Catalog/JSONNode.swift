@@ -4,7 +4,9 @@
 /// error, from a missing comma to a pressure of 4, names the file, line and column. It accepts
 /// exactly RFC 8259 JSON: no comments, no trailing commas, no bare words.
 public struct JSONNode: Sendable {
-  public indirect enum Kind: Sendable {
+  /// Not `indirect`: arrays already hold their elements out of line, and a box per value made
+  /// loading the data files mostly allocation and release.
+  public enum Kind: Sendable {
     case null
     case bool(Bool)
     case number(Double)

@@ -41,19 +41,34 @@ public struct TendVersion: Codable, Sendable, Equatable {
 
   /// Reads the rules' `v` and hashes the data folder.
   /// - Throws: `CatalogError` naming the file when the rules or a data file cannot be read.
-  public static func of(folder: URL) throws(CatalogError) -> TendVersion {
+  /// - Parameter cache: where the last digest is kept (`DataDigestCache`); nil hashes every
+  ///   file every time.
+  public static func of(folder: URL, cache: URL? = nil) throws(CatalogError) -> TendVersion {
     let url = folder.appendingPathComponent("Routines/precautions.json")
     let (bytes, name) = try Catalog.read(url, relativeTo: folder)
     let (r, root) = try DataReader.parse(bytes, file: name)
     let v = try r.int(root, "", "v", in: 1...Catalog.schemaVersion)
-    let digest = try dataDigest(folder: folder)
+    let digest = try dataDigest(folder: folder, cache: cache)
     return TendVersion(rules: v, data: String(digest.prefix(shortDigits)))
   }
 
   /// The full SHA-256 (64 hex digits) of the data files, as described on the type.
-  public static func dataDigest(folder: URL) throws(CatalogError) -> String {
+  public static func dataDigest(folder: URL, cache: URL? = nil) throws(CatalogError) -> String {
+    let files = try dataFiles(folder: folder)
+    let seen = cache == nil ? nil : DataDigestCache.fingerprint(folder: folder, files: files)
+    if let cache, let seen, let digest = DataDigestCache.lookup(seen.text, in: cache) {
+      return digest
+    }
+    let digest = try hashFiles(folder: folder, files: files)
+    if let cache, let seen, seen.settled {
+      DataDigestCache.store(seen.text, digest: digest, in: cache)
+    }
+    return digest
+  }
+
+  static func hashFiles(folder: URL, files: [String]) throws(CatalogError) -> String {
     var hasher = SHA256()
-    for relative in try dataFiles(folder: folder) {
+    for relative in files {
       let url = folder.appendingPathComponent(relative)
       let (bytes, _) = try Catalog.read(url, relativeTo: folder)
       hasher.update(Array(relative.utf8) + [0] + Array(String(bytes.count).utf8) + [0])

@@ -45,6 +45,16 @@ public enum DurableFile {
   ///   (`link` instead of `rename`, so there is no window between the check and the write).
   /// - Throws: `StorageError`; the old file is then untouched.
   public static func replace(_ url: URL, with data: Data, exclusive: Bool = false) throws {
+    try replace(url, exclusive: exclusive) { fd, temporary in
+      try writeAll(fd, data, path: temporary)
+    }
+  }
+
+  /// The same, with the content written by `body` to the temporary file's descriptor (an
+  /// export streamed as it is made); the file is `fsync`ed and put in place only after it.
+  public static func replace(
+    _ url: URL, exclusive: Bool = false, writing body: (_ fd: Int32, _ path: String) throws -> Void
+  ) throws {
     let folder = url.deletingLastPathComponent().path
     var template = Array("\(folder)/.\(url.lastPathComponent).tmp-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -57,7 +67,7 @@ public enum DurableFile {
     }
     do {
       defer { close(fd) }
-      try writeAll(fd, data, path: temporary)
+      try body(fd, temporary)
       guard fsync(fd) == 0 else { throw StorageError.current("fsync", temporary) }
     }
     if exclusive {

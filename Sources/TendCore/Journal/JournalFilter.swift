@@ -23,6 +23,32 @@ public struct JournalFilter: Sendable {
     return true
   }
 
+  /// Whether an entry of this type on this local day is wanted (`matches` without decoding).
+  public func matches(kind: JournalEntry.Kind, day: String) -> Bool {
+    if let from, day < from { return false }
+    if let to, day > to { return false }
+    if let want = self.kind, kind != want { return false }
+    return true
+  }
+
+  /// A stored line with a `"receiver"` field added first, as one line (the line's own bytes
+  /// otherwise, as `tend journal --json` prints them); nil for a line that does not begin
+  /// with `{` (spaces before it), which the caller writes through `jsonLine`.
+  public static func storedLine(
+    _ line: UnsafeBufferPointer<UInt8>, receiverPrefix prefix: [UInt8], into out: inout [UInt8]
+  ) -> Bool {
+    guard line.first == 0x7B else { return false }
+    out.append(contentsOf: prefix)
+    out.append(contentsOf: UnsafeBufferPointer(rebasing: line[1...]))
+    out.append(0x0A)
+    return true
+  }
+
+  /// `{"receiver":"<id>",` for `storedLine`.
+  public static func receiverPrefix(_ receiver: String) throws -> [UInt8] {
+    Array("{\"receiver\":".utf8) + Array(try JSONEncoder().encode(receiver)) + [0x2C]
+  }
+
   /// A cheap look at the raw line: false only when it surely does not match (lines written by
   /// hand in another layout are passed on to be decoded and checked by `matches`).
   public func accepts(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -127,6 +127,44 @@ public struct JournalReader: Sendable {
     }
   }
 
+  /// One line for `tend journal --json`: a line the shared check accepts, as stored.
+  public enum StoredItem {
+    /// The line's bytes (without its newline), its type and its local day (`YYYY-MM-DD`).
+    case line(UnsafeBufferPointer<UInt8>, kind: JournalEntry.Kind, day: String)
+    case problem(JournalError)
+  }
+
+  /// Each line as stored: the shared check (`JournalLine`, which accepts exactly what decodes
+  /// and validates as a `JournalEntry`) decides, and an accepted line is handed over as its
+  /// bytes, never decoded and encoded again. Problems are reported as `forEach` reports them.
+  public func forEachStored(
+    accept: ((UnsafeBufferPointer<UInt8>) -> Bool)? = nil, _ body: (StoredItem) throws -> Void
+  ) throws -> Tail? {
+    try forEachLine(
+      tooLong: { number in
+        try body(
+          .problem(.malformedLine(file: url.path, line: number, reason: "the line is too long")))
+      }
+    ) { number, bytes in
+      if let accept, !accept(bytes) { return }
+      switch Self.check(bytes) {
+      case .ignored: return
+      case .unreadable(let reason):
+        try body(.problem(.malformedLine(file: url.path, line: number, reason: reason)))
+      case .entry(let entry):
+        let (kind, at): (JournalEntry.Kind, SummaryTime?) =
+          switch entry {
+          case .session(let s): (.session, s.at)
+          case .feeling(let f): (.feeling, f.at)
+          case .water(let w): (.water, w.at)
+          case .consent(let c): (.consent, c.at)
+          case .condition(let c): (.condition, c.at)
+          }
+        try body(.line(bytes, kind: kind, day: at?.day ?? ""))
+      }
+    }
+  }
+
   /// The shared verdict on one line (`JournalLine.parse`).
   static func check(_ bytes: UnsafeBufferPointer<UInt8>) -> JournalLine.Result {
     guard let base = bytes.baseAddress else { return .ignored }

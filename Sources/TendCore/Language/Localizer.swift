@@ -54,19 +54,38 @@ public struct Localizer: Sendable {
     return fill(template, message.args)
   }
 
-  private func fill(_ template: String, _ args: [String: Message.Argument]) -> String {
-    guard template.contains("%{") else { return template }
-    var out = ""
-    var rest = Substring(template)
-    while let start = rest.range(of: "%{") {
-      out += rest[..<start.lowerBound]
-      guard let end = rest[start.upperBound...].firstIndex(of: "}") else { break }
-      let name = String(rest[start.upperBound..<end])
-      out += args[name].map(text) ?? "%{\(name)}"
-      rest = rest[rest.index(after: end)...]
+  /// Replaces each `%{name}` with its argument; an unknown name is left as written, and text
+  /// from an unclosed `%{` on is kept once, as it stands. Works on the UTF-8 bytes (no
+  /// Foundation string search: this runs for every line Tend prints).
+  func fill(_ template: String, _ args: [String: Message.Argument]) -> String {
+    var template = template
+    return template.withUTF8 { bytes -> String in
+      let count = bytes.count
+      var i = 0
+      // The common case: no placeholder at all.
+      while i + 1 < count, !(bytes[i] == 0x25 && bytes[i + 1] == 0x7B) { i += 1 }
+      guard i + 1 < count else { return String(decoding: bytes, as: UTF8.self) }
+      var out = ""
+      out.reserveCapacity(count + 16)
+      var copied = 0
+      while i + 1 < count {
+        guard bytes[i] == 0x25, bytes[i + 1] == 0x7B else {
+          i += 1
+          continue
+        }
+        var end = i + 2
+        while end < count, bytes[end] != 0x7D { end += 1 }
+        guard end < count else { break }
+        out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<i]), as: UTF8.self)
+        let name = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<end]), as: UTF8.self)
+        out += args[name].map(text) ?? "%{\(name)}"
+        i = end + 1
+        copied = i
+      }
+      out += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<count]), as: UTF8.self)
+      return out
     }
-    out += rest
-    return out
   }
 
   /// One argument as text.

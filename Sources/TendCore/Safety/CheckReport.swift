@@ -234,11 +234,13 @@ public struct CheckReport: Encodable, Sendable {
   }
 }
 
-/// One JSON encoding policy for every machine-readable output.
+/// One JSON encoding policy for every machine-readable output: keys sorted, so the same input
+/// gives the same bytes on every run (Foundation's encoder keeps an object's members in a hash
+/// table, whose order changes from one process to the next).
 public enum JSON {
   public static func text(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
   }
 }

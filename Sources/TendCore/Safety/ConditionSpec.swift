@@ -28,24 +28,38 @@ public enum ConditionSpec {
   }
 
   public static func parse(_ text: String) throws(ParseError) -> Condition {
-    var body = text.trimmingCharacters(in: .whitespaces).lowercased()
+    var body = trimmed(text).lowercased()
     guard !body.isEmpty else { throw .empty }
     var days: Int?
-    if let plus = body.lastIndex(of: "+") {
-      let tail = body[body.index(after: plus)...]
+    // `+` and `@` are ASCII, so their UTF-8 positions are character boundaries (searching the
+    // bytes is what the rule examples at every start can afford).
+    if let plus = body.utf8.lastIndex(of: UInt8(ascii: "+")) {
+      let tail = body[body.utf8.index(after: plus)...]
       guard tail.hasSuffix("d"), let n = Int(tail.dropLast()), n >= 0 else {
         throw .badDays(String(tail))
       }
       days = n
       body = String(body[..<plus])
     }
-    let parts = body.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(
-      String.init)
+    let parts: [String] =
+      if let at = body.utf8.firstIndex(of: UInt8(ascii: "@")) {
+        [String(body[..<at]), String(body[body.utf8.index(after: at)...])]
+      } else {
+        [body]
+      }
     guard let id = parts.first, !id.isEmpty else { throw .empty }
     guard isPlainID(id) else { throw .badID(id) }
     guard parts.count == 2 else { return Condition(id: id, daysSince: days) }
     guard let region = BodyRegion(token: parts[1]) else { throw .unknownSite(parts[1]) }
     return Condition(id: id, site: region.site, side: region.side, daysSince: days)
+  }
+
+  /// `text` without the white space around it (`CharacterSet.whitespaces`); only asked of
+  /// Foundation when it begins or ends with something other than a plain ASCII character.
+  static func trimmed(_ text: String) -> String {
+    guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+    func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && b != 0x09 }
+    return plain(first) && plain(last) ? text : text.trimmingCharacters(in: .whitespaces)
   }
 
   /// The spec that parses back to the same condition (without `matched`).

@@ -5,10 +5,11 @@ import Foundation
 /// Tested against the NIST vectors and against `sha256sum` on generated exports. Not for
 /// secrets: it is not constant-time, and a checksum only shows that a file was changed.
 public struct SHA256: Sendable {
-  private var h: [UInt32] = [
+  private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-    0x5be0_cd19,
-  ]
+    0x5be0_cd19
+  )
+  /// Bytes of a block not yet complete (fewer than 64).
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
 
@@ -34,28 +35,49 @@ public struct SHA256: Sendable {
   public init() {}
 
   public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-    length &+= UInt64(bytes.count)
-    pending.append(contentsOf: bytes)
-    let whole = pending.count / 64 * 64
-    guard whole > 0 else { return }
-    pending.withUnsafeBufferPointer { p in
-      var offset = 0
-      while offset < whole {
-        block(p.baseAddress! + offset)
-        offset += 64
-      }
+    let done: Void? = bytes.withContiguousStorageIfAvailable { update(buffer: $0) }
+    if done == nil { Array(bytes).withUnsafeBufferPointer { update(buffer: $0) } }
+  }
+
+  public mutating func update(buffer: UnsafeBufferPointer<UInt8>) {
+    guard var base = buffer.baseAddress, buffer.count > 0 else { return }
+    var count = buffer.count
+    length &+= UInt64(count)
+    if !pending.isEmpty {
+      let take = min(64 - pending.count, count)
+      pending.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+      base += take
+      count -= take
+      guard pending.count == 64 else { return }
+      let full = pending
+      full.withUnsafeBufferPointer { block($0.baseAddress!) }
+      pending.removeAll(keepingCapacity: true)
     }
-    pending.removeFirst(whole)
+    while count >= 64 {
+      block(base)
+      base += 64
+      count -= 64
+    }
+    if count > 0 { pending.append(contentsOf: UnsafeBufferPointer(start: base, count: count)) }
+  }
+
+  public mutating func update(_ bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { update(buffer: $0) }
+  }
+
+  public mutating func update(_ text: String) {
+    var text = text
+    text.withUTF8 { update(buffer: $0) }
   }
 
   /// The digest as 64 lowercase hex digits.
   public mutating func hexDigest() -> String {
     let bits = length &* 8
-    var tail: [UInt8] = [0x80]
-    while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
+    var tail: [UInt8] = pending
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
     for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bits >> (UInt64(i) * 8))) }
-    pending.append(contentsOf: tail)
-    pending.withUnsafeBufferPointer { p in
+    tail.withUnsafeBufferPointer { p in
       var offset = 0
       while offset < p.count {
         block(p.baseAddress! + offset)
@@ -64,8 +86,11 @@ public struct SHA256: Sendable {
     }
     pending = []
     let digits = Array("0123456789abcdef")
+    let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
     return String(
-      h.flatMap { word in (0..<8).reversed().map { digits[Int((word >> (UInt32($0) * 4)) & 0xF)] } }
+      words.flatMap { word in
+        (0..<8).reversed().map { digits[Int((word >> (UInt32($0) * 4)) & 0xF)] }
+      }
     )
   }
 
@@ -79,18 +104,20 @@ public struct SHA256: Sendable {
   private mutating func block(_ data: UnsafePointer<UInt8>) {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
       for t in 0..<16 {
-        let i = t * 4
+        let i = t &* 4
         w[t] =
-          UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8
-          | UInt32(data[i + 3])
+          UInt32(data[i]) << 24 | UInt32(data[i &+ 1]) << 16 | UInt32(data[i &+ 2]) << 8
+          | UInt32(data[i &+ 3])
       }
-      @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
+      @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 &- n) }
       for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+        let a = w[t &- 15]
+        let b = w[t &- 2]
+        let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
+        let s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10)
+        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
       }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+      var (a, b, c, d, e, f, g, hh) = h
       Self.k.withUnsafeBufferPointer { k in
         for t in 0..<64 {
           let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
@@ -101,14 +128,9 @@ public struct SHA256: Sendable {
           (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
         }
       }
-      h[0] &+= a
-      h[1] &+= b
-      h[2] &+= c
-      h[3] &+= d
-      h[4] &+= e
-      h[5] &+= f
-      h[6] &+= g
-      h[7] &+= hh
+      h = (
+        h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh
+      )
     }
   }
 }

@@ -1,3 +1,18 @@
+/// Receives a streamed export's rows and SAFETY items in journal order (`SummaryBuilder.sink`).
+public protocol SummaryRowSink: AnyObject, Sendable {
+  func row(_ row: SummaryData.Row)
+  func against(_ item: SummaryData.AgainstPrecautions)
+  func worse(_ item: SummaryData.WorseSession)
+  /// With `SummaryBuilder.streamTexts`: each feeling and note in the period, in journal order.
+  func feeling(_ item: SummaryData.Feeling)
+  func note(_ item: SummaryData.Note)
+}
+
+extension SummaryRowSink {
+  public func feeling(_ item: SummaryData.Feeling) {}
+  public func note(_ item: SummaryData.Note) {}
+}
+
 /// Turns a stream of journal entries into a summary's numbers. Pure: values in, values out.
 ///
 /// Guarantees: only entries whose local day falls in the period count (consents and condition
@@ -46,6 +61,20 @@ public struct SummaryBuilder: Sendable {
   var safetyKeep: Int { options.keepSessions ? Int.max : 20 }
   /// mL noted per local day in the period.
   var waterByDay: [Int: Int] = [:]
+  /// Where rows and the full SAFETY lists go as they are made, in a streamed export
+  /// (`SummaryStream`): only the last row is held (a water answer after it may still amend it).
+  public var sink: (any SummaryRowSink)?
+  /// The first pass of a streamed export: rows and the full SAFETY lists are neither kept nor
+  /// sent (the second pass sends them), so memory stays flat.
+  public var discardRows = false
+  var streaming: Bool { sink != nil || discardRows }
+  /// A streamed JSON export: feelings and notes go to the sink as they are read (or, without
+  /// one, are only counted) instead of being kept. Their order in the export is by time, so
+  /// this holds only while the journal gives them in time order: `textsInOrder` says so.
+  public var streamTexts = false
+  public private(set) var textsInOrder = true
+  var lastFeelingAt: SummaryTime?
+  var lastNoteAt: SummaryTime?
 
   struct ScaleStats: Sendable {
     var n = 0
@@ -114,9 +143,15 @@ public struct SummaryBuilder: Sendable {
       if let r = f.ratings {
         for scale in r.scores.scales { scores[scale.rawValue] = r.scores[scale] }
       }
-      Self.keepLatest(
-        &feelings, limit: options.noteLimit,
-        (f.at, .init(when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)))
+      let item = SummaryData.Feeling(
+        when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)
+      if streamTexts {
+        if let last = lastFeelingAt, f.at < last { textsInOrder = false }
+        lastFeelingAt = f.at
+        sink?.feeling(item)
+      } else {
+        Self.keepLatest(&feelings, limit: options.noteLimit, (f.at, item))
+      }
     case .water(let w):
       guard options.period.contains(day: w.at.localDay) else { return }
       switch w.answer {
@@ -201,9 +236,12 @@ public struct SummaryBuilder: Sendable {
         }
       }
       worseCount += 1
-      if worseList.count < safetyKeep {
-        worseList.append(
-          .init(session: sessions, when: s.at.day, routine: s.routine, changes: changes))
+      let item = SummaryData.WorseSession(
+        session: sessions, when: s.at.day, routine: s.routine, changes: changes)
+      if let sink {
+        sink.worse(item)
+      } else if !discardRows, worseList.count < safetyKeep {
+        worseList.append(item)
       }
     }
     var inForceIDs = s.precautions
@@ -229,9 +267,14 @@ public struct SummaryBuilder: Sendable {
         routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure)
       breaches = SessionAudit.breaches(done, under: r, catalog: auditor!.catalog)
       if !breaches.isEmpty { againstCount += 1 }
-      if !breaches.isEmpty, against.count < safetyKeep {
-        against.append(
-          .init(session: sessions, when: s.at.day, routine: s.routine, breaches: breaches))
+      if !breaches.isEmpty {
+        let item = SummaryData.AgainstPrecautions(
+          session: sessions, when: s.at.day, routine: s.routine, breaches: breaches)
+        if let sink {
+          sink.against(item)
+        } else if !discardRows, against.count < safetyKeep {
+          against.append(item)
+        }
       }
     }
     if s.stoppedEarly {
@@ -252,14 +295,27 @@ public struct SummaryBuilder: Sendable {
     }
     if let note = s.note, !note.isEmpty {
       noteCount += 1
-      Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
+      if streamTexts {
+        if let last = lastNoteAt, s.at < last { textsInOrder = false }
+        lastNoteAt = s.at
+        sink?.note(SummaryData.Note(when: s.at.day, text: note))
+      } else {
+        Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
+      }
     }
     if options.keepSessions {
       var r = row(s)
       r.precautions = inForceIDs
       r.breaches = auditor == nil ? nil : breaches
+      if streaming { flushRows() }
       rows.append(r)
     }
+  }
+
+  /// Sends the row held back (a streamed export calls this once the journal is read).
+  public mutating func flushRows() {
+    guard streaming, let last = rows.popLast() else { return }
+    sink?.row(last)
   }
 
   func row(_ s: SummarySession) -> SummaryData.Row {
@@ -269,7 +325,7 @@ public struct SummaryBuilder: Sendable {
       return d
     }
     return SummaryData.Row(
-      number: rows.count + 1, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
+      number: sessions, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
       pressure: s.pressure, by: s.by, status: s.stoppedEarly ? "stopped" : "completed",
       stopReason: s.stopReason, before: dict(s.before), after: dict(s.after),
       beforeBy: s.before?.ratedBy,

@@ -131,10 +131,7 @@ extension SummaryBuilder {
         identifiers: receiver.identifiers.isEmpty ? nil : receiver.identifiers,
         allergies: receiver.allergies.isEmpty ? nil : receiver.allergies),
       deidentified: false, omitted: options.omit.sorted(),
-      caregivers: caregivers.map {
-        .init(name: $0.key, relationship: receiver.relationships[$0.key], sessions: $0.value)
-      }
-      .sorted { ($1.sessions, $0.name) < ($0.sessions, $1.name) },
+      caregivers: caregiverOrder(),
       totals: totals,
       routines: Self.counts(routines), sites: Self.counts(sites), pressure: pressure,
       ratings: ratings,
@@ -148,13 +145,21 @@ extension SummaryBuilder {
         worseAfter: worseAfter, conditions: list.filter(\.redFlag).map(\.id),
         emergencyNumber: list.contains { options.emergencyConditions.contains($0.id) }
           ? options.emergencyNumber : nil),
-      safety: safety, sessions: options.keepSessions ? rows : nil)
+      safety: safety, sessions: options.keepSessions ? (streaming ? [] : rows) : nil)
     data.version = options.version
     let team = SummaryCareTeam.overlapping(
       receiver.careTeam, from: options.period.fromText, to: options.period.toText)
     data.careTeam = team.isEmpty ? nil : team
     data.applyPrivacy(omit: options.omit, deidentify: options.deidentify)
     return data
+  }
+
+  /// The caregivers, most sessions first (de-identification numbers them in this order).
+  func caregiverOrder() -> [SummaryData.Caregiver] {
+    caregivers.map {
+      .init(name: $0.key, relationship: receiver.relationships[$0.key], sessions: $0.value)
+    }
+    .sorted { ($1.sessions, $0.name) < ($0.sessions, $1.name) }
   }
 
   static func counts(_ d: [String: Int]) -> [SummaryData.Count] {

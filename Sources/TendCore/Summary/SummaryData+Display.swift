@@ -37,16 +37,21 @@ extension SummaryData {
       c.what = c.what.map(d)
       return c
     }
-    copy.sessions = sessions?.map {
-      var r = $0
-      r.routine = o(r.routine)
-      r.sites = r.sites.map(d)
-      r.by = o(r.by)
-      r.stopReason = o(r.stopReason)
-      r.note = o(r.note)
-      r.water = o(r.water)
-      return r
-    }
+    copy.sessions = sessions?.map(Self.displayRow)
     return copy
+  }
+
+  /// One row with its family-written text made safe to show (as `forDisplay`).
+  static func displayRow(_ row: Row) -> Row {
+    let d = PlainText.display as (String) -> String
+    let o = PlainText.display as (String?) -> String?
+    var r = row
+    r.routine = o(r.routine)
+    r.sites = r.sites.map(d)
+    r.by = o(r.by)
+    r.stopReason = o(r.stopReason)
+    r.note = o(r.note)
+    r.water = o(r.water)
+    return r
   }
 }

@@ -80,23 +80,35 @@ public final class UUIDSource: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     var bytes = [UInt8](repeating: 0, count: 16)
-    for i in 0..<16 {
-      if var s = state {
+    if var s = state {
+      for i in 0..<16 {
         s &+= 0x9E37_79B9_7F4A_7C15
-        state = s
         var z = (s ^ (s >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         bytes[i] = UInt8(truncatingIfNeeded: z ^ (z >> 31))
-      } else {
-        bytes[i] = UInt8.random(in: 0...255)
+      }
+      state = s
+    } else {
+      var generator = SystemRandomNumberGenerator()
+      for half in 0..<2 {
+        let word = generator.next()
+        for k in 0..<8 { bytes[half * 8 + k] = UInt8(truncatingIfNeeded: word >> (UInt64(k) * 8)) }
       }
     }
     bytes[6] = bytes[6] & 0x0F | 0x40
     bytes[8] = bytes[8] & 0x3F | 0x80
-    let hex = bytes.map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }
-    return [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]].map { $0.joined() }
-      .joined(separator: "-")
+    // 8-4-4-4-12 lowercase hex digits.
+    var text = [UInt8]()
+    text.reserveCapacity(36)
+    for (i, b) in bytes.enumerated() {
+      if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
+      text.append(Self.hex[Int(b >> 4)])
+      text.append(Self.hex[Int(b & 0xF)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
+
+  private static let hex = Array("0123456789abcdef".utf8)
 }
 
 /// Renders a summary in any format.

@@ -58,6 +58,20 @@ public enum ExportFile {
   /// - Throws: `SummaryError.outputExists` (anything at `path`, a link too, without `force`) or
   ///   `.cannotWrite` (a missing folder, a folder at `path`, a full disk).
   public static func write(_ text: String, to path: String, force: Bool) throws(SummaryError) {
+    try write(to: path, force: force) { fd throws(SummaryError) in
+      let out = ExportWriter(fd: fd)
+      out.write(text)
+      out.flush()
+      if let failure = out.failure {
+        throw SummaryError.cannotWrite(path, String(cString: strerror(failure)))
+      }
+    }
+  }
+
+  /// The same, with the content written by `body` to the new file's descriptor as it is made.
+  public static func write(
+    to path: String, force: Bool, writing body: (Int32) throws(SummaryError) -> Void
+  ) throws(SummaryError) {
     var info = stat()
     if lstat(path, &info) == 0 {
       guard force else { throw .outputExists(path) }
@@ -66,8 +80,14 @@ public enum ExportFile {
       }
     }
     do {
-      try DurableFile.replace(
-        URL(fileURLWithPath: path), with: Data(text.utf8), exclusive: !force)
+      try DurableFile.replace(URL(fileURLWithPath: path), exclusive: !force) { fd, _ in
+        try body(fd)
+      }
+    } catch let error as SummaryError {
+      if case .cannotWrite(let at, let reason) = error, at.isEmpty {
+        throw .cannotWrite(path, reason)
+      }
+      throw error
     } catch let error as StorageError {
       if error.code == EEXIST, !force { throw .outputExists(path) }
       throw .cannotWrite(path, String(cString: strerror(error.code)))

@@ -15,6 +15,7 @@ extension SummaryData {
         }
       }
     }
+    let aliases = Self.caregiverAliases(caregivers)
     if omit.contains(.feelings) { feelings = nil }
     if omit.contains(.water) {
       water = nil
@@ -39,8 +40,6 @@ extension SummaryData {
       return item
     }
     receiver = Receiver(id: nil, name: nil, birthYear: nil)
-    var aliases: [String: String] = [:]
-    for (i, c) in caregivers.enumerated() { aliases[c.name] = "caregiver \(i + 1)" }
     caregivers = caregivers.map {
       .init(name: aliases[$0.name] ?? "caregiver", relationship: nil, sessions: $0.sessions)
     }
@@ -77,16 +76,8 @@ extension SummaryData {
       water = w
     }
     if var s = safety {
-      s.against = s.against.map {
-        var a = $0
-        a.when = "session \(a.session)"
-        return a
-      }
-      s.worse = s.worse.map {
-        var a = $0
-        a.when = "session \(a.session)"
-        return a
-      }
+      s.against = s.against.map { Self.deidentified($0) }
+      s.worse = s.worse.map { Self.deidentified($0) }
       s.fluidDays = s.fluidDays.map {
         .init(day: String($0.day.prefix(4)), totalML: $0.totalML, limitML: $0.limitML)
       }
@@ -98,15 +89,45 @@ extension SummaryData {
         sharedWith: "care team", what: $0.what, from: year($0.from), to: year($0.to),
         format: $0.format, by: nil)
     }
-    sessions = sessions.map { rows in
-      rows.map { r in
-        var r = r
-        r.at = nil
-        r.by = r.by.map { aliases[$0] ?? "caregiver" }
-        r.stopReason = nil
-        r.note = nil
-        return r
-      }
-    }
+    sessions = sessions.map { rows in rows.map { Self.deidentified($0, aliases: aliases) } }
+  }
+
+  /// "caregiver 1", "caregiver 2"… by the order of `caregivers` (most sessions first).
+  static func caregiverAliases(_ caregivers: [Caregiver]) -> [String: String] {
+    var aliases: [String: String] = [:]
+    for (i, c) in caregivers.enumerated() { aliases[c.name] = "caregiver \(i + 1)" }
+    return aliases
+  }
+
+  static func deidentified(_ r: Row, aliases: [String: String]) -> Row {
+    var r = r
+    r.at = nil
+    r.by = r.by.map { aliases[$0] ?? "caregiver" }
+    r.stopReason = nil
+    r.note = nil
+    return r
+  }
+
+  static func deidentified(_ a: AgainstPrecautions) -> AgainstPrecautions {
+    var a = a
+    a.when = "session \(a.session)"
+    return a
+  }
+
+  static func deidentified(_ a: WorseSession) -> WorseSession {
+    var a = a
+    a.when = "session \(a.session)"
+    return a
+  }
+
+  /// One streamed row with the family's privacy choices applied, as `applyPrivacy` does to the
+  /// rows it holds (`aliases` from the caregivers before de-identification).
+  static func privateRow(
+    _ r: Row, omit: Set<SummaryPart>, deidentify: Bool, aliases: [String: String]
+  ) -> Row {
+    var r = r
+    if omit.contains(.notes) { r.note = nil }
+    if omit.contains(.water) { r.water = nil }
+    return deidentify ? deidentified(r, aliases: aliases) : r
   }
 }

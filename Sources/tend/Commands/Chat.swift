@@ -30,7 +30,11 @@ extension Tend {
           ".local/state")
       let store = ChatStore(home: app.home)
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
-      let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
+      // Built on the first free-text line, not at start: `quit` and plain commands never pay
+      // for the word lists and vocabulary.
+      let recognizer = LazyRecognizer {
+        try Recognizer(localizer: app.localizer, catalog: app.catalog)
+      }
       let t = app.localizer
       var contact = app.emergencyContact()
       let global = global
@@ -47,11 +51,11 @@ extension Tend {
           commands: names, now: Date(), speak: speak, clockScale: scale,
           understand: { text, today, stored in
             Conversation.Understanding(
-              recognizer.recognize(text, today: today, profile: stored), localizer: t,
+              recognizer.value.recognize(text, today: today, profile: stored), localizer: t,
               emergencyNumber: number)
           },
           daysAgo: { text, today in
-            recognizer.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)
+            recognizer.value.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)
           })
         ChatLoop(
           conversation: Conversation(context), editor: editor, store: store,
@@ -94,6 +98,30 @@ extension Tend {
       }
       ScreenText.print(t("region.skipped"))
       return .unknown
+    }
+
+    /// The recognizer, built once on first use. Data that does not load stops the conversation
+    /// then with the same message and exit status (65) as at start.
+    final class LazyRecognizer: @unchecked Sendable {
+      private let lock = NSLock()
+      private var built: Recognizer?
+      private let make: () throws -> Recognizer
+
+      init(_ make: @escaping () throws -> Recognizer) { self.make = make }
+
+      var value: Recognizer {
+        lock.withLock {
+          if let built { return built }
+          do {
+            let made = try make()
+            built = made
+            return made
+          } catch {
+            Tend.printError((error as? CatalogError)?.localizedDescription ?? "\(error)")
+            Foundation.exit(65)
+          }
+        }
+      }
     }
 
     /// The global options typed at start, passed on to each plain command.

@@ -47,6 +47,37 @@ extension Tend {
       var output = OutputBuffer()
       for profile in profiles {
         let reader = store.reader(profile.id)
+        if json {
+          // Lines the shared check accepts are written as stored (no decode, no re-encode).
+          let prefix = try JournalFilter.receiverPrefix(profile.id)
+          var bytes: [UInt8] = []
+          let tail = try HomeInput.run(app) {
+            try reader.forEachStored(accept: filter.accepts) { item in
+              switch item {
+              case .line(let line, let kind, let day):
+                guard filter.matches(kind: kind, day: day) else { return }
+                if !JournalFilter.storedLine(line, receiverPrefix: prefix, into: &bytes),
+                  let entry = try? JSONDecoder().decode(JournalEntry.self, from: Data(line))
+                {
+                  bytes += try JournalFilter.jsonLine(entry, receiver: profile.id)
+                }
+                if bytes.count >= 1 << 16 {
+                  output.write(Data(bytes))
+                  bytes.removeAll(keepingCapacity: true)
+                }
+              case .problem(let problem):
+                output.write(Data(bytes))
+                bytes.removeAll(keepingCapacity: true)
+                output.flush()
+                HomeInput.report(problem, app)
+              }
+            }
+          }
+          output.write(Data(bytes))
+          output.flush()
+          if let tail { recover(tail, store.journalURL(profile.id), app) }
+          continue
+        }
         let tail = try HomeInput.run(app) {
           try reader.forEach(accept: filter.accepts) { item in
             switch item {

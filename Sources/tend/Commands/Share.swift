@@ -52,12 +52,12 @@ extension Tend {
         let consent = SummaryConsent(
           at: options.now, sharedWith: recipient, what: what, from: options.period.fromText,
           to: options.period.toText, format: format.rawValue, by: by)
-        let (data, scan) = try SummaryGather.gather(
-          profile, in: receivers, options: options, adding: [.consent(consent)])
-        let (text, digest) = SummaryRendering.export(
-          data, as: format, RenderOptions(localizer: app.localizer, checksum: true))
-        try summary.deliver(text, scan: scan, app: app)
-        if let output = summary.output, format == .csv, let digest {
+        // Written as the journal is read (flat memory), the consent counted as if recorded.
+        let digest = try summary.stream(
+          profile, in: receivers, options: options, format: format,
+          RenderOptions(localizer: app.localizer, checksum: true), adding: [.consent(consent)],
+          app: app)
+        if let output = summary.output, format == .csv {
           try ExportFile.write(
             "\(digest)  \(URL(fileURLWithPath: output).lastPathComponent)\n",
             to: output + ".sha256", force: summary.force)
@@ -69,7 +69,7 @@ extension Tend {
             "share.done",
             [
               "who": .text(recipient), "where": .text(summary.output ?? app.t("share.screen")),
-              "digest": .text(digest ?? ""),
+              "digest": .text(digest),
             ]))
       } catch let error as SummaryError {
         throw SummaryArguments.failure(error, app)

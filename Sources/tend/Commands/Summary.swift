@@ -25,19 +25,12 @@ extension Tend {
     func run() throws {
       let (app, receivers, profile) = try HomeInput.context(global, receiver: summary.receiver)
       let options = try summary.options(app, format: format)
-      let (data, scan): (SummaryData, JournalScan.Result)
-      do {
-        (data, scan) = try SummaryGather.gather(profile, in: receivers, options: options)
-      } catch {
-        throw SummaryArguments.failure(error, app)
-      }
       let color =
         summary.output == nil && format == .text
         && app.environment.colorAllowed(isTerminal: isatty(1) == 1)
       let render = RenderOptions(
         localizer: app.localizer, color: color, checksum: format == .json || format == .fhir)
-      try summary.deliver(
-        SummaryRendering.export(data, as: format, render).text, scan: scan, app: app)
+      try summary.stream(profile, in: receivers, options: options, format: format, render, app: app)
     }
   }
 }

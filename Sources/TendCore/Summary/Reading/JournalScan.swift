@@ -17,12 +17,19 @@ public enum JournalScan {
     public var unreadableReasons: [String] = []
     /// The journal file read.
     public var path: String = ""
+    /// How many bytes of it were read (a second pass reads exactly these, even if a line was
+    /// appended in between).
+    public var size: Int = 0
   }
 
   /// Reads `path` (a missing file is an empty journal).
+  /// - Parameters:
+  ///   - limit: read only this many bytes (the size an earlier pass saw).
+  ///   - prepare: adjusts the builder before reading (a streamed export sets its sink).
   /// - Throws: `SummaryError.unreadableJournal` when the file exists but cannot be read.
   public static func read(
-    _ path: String, receiver: SummaryReceiver, options: SummaryOptions, workers: Int? = nil
+    _ path: String, receiver: SummaryReceiver, options: SummaryOptions, workers: Int? = nil,
+    limit: Int? = nil, prepare: (inout SummaryBuilder) -> Void = { _ in }
   ) throws(SummaryError) -> Result {
     let opened: Int32?
     do {
@@ -31,26 +38,30 @@ public enum JournalScan {
       throw .unreadableJournal(path: path, reason: error.errorDescription ?? "\(error)")
     }
     guard let fd = opened else {
-      return Result(
-        builder: SummaryBuilder(receiver: receiver, options: options), unreadableLines: [],
-        unreadableCount: 0)
+      var empty = SummaryBuilder(receiver: receiver, options: options)
+      prepare(&empty)
+      return Result(builder: empty, unreadableLines: [], unreadableCount: 0)
     }
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else {
       throw .unreadableJournal(path: path, reason: String(cString: strerror(errno)))
     }
-    let size = Int(st.st_size)
+    let size = min(Int(st.st_size), limit ?? Int.max)
     let cores = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, 8))
     // Checking sessions against the precautions needs the condition history read in order.
-    let parts = options.keepSessions || options.catalog != nil || size < 8 << 20 ? 1 : cores
+    var start = SummaryBuilder(receiver: receiver, options: options)
+    prepare(&start)
+    let empty = start
+    let parts =
+      options.keepSessions || options.catalog != nil || start.sink != nil || size < 8 << 20
+      ? 1 : cores
     let bounds = (0...parts).map { k in
       k == 0 ? 0 : k == parts ? size : lineStart(fd, near: size * k / parts, size: size)
     }
     let results = Slots<Part>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { k in
-      results[k] = scan(
-        fd, from: bounds[k], to: bounds[k + 1], receiver: receiver, options: options)
+      results[k] = scan(fd, from: bounds[k], to: bounds[k + 1], builder: empty)
     }
     var all = results.values.compactMap { $0 }
     if let failure = all.first(where: { $0.error != nil })?.error {
@@ -70,7 +81,7 @@ public enum JournalScan {
     let first = bad.prefix(Part.keptProblems)
     return Result(
       builder: builder, unreadableLines: first.map(\.line), unreadableCount: badCount,
-      unreadableReasons: first.map(\.reason), path: path)
+      unreadableReasons: first.map(\.reason), path: path, size: size)
   }
 
   struct Part: Sendable {
@@ -101,10 +112,9 @@ public enum JournalScan {
     return size
   }
 
-  static func scan(
-    _ fd: Int32, from: Int, to: Int, receiver: SummaryReceiver, options: SummaryOptions
-  ) -> Part {
-    var part = Part(builder: SummaryBuilder(receiver: receiver, options: options))
+  /// Reads `from..<to` into `builder` (a fresh one, as `read` prepared it).
+  static func scan(_ fd: Int32, from: Int, to: Int, builder: SummaryBuilder) -> Part {
+    var part = Part(builder: builder)
     var capacity = 1 << 20
     var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }

@@ -35,17 +35,41 @@ enum CSVRenderer {
   }
 
   static func render(_ raw: SummaryData) -> String {
-    let data = raw.forDisplay()
-    var lines = [header.joined(separator: ",")]
-    let waterDays = data.deidentified ? [] : data.water?.days ?? []
-    let byDay = Dictionary(waterDays.map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
-    let limit = data.water?.fluidLimitML.map(String.init) ?? ""
+    let out = StringText()
+    var writer = Writer(raw)
+    out.write(writer.head())
+    for r in raw.sessions ?? [] { out.write(writer.line(SummaryData.displayRow(r))) }
+    out.write(writer.tail())
+    return out.text
+  }
+
+  /// Writes the CSV a row at a time (a streamed export sends each session as it is read).
+  struct Writer {
+    let data: SummaryData
+    let waterDays: [SummaryData.WaterDay]
+    let byDay: [String: SummaryData.WaterDay]
+    let limit: String
+    let token: String
+    var sessionDays = Set<String>()
+
+    /// `data` is the summary with its privacy choices applied (its rows are not read).
+    init(_ data: SummaryData) {
+      self.data = data
+      waterDays = data.deidentified ? [] : data.water?.days ?? []
+      byDay = Dictionary(waterDays.map { ($0.day, $0) }, uniquingKeysWith: { a, _ in a })
+      limit = data.water?.fluidLimitML.map(String.init) ?? ""
+      token = data.version?.token ?? ""
+    }
+
     func waterCells(_ day: String?) -> [String] {
       guard let day, let d = byDay[day] else { return ["", limit, ""] }
       return [String(d.totalML), limit, d.over ? "yes" : "no"]
     }
-    var sessionDays = Set<String>()
-    for r in data.sessions ?? [] {
+
+    func head() -> String { header.joined(separator: ",") + "\r\n" }
+
+    /// One session's line; `r` is already made safe to show (`SummaryData.displayRow`).
+    mutating func line(_ r: SummaryData.Row) -> String {
       if let day = r.at?.day { sessionDays.insert(day) }
       var cells = [
         String(r.number), r.at?.day ?? "", r.at?.description ?? "",
@@ -58,24 +82,30 @@ enum CSVRenderer {
         cells.append(r.after[scale.rawValue].map(String.init) ?? "")
       }
       cells += [r.beforeBy?.rawValue ?? "", r.afterBy?.rawValue ?? "", r.water ?? ""]
-      cells.append(data.version?.token ?? "")
+      cells.append(token)
       cells.append(r.precautions.joined(separator: ";"))
       cells.append(
         (r.breaches ?? []).map { "\($0.kind.rawValue):\($0.what ?? "")" }.joined(separator: ";"))
       cells += waterCells(r.at?.day)
-      lines.append(cells.map(field).joined(separator: ","))
+      return cells.map(field).joined(separator: ",") + "\r\n"
     }
-    let width = header.count
-    for d in waterDays where !sessionDays.contains(d.day) && data.sessions != nil {
-      var cells = [String](repeating: "", count: width)
-      cells[1] = d.day
-      cells[8] = "no-session"
-      cells[width - 6] = data.version?.token ?? ""
-      let tail = waterCells(d.day)
-      for (i, v) in tail.enumerated() { cells[width - 3 + i] = v }
-      lines.append(cells.map(field).joined(separator: ","))
+
+    /// The days with water noted and no session, after the sessions.
+    func tail() -> String {
+      guard data.sessions != nil else { return "" }
+      let width = header.count
+      var out = ""
+      for d in waterDays where !sessionDays.contains(d.day) {
+        var cells = [String](repeating: "", count: width)
+        cells[1] = d.day
+        cells[8] = "no-session"
+        cells[width - 6] = token
+        let tail = waterCells(d.day)
+        for (i, v) in tail.enumerated() { cells[width - 3 + i] = v }
+        out += cells.map(field).joined(separator: ",") + "\r\n"
+      }
+      return out
     }
-    return lines.joined(separator: "\r\n") + "\r\n"
   }
 }
 

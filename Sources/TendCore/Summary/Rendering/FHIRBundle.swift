@@ -53,8 +53,23 @@ struct FHIRBundle {
   mutating func add(_ url: String, _ resource: OrderedJSON) { entries.append((url, resource)) }
 
   func render() -> String {
+    let out = StringText()
     var b = self
-    b.build()
+    b.write(rows: data.sessions ?? [], to: out)
+    return out.text
+  }
+
+  /// Writes the Bundle: the resources before the sessions, then each session's as it comes
+  /// (a streamed export sends them from the journal, never holding them all), then the water.
+  mutating func write(rows: some Sequence<SummaryData.Row>, to out: any ExportText) {
+    out.write(head())
+    for row in rows { out.write(sessionText(row)) }
+    out.write(tail())
+  }
+
+  /// The Bundle up to its last resource before the sessions (the `entry` array left open).
+  mutating func head() -> String {
+    build()
     var meta: [OrderedJSON] = [
       .obj([
         ("url", .string(Self.periodExtension)),
@@ -87,9 +102,41 @@ struct FHIRBundle {
       ),
       ("type", .string("collection")),
       ("timestamp", .str(data.made?.description)),
-      ("entry", .array(b.entries.map { .obj([("fullUrl", .string($0.0)), ("resource", $0.1)]) })),
+      ("entry", .array(entries.map { Self.entry($0.0, $0.1) })),
     ])
-    return bundle.text() + "\n"
+    entries = []
+    // The Patient is always there, so `entry` is the last member and not empty.
+    let text = bundle.text()
+    return String(text.dropLast(Self.closing.count))
+  }
+
+  static let closing = "\n  ]\n}"
+
+  static func entry(_ url: String, _ resource: OrderedJSON) -> OrderedJSON {
+    .obj([("fullUrl", .string(url)), ("resource", resource)])
+  }
+
+  /// The entries added since the last call, each after a comma, as items of `entry`.
+  mutating func takeEntries() -> String {
+    var out = ""
+    for (url, resource) in entries {
+      out += ",\n    "
+      Self.entry(url, resource).write(into: &out, indent: 2)
+    }
+    entries = []
+    return out
+  }
+
+  /// One session's Procedure and Observations.
+  mutating func sessionText(_ row: SummaryData.Row) -> String {
+    addSession(row)
+    return takeEntries()
+  }
+
+  /// The water per day, then the end of the Bundle.
+  mutating func tail() -> String {
+    for day in data.water?.days ?? [] { addFluidIntake(day) }
+    return takeEntries() + Self.closing + "\n"
   }
 
   mutating func build() {
@@ -134,8 +181,6 @@ struct FHIRBundle {
     for c in data.consents { addConsent(c) }
     for p in data.precautions { addFlag(p) }
     for (item, line) in zip(data.careTeam ?? [], w.careTeamLines) { addCareTeamFlag(item, line) }
-    for row in data.sessions ?? [] { addSession(row) }
-    for day in data.water?.days ?? [] { addFluidIntake(day) }
   }
 
   /// Allergies: the family's own words from the profile, and each lotion-allergy precaution in

@@ -23,12 +23,28 @@ indirect enum OrderedJSON: Equatable, Sendable {
   static func str(_ s: String?) -> OrderedJSON? { s.map { .string($0) } }
 
   func text(indent: Int = 0) -> String {
+    var out = ""
+    write(into: &out, indent: indent)
+    return out
+  }
+
+  static let pads = (0..<16).map { String(repeating: "  ", count: $0) }
+
+  static func pad(_ level: Int) -> String {
+    level < pads.count ? pads[level] : String(repeating: "  ", count: level)
+  }
+
+  /// Appends the text to `out` (one buffer for a whole Bundle, not a string per value).
+  func write(into out: inout String, indent: Int) {
     switch self {
-    case .string(let s): return Self.quote(s)
-    case .int(let n): return String(n)
-    case .bool(let b): return b ? "true" : "false"
+    case .string(let s): Self.quote(s, into: &out)
+    case .int(let n): out += String(n)
+    case .bool(let b): out += b ? "true" : "false"
     case .array(let items):
-      if items.isEmpty { return "[]" }
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
       if items.allSatisfy({
         if case .object = $0 {
           return false
@@ -38,19 +54,52 @@ indirect enum OrderedJSON: Equatable, Sendable {
           return true
         }
       }) {
-        return "[" + items.map { $0.text() }.joined(separator: ", ") + "]"
+        out += "["
+        for (i, item) in items.enumerated() {
+          if i > 0 { out += ", " }
+          item.write(into: &out, indent: 0)
+        }
+        out += "]"
+        return
       }
-      let pad = String(repeating: "  ", count: indent + 1)
-      return "[\n" + items.map { pad + $0.text(indent: indent + 1) }.joined(separator: ",\n") + "\n"
-        + String(repeating: "  ", count: indent) + "]"
+      let pad = Self.pad(indent + 1)
+      out += "[\n"
+      for (i, item) in items.enumerated() {
+        if i > 0 { out += ",\n" }
+        out += pad
+        item.write(into: &out, indent: indent + 1)
+      }
+      out += "\n"
+      out += Self.pad(indent)
+      out += "]"
     case .object(let members):
-      if members.isEmpty { return "{}" }
-      let pad = String(repeating: "  ", count: indent + 1)
-      return "{\n"
-        + members.map { pad + Self.quote($0.0) + ": " + $0.1.text(indent: indent + 1) }.joined(
-          separator: ",\n")
-        + "\n" + String(repeating: "  ", count: indent) + "}"
+      if members.isEmpty {
+        out += "{}"
+        return
+      }
+      let pad = Self.pad(indent + 1)
+      out += "{\n"
+      for (i, member) in members.enumerated() {
+        if i > 0 { out += ",\n" }
+        out += pad
+        Self.quote(member.0, into: &out)
+        out += ": "
+        member.1.write(into: &out, indent: indent + 1)
+      }
+      out += "\n"
+      out += Self.pad(indent)
+      out += "}"
     }
+  }
+
+  static func quote(_ s: String, into out: inout String) {
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
+    out += quote(s)
   }
 
   static func quote(_ s: String) -> String {

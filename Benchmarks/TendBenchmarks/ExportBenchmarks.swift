@@ -1,0 +1,187 @@
+import Foundation
+import TendCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `tend summary` in every format over journals of 10k, 100k and 1M lines, as release processes:
+/// wall time and the process's own peak RSS, each against `jq` computing the same aggregate over
+/// the same file in the same run (targets: ≤ 0.5× jq, peak RSS < 100 MB whatever the size, so
+/// time grows linearly and memory stays flat). Then `tend journal --json` against `jq` adding a
+/// field to every line (target ≤ 1×), and `tend review` of 1,000 exports against `jq` reading
+/// one field from each (target ≤ 0.5×). Run: swift run -c release TendBenchmarks exports
+enum ExportBenchmarks {
+  static let sizes = [10_000, 100_000, 1_000_000]
+
+  static func run() throws {
+    guard let jq = SummaryBenchmarks.which("jq") else {
+      print("skipped: jq not installed")
+      return
+    }
+    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("tend").path
+    guard FileManager.default.isExecutableFile(atPath: exe) else {
+      print(
+        "skipped: build tend first (swift build -c release --static-swift-stdlib --product tend)")
+      return
+    }
+    let only = ProcessInfo.processInfo.environment["TEND_BENCH_SIZES"].map {
+      Set($0.split(separator: ",").compactMap { Int($0) })
+    }
+    for lines in sizes where only?.contains(lines) ?? true {
+      try size(lines, exe: exe, jq: jq)
+    }
+    let parts = ProcessInfo.processInfo.environment["TEND_BENCH_PARTS"] ?? "journal,review"
+    if parts.contains("journal") { try journalJSON(exe: exe, jq: jq) }
+    fflush(nil)
+    if parts.contains("review") { try review(exe: exe, jq: jq) }
+  }
+
+  /// A home with one receiver whose journal is the generated file (a hard link, no copy).
+  static func home(for journal: String, exe: String) throws -> [String: String] {
+    let home = "/tmp/tend-bench-home-\(URL(fileURLWithPath: journal).lastPathComponent)"
+    var env = ProcessInfo.processInfo.environment
+    env["TEND_HOME"] = home
+    env["TEND_DATA"] = Measure.packageRoot.path
+    env["NO_COLOR"] = "1"
+    let target = home + "/receivers/bench/journal.jsonl"
+    if !FileManager.default.fileExists(atPath: home + "/receivers/bench/profile.json") {
+      try? FileManager.default.removeItem(atPath: home)
+      let made = try spawn(
+        exe, ["receivers", "add", "Bench", "--condition", "anticoagulants"], env: env)
+      guard made.status == 0 else {
+        throw StartupBenchmarks.Failed(description: "tend receivers add: status \(made.status)")
+      }
+    }
+    unlink(target)
+    guard link(journal, target) == 0 else {
+      throw StartupBenchmarks.Failed(description: "cannot link \(journal) to \(target)")
+    }
+    return env
+  }
+
+  static func size(_ lines: Int, exe: String, jq: String) throws {
+    let journal = path(lines)
+    let (first, last) = try SummaryBenchmarks.makeJournal(lines: lines, path: journal)
+    let bytes = (try FileManager.default.attributesOfItem(atPath: journal)[.size] as? Int) ?? 0
+    let env = try home(for: journal, exe: exe)
+    let runs = lines >= 1_000_000 ? 1 : 3
+    let jqRun = try best(runs) {
+      try spawn(jq, ["-n", "-c", SummaryBenchmarks.jqProgram, journal], env: env)
+    }
+    print(
+      String(
+        format: "%d lines (%.0f MB): jq same aggregate %@, peak RSS %.1f MB", lines,
+        Double(bytes) / 1e6, Measure.format(jqRun.wall), jqRun.rss))
+    let period = ["--from", CivilDay.string(first), "--to", CivilDay.string(last)]
+    // TEND_BENCH_FORMATS=text,csv… measures only those (FHIR over 1M lines writes gigabytes).
+    let formats = ProcessInfo.processInfo.environment["TEND_BENCH_FORMATS"].map {
+      $0.split(separator: ",").compactMap { SummaryFormat(rawValue: String($0)) }
+    }
+    fflush(nil)
+    for format in formats ?? SummaryFormat.allCases {
+      let args = ["summary", "--receiver", "Bench", "--format", format.rawValue] + period
+      let r = try best(runs) { try spawn(exe, args, env: env) }
+      guard r.status == 0 else {
+        throw StartupBenchmarks.Failed(
+          description: "tend \(args.joined(separator: " ")): \(r.status)")
+      }
+      print(
+        String(
+          format: "  %@ %@  %.2f× jq (target ≤ 0.5×)  peak RSS %6.1f MB (target < 100 MB)  %@/line",
+          format.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), Measure.format(r.wall),
+          r.wall / jqRun.wall, r.rss,
+          Measure.format(r.wall / Double(lines))))
+      fflush(nil)
+    }
+  }
+
+  /// `tend journal --json` over 1M lines against jq adding the same field to every line.
+  static func journalJSON(exe: String, jq: String) throws {
+    let lines = sizes.last!
+    let journal = path(lines)
+    _ = try SummaryBenchmarks.makeJournal(lines: lines, path: journal)
+    let env = try home(for: journal, exe: exe)
+    let j = try spawn(jq, ["-c", ". + {receiver: \"bench\"}", journal], env: env)
+    let t = try spawn(exe, ["journal", "--json", "--receiver", "Bench"], env: env)
+    guard t.status == 0 else { throw StartupBenchmarks.Failed(description: "tend journal --json") }
+    print(
+      String(
+        format:
+          "journal --json, %d lines: %@ against jq adding a field to each line %@: %.2f× (target ≤ 1×); peak RSS %.1f MB",
+        lines, Measure.format(t.wall), Measure.format(j.wall), t.wall / j.wall, t.rss))
+  }
+
+  /// `tend review` of 1,000 JSON exports against jq reading one field from each.
+  static func review(exe: String, jq: String) throws {
+    let paths = try ReviewBenchmark.makeExports()
+    var env = ProcessInfo.processInfo.environment
+    env["TEND_DATA"] = Measure.packageRoot.path
+    env["NO_COLOR"] = "1"
+    var ratios: [Double] = []
+    var tendTimes: [Double] = []
+    var jqTimes: [Double] = []
+    for _ in 0..<5 {
+      let t = try spawn(exe, ["review"] + paths, env: env)
+      let j = try spawn(jq, ["-r", ".totals.sessions"] + paths, env: env)
+      guard t.status == 0 else {
+        throw StartupBenchmarks.Failed(description: "tend review: \(t.status)")
+      }
+      ratios.append(t.wall / j.wall)
+      tendTimes.append(t.wall)
+      jqTimes.append(j.wall)
+    }
+    print(
+      String(
+        format:
+          "review of %d exports: %@, jq reading one field from each %@: %.2f× (pair by pair; target ≤ 0.5×)",
+        paths.count, Measure.format(median(tendTimes)), Measure.format(median(jqTimes)),
+        median(ratios)))
+  }
+
+  /// The generated journal of `lines` lines (the 1M one is the summary benchmark's).
+  static func path(_ lines: Int) -> String {
+    lines == SummaryBenchmarks.lines
+      ? SummaryBenchmarks.journal : "/tmp/tend-bench-journal-\(lines).jsonl"
+  }
+
+  static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+  struct Run {
+    var wall: Double
+    var rss: Double
+    var status: Int32
+  }
+
+  /// The fastest of `runs` (the one least disturbed by the other builds on the machine).
+  static func best(_ runs: Int, _ body: () throws -> Run) throws -> Run {
+    var all: [Run] = []
+    for _ in 0..<runs { all.append(try body()) }
+    return all.min { $0.wall < $1.wall }!
+  }
+
+  /// Runs a process to exit, stdout to /dev/null: wall seconds, its own peak RSS (wait4), status.
+  static func spawn(_ path: String, _ args: [String], env: [String: String], stdin: String? = nil)
+    throws -> Run
+  {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let argv = ([path] + args).map { strdup($0) } + [nil]
+    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EINVAL) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return Run(wall: wall, rss: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+  }
+}

@@ -1,0 +1,389 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// Where rendered text goes: a string (tests, small pages) or a file (`ExportWriter`).
+public protocol ExportText: AnyObject {
+  func write(_ text: String)
+}
+
+/// Text collected in memory.
+public final class StringText: ExportText {
+  public var text = ""
+  public init() {}
+  public func write(_ text: String) { self.text += text }
+}
+
+/// Buffered writing to a file descriptor, hashing what passes (the export checksum is sealed
+/// from this running digest, never by searching the finished text).
+public final class ExportWriter: ExportText {
+  let fd: Int32
+  private var buffer: [UInt8] = []
+  private var hasher = SHA256()
+  /// Bytes written so far (buffered included).
+  public private(set) var count = 0
+  /// The first write error (`errno`); later writes are dropped.
+  public private(set) var failure: Int32?
+
+  public init(fd: Int32) {
+    self.fd = fd
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  public func write(_ text: String) {
+    var text = text
+    text.withUTF8 { write(bytes: $0) }
+  }
+
+  public func write(bytes: UnsafeBufferPointer<UInt8>) {
+    hasher.update(buffer: bytes)
+    count += bytes.count
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  public func flush() {
+    guard !buffer.isEmpty else { return }
+    defer { buffer.removeAll(keepingCapacity: true) }
+    guard failure == nil else { return }
+    buffer.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        offset += n
+      }
+    }
+  }
+
+  /// The SHA-256 of everything written.
+  public func digest() -> String {
+    var copy = hasher
+    return copy.hexDigest()
+  }
+}
+
+/// A temporary file that holds one part of an export until the parts before it are written
+/// (JSON lists its SAFETY items before its sessions; both come from the same pass). It is
+/// unlinked at once, so nothing is left behind.
+final class Spill {
+  let writer: ExportWriter
+  var items = 0
+
+  init() throws(SummaryError) {
+    let folder =
+      ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "/tmp"
+    var template = Array("\(folder)/.tend-export-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw .cannotWrite(folder, String(cString: strerror(errno))) }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    writer = ExportWriter(fd: fd)
+  }
+
+  deinit { close(writer.fd) }
+
+  /// One array item: a comma before every item but the first.
+  func item(_ text: String) {
+    if items > 0 { writer.write(",\n") }
+    writer.write(text)
+    items += 1
+  }
+
+  /// Copies what was written to `out`.
+  func copy(to out: ExportWriter) throws(SummaryError) {
+    writer.flush()
+    if let failure = writer.failure { throw .cannotWrite("", String(cString: strerror(failure))) }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var offset = 0
+    while offset < writer.count {
+      let n = chunk.withUnsafeMutableBytes {
+        pread(writer.fd, $0.baseAddress, $0.count, off_t(offset))
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw .cannotWrite("", String(cString: strerror(errno)))
+      }
+      guard n > 0 else { break }
+      chunk.withUnsafeBufferPointer { out.write(bytes: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+      offset += n
+    }
+  }
+}
+
+/// A summary export written as the journal is read, in flat memory whatever its length.
+///
+/// Two passes over the journal: the first gathers the numbers (totals, means, the people and
+/// their order, water per day) without keeping a row; the second reads exactly the same bytes
+/// again and writes each session's row, Procedure or line as it comes, with everything the
+/// first pass learnt at hand (a de-identified caregiver's number, the day's water). The text,
+/// Markdown and HTML pages need only the first pass. The JSON is byte for byte what
+/// `JSONEncoder` gives for the whole `SummaryData` (keys sorted, tested so), the CSV and FHIR the
+/// same as `SummaryRendering.render`.
+public struct SummaryStream {
+  public let path: String
+  public let receiver: SummaryReceiver
+  public let options: SummaryOptions
+  public let format: SummaryFormat
+  public let adding: [SummaryEntry]
+  /// The first pass: the numbers, and the lines that could not be read.
+  public let scan: JournalScan.Result
+  /// The summary of the first pass, privacy applied (rows not included).
+  public let data: SummaryData
+  let aliases: [String: String]
+  /// The JSON's feelings and notes are streamed too (the journal gave them in time order).
+  let textsStreamed: Bool
+
+  /// Reads the journal once for the numbers.
+  /// - Throws: `SummaryError.unreadableJournal`.
+  public init(
+    journal path: String, receiver: SummaryReceiver, options: SummaryOptions,
+    format: SummaryFormat, adding: [SummaryEntry] = []
+  ) throws(SummaryError) {
+    self.path = path
+    self.receiver = receiver
+    self.options = options
+    self.format = format
+    self.adding = adding
+    let rows = options.keepSessions && format.needsRows
+    // Only the JSON lists every feeling and note; CSV and FHIR keep as few as the pages do.
+    var first = options
+    if format != .json { first.noteLimit = min(first.noteLimit, 3) }
+    let texts = rows && format == .json
+    var scan = try JournalScan.read(path, receiver: receiver, options: first) {
+      $0.discardRows = rows
+      $0.streamTexts = texts
+    }
+    let inOrder = scan.builder.textsInOrder
+    if texts, !inOrder {
+      // Feelings or notes out of time order: they are listed sorted, so they are kept.
+      scan = try JournalScan.read(path, receiver: receiver, options: first) {
+        $0.discardRows = rows
+      }
+    }
+    textsStreamed = texts && inOrder
+    for entry in adding { scan.builder.add(entry) }
+    self.scan = scan
+    data = scan.builder.finish()
+    aliases = SummaryData.caregiverAliases(scan.builder.caregiverOrder())
+  }
+
+  /// Writes the export to `out` and returns the SHA-256 of what was written. With
+  /// `options.checksum` (JSON, FHIR) the checksum is written in place of its placeholder: `out`
+  /// must then be a regular file (the digest is written at its place once the end is known).
+  public func write(_ render: RenderOptions, to out: ExportWriter) throws(SummaryError) -> String {
+    var placeholder: Int?
+    func head(_ text: String) {
+      if render.checksum, format == .json || format == .fhir,
+        let range = text.utf8.firstRange(of: Checksum.placeholder.utf8)
+      {
+        placeholder =
+          out.count + text.utf8.distance(from: text.utf8.startIndex, to: range.lowerBound)
+      }
+      out.write(text)
+    }
+    switch format {
+    case .text, .markdown, .html:
+      out.write(SummaryRendering.render(data, as: format, render))
+    case .csv:
+      var writer = CSVRenderer.Writer(data)
+      out.write(writer.head())
+      try rows { out.write(writer.line(SummaryData.displayRow($0))) }
+      out.write(writer.tail())
+    case .fhir:
+      var bundle = FHIRBundle(data, render)
+      head(bundle.head())
+      try rows { out.write(bundle.sessionText($0)) }
+      out.write(bundle.tail())
+    case .json:
+      try writeJSON(render, head: head, out: out)
+    }
+    out.flush()
+    if let failure = out.failure { throw .cannotWrite("", String(cString: strerror(failure))) }
+    let digest = out.digest()
+    if let placeholder {
+      // The digest covers the text with the placeholder in it (`Checksum` rule); only now is
+      // the whole known, so it is written over the placeholder.
+      let sealed = Array(digest.utf8)
+      let n = sealed.withUnsafeBytes { pwrite(out.fd, $0.baseAddress, 64, off_t(placeholder)) }
+      guard n == 64 else { throw .cannotWrite("", String(cString: strerror(errno))) }
+    }
+    return digest
+  }
+
+  /// Writes the export to standard output. A sealed export (its checksum is known only at the
+  /// end) is made in a temporary file first and then copied, so memory stays flat.
+  public func writeToStandardOutput(_ render: RenderOptions) throws(SummaryError) -> String {
+    let out = ExportWriter(fd: 1)
+    let digest: String
+    if render.checksum, format == .json || format == .fhir {
+      let spill = try Spill()
+      digest = try write(render, to: spill.writer)
+      try spill.copy(to: out)
+    } else {
+      digest = try write(render, to: out)
+    }
+    out.flush()
+    if let failure = out.failure {
+      throw .cannotWrite("/dev/stdout", String(cString: strerror(failure)))
+    }
+    return digest
+  }
+
+  /// The second pass: each row as it is read, privacy applied, in journal order.
+  func rows(_ body: (SummaryData.Row) -> Void) throws(SummaryError) {
+    try secondPassInto(row: body, against: { _ in }, worse: { _ in })
+  }
+
+  private func secondPassInto(
+    row: (SummaryData.Row) -> Void, against: (SummaryData.AgainstPrecautions) -> Void,
+    worse: (SummaryData.WorseSession) -> Void,
+    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
+  ) throws(SummaryError) {
+    guard options.keepSessions else { return }
+    let streamTexts = textsStreamed && (feeling != nil || note != nil)
+    let omit = options.omit
+    let deidentify = options.deidentify
+    let aliases = aliases
+    try withoutActuallyEscaping(row) { row throws(SummaryError) in
+      try withoutActuallyEscaping(against) { against throws(SummaryError) in
+        try withoutActuallyEscaping(worse) { worse throws(SummaryError) in
+          let relay = Relay(
+            row: {
+              row(
+                SummaryData.privateRow($0, omit: omit, deidentify: deidentify, aliases: aliases))
+            },
+            against: { against(deidentify ? SummaryData.deidentified($0) : $0) },
+            worse: { worse(deidentify ? SummaryData.deidentified($0) : $0) },
+            feeling: feeling.map { feeling in
+              { f in
+                // As `applyPrivacy`: years only and no words when de-identified.
+                var f = f
+                if deidentify {
+                  f.when = String(f.when.prefix(4))
+                  f.text = nil
+                }
+                feeling(f)
+              }
+            }, note: note)
+          // The second pass only makes rows: it keeps no feelings or notes.
+          var rowsOnly = options
+          rowsOnly.noteLimit = 1
+          var again = try JournalScan.read(
+            path, receiver: receiver, options: rowsOnly, limit: scan.size
+          ) {
+            $0.sink = relay
+            $0.streamTexts = streamTexts
+          }
+          for entry in adding { again.builder.add(entry) }
+          again.builder.flushRows()
+          guard again.builder.sessions == scan.builder.sessions else {
+            throw SummaryError.unreadableJournal(
+              path: path, reason: "it changed while it was read; try again")
+          }
+        }
+      }
+    }
+  }
+
+  /// JSON: the summary without its lists of sessions and SAFETY items, encoded as always, with
+  /// those lists written into it as the second pass makes them.
+  func writeJSON(_ render: RenderOptions, head: (String) -> Void, out: ExportWriter)
+    throws(SummaryError)
+  {
+    var skeleton = data
+    skeleton.sessions = skeleton.sessions.map { _ in [] }
+    skeleton.safety?.against = []
+    skeleton.safety?.worse = []
+    let text = JSONRenderer.render(skeleton, checksum: render.checksum)
+    // In key order: feelings, notes (when streamed and not left out), SAFETY's two lists, the
+    // sessions; each with the indent of its closing bracket.
+    var marks: [(String, String)] = []
+    let feelings = textsStreamed && data.feelings != nil
+    let notes = textsStreamed && data.notes != nil
+    if feelings { marks.append((JSONRows.feelingsMark, "  ")) }
+    if notes { marks.append((JSONRows.notesMark, "  ")) }
+    marks += [
+      (JSONRows.againstMark, "    "), (JSONRows.worseMark, "    "), (JSONRows.sessionsMark, "  "),
+    ]
+    var cuts: [(String.Index, String.Index)] = []
+    var from = text.startIndex
+    for (mark, _) in marks {
+      guard let r = text[from...].range(of: mark) else { continue }
+      cuts.append((r.lowerBound, r.upperBound))
+      from = r.upperBound
+    }
+    guard data.sessions != nil else {
+      head(text)
+      return
+    }
+    guard cuts.count == marks.count else {
+      throw .cannotWrite("", "the JSON export's layout was not as expected")
+    }
+    let feelingSpill = try Spill()
+    let noteSpill = try Spill()
+    let against = try Spill()
+    let worse = try Spill()
+    let rows = try Spill()
+    try secondPassInto(
+      row: { rows.item(JSONRows.row($0)) }, against: { against.item(JSONRows.against($0)) },
+      worse: { worse.item(JSONRows.worse($0)) },
+      feeling: feelings ? { feelingSpill.item(JSONRows.feeling($0)) } : nil,
+      note: notes ? { noteSpill.item(JSONRows.note($0)) } : nil)
+    let spills =
+      (feelings ? [feelingSpill] : []) + (notes ? [noteSpill] : []) + [against, worse, rows]
+    var at = text.startIndex
+    for (k, spill) in spills.enumerated() {
+      let (open, close) = cuts[k]
+      let piece = String(text[at..<open])
+      if k == 0 { head(piece) } else { out.write(piece) }
+      if spill.items == 0 {
+        out.write(String(text[open..<close]))
+      } else {
+        let (mark, indent) = marks[k]
+        out.write(JSONRows.opening(mark))
+        try spill.copy(to: out)
+        out.write("\n" + indent + "]")
+      }
+      at = close
+    }
+    out.write(String(text[at...]))
+  }
+}
+
+/// Hands a builder's streamed items to closures (the builder keeps it as its sink).
+final class Relay: SummaryRowSink, @unchecked Sendable {
+  let onRow: (SummaryData.Row) -> Void
+  let onAgainst: (SummaryData.AgainstPrecautions) -> Void
+  let onWorse: (SummaryData.WorseSession) -> Void
+  let onFeeling: ((SummaryData.Feeling) -> Void)?
+  let onNote: ((SummaryData.Note) -> Void)?
+
+  init(
+    row: @escaping (SummaryData.Row) -> Void,
+    against: @escaping (SummaryData.AgainstPrecautions) -> Void,
+    worse: @escaping (SummaryData.WorseSession) -> Void,
+    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
+  ) {
+    onRow = row
+    onAgainst = against
+    onWorse = worse
+    onFeeling = feeling
+    onNote = note
+  }
+
+  func feeling(_ item: SummaryData.Feeling) { onFeeling?(item) }
+  func note(_ item: SummaryData.Note) { onNote?(item) }
+
+  func row(_ row: SummaryData.Row) { onRow(row) }
+  func against(_ item: SummaryData.AgainstPrecautions) { onAgainst(item) }
+  func worse(_ item: SummaryData.WorseSession) { onWorse(item) }
+}
