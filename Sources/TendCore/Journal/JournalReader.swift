@@ -159,6 +159,7 @@ public struct JournalReader: Sendable {
           case .water(let w): (.water, w.at)
           case .consent(let c): (.consent, c.at)
           case .condition(let c): (.condition, c.at)
+          case .careTeam: (.careTeam, nil)
           }
         try body(.line(bytes, kind: kind, day: at?.day ?? ""))
       }
