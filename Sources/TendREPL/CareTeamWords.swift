@@ -99,7 +99,9 @@ enum CareTeamWords {
       String(line[tokens[start].range.lowerBound..<tokens[start + n - 1].range.upperBound])
     }
     guard let region = SiteWords.region(in: text(end - start), localizer: t) else { return nil }
-    let length = (1...(end - start)).first { SiteWords.region(in: text($0), localizer: t) == region }
+    let length = (1...(end - start)).first {
+      SiteWords.region(in: text($0), localizer: t) == region
+    }
     return (region, length ?? end - start)
   }
 

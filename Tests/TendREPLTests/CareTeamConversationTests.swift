@@ -135,7 +135,9 @@ struct CareTeamConversationTests {
     #expect(avoid.limits.avoid == [BodyRegion(.arm, side: .left)])
   }
 
-  @Test("in the conversation: no is acknowledged, a hedge or a non-clinician is said plainly; nothing is saved")
+  @Test(
+    "in the conversation: no is acknowledged, a hedge or a non-clinician is said plainly; nothing is saved"
+  )
   func conversationFailsClosed() {
     var h = Harness(profiles: [Self.mum(["anticoagulants"])])
     h.send("1")

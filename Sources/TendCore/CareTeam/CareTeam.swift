@@ -46,8 +46,14 @@ public struct CareTeam: Sendable, Hashable {
   /// Merges the care team's answers and advice in force on `date` into `base`.
   /// - Parameter rulesInForce: the ids of the rules active in this check (an answer for a rule
   ///   the person does not have now is not mentioned).
+  /// - Parameter started: when each rule's condition began, when known (today minus its
+  ///   `daysSince`): an answer given before that day was not about it and does not count.
+  ///
+  /// A clearance's limits stay in force whether or not it still answers (ended, or given before
+  /// the condition began): limits only add, and the end only brings back "ask first".
   public func apply(
-    to base: Restrictions, rulesInForce: Set<String>, on date: Date, catalog: Catalog
+    to base: Restrictions, rulesInForce: Set<String>, on date: Date, catalog: Catalog,
+    started: [String: Date] = [:]
   ) -> (Restrictions, Applied) {
     var r = base
     var applied = Applied()
@@ -74,41 +80,58 @@ public struct CareTeam: Sendable, Hashable {
       let named = clearance.rules.filter { rulesInForce.contains($0) }
       guard !named.isEmpty else { continue }
       let rules = Planner.ruleNames(Set(named))
+      let from = Message.Argument.text(PlainText.display(clearance.from))
+      // Limits only add: they stand whether or not the answer still answers.
+      r = r.merged(
+        with: Restrictions(effects: clearance.limits.effects, because: Self.clearanceSource))
+      let standing: [Message] =
+        clearance.limits.isEmpty
+        ? [] : [Message("careteam.clearance.limitsStand")] + clearance.limits.messages
       guard clearance.inForce(on: date) else {
         if let end = CalendarDay.parse(clearance.until), end < date {
           applied.messages.append(
             Message(
               "careteam.clearance.ended",
-              [
-                "from": .text(PlainText.display(clearance.from)), "until": .text(clearance.until),
-                "rules": rules,
-              ]))
+              ["from": from, "until": .text(clearance.until), "rules": rules]))
+          applied.messages += standing
         }
         continue
       }
-      r = r.merged(
-        with: Restrictions(effects: clearance.limits.effects, because: Self.clearanceSource))
-      let answerable = named.filter { catalog.rule($0).map(Self.canAnswer) ?? false }
-      let refused = named.filter { !answerable.contains($0) }
+      let given = CalendarDay.parse(clearance.given)
+      let late = named.filter { id in
+        guard let start = started[id], let given else { return false }
+        return CalendarDay.days(from: given, to: start) > 0
+      }
+      for id in late {
+        applied.messages.append(
+          Message(
+            "careteam.clearance.beforeStart",
+            [
+              "from": from, "given": .text(clearance.given), "rules": .keys(["rule.\(id).name"]),
+              "start": .text(started[id].map(CalendarDay.format) ?? "-"),
+            ]))
+      }
+      let current = named.filter { !late.contains($0) }
+      let answerable = current.filter { catalog.rule($0).map(Self.canAnswer) ?? false }
+      let refused = current.filter { !answerable.contains($0) }
       if !answerable.isEmpty {
         applied.answered.formUnion(answerable)
         applied.messages.append(
           Message(
             "careteam.clearance.inForce",
             [
-              "from": .text(PlainText.display(clearance.from)), "given": .text(clearance.given),
+              "from": from, "given": .text(clearance.given),
               "until": .text(clearance.until), "rules": Planner.ruleNames(Set(answerable)),
             ]))
         applied.messages += clearance.limits.messages
+      } else if !late.isEmpty {
+        applied.messages += standing
       }
       if !refused.isEmpty {
         applied.messages.append(
           Message(
             "careteam.clearance.cannotLift",
-            [
-              "from": .text(PlainText.display(clearance.from)),
-              "rules": Planner.ruleNames(Set(refused)),
-            ]))
+            ["from": from, "rules": Planner.ruleNames(Set(refused))]))
       }
     }
     r.clearance.subtract(applied.answered)
