@@ -140,4 +140,46 @@ struct CareTeamReviewTests {
     }
     #expect(try read(Array(AdviceFile.json(Self.advice).text.utf8)).limits.maxMinutes == 20)
   }
+
+  func messages(_ ids: [String], _ team: CareTeam) throws -> [String] {
+    let result = try SafetyChecker(catalog: Fixtures.catalog).check(
+      ids.map { Condition(id: $0) }, careTeam: team, on: Date())
+    return result.messages.map(Fixtures.english.render)
+  }
+
+  static func clearance(_ limits: CareLimits) -> Clearance {
+    Clearance(
+      id: "c1", from: "Dr Lee", rules: ["anticoagulants"], limits: limits, given: day(0),
+      until: day(10))
+  }
+
+  @Test("after a clearance the limit shown is the one in force, never a looser number")
+  func effectiveLimit() throws {
+    let team = CareTeam(clearances: [Self.clearance(CareLimits(maxPressure: .relaxation))])
+    let text = try messages(["anticoagulants"], team).joined(separator: "\n")
+    let stricter = Fixtures.english("pressure.2")
+    #expect(text.contains("Tend keeps the stricter limit: pressure at most \(stricter)"), "\(text)")
+    #expect(!text.contains("Pressure at most: \(Fixtures.english("pressure.3"))"), "\(text)")
+  }
+
+  @Test("on a stop or postpone day, \"said yes\" is not shown: the answer does not cover it")
+  func notOnAStopDay() throws {
+    let team = CareTeam(clearances: [Self.clearance(CareLimits())])
+    let text = try messages(["anticoagulants", "fever"], team).joined(separator: "\n")
+    #expect(!text.contains("said yes"), "\(text)")
+    #expect(text.contains("does not cover today's problem"), "\(text)")
+  }
+
+  @Test("advice's why is shown as the clinician's note, labelled, not as an instruction")
+  func whyIsANote() throws {
+    var advice = Self.advice
+    advice.why = "massage the legs firmly every day"
+    let text = try messages([], CareTeam(advice: [advice])).joined(separator: "\n")
+    #expect(
+      text.contains(
+        "Nurse Kim's note, in their own words (a note, not an instruction): “massage the legs firmly every day”"
+      ),
+      "\(text)")
+    #expect(!text.contains("is followed: massage"), "\(text)")
+  }
 }
