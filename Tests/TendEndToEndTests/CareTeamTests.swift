@@ -278,4 +278,33 @@ struct CareTeamTests {
       contentsOf: folder.appendingPathComponent("profile.json"), encoding: .utf8)
     #expect(!profile.contains("clearances"), "the profile changed although nothing was")
   }
+
+  @Test("summaries count sessions against the care team's limits, and a time cap breach")
+  func summaryCountsCareTeamLimits() throws {
+    #expect(try tend(["receivers", "add", "Dad", "--condition", "anticoagulants"]).status == 0)
+    let file = home.appendingPathComponent("limits.json").path
+    let write = try tend([
+      "advise", "--for", "Dad", "--from", "Nurse Kim", "--why", "low platelets",
+      "--max-pressure", "1", "--max-minutes", "10", "--output", file,
+    ])
+    #expect(write.status == 0, "\(write.stderr)")
+    #expect(try tend(["receivers", "advice", "import", "Dad", file, "--yes"]).status == 0)
+    // Pressure 2 is within the blood thinner rule's ceiling, but not the nurse's.
+    let log = try tend([
+      "log", "session", "--receiver", "Dad", "--pressure", "2", "--minutes", "30",
+    ])
+    #expect(log.status == 0, "\(log.stderr)")
+    #expect(log.stderr.contains("30 minutes, longer than the 10 minutes allowed"), "\(log.stderr)")
+    let summary = try tend(["summary", "--receiver", "Dad", "--format", "json"])
+    #expect(summary.status == 0, "\(summary.stderr)")
+    let root = try #require(
+      try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+    let safety = try #require(root["safety"] as? [String: Any])
+    let against = try #require(safety["against"] as? [[String: Any]])
+    #expect(against.count == 1, "\(safety)")
+    let kinds = (against.first?["breaches"] as? [[String: Any]] ?? []).compactMap {
+      $0["kind"] as? String
+    }
+    #expect(kinds.contains("pressure") && kinds.contains("time-cap"), "\(kinds)")
+  }
 }
