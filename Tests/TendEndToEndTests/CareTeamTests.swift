@@ -307,4 +307,23 @@ struct CareTeamTests {
     }
     #expect(kinds.contains("pressure") && kinds.contains("time-cap"), "\(kinds)")
   }
+
+  @Test("tend advise refuses a blank --from or --why, a too long text and a year out of range")
+  func adviseValidates() throws {
+    let file = home.appendingPathComponent("never.json").path
+    let base = ["advise", "--for", "Dad", "--max-pressure", "1", "--output", file]
+    let blank = try tend(base + ["--from", "  ", "--why", "low platelets"])
+    #expect(blank.status == 2 && blank.stderr.contains("--from must have 1 to"), "\(blank.stderr)")
+    let why = try tend(base + ["--from", "Nurse Kim", "--why", ""])
+    #expect(why.status == 2 && why.stderr.contains("--why must have 1 to"), "\(why.stderr)")
+    let long = try tend(
+      base + ["--from", "Nurse Kim", "--why", String(repeating: "x", count: 501)])
+    #expect(long.status == 2 && long.stderr.contains("--why must have"))
+    let year = try tend(
+      base + [
+        "--from", "Nurse Kim", "--why", "low", "--start", "2300-01-01", "--until", "2300-01-02",
+      ])
+    #expect(year.status == 2 && year.stderr.contains("is not a date"), "\(year.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: file))
+  }
 }
