@@ -18,7 +18,15 @@ extension Conversation {
     if let parsed = words.parse(CommandLineWords.split(line)), parsed.id == "advice" {
       return importAdvice(parsed.arguments.joined(separator: " "))
     }
-    guard let heard = CareTeamWords.hear(line, localizer: t) else { return nil }
+    guard let answer = CareTeamWords.answer(line, localizer: t) else { return nil }
+    let heard: CareTeamWords.Heard
+    switch answer {
+    case .yes(let h): heard = h
+    case .refusal: return [.say(t("chat.careteam.refusal")), idlePrompt()]
+    case .notSure: return [.say(t("chat.careteam.notSure")), idlePrompt()]
+    case .notCareTeam(let from):
+      return [.say(t("chat.careteam.notCareTeam", ["from": .text(from)])), idlePrompt()]
+    }
     guard let id = currentID, let profile = try? store.profile(id) else { return askWho() }
     guard
       let result = try? SafetyChecker(catalog: context.catalog).check(
@@ -26,7 +34,7 @@ extension Conversation {
     else { return [.say(t("chat.careteam.nothingToAnswer", ["name": .text(profile.name)]))] }
     let waiting = result.restrictions.clearance.filter {
       context.catalog.rule($0).map(CareTeam.canAnswer) ?? false
-    }
+    }.sorted()
     guard !waiting.isEmpty else {
       return [
         .say(t("chat.careteam.nothingToAnswer", ["name": .text(profile.name)])), idlePrompt(),
@@ -35,14 +43,54 @@ extension Conversation {
     let given = CalendarDay.format(now)
     let until = CalendarDay.format(now.addingTimeInterval(Double(Clearance.defaultDays) * 86_400))
     let clearance = Clearance(
-      id: "", from: heard.from, rules: waiting.sorted(), limits: heard.limits, given: given,
+      id: "", from: heard.from, rules: waiting, limits: heard.limits, given: given,
       until: until, note: line, addedBy: nil)
+    guard waiting.count == 1 else {
+      // Several rules wait: the answer is for the ones the caregiver names, never all silently.
+      phase = .choosingCareTeamRules(clearance)
+      let list = waiting.enumerated().map { i, rule in
+        "  \(i + 1). " + t("rule.\(rule).name")
+      }
+      return [.say(t("chat.careteam.which"))] + list.map { .say($0) } + [
+        prompt("chat.careteam.whichPrompt")
+      ]
+    }
+    return showClearance(clearance)
+  }
+
+  mutating func showClearance(_ clearance: Clearance) -> [Action] {
     phase = .confirmingCareTeam(.clearance(clearance))
     return [
       .say(
         t("chat.careteam.heard", ["line": .text(CareTeamText(localizer: t).clearance(clearance))])),
       prompt("chat.careteam.confirm"),
     ]
+  }
+
+  /// "1 3" (or "all") for the waiting rules the answer is for; anything else saves nothing.
+  mutating func chooseCareTeamRules(_ draft: Clearance, _ line: String) -> [Action] {
+    let words = line.lowercased().components(separatedBy: CharacterSet(charactersIn: " ,;"))
+      .filter { !$0.isEmpty }
+    let all = (["all"] + t.list("chat.careteam.allWords")).map { $0.lowercased() }
+    var chosen: [String] = []
+    if all.contains(words.joined(separator: " ")) {
+      chosen = draft.rules
+    } else {
+      for word in words {
+        guard let n = Int(word), (1...draft.rules.count).contains(n) else {
+          phase = .idle
+          return [.say(t("chat.nothingChanged")), idlePrompt()]
+        }
+        if !chosen.contains(draft.rules[n - 1]) { chosen.append(draft.rules[n - 1]) }
+      }
+    }
+    guard !chosen.isEmpty else {
+      phase = .idle
+      return [.say(t("chat.nothingChanged")), idlePrompt()]
+    }
+    var clearance = draft
+    clearance.rules = chosen.sorted()
+    return showClearance(clearance)
   }
 
   mutating func importAdvice(_ path: String) -> [Action] {

@@ -74,6 +74,7 @@ extension Conversation {
     case .intake: return [.say(t("chat.helpFor.intake"))]
     case .confirmingConditions, .confirmingFeeling, .confirmingSeen, .confirmingCareTeam:
       return [.say(t("chat.yesOrNo"))]
+    case .choosingCareTeamRules: return [.say(t("chat.careteam.which"))]
     case .todayCheck: return [.say(t("today.howToAnswer"))]
     case .seenBy: return [.say(t("seen.who"))]
     case .rating(let form):

@@ -111,6 +111,8 @@ public struct Conversation: Sendable {
     case confirmingFeeling(String)
     /// The care team's answer or advice, shown back, waiting for a yes (`Conversation+CareTeam`).
     case confirmingCareTeam(CareTeamDraft)
+    /// Several rules wait for the care team: which ones is the answer for?
+    case choosingCareTeamRules(Clearance)
     /// "Before we start: anything new today?", before the routine with this id.
     case todayCheck(String)
     /// The caregiver says the person was seen about these red flags: take them off?
@@ -255,6 +257,7 @@ public struct Conversation: Sendable {
       return confirmConditions(understood, resume: resume, line)
     case .confirmingFeeling(let text): return confirmFeeling(text, line)
     case .confirmingCareTeam(let draft): return confirmCareTeam(draft, line)
+    case .choosingCareTeamRules(let draft): return chooseCareTeamRules(draft, line)
     case .todayCheck(let routineID): return answerToday(routineID, line)
     case .confirmingSeen(let ids, let words, let resume):
       return confirmSeen(ids, words, line, resume: resume)

@@ -13,12 +13,17 @@ enum CareTeamInput {
     TendError.usage("error: " + app.t(key, args))
   }
 
-  /// A clearance from `receivers clearance add`'s options (dates checked, rules answerable).
+  /// A clearance from `receivers clearance add`'s options (dates checked, not in the future,
+  /// rules answerable and in the person's profile now).
   static func clearance(
     from: String, rules: [String], maxPressure: Int?, avoid: [String], given: String?,
-    until: String?, note: String?, by: String?, _ app: AppContext, today: Date = Date()
+    until: String?, note: String?, by: String?, for profile: Profile, _ app: AppContext,
+    today: Date = Date()
   ) throws -> Clearance {
     guard !rules.isEmpty else { throw usage(app, "careteam.error.noRules", [:]) }
+    try text(from, flag: "--from", max: maxFrom, required: true, app)
+    try text(note, flag: "--note", max: maxNote, app)
+    try text(by, flag: "--by", max: ReceiverName.maxCharacters, app)
     for id in rules {
       guard let rule = app.catalog.rule(id) else {
         let near = Suggest.nearest(to: id, in: app.catalog.rules.map(\.id), limit: 1)
@@ -29,8 +34,18 @@ enum CareTeamInput {
       guard CareTeam.canAnswer(rule) else {
         throw usage(app, "careteam.error.cannotAnswer", ["rule": .key("rule.\(id).name")])
       }
+      // An answer is about what the person has now: a rule not in the profile would be
+      // "answered" in advance for a condition that has not begun.
+      guard profile.conditions.contains(where: { $0.id == id }) else {
+        throw usage(
+          app, "careteam.error.notInProfile",
+          ["name": .text(profile.name), "rule": .key("rule.\(id).name")])
+      }
     }
-    let givenDay = try HomeInput.day(given, flag: "--given", app) ?? CalendarDay.format(today)
+    let givenDay = try day(given, flag: "--given", app) ?? CalendarDay.format(today)
+    if let day = CalendarDay.parse(givenDay), CalendarDay.days(from: today, to: day) > 0 {
+      throw usage(app, "careteam.error.futureGiven", ["given": .text(givenDay)])
+    }
     let (start, end) = try span(
       givenDay, until, flag: "--until", defaultDays: Clearance.defaultDays,
       maxDays: Clearance.maxDays, app)
@@ -38,6 +53,32 @@ enum CareTeamInput {
       id: "", from: from, rules: Array(Set(rules)).sorted(),
       limits: try limits(maxPressure: maxPressure, avoid: avoid, app: app), given: start,
       until: end, note: note, addedBy: by)
+  }
+
+  /// The longest `--from` (who answered) and `--note` Tend records.
+  static let maxFrom = 100
+  static let maxNote = 500
+
+  /// Refuses a blank (when `required`) or too long text option before anything is written.
+  static func text(
+    _ value: String?, flag: String, max: Int, required: Bool = false, _ app: AppContext
+  ) throws {
+    guard let value else { return }
+    let count = value.trimmingCharacters(in: .whitespacesAndNewlines).count
+    let allowed = (required ? 1 : 0)...max
+    guard allowed.contains(count), value.count <= max else {
+      throw usage(app, "careteam.error.text", ["flag": .text(flag), "max": .number(max)])
+    }
+  }
+
+  /// A `YYYY-MM-DD` option in the years the profile reader accepts (1900-2200), or nil.
+  static func day(_ text: String?, flag: String, _ app: AppContext) throws -> String? {
+    guard let day = try HomeInput.day(text, flag: flag, app) else { return nil }
+    guard let date = CalendarDay.parse(day), (1900...2200).contains(CalendarDay.year(of: date))
+    else {
+      throw usage(app, "log.error.date", ["flag": .text(flag), "text": .text(text ?? day)])
+    }
+    return day
   }
 
   /// `start` and `until` (or `start` + `defaultDays`), at most `maxDays` apart.
@@ -49,7 +90,7 @@ enum CareTeamInput {
       throw usage(app, "log.error.date", ["flag": .text(flag), "text": .text(start)])
     }
     let endDay =
-      try HomeInput.day(until, flag: flag, app)
+      try day(until, flag: flag, app)
       ?? CalendarDay.format(first.addingTimeInterval(Double(defaultDays) * 86_400 + 7_200))
     guard let last = CalendarDay.parse(endDay) else {
       throw usage(app, "log.error.date", ["flag": .text(flag), "text": .text(endDay)])

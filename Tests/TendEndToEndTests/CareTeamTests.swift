@@ -178,4 +178,152 @@ struct CareTeamTests {
     let journal = try tend(["journal", "--receiver", "Bea", "--type", "careteam"])
     #expect(journal.stdout.contains("the nurse said yes"))
   }
+
+  @Test("clearance add refuses a rule not in the profile, a future --given, bad years and text")
+  func clearanceAddValidates() throws {
+    #expect(try tend(["receivers", "add", "Dad", "--condition", "anticoagulants"]).status == 0)
+    let absent = try tend([
+      "receivers", "clearance", "add", "Dad", "--from", "Dr Lee", "--for", "osteoporosis",
+    ])
+    #expect(absent.status == 2)
+    #expect(
+      absent.stderr.contains("Dad has no Osteoporosis (brittle bones) in their profile"),
+      "\(absent.stderr)")
+    let future = try tend([
+      "receivers", "clearance", "add", "Dad", "--from", "Dr Lee", "--for", "anticoagulants",
+      "--given", Self.day(3),
+    ])
+    #expect(future.status == 2)
+    #expect(future.stderr.contains("is in the future"), "\(future.stderr)")
+    let year = try tend([
+      "receivers", "clearance", "add", "Dad", "--from", "Dr Lee", "--for", "anticoagulants",
+      "--given", "1800-01-01", "--until", "1800-01-05",
+    ])
+    #expect(year.status == 2 && year.stderr.contains("is not a date"), "\(year.stderr)")
+    let blank = try tend([
+      "receivers", "clearance", "add", "Dad", "--from", " ", "--for", "anticoagulants",
+    ])
+    #expect(blank.status == 2 && blank.stderr.contains("--from must have 1 to"))
+    let long = try tend([
+      "receivers", "clearance", "add", "Dad", "--from", "Dr Lee", "--for", "anticoagulants",
+      "--note", String(repeating: "x", count: 600),
+    ])
+    #expect(long.status == 2 && long.stderr.contains("--note must have"))
+    let profile = try String(
+      contentsOf: home.appendingPathComponent("receivers/dad/profile.json"), encoding: .utf8)
+    #expect(!profile.contains("clearances"))
+  }
+
+  @Test("an answer given before the condition began does not answer for it, and says why")
+  func answerBeforeConditionBegan() throws {
+    #expect(try tend(["receivers", "add", "Eve"]).status == 0)
+    let condition = try tend([
+      "receivers", "condition", "add", "Eve", "anticoagulants", "--since", Self.day(-5),
+    ])
+    #expect(condition.status == 0, "\(condition.stderr)")
+    let add = try tend([
+      "receivers", "clearance", "add", "Eve", "--from", "Dr Lee", "--for", "anticoagulants",
+      "--given", Self.day(-10), "--max-pressure", "1",
+    ])
+    #expect(add.status == 0, "\(add.stderr)")
+    let r = try check("Eve")
+    #expect(r["clearanceAdvised"] as? Bool == true)
+    #expect(r["maxPressure"] as? Int == 1, "its limits still add")
+    let messages = try #require(r["messages"] as? [String])
+    #expect(
+      messages.contains {
+        $0.contains("came before Blood thinner medicine began (\(Self.day(-5)))")
+      },
+      "\(messages)")
+    #expect(!messages.contains { $0.contains("The care team answered") })
+  }
+
+  @Test("when a clearance ends its limits still stand; only \"ask first\" comes back")
+  func limitsStandAfterEnd() throws {
+    #expect(try tend(["receivers", "add", "Mum"]).status == 0)
+    #expect(
+      try tend([
+        "receivers", "condition", "add", "Mum", "osteoporosis", "--since", Self.day(-90),
+      ]).status == 0)
+    let add = try tend([
+      "receivers", "clearance", "add", "Mum", "--from", "Dr Lee", "--for", "osteoporosis",
+      "--given", Self.day(-60), "--until", Self.day(-30), "--max-pressure", "0", "--avoid",
+      "left-arm",
+    ])
+    #expect(add.status == 0, "\(add.stderr)")
+    let r = try check("Mum")
+    #expect(r["clearanceAdvised"] as? Bool == true)
+    #expect(r["maxPressure"] as? Int == 0)
+    let avoid = try #require(r["avoid"] as? [[String: Any]])
+    #expect(avoid.contains { $0["site"] as? String == "arm" && $0["side"] as? String == "left" })
+    let messages = try #require(r["messages"] as? [String])
+    #expect(messages.contains { $0.contains("Their limits still stand:") }, "\(messages)")
+  }
+
+  @Test("a journal that is a link is refused before the profile changes")
+  func journalLinkRefusedFirst() throws {
+    #expect(try tend(["receivers", "add", "Dad", "--condition", "anticoagulants"]).status == 0)
+    let folder = home.appendingPathComponent("receivers/dad")
+    let journal = folder.appendingPathComponent("journal.jsonl")
+    try? FileManager.default.removeItem(at: journal)
+    let target = home.appendingPathComponent("elsewhere.jsonl")
+    try "".write(to: target, atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(at: journal, withDestinationURL: target)
+    let add = try tend([
+      "receivers", "clearance", "add", "Dad", "--from", "Dr Lee", "--for", "anticoagulants",
+    ])
+    #expect(add.status != 0)
+    #expect(add.stderr.contains("is a link") && add.stderr.contains("nothing was changed"))
+    let profile = try String(
+      contentsOf: folder.appendingPathComponent("profile.json"), encoding: .utf8)
+    #expect(!profile.contains("clearances"), "the profile changed although nothing was")
+  }
+
+  @Test("summaries count sessions against the care team's limits, and a time cap breach")
+  func summaryCountsCareTeamLimits() throws {
+    #expect(try tend(["receivers", "add", "Dad", "--condition", "anticoagulants"]).status == 0)
+    let file = home.appendingPathComponent("limits.json").path
+    let write = try tend([
+      "advise", "--for", "Dad", "--from", "Nurse Kim", "--why", "low platelets",
+      "--max-pressure", "1", "--max-minutes", "10", "--output", file,
+    ])
+    #expect(write.status == 0, "\(write.stderr)")
+    #expect(try tend(["receivers", "advice", "import", "Dad", file, "--yes"]).status == 0)
+    // Pressure 2 is within the blood thinner rule's ceiling, but not the nurse's.
+    let log = try tend([
+      "log", "session", "--receiver", "Dad", "--pressure", "2", "--minutes", "30",
+    ])
+    #expect(log.status == 0, "\(log.stderr)")
+    #expect(log.stderr.contains("30 minutes, longer than the 10 minutes allowed"), "\(log.stderr)")
+    let summary = try tend(["summary", "--receiver", "Dad", "--format", "json"])
+    #expect(summary.status == 0, "\(summary.stderr)")
+    let root = try #require(
+      try JSONSerialization.jsonObject(with: Data(summary.stdout.utf8)) as? [String: Any])
+    let safety = try #require(root["safety"] as? [String: Any])
+    let against = try #require(safety["against"] as? [[String: Any]])
+    #expect(against.count == 1, "\(safety)")
+    let kinds = (against.first?["breaches"] as? [[String: Any]] ?? []).compactMap {
+      $0["kind"] as? String
+    }
+    #expect(kinds.contains("pressure") && kinds.contains("time-cap"), "\(kinds)")
+  }
+
+  @Test("tend advise refuses a blank --from or --why, a too long text and a year out of range")
+  func adviseValidates() throws {
+    let file = home.appendingPathComponent("never.json").path
+    let base = ["advise", "--for", "Dad", "--max-pressure", "1", "--output", file]
+    let blank = try tend(base + ["--from", "  ", "--why", "low platelets"])
+    #expect(blank.status == 2 && blank.stderr.contains("--from must have 1 to"), "\(blank.stderr)")
+    let why = try tend(base + ["--from", "Nurse Kim", "--why", ""])
+    #expect(why.status == 2 && why.stderr.contains("--why must have 1 to"), "\(why.stderr)")
+    let long = try tend(
+      base + ["--from", "Nurse Kim", "--why", String(repeating: "x", count: 501)])
+    #expect(long.status == 2 && long.stderr.contains("--why must have"))
+    let year = try tend(
+      base + [
+        "--from", "Nurse Kim", "--why", "low", "--start", "2300-01-01", "--until", "2300-01-02",
+      ])
+    #expect(year.status == 2 && year.stderr.contains("is not a date"), "\(year.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: file))
+  }
 }

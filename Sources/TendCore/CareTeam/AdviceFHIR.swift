@@ -117,9 +117,59 @@ enum AdviceFHIR {
       }
       throw r.error(root, "entry", "no \(type) in the Bundle")
     }
-    let (patient, patientPath) = try resource("Patient")
-    let (author, authorPath) = try resource("Practitioner")
+    // Exactly one CarePlan: two plans could disagree, and Tend would follow only one of them.
+    let plans = entries.enumerated().filter { _, entry in
+      entry["resource"].map { r.text($0, "resourceType") == "CarePlan" } ?? false
+    }
+    if plans.count > 1 {
+      throw r.error(
+        plans[1].element, "entry[\(plans[1].offset)].resource",
+        "a second CarePlan; Tend follows advice with exactly one")
+    }
     let (plan, path) = try resource("CarePlan")
+    if let modifier = plan["modifierExtension"] {
+      throw r.error(
+        modifier, r.join(path, "modifierExtension"),
+        "a modifier Tend does not know changes what the plan means; it cannot follow it")
+    }
+    let intent = r.text(plan, "intent")
+    guard intent == "plan" || intent == "order" else {
+      throw r.error(
+        plan["intent"] ?? plan, r.join(path, "intent"), "expected \"plan\" or \"order\"")
+    }
+    if let activities = plan["activity"], case .array(let items) = activities.kind {
+      for (i, activity) in items.enumerated() {
+        let at = "\(r.join(path, "activity"))[\(i)]"
+        if let detail = activity["detail"], let dnp = detail["doNotPerform"] {
+          throw r.error(
+            dnp, "\(at).detail.doNotPerform",
+            "an activity not to perform; Tend cannot tell what it forbids")
+        }
+        if let modifier = activity["modifierExtension"] {
+          throw r.error(
+            modifier, "\(at).modifierExtension",
+            "a modifier Tend does not know; it cannot follow it")
+        }
+      }
+    }
+    /// The resource `reference` points at (by the entry's fullUrl, or `Type/id`).
+    func referenced(_ key: String, _ type: String) throws(CatalogError) -> (JSONNode, String) {
+      let at = r.join(r.join(path, key), "reference")
+      guard let node = plan[key], let ref = r.text(node, "reference") else {
+        throw r.error(plan[key] ?? plan, at, "names no \(type)")
+      }
+      for (i, entry) in entries.enumerated() {
+        guard let res = entry["resource"], r.text(res, "resourceType") == type else { continue }
+        let full = r.text(entry, "fullUrl")
+        let local = r.text(res, "id").map { "\(type)/\($0)" }
+        if ref == full || ref == local || (local.map { full?.hasSuffix("/" + $0) } ?? nil) == true {
+          return (res, "entry[\(i)].resource")
+        }
+      }
+      throw r.error(node, at, "\"\(ref)\" is not a \(type) in the Bundle")
+    }
+    let (patient, patientPath) = try referenced("subject", "Patient")
+    let (author, authorPath) = try referenced("author", "Practitioner")
     guard r.text(plan, "status") == "active" else {
       throw r.error(plan["status"] ?? plan, r.join(path, "status"), "expected \"active\"")
     }
@@ -133,8 +183,10 @@ enum AdviceFHIR {
       let url = try r.string(ext, at, "url")
       switch url {
       case maxPressure:
+        // Several ceilings: the strictest (lowest) wins.
+        let value = try r.int(ext, at, "valueInteger", in: 0...Pressure.relaxation.rawValue)
         limits.maxPressure = Pressure(
-          rawValue: try r.int(ext, at, "valueInteger", in: 0...Pressure.relaxation.rawValue))
+          rawValue: min(value, limits.maxPressure?.rawValue ?? value))
       case avoidSite:
         let token = try r.string(ext, at, "valueCode")
         guard let region = BodyRegion(token: token) else {
@@ -147,7 +199,8 @@ enum AdviceFHIR {
       case noJointMovement:
         limits.noJointMovement = try r.bool(ext, at, "valueBoolean") || limits.noJointMovement
       case maxMinutes:
-        limits.maxMinutes = try r.int(ext, at, "valueInteger", in: CareLimits.minutesRange)
+        let value = try r.int(ext, at, "valueInteger", in: CareLimits.minutesRange)
+        limits.maxMinutes = min(value, limits.maxMinutes ?? value)
       default:
         throw r.error(
           ext, r.join(at, "url"), "a limit Tend does not know (\(url)); it cannot follow it")

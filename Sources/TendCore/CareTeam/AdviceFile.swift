@@ -28,6 +28,10 @@ public enum AdviceFile {
     case ended(file: String, until: String)
     case otherPerson(file: String, writtenFor: String, receiver: String)
     case noLimits(file: String)
+    /// It runs longer than `CareAdvice.maxDays` (what `tend advise` allows).
+    case tooLong(file: String, start: String, until: String)
+    /// Its `issued` day is after today.
+    case issuedLater(file: String, issued: String)
 
     public var message: Message {
       switch self {
@@ -49,6 +53,15 @@ public enum AdviceFile {
           "careteam.error.otherPerson",
           ["file": .text(file), "for": .text(writtenFor), "name": .text(receiver)])
       case .noLimits(let file): Message("careteam.error.noLimits", ["file": .text(file)])
+      case .tooLong(let file, let start, let until):
+        Message(
+          "careteam.error.adviceSpan",
+          [
+            "file": .text(file), "start": .text(start), "until": .text(until),
+            "count": .number(CareAdvice.maxDays),
+          ])
+      case .issuedLater(let file, let issued):
+        Message("careteam.error.issuedLater", ["file": .text(file), "issued": .text(issued)])
       }
     }
   }
@@ -116,6 +129,17 @@ public enum AdviceFile {
       sealed.id = String(digest.prefix(12))
       if let end = CalendarDay.parse(sealed.until), CalendarDay.days(from: today, to: end) < 0 {
         throw .ended(file: file, until: sealed.until)
+      }
+      // The same date checks as `tend advise`: at most `maxDays` long, not written later.
+      if let first = CalendarDay.parse(sealed.start), let last = CalendarDay.parse(sealed.until),
+        CalendarDay.days(from: first, to: last) > CareAdvice.maxDays
+      {
+        throw .tooLong(file: file, start: sealed.start, until: sealed.until)
+      }
+      if let issued = CalendarDay.parse(sealed.issued),
+        CalendarDay.days(from: today, to: issued) > 0
+      {
+        throw .issuedLater(file: file, issued: sealed.issued)
       }
       if sealed.limits.isEmpty { throw .noLimits(file: file) }
       return sealed

@@ -46,23 +46,49 @@ public struct CareTeam: Sendable, Hashable {
   /// Merges the care team's answers and advice in force on `date` into `base`.
   /// - Parameter rulesInForce: the ids of the rules active in this check (an answer for a rule
   ///   the person does not have now is not mentioned).
+  /// - Parameter started: when each rule's condition began, when known (today minus its
+  ///   `daysSince`): an answer given before that day was not about it and does not count.
+  ///
+  /// A clearance's limits stay in force whether or not it still answers (ended, or given before
+  /// the condition began): limits only add, and the end only brings back "ask first".
   public func apply(
-    to base: Restrictions, rulesInForce: Set<String>, on date: Date, catalog: Catalog
+    to base: Restrictions, rulesInForce: Set<String>, on date: Date, catalog: Catalog,
+    started: [String: Date] = [:]
   ) -> (Restrictions, Applied) {
+    // Every limit first (limits only add, in any order), so each message can name the limit
+    // that is really in force, never a looser number as if it were permission.
     var r = base
+    let named = clearances.map { $0.rules.filter { rulesInForce.contains($0) } }
+    for a in advice where a.inForce(on: date) {
+      r = r.merged(with: Restrictions(effects: a.limits.effects, because: Self.adviceSource))
+    }
+    for (clearance, named) in zip(clearances, named) where !named.isEmpty {
+      // A clearance's limits stand whether or not it still answers.
+      r = r.merged(
+        with: Restrictions(effects: clearance.limits.effects, because: Self.clearanceSource))
+    }
+    let final = r
+    func shown(_ limits: CareLimits) -> [Message] { Self.effective(limits, under: final) }
+    // On a stop or postpone day no answer makes massage safe: say so instead of "said yes".
+    let notToday = base.verdict >= .postpone
     var applied = Applied()
     for advice in advice {
       if advice.inForce(on: date) {
-        r = r.merged(with: Restrictions(effects: advice.limits.effects, because: Self.adviceSource))
         applied.messages.append(
           Message(
             "careteam.advice.inForce",
             [
-              "from": .text(PlainText.display(advice.from)),
-              "why": .text(PlainText.display(advice.why)), "start": .text(advice.start),
+              "from": .text(PlainText.display(advice.from)), "start": .text(advice.start),
               "until": .text(advice.until),
             ]))
-        applied.messages += advice.limits.messages
+        applied.messages += shown(advice.limits)
+        applied.messages.append(
+          Message(
+            "careteam.advice.why",
+            [
+              "from": .text(PlainText.display(advice.from)),
+              "why": .text(PlainText.display(advice.why)),
+            ]))
       } else if let end = CalendarDay.parse(advice.until), end < date {
         applied.messages.append(
           Message(
@@ -70,49 +96,87 @@ public struct CareTeam: Sendable, Hashable {
             ["from": .text(PlainText.display(advice.from)), "until": .text(advice.until)]))
       }
     }
-    for clearance in clearances {
-      let named = clearance.rules.filter { rulesInForce.contains($0) }
-      guard !named.isEmpty else { continue }
+    for (clearance, named) in zip(clearances, named) where !named.isEmpty {
       let rules = Planner.ruleNames(Set(named))
+      let from = Message.Argument.text(PlainText.display(clearance.from))
+      let standing: [Message] =
+        clearance.limits.isEmpty
+        ? [] : [Message("careteam.clearance.limitsStand")] + shown(clearance.limits)
       guard clearance.inForce(on: date) else {
         if let end = CalendarDay.parse(clearance.until), end < date {
           applied.messages.append(
             Message(
               "careteam.clearance.ended",
-              [
-                "from": .text(PlainText.display(clearance.from)), "until": .text(clearance.until),
-                "rules": rules,
-              ]))
+              ["from": from, "until": .text(clearance.until), "rules": rules]))
+          applied.messages += standing
         }
         continue
       }
-      r = r.merged(
-        with: Restrictions(effects: clearance.limits.effects, because: Self.clearanceSource))
-      let answerable = named.filter { catalog.rule($0).map(Self.canAnswer) ?? false }
-      let refused = named.filter { !answerable.contains($0) }
-      if !answerable.isEmpty {
-        applied.answered.formUnion(answerable)
+      let given = CalendarDay.parse(clearance.given)
+      let late = named.filter { id in
+        guard let start = started[id], let given else { return false }
+        return CalendarDay.days(from: given, to: start) > 0
+      }
+      for id in late {
         applied.messages.append(
           Message(
-            "careteam.clearance.inForce",
+            "careteam.clearance.beforeStart",
             [
-              "from": .text(PlainText.display(clearance.from)), "given": .text(clearance.given),
-              "until": .text(clearance.until), "rules": Planner.ruleNames(Set(answerable)),
+              "from": from, "given": .text(clearance.given), "rules": .keys(["rule.\(id).name"]),
+              "start": .text(started[id].map(CalendarDay.format) ?? "-"),
             ]))
-        applied.messages += clearance.limits.messages
+      }
+      let current = named.filter { !late.contains($0) }
+      let answerable = current.filter { catalog.rule($0).map(Self.canAnswer) ?? false }
+      let refused = current.filter { !answerable.contains($0) }
+      if !answerable.isEmpty {
+        applied.answered.formUnion(answerable)
+        if notToday {
+          applied.messages.append(
+            Message(
+              "careteam.clearance.notToday",
+              ["from": from, "rules": Planner.ruleNames(Set(answerable))]))
+          applied.messages += standing
+        } else {
+          applied.messages.append(
+            Message(
+              "careteam.clearance.inForce",
+              [
+                "from": from, "given": .text(clearance.given),
+                "until": .text(clearance.until), "rules": Planner.ruleNames(Set(answerable)),
+              ]))
+          applied.messages += shown(clearance.limits)
+        }
+      } else if !late.isEmpty {
+        applied.messages += standing
       }
       if !refused.isEmpty {
         applied.messages.append(
           Message(
             "careteam.clearance.cannotLift",
-            [
-              "from": .text(PlainText.display(clearance.from)),
-              "rules": Planner.ruleNames(Set(refused)),
-            ]))
+            ["from": from, "rules": Planner.ruleNames(Set(refused))]))
       }
     }
     r.clearance.subtract(applied.answered)
     return (r, applied)
+  }
+
+  /// The lines for `limits` as they stand under `r`: a ceiling or time cap that the rules (or
+  /// another answer) make stricter is shown as the stricter one Tend keeps.
+  static func effective(_ limits: CareLimits, under r: Restrictions) -> [Message] {
+    limits.messages.map { message in
+      if message.key == "careteam.limit.pressure", let p = limits.maxPressure, r.maxPressure < p {
+        return Message(
+          "careteam.limit.stricterPressure",
+          ["pressure": .key("pressure.\(r.maxPressure.rawValue)")])
+      }
+      if message.key == "careteam.limit.minutes", let m = limits.maxMinutes,
+        let cap = r.maxMinutes, cap < m
+      {
+        return Message("careteam.limit.stricterMinutes", ["count": .number(cap)])
+      }
+      return message
+    }
   }
 
   /// Whether `date` falls from `start` to `end`, both days included (unreadable days: never).

@@ -31,7 +31,7 @@ public struct CareTeamText: Sendable {
       ])
     let limits = limitsText(a.limits)
     if !limits.isEmpty { line += " " + limits }
-    line += " " + t("careteam.advice.why", ["why": .text(a.why)])
+    line += " " + t("careteam.advice.why", ["from": .text(a.from), "why": .text(a.why)])
     return PlainText.display(line)
   }
 

@@ -8,6 +8,9 @@ extension Receivers {
   public func addClearance(_ clearance: Clearance, to id: String, at: Timestamp) throws
     -> Clearance
   {
+    // The journal first: a link or unwritable journal is refused before the profile changes,
+    // so "nothing was changed" is true.
+    let journal = try journal(id)
     let saved: Clearance = try update(id) { profile in
       var list = profile.clearances ?? []
       var n = list.count + 1
@@ -18,7 +21,7 @@ extension Receivers {
       profile.clearances = list
       return new
     }
-    try journal(id).append(
+    try journal.append(
       JournalEntry(at: at, .careTeam(CareTeamChange(.added, clearance: saved, by: saved.addedBy))))
     return saved
   }
@@ -29,6 +32,7 @@ extension Receivers {
   public func addAdvice(_ advice: CareAdvice, to id: String, at: Timestamp) throws
     -> ConditionChange.Change
   {
+    let journal = try journal(id)
     let change: ConditionChange.Change = try update(id) { profile in
       var list = profile.advice ?? []
       defer { profile.advice = list }
@@ -39,7 +43,7 @@ extension Receivers {
       list.append(advice)
       return .added
     }
-    try journal(id).append(
+    try journal.append(
       JournalEntry(at: at, .careTeam(CareTeamChange(change, advice: advice, by: advice.importedBy)))
     )
     return change
@@ -51,6 +55,7 @@ extension Receivers {
   public func removeCareTeam(_ recordID: String, from id: String, by: String?, at: Timestamp)
     throws -> CareTeamChange
   {
+    let journal = try journal(id)
     let removed: CareTeamChange = try update(id) { profile in
       if let c = profile.clearances?.first(where: { $0.id == recordID }) {
         profile.clearances?.removeAll { $0.id == recordID }
@@ -66,7 +71,7 @@ extension Receivers {
         receiver: profile.name, spec: recordID,
         present: (profile.clearances ?? []).map(\.id) + (profile.advice ?? []).map(\.id))
     }
-    try journal(id).append(JournalEntry(at: at, .careTeam(removed)))
+    try journal.append(JournalEntry(at: at, .careTeam(removed)))
     return removed
   }
 }

@@ -34,15 +34,30 @@ extension SafetyChecker {
     for conditions: [Condition], careTeam: CareTeam, on date: Date
   ) throws(CheckError) -> Restrictions {
     let (base, checked, _) = try restrictions(for: conditions)
-    let active = Set(checked.filter(\.active).map(\.condition.id))
-    return careTeam.apply(to: base, rulesInForce: active, on: date, catalog: catalog).0
+    let active = checked.filter(\.active).map(\.condition)
+    return careTeam.apply(
+      to: base, rulesInForce: Set(active.map(\.id)), on: date, catalog: catalog,
+      started: Self.started(active, on: date)
+    ).0
   }
 
   private func restrictions(from plain: Result, careTeam: CareTeam, on date: Date)
     -> (Restrictions, CareTeam.Applied)
   {
-    let active = Set(plain.conditions.filter(\.active).map(\.condition.id))
+    let active = plain.conditions.filter(\.active).map(\.condition)
     return careTeam.apply(
-      to: plain.restrictions, rulesInForce: active, on: date, catalog: catalog)
+      to: plain.restrictions, rulesInForce: Set(active.map(\.id)), on: date, catalog: catalog,
+      started: Self.started(active, on: date))
+  }
+
+  /// The day each condition began (`date` minus `daysSince`, when known; the latest of two).
+  static func started(_ conditions: [Condition], on date: Date) -> [String: Date] {
+    var out: [String: Date] = [:]
+    for condition in conditions {
+      guard let days = condition.daysSince else { continue }
+      let start = date.addingTimeInterval(-Double(days) * 86_400)
+      out[condition.id] = max(out[condition.id] ?? start, start)
+    }
+    return out
   }
 }

@@ -3,7 +3,8 @@
 /// `kind` is stable (it is in the JSON export and in a session's journal entry): `avoided-site`
 /// (a region a rule says to avoid was worked on), `pressure` (above the ceiling there),
 /// `position` (every position the routine or step works in is excluded), `joint-movement` (a
-/// step that moves joints when that is excluded) and `stop` (a rule in force said no massage).
+/// step that moves joints when that is excluded), `stop` (a rule in force said no massage) and
+/// `time-cap` (longer than the time cap in force, such as the care team's `maxMinutes`).
 public struct SessionBreach: Codable, Sendable, Hashable {
   public enum Kind: String, Codable, Sendable, CaseIterable {
     case avoidedSite = "avoided-site"
@@ -11,6 +12,7 @@ public struct SessionBreach: Codable, Sendable, Hashable {
     case position
     case jointMovement = "joint-movement"
     case stop
+    case timeCap = "time-cap"
   }
 
   public var kind: Kind
@@ -43,16 +45,19 @@ public struct SessionDone: Sendable, Equatable {
   /// Region tokens worked on.
   public var sites: [String] = []
   public var pressure: Int?
+  /// How long it lasted, when known (checked against the time cap).
+  public var minutes: Int?
 
   public init(
     routine: String? = nil, kept: [String] = [], adapted: [String] = [], sites: [String] = [],
-    pressure: Int? = nil
+    pressure: Int? = nil, minutes: Int? = nil
   ) {
     self.routine = routine
     self.kept = kept
     self.adapted = adapted
     self.sites = sites
     self.pressure = pressure
+    self.minutes = minutes
   }
 }
 
@@ -71,6 +76,9 @@ public enum SessionAudit {
     func sorted(_ s: Set<String>) -> [String] { s.sorted() }
     if !r.verdict.allowsMassage {
       out.append(.init(kind: .stop, because: sorted(r.verdictBecause)))
+    }
+    if let used = done.minutes, let cap = r.maxMinutes, used > cap {
+      out.append(.init(kind: .timeCap, value: used, limit: cap, because: []))
     }
     let routine = done.routine.flatMap(catalog.routine)
     // A routine has a dozen steps: a linear look-up is cheaper than building a dictionary.

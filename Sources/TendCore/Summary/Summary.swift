@@ -247,7 +247,7 @@ public struct SummaryBuilder: Sendable {
     var inForceIDs = s.precautions
     var breaches: [SessionBreach] = []
     if auditor != nil {
-      let r: Restrictions
+      var r: Restrictions
       if let hit = dayCache, hit.day == day, hit.version == historyVersion {
         inForceIDs = hit.ids
         r = hit.restrictions
@@ -263,8 +263,16 @@ public struct SummaryBuilder: Sendable {
         r = auditor!.restrictions(inForce, day: day)
         dayCache = (day, historyVersion, inForceIDs, r)
       }
+      // The care team's limits on that day count too (they only add), as `log session` checks.
+      if !receiver.careTeam.isEmpty, let date = CalendarDay.parse(CivilDay.string(day)) {
+        r =
+          receiver.careTeam.apply(
+            to: r, rulesInForce: Set(inForceIDs), on: date, catalog: auditor!.catalog
+          ).0
+      }
       let done = SessionDone(
-        routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure)
+        routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure,
+        minutes: s.minutes)
       breaches = SessionAudit.breaches(done, under: r, catalog: auditor!.catalog)
       if !breaches.isEmpty { againstCount += 1 }
       if !breaches.isEmpty {

@@ -49,11 +49,17 @@ extension Tend {
     func run() throws {
       let app = try AppContext(global)
       let today = CalendarDay.format(Date())
+      // Checked before anything is written, with the same limits as `clearance add`.
+      try CareTeamInput.text(
+        receiver, flag: "--for", max: ReceiverName.maxCharacters, required: true, app)
+      try CareTeamInput.text(from, flag: "--from", max: CareTeamInput.maxFrom, required: true, app)
+      try CareTeamInput.text(role, flag: "--role", max: CareTeamInput.maxFrom, app)
+      try CareTeamInput.text(why, flag: "--why", max: CareTeamInput.maxNote, required: true, app)
       let limits = try CareTeamInput.limits(
         maxPressure: maxPressure, avoid: avoid, positions: positions,
         noJointMovement: noJointMovement, maxMinutes: maxMinutes, app: app)
       guard !limits.isEmpty else { throw CareTeamInput.usage(app, "advise.error.noLimits", [:]) }
-      let first = try HomeInput.day(start, flag: "--start", app) ?? today
+      let first = try CareTeamInput.day(start, flag: "--start", app) ?? today
       let (begin, end) = try CareTeamInput.span(
         first, until, flag: "--until", defaultDays: CareAdvice.defaultDays,
         maxDays: CareAdvice.maxDays, app)

@@ -101,7 +101,7 @@ extension Tend.Log {
       let done = SessionDone(
         routine: session.routine, kept: session.plan?.kept ?? [],
         adapted: session.plan?.adapted ?? [], sites: session.sites ?? [],
-        pressure: session.pressure)
+        pressure: session.pressure, minutes: session.minutes)
       let breaches = SessionAudit.breaches(done, under: restrictions, catalog: app.catalog)
       if !breaches.isEmpty {
         session.againstPrecautions = breaches.map(\.code)

@@ -46,7 +46,7 @@ extension Tend.Receivers {
         let (app, store, profile) = try HomeInput.context(global, receiver: name)
         let clearance = try CareTeamInput.clearance(
           from: from, rules: rules, maxPressure: maxPressure, avoid: avoid, given: given,
-          until: until, note: note, by: by, app)
+          until: until, note: note, by: by, for: profile, app)
         let saved = try HomeInput.run(app) {
           try store.addClearance(clearance, to: profile.id, at: Timestamp(Date()))
         }

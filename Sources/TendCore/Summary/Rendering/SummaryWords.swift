@@ -263,6 +263,9 @@ struct SummaryWords {
       return t("summary.breach.jointMovement", ["rules": .text(rules)])
     case .stop:
       return t("summary.breach.stop", ["rules": .text(rules)])
+    case .timeCap:
+      return t(
+        "summary.breach.timeCap", ["value": .number(b.value ?? 0), "limit": .number(b.limit ?? 0)])
     }
   }
 
