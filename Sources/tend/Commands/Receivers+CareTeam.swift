@@ -7,7 +7,7 @@ extension Tend.Receivers {
   struct ClearanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "clearance", abstract: "Record the care team's answer to \"ask first\".",
-      subcommands: [Add.self, List.self, Remove.self], defaultSubcommand: List.self)
+      subcommands: [Add.self, CareTeamList.self, Remove.self], defaultSubcommand: CareTeamList.self)
 
     struct Add: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -55,15 +55,6 @@ extension Tend.Receivers {
       }
     }
 
-    struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The care team's answers, advice and sharing consent.")
-      @OptionGroup var global: GlobalOptions
-      @Argument(help: "Their name.") var name: String?
-
-      func run() throws { try CareTeamView.print(global, name) }
-    }
-
     struct Remove: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "remove", abstract: "Remove an answer (by its id, as `list` shows it).")
@@ -80,7 +71,8 @@ extension Tend.Receivers {
   struct AdviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "advice", abstract: "Import limits a clinician sent (`tend advise`).",
-      subcommands: [Import.self, List.self, Remove.self], defaultSubcommand: List.self)
+      subcommands: [Import.self, CareTeamList.self, Remove.self],
+      defaultSubcommand: CareTeamList.self)
 
     struct Import: ParsableCommand {
       static let configuration = CommandConfiguration(
@@ -113,15 +105,6 @@ extension Tend.Receivers {
       }
     }
 
-    struct List: ParsableCommand {
-      static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The care team's answers, advice and sharing consent.")
-      @OptionGroup var global: GlobalOptions
-      @Argument(help: "Their name.") var name: String?
-
-      func run() throws { try CareTeamView.print(global, name) }
-    }
-
     struct Remove: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "remove", abstract: "Stop following advice (by its id, as `list` shows it).")
@@ -132,6 +115,16 @@ extension Tend.Receivers {
 
       func run() throws { try CareTeamView.remove(global, name, id, by) }
     }
+  }
+
+  /// `tend receivers clearance list` and `advice list`: the same page as `care-team`.
+  struct CareTeamList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "The care team's answers, advice and sharing consent.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Their name.") var name: String?
+
+    func run() throws { try CareTeamView.print(global, name) }
   }
 
   /// `tend receivers care-team NAME`: answers, advice and sharing consent, in one place.
