@@ -86,8 +86,17 @@ public enum SessionAudit {
     let kept = done.kept.compactMap(step)
     let adapted = done.adapted.compactMap(step)
     var regions: [BodyRegion] = done.sites.compactMap { BodyRegion(token: $0) }
-    for step in kept + adapted {
-      if let region = step.region, !regions.contains(region) { regions.append(region) }
+    // An adapted step was done as the plan of that day adapted it ("do the right side only"),
+    // so its region is the plan's; a step the plan did not adapt keeps its own.
+    let planned = adapted.isEmpty ? nil : routine.flatMap { Planner.plans([$0], under: r).first }
+    func region(ofAdapted step: Step) -> BodyRegion? {
+      guard let p = planned?.steps.first(where: { $0.step.id == step.id }), p.action == .adapt,
+        let site = p.site
+      else { return step.region }
+      return BodyRegion(site, side: p.side)
+    }
+    for region in kept.map(\.region) + adapted.map(region(ofAdapted:)) {
+      if let region, !regions.contains(region) { regions.append(region) }
     }
     var seen = Set<String>()
     for region in regions {
