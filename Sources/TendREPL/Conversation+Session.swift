@@ -113,6 +113,24 @@ extension Conversation {
       return [.say(t("guide.cancelled")), idlePrompt()]
     }
     guard var draft = session else { return [idlePrompt()] }
+    // The profile on disk is the only truth: read again before the first step, it must give
+    // the plan the ratings were for (another window may have saved a fever meanwhile).
+    switch readCurrent() {
+    case .failure(let problem):
+      session = nil
+      phase = .idle
+      return problem.actions + [idlePrompt()]
+    case .success(let profile):
+      let fresh = try? SafetyChecker(catalog: context.catalog).check(
+        inForce(profile), careTeam: profile.careTeam, on: now, routineID: draft.plan.routine.id
+      ).plans.first
+      if fresh != draft.plan {
+        session = nil
+        phase = .idle
+        offered = []
+        return [.say(t("chat.changedBeforeStart", ["name": .text(profile.name)])), idlePrompt()]
+      }
+    }
     var out: [Action] = [.keys(on: true)]
     if draft.preparationStatus == nil, draft.preparation != nil, let id = currentID {
       out = answerPreparation(line, &draft, receiverID: id) + out
@@ -176,7 +194,18 @@ extension Conversation {
     session?.stopped = true
     let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : String(line.prefix(500))
     session?.reason = reason
-    return redFlagsIn(line) + [.say(voice(t("rating.after"), t("rating.after.self")))]
+    let flags = redFlagsIn(line)
+    // A warning sign given as the reason: the call comes first and nothing routine follows (no
+    // ratings, no water); the session is logged as stopped, with the words as its reason.
+    if !flags.isEmpty, let draft = session, let id = currentID {
+      session = nil
+      phase = .idle
+      return flags + [
+        .log(.session(draft.log(now: now)), receiverID: id), .say(t("chat.sessionSaved")),
+        idlePrompt(),
+      ]
+    }
+    return flags + [.say(voice(t("rating.after"), t("rating.after.self")))]
       + askRatings(RatingForm(purpose: .after))
   }
 
@@ -322,11 +351,18 @@ extension Conversation {
   }
 
   /// A red flag in words typed as a note, a reason or a feeling: its instruction at once, and
-  /// how to save it in the profile (nothing is saved without a yes).
-  func redFlagsIn(_ line: String) -> [Action] {
+  /// how to save it in the profile (nothing is saved without a yes). Unsaved, it still stands
+  /// for the rest of the conversation (`inForce`): no routine is offered on top of it.
+  mutating func redFlagsIn(_ line: String) -> [Action] {
     guard !line.isEmpty, let found = understood(line) else { return [] }
     let flags = redFlags(found.conditions.map(\.id))
     guard !flags.isEmpty else { return [] }
+    if let id = currentID {
+      let standing = Set((unsavedRedFlags[id] ?? []).map(\.id))
+      unsavedRedFlags[id, default: []] += found.conditions.filter {
+        flags.contains($0.id) && !standing.contains($0.id)
+      }
+    }
     return redFlagActions(flags) + [
       .say(t("chat.redFlag.saveHint", ["words": .text(String(line.prefix(80)))]))
     ]

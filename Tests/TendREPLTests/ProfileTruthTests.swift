@@ -113,6 +113,19 @@ struct ProfileTruthTests {
     #expect(h.send("start 1").contains("Not today"))
   }
 
+  @Test("a fever saved in another window after the ratings: the steps do not begin")
+  func otherWindowBeforeFirstStep() throws {
+    let store = MemoryStore(profiles: [Profile(id: "dad", name: "Dad")])
+    var h = Harness(store: store)
+    h.send("1", "start calm-hands", "no", "skip")
+    try store.addCondition(ProfileCondition(id: "fever"), to: "dad", at: h.now)
+    let ready = h.send("")
+    #expect(ready.contains("changed since you began"), "\(ready)")
+    #expect(!ready.contains("Step 1"))
+    #expect(h.sessions.isEmpty)
+    #expect(h.send("start calm-hands").contains("Not today"))
+  }
+
   @Test("a broken profile is named, nothing is offered for them, nothing is written over it")
   func unreadable() {
     let store = MemoryStore(profiles: [
@@ -195,9 +208,17 @@ struct RedFlagFirstTests {
     let reason = h.send("her left calf is warm and swollen")
     #expect(reason.contains("Stop. Do not massage today."))
     #expect(reason.contains("type: tell her left calf"))
-    let note = h.send("skip", "she has chest pain now")
-    #expect(note.contains("Call 911 now"))
+    // Nothing routine after the call: no ratings, no water; the session is logged as stopped.
+    #expect(!reason.contains("How are they now"), "\(reason)")
+    #expect(!reason.contains("drink of water"))
     #expect(h.sessions.count == 1)
+    #expect(h.sessions.first?.stopReason == "her left calf is warm and swollen")
+    // Not saved, it still stands for the conversation: no routine is offered on top of it.
+    let suggest = h.send("suggest")
+    #expect(suggest.contains("Do not massage"), "\(suggest)")
+    #expect(!suggest.contains("start 1"))
+    let feel = h.send("feel", "she has chest pain now")
+    #expect(feel.contains("Call 911 now"))
     #expect(h.store.profiles[0].conditions.isEmpty)
   }
 

@@ -44,6 +44,7 @@ public enum LocaleKeys {
     "chat.careteam.saved",
     "chat.careteam.which",
     "chat.caringFor",
+    "chat.changedBeforeStart",
     "chat.conditionRemoved",
     "chat.didYouMean",
     "chat.feel.ask",
