@@ -92,7 +92,7 @@ struct ConversationScreenTests {
     let one = try PseudoTerminal.run(first, environment: Self.environment(home))
     #expect(one.status == 0, "\(one.stderr)\n\(one.stdout)")
     #expect(!one.stdout.contains("I do not know \"no\""))
-    let file = home.appendingPathComponent("state/tend/history")
+    let file = home.appendingPathComponent("history")
     var info = stat()
     #expect(stat(file.path, &info) == 0 && info.st_mode & 0o777 == 0o600)
     let kept = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)

@@ -24,10 +24,6 @@ extension Tend {
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
       let env = app.environment
-      let state =
-        env["XDG_STATE_HOME"].map { URL(fileURLWithPath: $0) }
-        ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(
-          ".local/state")
       let store = ChatStore(home: app.home)
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
       // Built on the first free-text line, not at start: `quit` and plain commands never pay
@@ -39,7 +35,9 @@ extension Tend {
       var contact = app.emergencyContact()
       let global = global
       MainActor.assumeIsolated {
-        let editor = LineEditor(historyFile: state.appendingPathComponent("tend/history"))
+        // The history holds the family's own words about someone's health: it lives with
+        // their journals in Tend's home (one home, one household), never in a shared place.
+        let editor = LineEditor(historyFile: app.home.appendingPathComponent("history"))
         if contact.region == nil, isatty(0) == 1 {
           contact = Chat.askRegion(editor: editor, app: app)
         }
