@@ -78,7 +78,15 @@ public final class ChatLoop {
     if editor.isInteractive {
       editor.complete(with: completion())
       reading = true
-      let line = editor.read(prompt: prompt)
+      // A prompt wider than the window: all but its last line printed wrapped, the last line
+      // given to readline (which would cut a word at the edge).
+      var shown = prompt
+      let lines = ScreenText.onScreen(prompt)
+      if lines.count > 1, let last = lines.last {
+        for line in lines.dropLast() { Swift.print(line) }
+        shown = last + (prompt.hasSuffix(" ") && !last.hasSuffix(" ") ? " " : "")
+      }
+      let line = editor.read(prompt: shown)
       reading = false
       if let line, conversation.remembers(line) { editor.remember(line) }
       feed(line.map(Input.line) ?? .endOfInput)

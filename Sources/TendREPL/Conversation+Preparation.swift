@@ -70,8 +70,9 @@ extension Conversation {
     if !draft.preparedItems.isEmpty {
       out += [.say(t("prep.earlier")), .say(t("prep.earlierNew"))]
     }
-    out += preparation.textLines(t, only: remaining, title: draft.preparedItems.isEmpty)
-      .map(Action.say)
+    out += preparation.textLines(
+      t, only: remaining, title: draft.preparedItems.isEmpty, width: nil
+    ).map(Action.say)
     out += remaining.map { .speak(t.render($0.message)) }
     return out + [.say(""), .say(t("prep.ready"))] + ready
   }

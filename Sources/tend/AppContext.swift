@@ -30,7 +30,8 @@ struct AppContext {
       flag: options.lang, profile: receiverLanguage, environment: environment.variables,
       available: available)
     catalog = try Catalog.load(from: folder, languages: lang == "en" ? [] : [lang])
-    localizer = catalog.localizer(lang)
+    // Dates and numbers the way the locale's country writes them (en_GB: day before month).
+    localizer = catalog.localizer(lang).inRegion(RegionSetting.fromLocale(environment.variables))
     home = environment.home(explicit: options.home)
   }
 

@@ -8,7 +8,7 @@ import Foundation
 public struct Localizer: Sendable {
   public let table: LocaleTable
   public let fallback: LocaleTable?
-  public let locale: Locale
+  public private(set) var locale: Locale
 
   /// A table that holds only recognizer vocabulary (`vocab.*`, as `es.json` does until its
   /// interface is translated) renders every sentence from the fallback, so lists and numbers
@@ -22,6 +22,15 @@ public struct Localizer: Sendable {
   }
 
   public var lang: String { table.lang }
+
+  /// The same words with dates and numbers in a country's way (`en_GB`: "1 Dec 2026", not
+  /// "Dec 1, 2026"); unchanged for no country.
+  public func inRegion(_ region: String?) -> Localizer {
+    guard let region, region.count == 2, region.allSatisfy(\.isLetter) else { return self }
+    var copy = self
+    copy.locale = Locale(identifier: locale.identifier + "_" + region.uppercased())
+    return copy
+  }
 
   /// Whether the key exists in this language or in the fallback.
   public func has(_ key: String) -> Bool { table[key] != nil || fallback?[key] != nil }

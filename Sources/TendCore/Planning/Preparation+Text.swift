@@ -3,8 +3,11 @@
 /// same lines.
 extension Preparation {
   /// The lines to print, in `t`'s language; `only` limits them to some lines (those not gone
-  /// through yet today), keeping the headings of the sections they are in.
-  public func textLines(_ t: Localizer, only: [Line]? = nil, title: Bool = true) -> [String] {
+  /// through yet today), keeping the headings of the sections they are in. The conversation
+  /// asks for whole lines (`width: nil`) and wraps them to the window itself.
+  public func textLines(
+    _ t: Localizer, only: [Line]? = nil, title: Bool = true, width: Int? = 78
+  ) -> [String] {
     let shown = only ?? lines
     var out: [String] = title ? [t("prep.title")] : []
     var section: Section?
@@ -14,7 +17,7 @@ extension Preparation {
         out.append(t("prep.section.\(line.section.rawValue)"))
       }
       out += TerminalText.wrap(
-        t.render(line.message), indent: "    ", firstIndent: "  - ", width: 78)
+        t.render(line.message), indent: "    ", firstIndent: "  - ", width: width ?? 100_000)
     }
     return out
   }
