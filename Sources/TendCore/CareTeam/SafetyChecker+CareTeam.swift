@@ -5,28 +5,24 @@ extension SafetyChecker {
   /// one more rule (the strictest still wins), and "ask the care team first" answered for the
   /// rules an answer in force names. Never less strict than `check(_:routineID:)`.
   /// With `routineID`, the preparation is made from the merged restrictions, so it never says
-  /// what the care team's limits rule out.
+  /// what the care team's limits rule out. Routines are planned once, under the merged limits.
   public func check(
     _ conditions: [Condition], careTeam: CareTeam, on date: Date, routineID: String? = nil,
     allergies: [String] = []
   ) throws(CheckError) -> Result {
-    let plain = try check(conditions, routineID: routineID, allergies: allergies)
-    guard !careTeam.isEmpty else { return plain }
-    let (r, applied) = restrictions(from: plain, careTeam: careTeam, on: date)
-    var messages = messages(r, plain.conditions, plain.escalations)
+    guard !careTeam.isEmpty else {
+      return try check(conditions, routineID: routineID, allergies: allergies)
+    }
+    let routines = try self.routines(routineID)
+    let (base, checked, fired) = try restrictions(for: conditions)
+    let active = checked.filter(\.active).map(\.condition)
+    let (r, applied) = careTeam.apply(
+      to: base, rulesInForce: Set(active.map(\.id)), on: date, catalog: catalog,
+      started: Self.started(active, on: date))
+    var messages = messages(r, checked, fired)
     messages.insert(contentsOf: applied.messages, at: max(0, messages.count - 1))
-    let plans = Planner.plans(plain.plans.map(\.routine), under: r)
-    let preparation =
-      routineID == nil
-      ? nil
-      : plans.first.flatMap {
-        Preparation.make(
-          for: $0, restrictions: r, conditions: plain.conditions, catalog: catalog,
-          allergies: allergies)
-      }
-    return Result(
-      restrictions: r, conditions: plain.conditions, escalations: plain.escalations,
-      messages: messages, plans: plans, preparation: preparation)
+    return result(
+      r, checked, fired, messages, routines, routineID: routineID, allergies: allergies)
   }
 
   /// The restrictions of a profile with the care team merged in, without plans.
@@ -39,15 +35,6 @@ extension SafetyChecker {
       to: base, rulesInForce: Set(active.map(\.id)), on: date, catalog: catalog,
       started: Self.started(active, on: date)
     ).0
-  }
-
-  private func restrictions(from plain: Result, careTeam: CareTeam, on date: Date)
-    -> (Restrictions, CareTeam.Applied)
-  {
-    let active = plain.conditions.filter(\.active).map(\.condition)
-    return careTeam.apply(
-      to: plain.restrictions, rulesInForce: Set(active.map(\.id)), on: date, catalog: catalog,
-      started: Self.started(active, on: date))
   }
 
   /// The day each condition began (`date` minus `daysSince`, when known; the latest of two).

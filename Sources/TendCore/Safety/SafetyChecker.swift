@@ -67,16 +67,29 @@ public struct SafetyChecker: Sendable {
   public func check(
     _ conditions: [Condition], routineID: String? = nil, allergies: [String] = []
   ) throws(CheckError) -> Result {
-    var routines = catalog.routines
-    if let routineID {
-      guard let routine = catalog.routine(routineID) else {
-        throw .unknownRoutine(
-          routineID,
-          suggestions: Suggest.nearest(to: routineID, in: catalog.routines.map(\.id), limit: 3))
-      }
-      routines = [routine]
-    }
+    let routines = try self.routines(routineID)
     let (restrictions, checked, fired) = try self.restrictions(for: conditions)
+    return result(
+      restrictions, checked, fired, messages(restrictions, checked, fired), routines,
+      routineID: routineID, allergies: allergies)
+  }
+
+  /// Every routine, or only `routineID` (an unknown one is an error with suggestions).
+  func routines(_ routineID: String?) throws(CheckError) -> [Routine] {
+    guard let routineID else { return catalog.routines }
+    guard let routine = catalog.routine(routineID) else {
+      throw .unknownRoutine(
+        routineID,
+        suggestions: Suggest.nearest(to: routineID, in: catalog.routines.map(\.id), limit: 3))
+    }
+    return [routine]
+  }
+
+  /// The plans under `restrictions` and, for one routine, its preparation.
+  func result(
+    _ restrictions: Restrictions, _ checked: [CheckedCondition], _ fired: [Escalation],
+    _ messages: [Message], _ routines: [Routine], routineID: String?, allergies: [String]
+  ) -> Result {
     let plans = Planner.plans(routines, under: restrictions)
     let preparation =
       routineID == nil
@@ -87,8 +100,8 @@ public struct SafetyChecker: Sendable {
           allergies: allergies)
       }
     return Result(
-      restrictions: restrictions, conditions: checked, escalations: fired,
-      messages: messages(restrictions, checked, fired), plans: plans, preparation: preparation)
+      restrictions: restrictions, conditions: checked, escalations: fired, messages: messages,
+      plans: plans, preparation: preparation)
   }
 
   func messages(

@@ -69,8 +69,10 @@ public struct SessionDone: Sendable, Equatable {
 /// checked for its own pressure, joint movement and positions; a rule that allows no massage
 /// gives a `stop`. An adapted step is checked for its site only (its changes are unknown).
 public enum SessionAudit {
+  /// - Parameter planned: the routine's plan under `r`, when the caller keeps it (a summary
+  ///   makes it once a day); made here when needed otherwise.
   public static func breaches(
-    _ done: SessionDone, under r: Restrictions, catalog: Catalog
+    _ done: SessionDone, under r: Restrictions, catalog: Catalog, planned: Plan? = nil
   ) -> [SessionBreach] {
     var out: [SessionBreach] = []
     func sorted(_ s: Set<String>) -> [String] { s.sorted() }
@@ -88,7 +90,9 @@ public enum SessionAudit {
     var regions: [BodyRegion] = done.sites.compactMap { BodyRegion(token: $0) }
     // An adapted step was done as the plan of that day adapted it ("do the right side only"),
     // so its region is the plan's; a step the plan did not adapt keeps its own.
-    let planned = adapted.isEmpty ? nil : routine.flatMap { Planner.plans([$0], under: r).first }
+    let planned =
+      adapted.isEmpty
+      ? nil : planned ?? routine.flatMap { Planner.plans([$0], under: r).first }
     func region(ofAdapted step: Step) -> BodyRegion? {
       guard let p = planned?.steps.first(where: { $0.step.id == step.id }), p.action == .adapt,
         let site = p.site

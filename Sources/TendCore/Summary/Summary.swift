@@ -53,6 +53,8 @@ public struct SummaryBuilder: Sendable {
   var historyVersion = 0
   /// What was in force on the last session's day (most days have several sessions).
   var dayCache: (day: Int, version: Int, ids: [String], restrictions: Restrictions)?
+  /// The day's plan of each routine audited, made once per day (`SessionAudit`'s adapted steps).
+  var dayPlans: [String: Plan] = [:]
   var against: [SummaryData.AgainstPrecautions] = []
   var worseList: [SummaryData.WorseSession] = []
   var againstCount = 0
@@ -261,19 +263,29 @@ public struct SummaryBuilder: Sendable {
           return rule.isActive(daysSince: c.since.flatMap(CivilDay.parse).map { max(0, day - $0) })
         }.map(\.id).filter { seenIDs.insert($0).inserted }
         r = auditor!.restrictions(inForce, day: day)
+        // The care team's limits on that day count too (they only add), as `log session` checks.
+        if !receiver.careTeam.isEmpty, let date = CalendarDay.parse(CivilDay.string(day)) {
+          r =
+            receiver.careTeam.apply(
+              to: r, rulesInForce: Set(inForceIDs), on: date, catalog: auditor!.catalog
+            ).0
+        }
         dayCache = (day, historyVersion, inForceIDs, r)
-      }
-      // The care team's limits on that day count too (they only add), as `log session` checks.
-      if !receiver.careTeam.isEmpty, let date = CalendarDay.parse(CivilDay.string(day)) {
-        r =
-          receiver.careTeam.apply(
-            to: r, rulesInForce: Set(inForceIDs), on: date, catalog: auditor!.catalog
-          ).0
+        dayPlans = [:]
       }
       let done = SessionDone(
         routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure,
         minutes: s.minutes)
-      breaches = SessionAudit.breaches(done, under: r, catalog: auditor!.catalog)
+      var planned: Plan?
+      if !s.adapted.isEmpty, let id = s.routine {
+        planned = dayPlans[id]
+        if planned == nil, let routine = auditor!.catalog.routine(id) {
+          planned = Planner.plans([routine], under: r).first
+          dayPlans[id] = planned
+        }
+      }
+      breaches = SessionAudit.breaches(
+        done, under: r, catalog: auditor!.catalog, planned: planned)
       if !breaches.isEmpty { againstCount += 1 }
       if !breaches.isEmpty {
         let item = SummaryData.AgainstPrecautions(
