@@ -142,17 +142,20 @@ struct CorpusTests {
   /// The most development items allowed to get less safe advice than the rules require.
   static let underTriageFloor = 10
 
-  @Test("sealed part (first batch): figures only")
-  func sealed() throws {
-    let outcomes = try Self.report("sealed", show: false).values.flatMap { $0 }
-    #expect(outcomes.count >= 200)
-  }
-
   /// The second batch's sealed half, written by new writers after the first batch's figures had
   /// been printed while the recognizer was tuned: the blind figure.
   @Test("sealed part (second batch): figures only")
   func sealedSecond() throws {
     let outcomes = try Self.report("sealed-2", show: false).values.flatMap { $0 }
     #expect(outcomes.count >= 150)
+  }
+
+  /// The fourth batch, written on 1 December by new writers and sealed whole: none of its items
+  /// has been read by the team (the first batch's sealed third moved to the development part when
+  /// its failures were read).
+  @Test("sealed part (fourth batch): figures only")
+  func sealedThird() throws {
+    let outcomes = try Self.report("sealed-3", show: false).values.flatMap { $0 }
+    #expect(outcomes.count >= 300)
   }
 }
