@@ -84,6 +84,17 @@ extension Vocabulary {
         nextFree[category] = last + 1
         let isFuzzy = fuzzy[i...last].contains(true)
         found.append(PhraseMatch(meaning: phrase.meaning, first: i, last: last, fuzzy: isFuzzy))
+        // A place word listed under two sites ("elbow": upper arm and forearm, "wrist": forearm
+        // and hand) is both.
+        if case .site = phrase.meaning {
+          for other in candidates
+          where other.words == phrase.words && other.meaning != phrase.meaning
+            && other.meaning.category == category
+          {
+            found.append(
+              PhraseMatch(meaning: other.meaning, first: i, last: last, fuzzy: isFuzzy))
+          }
+        }
       }
     }
     return (found, words, fuzzy)

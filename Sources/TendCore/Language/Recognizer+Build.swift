@@ -54,6 +54,7 @@ struct Build {
     var site: BodySite?
     var side: Side?
     var joined: (BodySite, Side?, PhraseMatch)?
+    var placedBy: PhraseMatch?
     if rule.site != .none {
       if let found = Placement.site(
         for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil,
@@ -61,6 +62,7 @@ struct Build {
         case .site(let s) = found.meaning
       {
         site = s
+        placedBy = found
         extend(found)
         if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens) {
           side = said
@@ -84,6 +86,17 @@ struct Build {
     let condition = Condition(
       id: id, site: site, side: side, daysSince: date?.days, matched: span.text(first, last))
     entries.append(Entry(condition: condition, first: first, last: last))
+    // The same words name a second site too ("elbow", "wrist", "ankle"): both are left out.
+    if let placed = placedBy, case .site(let s) = placed.meaning {
+      for also in sites
+      where also.first == placed.first && also.last == placed.last && also.meaning != placed.meaning
+      {
+        guard case .site(let s2) = also.meaning, s2 != s else { continue }
+        let second = Condition(
+          id: id, site: s2, side: side, daysSince: date?.days, matched: span.text(first, last))
+        entries.append(Entry(condition: second, first: first, last: last))
+      }
+    }
     if let (s2, side2, words) = joined {
       let last2 = max(last, words.last)
       let second = Condition(

@@ -98,6 +98,38 @@ public struct Recognizer: Sendable {
       case .known: break
       }
     }
+    // Sign concepts read from the words ("tight band round his chest"), kept for later.
+    let hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
+    // A denial word inside a longer phrase that names something is that phrase's own ("no
+    // siente las piernas", "can't lift her arm", "không té"): it denies nothing around it.
+    let wordSpans =
+      (mentions + symptoms).map { ($0.first, $0.last) } + hits.map { ($0.first, $0.last) }
+    // Any cue inside a harmless phrase is the phrase's ("từng mảng" is patch by patch, not
+    // "used to").
+    cues.removeAll { cue in
+      guard case .cue(let kind) = cue.meaning, kind != .boundary else { return false }
+      if explained(cue.first, cue.last) { return true }
+      // "plus de 3 semaines", "más de 2 años": more than a number, not "no more".
+      if kind == .past || kind == .negation, cue.last + 1 < tokens.count,
+        tokens[cue.last + 1].number != nil
+      {
+        return true
+      }
+      guard kind == .negation || kind == .negationAfter else { return false }
+      return wordSpans.contains {
+        $0.0 <= cue.first && $0.1 >= cue.last && $0.1 - $0.0 > cue.last - cue.first
+      }
+    }
+    // A denial-after that is itself denied ("un ulcère qui cicatrise pas", "hasn't healed",
+    // "chưa lành") says the thing is still there: it takes nothing away.
+    let denials = cues.filter { $0.meaning == .cue(.negation) }
+    cues.removeAll { cue in
+      guard cue.meaning == .cue(.negationAfter) else { return false }
+      return denials.contains {
+        ($0.last + 1 == cue.first || cue.last + 1 == $0.first)
+          && tokens[$0.first].clause == tokens[cue.first].clause
+      }
+    }
     let statusable = mentions + symptoms.filter { !Self.contextOnly.contains(Self.kind($0)) }
     let span = Span(text: text, tokens: tokens)
     var build = Build(
@@ -186,7 +218,6 @@ public struct Recognizer: Sendable {
     }
 
     // Warning signs composed from everyday concepts ("tight band round his chest").
-    let hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
     let hitMatches = hits.map {
       PhraseMatch(
         meaning: .symptom("sign." + $0.concept), first: $0.first, last: $0.last, fuzzy: false)

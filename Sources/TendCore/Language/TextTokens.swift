@@ -34,6 +34,12 @@ public enum TextTokens {
     case strip
   }
 
+  /// Words that end in an apostrophe before the next word in French and Italian (l'arthrose,
+  /// d'arthrose, qu'elle, jusqu'au): split off so the word after is read on its own.
+  static let elided: Set<String> = [
+    "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+  ]
+
   public static func tokenize(_ text: String, marks: Marks = .latin1) -> [TextToken] {
     var tokens: [TextToken] = []
     tokens.reserveCapacity(text.utf8.count / 4)
@@ -84,7 +90,9 @@ public enum TextTokens {
       } else if (v == 39 || v == 0x2019) && !word.isEmpty && !isNumber && next < scalars.endIndex
         && fold(scalars[next], marks: marks) != nil
       {
-        // isn't → isnt, mum's → mums
+        // isn't → isnt, mum's → mums; but a French or Italian elided article or pronoun is a
+        // word of its own: l'hypertension → l hypertension, qu'il → qu il.
+        if Self.elided.contains(word) { flush(index) }
       } else {
         flush(index)
         switch v {
