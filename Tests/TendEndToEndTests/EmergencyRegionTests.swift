@@ -86,7 +86,7 @@ struct EmergencyRegionTests {
     let env = ["LANG": "en_GB.UTF-8", "TEND_HOME": home.path]
     _ = try RunTend.run(["receivers", "add", "Bo"], environment: env)
     let calm = try RunTend.run(["summary", "--receiver", "Bo"], environment: env)
-    #expect(!calm.stdout.contains("999"))
+    #expect(!calm.stdout.contains("call 999"))
     _ = try RunTend.run(["receivers", "condition", "add", "Bo", "chest-pain"], environment: env)
     let run = try RunTend.run(["summary", "--receiver", "Bo"], environment: env)
     #expect(run.status == 0, "\(run.stderr)")

@@ -20,6 +20,8 @@ enum RedFlagPatterns {
     "joint-replacement-hip", "joint-replacement-knee",
   ]
   static let cancer: Set<String> = ["bone-metastases", "tumour", "chemotherapy"]
+  /// Lines whose arm or neck swelling is a possible clot.
+  static let lines: Set<String> = ["iv-line", "port"]
   static let jointConditions: Set<String> = ["inflamed-joint", "arthritis-mild"]
   static let bleedingRisk: Set<String> = ["anticoagulants", "low-platelets"]
 
@@ -70,7 +72,21 @@ enum RedFlagPatterns {
       let hot = kinds.contains("warm")
       let red = kinds.contains("red")
       let painful = kinds.contains("painful")
-      if kinds.contains("pus") || kinds.contains("spreading") {
+      // A line or port, and the arm, the shoulder or the neck swollen: a clot around the line
+      // (the rule's own words: "arm swollen near the PICC or port").
+      let aroundLine = siteHere.first {
+        if case .site(let s) = $0.meaning {
+          s.limb == .arm || s == .neck || s == .shoulder
+        } else {
+          false
+        }
+      }
+      if swollen, let place = aroundLine, !ids.isDisjoint(with: lines),
+        !ids.contains("lymphedema")
+      {
+        let (a, b) = span(place)
+        found.append(Found(id: "dvt-suspected", site: place, first: a, last: b))
+      } else if kinds.contains("pus") || kinds.contains("spreading") {
         let (a, b) = span(limb ?? siteHere.first)
         found.append(Found(id: "infection-signs", site: limb ?? siteHere.first, first: a, last: b))
       } else if let limb, !isJoint, !jointFlare, swollen || painful,

@@ -69,20 +69,39 @@ extension PrecautionRule {
         return region.map { [$0] } ?? []
       case .limb:
         guard let region else { return [] }
-        return [BodyRegion(region.site.limb ?? region.site, side: region.side)]
+        // A limb rule placed on the trunk ("nodes taken from the right side of her chest")
+        // leaves out the limb that place drains as well as the place itself: fail closed.
+        guard region.site.limb == nil else {
+          return [BodyRegion(region.site.limb!, side: region.side)]
+        }
+        let limb = adjoiningLimb(of: region.site)
+        return ([region.site] + (limb.map { [$0] } ?? [])).map {
+          BodyRegion($0, side: region.side)
+        }
       case .otherLeg:
         // Only for a leg with a known side; with no side both legs are already affected.
         guard let region, region.site.limb == .leg, let side = region.side else { return [] }
         return [BodyRegion(.leg, side: side.opposite)]
       case .quadrant:
         guard let region else { return [] }
-        let limb = region.site.limb ?? region.site
+        let limb = region.site.limb ?? adjoiningLimb(of: region.site) ?? region.site
         // Armpit nodes drain the arm, chest, shoulder and upper back; groin nodes drain the
         // leg, hip, lower belly and lower back on that side.
         let rest: [BodySite] =
           limb == .leg ? [.hip, .abdomen, .lowerBack] : [.chest, .shoulder, .upperBack]
         return ([limb] + rest).map { BodyRegion($0, side: region.side) }
       }
+    }
+  }
+
+  /// The limb next to a place on the trunk: the arm for the chest, shoulder, upper back and
+  /// neck (the armpit's nodes), the leg for the belly, hip and lower back (the groin's); nil for
+  /// the head and the whole back.
+  static func adjoiningLimb(of site: BodySite) -> BodySite? {
+    switch site {
+    case .chest, .shoulder, .upperBack, .neck: .arm
+    case .abdomen, .hip, .lowerBack: .leg
+    default: site.limb
     }
   }
 

@@ -117,4 +117,26 @@ struct ReadingRoundThreeTests {
     let (normal, _, _) = try Self.read("her blood pressure was fine today")
     #expect(normal == .ok)
   }
+
+  @Test(
+    "a line or port and that arm or the neck swollen is a possible clot, in every language",
+    arguments: [
+      ("en", "her PICC is in the left arm and since yesterday that whole arm is swollen"),
+      ("en", "he has a port on the right and his right arm and neck look puffy"),
+      ("zh-Hans", "我爸右胳膊上有PICC管，这两天整条右胳膊肿得发亮"),
+      ("vi", "đang truyền hóa chất qua buồng tiêm ở ngực phải, cánh tay phải sưng phù"),
+    ])
+  func lineSwelling(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+    #expect(found.conditions.contains { $0.id == "dvt-suspected" })
+  }
+
+  @Test("radiotherapy finished 10 days ago still counts; two months ago it does not")
+  func radiationAfter() throws {
+    let (_, recent, _) = try Self.read("finished radiotherapy to her right breast 10 days ago")
+    #expect(recent.conditions.contains { $0.id == "radiation-skin" && $0.site == .chest })
+    let (_, old, _) = try Self.read("finished radiotherapy to her right breast 2 months ago")
+    #expect(!old.conditions.contains { $0.id == "radiation-skin" })
+  }
 }

@@ -21,6 +21,23 @@ struct SafetyCheckerTests {
     #expect(p.verdict == .adjust)
   }
 
+  @Test("a limb rule placed on the trunk leaves out the limb that place drains, and the place")
+  func limbRuleOnTrunk() throws {
+    let (r, _, _) = try checker.restrictions(
+      for: Fixtures.conditions(["lymph-nodes-removed@right-chest"]))
+    #expect(r.avoid[BodyRegion(.arm, side: .right)] != nil)
+    #expect(r.avoid[BodyRegion(.chest, side: .right)] != nil)
+    #expect(r.avoid[BodyRegion(.arm, side: .left)] == nil)
+    let (groin, _, _) = try checker.restrictions(
+      for: Fixtures.conditions(["lymphedema@left-abdomen"]))
+    // The belly has no side: both legs.
+    #expect(groin.avoid[BodyRegion(.leg)] != nil)
+    let p = try plan(["lymph-nodes-removed@right-chest"], "calm-hands")
+    let byID = Dictionary(uniqueKeysWithValues: p.steps.map { ($0.step.id, $0) })
+    #expect(byID["right-palm"]?.action == .skip)
+    #expect(byID["left-palm"]?.action == .keep)
+  }
+
   @Test("an IV on both arms (no side given) leaves out both")
   func noSideMeansBoth() throws {
     let p = try plan(["iv-line@forearm"], "calm-hands")
