@@ -268,11 +268,17 @@ public struct Recognizer: Sendable {
     for hit in hits { for i in hit.first...hit.last { covered[i] = true } }
     // A red-flag-system concept inside words already read as a condition ("numb feet" is
     // neuropathy) is explained; any other one makes an unplaced word in its sentence urgent.
+    // A sentence that says the finding is long-standing ("her arms have been getting weaker
+    // over the past year", "droopy by evening as usual") and nothing new is not urgent: an
+    // unplaced disease there asks the care team first instead.
+    let newSentences = Set(
+      presentSymptoms.filter { Self.kind($0) == "new" }.map { tokens[$0.first].sentence })
     let urgentSentences = Set(
       presentHits.filter { hit in
         signs.urgentConcepts.contains(hit.concept)
           && !named.contains { $0.first <= hit.first && $0.last >= hit.last }
-      }.map { tokens[$0.first].sentence })
+      }.map { tokens[$0.first].sentence }
+    ).filter { !longStandingSentences.contains($0) || newSentences.contains($0) }
     let feverish = stored.contains("fever") || build.entries.contains { $0.condition.id == "fever" }
     let namedSpans =
       all.filter(Self.isNamed).map { $0.first...$0.last } + hits.map { $0.first...$0.last }

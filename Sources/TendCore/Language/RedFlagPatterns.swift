@@ -20,6 +20,8 @@ enum RedFlagPatterns {
     "joint-replacement-hip", "joint-replacement-knee",
   ]
   static let cancer: Set<String> = ["bone-metastases", "tumour", "chemotherapy"]
+  /// Conditions whose skin weeps by itself.
+  static let blistering: Set<String> = ["shingles", "rash"]
   /// Lines whose arm or neck swelling is a possible clot.
   static let lines: Set<String> = ["iv-line", "port"]
   static let jointConditions: Set<String> = ["inflamed-joint", "arthritis-mild"]
@@ -86,7 +88,12 @@ enum RedFlagPatterns {
       {
         let (a, b) = span(place)
         found.append(Found(id: "dvt-suspected", site: place, first: a, last: b))
-      } else if kinds.contains("pus") || kinds.contains("spreading") {
+      } else if kinds.contains("pus") || kinds.contains("spreading")
+        // Weeping or oozing is an infection sign at a wound, a line or a place on the body
+        // (not tears); open shingles blisters or eczema weep by themselves (their own rules).
+        || kinds.contains("weeping") && ids.isDisjoint(with: blistering)
+          && (nearWound || !siteHere.isEmpty)
+      {
         let (a, b) = span(limb ?? siteHere.first)
         found.append(Found(id: "infection-signs", site: limb ?? siteHere.first, first: a, last: b))
       } else if let limb, !isJoint, !jointFlare, swollen || painful,

@@ -139,4 +139,39 @@ struct ReadingRoundThreeTests {
     let (_, old, _) = try Self.read("finished radiotherapy to her right breast 2 months ago")
     #expect(!old.conditions.contains { $0.id == "radiation-skin" })
   }
+
+  @Test(
+    "a long-standing finding with an unplaced disease asks first; the same finding said to be new stops"
+  )
+  func longStanding() throws {
+    let (old, _, r) = try Self.read(
+      "Mum has MND, her arms have been getting weaker over the past year")
+    #expect(old == .adjust)
+    #expect(r.clearanceAdvised)
+    let (usual, _, _) = try Self.read(
+      "She has myasthenia gravis and gets droopy and tired by evening as usual.")
+    #expect(usual == .adjust)
+    let (new, _, _) = try Self.read("he has MND and since this morning his speech is slurred")
+    #expect(new == .stopCallProvider)
+  }
+
+  @Test("a hot, red, swollen joint with gout named is the joint rule; at a wound it is infection")
+  func goutNotInfection() throws {
+    let (gout, found, _) = try Self.read("his gout flared, right big toe red hot and swollen")
+    #expect(gout == .adjust, "\(found.conditions.map(\.id))")
+    #expect(found.conditions.contains { $0.id == "inflamed-joint" })
+    let (wound, _, _) = try Self.read("the skin around his wound is red hot and swollen")
+    #expect(wound == .stopCallProvider)
+  }
+
+  @Test("weeping: infection at a wound or a place on the body, not for shingles blisters or tears")
+  func weeping() throws {
+    let (shingles, _, _) = try Self.read(
+      "Shingles on the right side of his chest, the blisters are still weeping")
+    #expect(shingles == .postpone)
+    let (incision, _, _) = try Self.read("her incision is weeping")
+    #expect(incision == .stopCallProvider)
+    let (tears, _, _) = try Self.read("she's been weeping all day, missing her sister")
+    #expect(tears == .ok)
+  }
 }
