@@ -11,11 +11,12 @@ struct PrecautionExamplesTests {
   }
 
   @Test(
-    "the shipped rules are the 45 of the research table plus the two for words Tend cannot place, each with examples and sources"
+    "the shipped rules are the 45 of the research table, the two for words Tend cannot place and the care team's 'no', each with examples and sources"
   )
   func everyRuleHasExamples() {
     let rules = Fixtures.catalog.rules
-    #expect(rules.count == 47)
+    #expect(rules.count == 48)
+    #expect(rules.contains { $0.id == "care-team-said-no" && $0.verdict == .postpone })
     #expect(
       rules.filter { $0.category == "unknown" }.map(\.id) == [
         "not-understood", "not-understood-urgent",

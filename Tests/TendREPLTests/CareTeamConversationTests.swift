@@ -141,9 +141,13 @@ struct CareTeamConversationTests {
   func conversationFailsClosed() {
     var h = Harness(profiles: [Self.mum(["anticoagulants"])])
     h.send("1")
+    // "No massage" is a condition the recognizer keeps (care-team-said-no): shown back, saved
+    // only on yes, and then nothing is massaged today.
     let no = h.send("the doctor said no massage")
-    #expect(no.contains("Then don't massage today; ask them when you can"))
-    let hedge = h.send("the nurse said yes to the scan but no massage")
+    #expect(no.contains("Their care team said not to massage"), "\(no)")
+    h.send("yes")
+    #expect(h.store.profiles[0].conditions.contains { $0.id == "care-team-said-no" })
+    let hedge = h.send("the nurse said yes to the scan but we should wait")
     #expect(hedge.contains("That doesn't sound like a yes, so I'll keep asking first"))
     let mum = h.send("the neighbour said it's fine")
     #expect(mum.contains("the neighbour is not the care team"))

@@ -174,4 +174,32 @@ struct ReadingRoundThreeTests {
     let (tears, _, _) = try Self.read("she's been weeping all day, missing her sister")
     #expect(tears == .ok)
   }
+
+  @Test(
+    "the care team said not to massage: not today, in every language",
+    arguments: [
+      ("en", "the doctor said no massage for now"),
+      ("en", "her surgeon said not to massage her legs"),
+      ("es", "el médico dijo que nada de masajes"),
+      ("fr", "le médecin a dit pas de massage pour l'instant"),
+      ("zh-Hans", "医生说暂时不要按摩"),
+      ("vi", "bác sĩ dặn không được xoa bóp"),
+    ])
+  func careTeamSaidNo(_ lang: String, _ text: String) throws {
+    let (verdict, found, r) = try Self.read(text, lang: lang)
+    #expect(verdict == .postpone, "\(text): \(found.conditions.map(\.id))")
+    #expect(found.conditions.map(\.id) == ["care-team-said-no"])
+    #expect(r.clearanceAdvised)
+  }
+
+  @Test("the care team saying massage is fine, or not to worry, is not a 'no'")
+  func careTeamSaidYes() throws {
+    for text in [
+      "the nurse said it's fine to massage her hands", "the doctor said massage is a good idea",
+      "the nurse said not to worry, massage is fine",
+    ] {
+      let (verdict, found, _) = try Self.read(text)
+      #expect(verdict == .ok, "\(text): \(found.conditions.map(\.id))")
+    }
+  }
 }
