@@ -33,6 +33,8 @@ public struct SummaryBuilder: Sendable {
   var routines: [String: Int] = [:]
   var sites: [String: Int] = [:]
   var caregivers: [String: Int] = [:]
+  /// Rating sets a caregiver gave for the receiver, by the caregiver's name (`rater`).
+  var raters: [String: Int] = [:]
   var pressure = [0, 0, 0, 0]
   var change = [ScaleStats](repeating: ScaleStats(), count: SummaryScale.allCases.count)
   var worseAfter = 0
@@ -207,7 +209,12 @@ public struct SummaryBuilder: Sendable {
     for site in s.sites { sites[site, default: 0] += 1 }
     if let by = s.by { caregivers[by, default: 0] += 1 }
     if let p = s.pressure, (0...3).contains(p) { pressure[p] += 1 }
-    for r in [s.before, s.after].compactMap({ $0 }) { ratedBy[r.ratedBy == .receiver ? 0 : 1] += 1 }
+    for r in [s.before, s.after].compactMap({ $0 }) {
+      ratedBy[r.ratedBy == .receiver ? 0 : 1] += 1
+      if r.ratedBy == .caregiver, let name = r.rater, !name.isEmpty {
+        raters[name, default: 0] += 1
+      }
+    }
     grid.add(day: day, before: s.before?.scores, after: s.after?.scores)
     var anyPair = false
     var worse = false

@@ -87,6 +87,15 @@ public struct SummaryData: Codable, Sendable, Equatable {
     /// Feeling entries and session notes in the period (the page shows the latest few).
     public var feelings = 0
     public var notes = 0
+    /// The caregivers who rated for the receiver, by name (`rater`), most first; rating sets
+    /// without a name are in `ratedByCaregiver` only. For the pages people read ("Rated by:
+    /// Maria, 3 of her own; Ana for her, 2"); not encoded, so the JSON export keeps its shape.
+    public var raters: [Count] = []
+
+    enum CodingKeys: String, CodingKey {
+      case sessions, minutes, medianMinutes, minMinutes, maxMinutes, stopped, rated
+      case ratedByReceiver, ratedByCaregiver, activeDays, feelings, notes
+    }
   }
 
   public struct Count: Codable, Sendable, Equatable {
