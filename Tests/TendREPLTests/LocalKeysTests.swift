@@ -147,3 +147,34 @@ struct LocalKeysTests {
     #expect(h.send("empezar Manos en Calma").contains("¿hay algo nuevo hoy"))
   }
 }
+
+/// The conversation's polish: how to answer the intake is said once; the 30-day view says
+/// "under a minute".
+@Suite("Conversation polish")
+struct ConversationPolishTests {
+  @Test("the intake says how to answer with the first group only", arguments: ["en", "es"])
+  func howToAnswerOnce(lang: String) {
+    var h = Harness(lang: lang)
+    let hint = Fixtures.catalog.localizer(lang)("intake.howToAnswer")
+    h.send("Ana")
+    #expect(h.text.components(separatedBy: hint).count == 2, "said once, with the first group")
+    let second = h.send("no")
+    #expect(!second.contains(hint))
+    #expect(second.contains(Fixtures.catalog.localizer(lang)("intake.group.medicines")))
+  }
+
+  @Test("a session shorter than a minute is under a minute in the 30-day view")
+  func underAMinute() {
+    var session = SessionLog(routine: "calm-hands")
+    session.minutes = 0
+    for lang in ["en", "es", "fr", "zh-Hans", "vi"] {
+      let t = Fixtures.catalog.localizer(lang)
+      let lines = RecentView.render(
+        name: "Ana", entries: [(Date(), .session(session))], localizer: t)
+      let text = lines.joined(separator: "\n")
+      #expect(text.contains(t("summary.minutes.under")), "\(lang)")
+      #expect(text.contains(t("chat.recent.sessions.underMinute", ["count": .number(1)])))
+      #expect(!text.contains(t("routine.minutes", ["count": .number(0)])), "\(lang)")
+    }
+  }
+}

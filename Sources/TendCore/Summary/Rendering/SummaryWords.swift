@@ -133,11 +133,12 @@ struct SummaryWords {
           "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
         ])
     ]
-    if let median = n.medianMinutes, let lo = n.minMinutes, let hi = n.maxMinutes {
+    // All under a minute: the line above says so, and a length line would say it again.
+    if let median = n.medianMinutes, let lo = n.minMinutes, let hi = n.maxMinutes, hi > 0 {
       let few = { (m: Int) -> Message.Argument in m == 0 ? .key("summary.underOne") : .number(m) }
       lines.append(
         median == 0
-          ? t("summary.glance.length.underMinute", ["max": few(hi)])
+          ? t("summary.glance.length.underMinute", ["max": .number(hi)])
           : t("summary.glance.length", ["median": .number(median), "min": few(lo), "max": few(hi)]))
     }
     lines.append(t("summary.glance.stopped", ["count": .number(n.stopped)]))
