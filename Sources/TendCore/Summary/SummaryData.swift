@@ -89,12 +89,24 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var notes = 0
     /// The caregivers who rated for the receiver, by name (`rater`), most first; rating sets
     /// without a name are in `ratedByCaregiver` only. For the pages people read ("Rated by:
-    /// Maria, 3 of her own; Ana for her, 2"); not encoded, so the JSON export keeps its shape.
+    /// Rosa (their own, 3), Ana (for them, 2)"). Not part of the machine record: not encoded
+    /// (the JSON export keeps its shape) and not compared, so a summary read back from JSON or
+    /// FHIR, which cannot carry it, still equals the one exported.
     public var raters: [Count] = []
 
     enum CodingKeys: String, CodingKey {
       case sessions, minutes, medianMinutes, minMinutes, maxMinutes, stopped, rated
       case ratedByReceiver, ratedByCaregiver, activeDays, feelings, notes
+    }
+
+    /// Every field equal but `raters`.
+    public static func == (a: Totals, b: Totals) -> Bool { a.sameRecord(b) }
+
+    private func sameRecord(_ b: Totals) -> Bool {
+      (sessions, minutes, medianMinutes, minMinutes, maxMinutes, stopped)
+        == (b.sessions, b.minutes, b.medianMinutes, b.minMinutes, b.maxMinutes, b.stopped)
+        && (rated, ratedByReceiver, ratedByCaregiver, activeDays, feelings, notes)
+          == (b.rated, b.ratedByReceiver, b.ratedByCaregiver, b.activeDays, b.feelings, b.notes)
     }
   }
 

@@ -47,6 +47,24 @@ struct SummaryRatersTests {
     #expect(totals.raters.map(\.count) == [2, 1])
   }
 
+  @Test("totals compare every field but the raters, which the JSON and FHIR cannot carry")
+  func equality() {
+    let a = Self.summary().totals
+    var b = a
+    b.raters = []
+    #expect(a == b)
+    for change in [
+      { (t: inout SummaryData.Totals) in t.notes += 1 },
+      { (t: inout SummaryData.Totals) in t.ratedByCaregiver += 1 },
+      { (t: inout SummaryData.Totals) in t.maxMinutes = 99 },
+      { (t: inout SummaryData.Totals) in t.sessions += 1 },
+    ] {
+      var c = a
+      change(&c)
+      #expect(a != c)
+    }
+  }
+
   @Test("text, Markdown and HTML say who rated, by name", arguments: SummaryFormat.allCases)
   func namesInEveryFormat(format: SummaryFormat) {
     let text = Self.render(Self.summary(), format)
@@ -78,7 +96,8 @@ struct SummaryRatersTests {
     let deid = Self.render(Self.summary(deidentify: true), .text)
     #expect(!deid.contains("Ana") && !deid.contains("Luis") && !deid.contains("Rosa"))
     #expect(deid.contains("the person cared for (their own, 1)"))
-    #expect(deid.contains("caregiver 1 (for them, 2)") && deid.contains("caregiver 2 (for them, 1)"))
+    #expect(
+      deid.contains("caregiver 1 (for them, 2)") && deid.contains("caregiver 2 (for them, 1)"))
     let noName = Self.render(Self.summary(omit: [.name]), .text)
     #expect(noName.contains("Rated by: the person cared for (their own, 1), Ana (for them, 2)"))
   }
