@@ -351,12 +351,18 @@ public struct SummaryBuilder: Sendable {
       if let r { for scale in r.scores.scales { d[scale.rawValue] = r.scores[scale] } }
       return d
     }
-    return SummaryData.Row(
+    func rater(_ r: SummaryRatings?) -> String? {
+      r?.ratedBy == .caregiver ? r?.rater.flatMap { $0.isEmpty ? nil : $0 } : nil
+    }
+    var row = SummaryData.Row(
       number: sessions, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
       pressure: s.pressure, by: s.by, status: s.stoppedEarly ? "stopped" : "completed",
       stopReason: s.stopReason, before: dict(s.before), after: dict(s.after),
       beforeBy: s.before?.ratedBy,
       afterBy: s.after?.ratedBy, water: nil, note: s.note, precautions: s.precautions)
+    row.beforeRater = rater(s.before)
+    row.afterRater = rater(s.after)
+    return row
   }
 
   static func keepLatest<T>(_ list: inout [(SummaryTime, T)], limit: Int, _ item: (SummaryTime, T))

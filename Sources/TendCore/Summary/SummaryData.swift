@@ -261,5 +261,25 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var precautions: [String]
     /// How it went against those precautions (empty when it did not, or was not checked).
     public var breaches: [SessionBreach]?
+    /// The caregiver who gave the "before" and "after" ratings for the receiver, by name
+    /// (`rater`), for FHIR's Observation performer. Not encoded (the JSON and CSV rows keep
+    /// their shape) and not compared, as `Totals.raters`.
+    public var beforeRater: String?
+    public var afterRater: String?
+
+    enum CodingKeys: String, CodingKey {
+      case number, at, minutes, routine, sites, pressure, by, status, stopReason, before, after
+      case beforeBy, afterBy, water, note, precautions, breaches
+    }
+
+    /// Every field equal but the raters.
+    public static func == (a: Row, b: Row) -> Bool {
+      (a.number, a.at, a.minutes, a.routine, a.sites, a.pressure)
+        == (b.number, b.at, b.minutes, b.routine, b.sites, b.pressure)
+        && (a.by, a.status, a.stopReason, a.before, a.after, a.beforeBy)
+          == (b.by, b.status, b.stopReason, b.before, b.after, b.beforeBy)
+        && (a.afterBy, a.water, a.note, a.precautions, a.breaches)
+          == (b.afterBy, b.water, b.note, b.precautions, b.breaches)
+    }
   }
 }

@@ -109,6 +109,8 @@ extension SummaryData {
     var r = r
     r.at = nil
     r.by = r.by.map { aliases[$0] ?? "caregiver" }
+    r.beforeRater = r.beforeRater.map { aliases[$0] ?? "caregiver" }
+    r.afterRater = r.afterRater.map { aliases[$0] ?? "caregiver" }
     r.stopReason = nil
     r.note = nil
     return r

@@ -80,6 +80,39 @@ struct SummaryRatersTests {
     }
   }
 
+  @Test("FHIR: a rating's performer is the caregiver who rated, when named, else the giver")
+  func fhirPerformer() throws {
+    let text = Self.render(Self.summary(), .fhir)
+    let bundle = try #require(
+      try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let entries = (bundle["entry"] as? [[String: Any]] ?? []).compactMap {
+      entry -> (String, [String: Any])? in
+      guard let url = entry["fullUrl"] as? String, let r = entry["resource"] as? [String: Any]
+      else { return nil }
+      return (url, r)
+    }
+    var person: [String: String] = [:]
+    var patient = ""
+    for (url, r) in entries {
+      if r["resourceType"] as? String == "Patient" { patient = url }
+      guard r["resourceType"] as? String == "RelatedPerson",
+        let name = (r["name"] as? [[String: Any]])?.first?["text"] as? String
+      else { continue }
+      person[name] = url
+    }
+    var by: [String: Int] = [:]
+    for (_, r) in entries where r["resourceType"] as? String == "Observation" {
+      guard let ref = (r["performer"] as? [[String: Any]])?.first?["reference"] as? String,
+        (r["partOf"] as? [[String: Any]]) != nil
+      else { continue }
+      let who = ref == patient ? "patient" : person.first { $0.value == ref }?.key ?? ref
+      by[who, default: 0] += 1
+    }
+    // Day 2: Rosa before, Ana after; day 3: Ana before, Luis after (Ana gave it); day 4: an
+    // unnamed caregiver before, in Luis's session.
+    #expect(by == ["patient": 1, "Ana": 2, "Luis": 2], "\(by)")
+  }
+
   @Test("in every language", arguments: ["es", "fr", "zh-Hans", "vi"])
   func inEveryLanguage(lang: String) {
     let text = Self.render(Self.summary(), .text, lang: lang)
