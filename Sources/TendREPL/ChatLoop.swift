@@ -158,7 +158,7 @@ public final class ChatLoop {
     typed = ""
     guard !text.isEmpty else { return }
     if text.count == 1, let character = text.first {
-      if let key = GuideKey(character: character) { feed(.key(key)) }
+      if let key = conversation.words.key(character) { feed(.key(key)) }
       return
     }
     feed(.line(text))
@@ -167,7 +167,7 @@ public final class ChatLoop {
   private func completion() -> Completion {
     let words = catalog.rules.map(\.id) + BodySite.allCases.map(\.rawValue) + ["left", "right"]
     return Completion(
-      words: conversation.words, routineIDs: catalog.routines.map(\.id),
+      words: conversation.words, routineIDs: RoutineWords(catalog, t).allWords,
       receiverNames: conversation.receiverNames,
       conditionWords: words)
   }

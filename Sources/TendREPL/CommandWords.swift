@@ -39,6 +39,11 @@ public struct CommandWords: Sendable {
   private let raterWords: [RatingSet.Who: Set<String>]
   /// Subcommand words by parent path (`routines`, `receivers-condition`): word → English name.
   private let subByWord: [String: [String: String]]
+  /// The single keys of a running step: the language's own (`keys.guide.*`), then the English
+  /// ones that no key of the language took.
+  private let keyByCharacter: [Character: GuideKey]
+  /// The key each action shows in the legend, in the language in use.
+  private let keyShown: [GuideKey: String]
 
   /// - Parameter plain: the command line's command names that `tend` runs at the prompt.
   public init(_ t: Localizer, plain: [String] = CommandWords.plain) {
@@ -93,6 +98,41 @@ public struct CommandWords: Sendable {
       }
     }
     subByWord = subs
+    var keys: [Character: GuideKey] = [:]
+    var shown: [GuideKey: String] = [:]
+    // The language's keys first, all of them; English ones only where still free.
+    for table in [t.table, english] {
+      for key in GuideKey.allCases where key != .confirm {
+        guard case .text(let text)? = table["keys.guide.\(key.rawValue)"], text.count == 1,
+          let character = text.lowercased().first
+        else { continue }
+        if shown[key] == nil { shown[key] = String(character) }
+        if keys[character] == nil { keys[character] = key }
+      }
+    }
+    for (character, key) in GuideKey.englishExtras where keys[character] == nil {
+      keys[character] = key
+    }
+    keyByCharacter = keys
+    keyShown = shown
+  }
+
+  /// The action of one key pressed while a step runs: the language's key (`o` omits in
+  /// Spanish), else the English one when the language gave that letter to nothing (`s` skips
+  /// in Spanish too, but in French `r` is `retour`, so there it goes back). Enter confirms.
+  public func key(_ character: Character) -> GuideKey? {
+    if character == "\r" || character == "\n" || character == "\r\n" { return .confirm }
+    return character.lowercased().first.flatMap { keyByCharacter[$0] }
+  }
+
+  /// The key shown for an action in the language in use (`o` for skip in Spanish).
+  public func keyShown(_ key: GuideKey) -> String { keyShown[key] ?? "" }
+
+  /// The keys as arguments of the legend and hint texts (`%{pause}`, `%{skip}`...).
+  public var keyArguments: [String: Message.Argument] {
+    var out: [String: Message.Argument] = [:]
+    for key in GuideKey.allCases where key != .confirm { out[key.rawValue] = .text(keyShown(key)) }
+    return out
   }
 
   /// The subcommands that have words, by parent path, from the `words.sub.*` keys.
@@ -159,8 +199,11 @@ public struct CommandWords: Sendable {
   public func whole(_ line: String) -> String? { commandByWord[Self.normal(line)] }
 
   /// The guide key a whole typed line names (`omitir`, `le duele`), if any.
+  /// A single character is read as a key first (`o` skips in Spanish), then as a word.
   public func guideKey(_ line: String) -> GuideKey? {
-    GuideKey(word: line) ?? guideByWord[Self.normal(line)]
+    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    if trimmed.count == 1, let character = trimmed.first, let key = key(character) { return key }
+    return GuideKey(word: line) ?? guideByWord[Self.normal(line)]
   }
 
   /// Whether the line cancels (`cancel`, `cancelar`, `取消`).

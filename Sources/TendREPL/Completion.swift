@@ -1,13 +1,15 @@
 import Foundation
 
 /// What Tab offers: commands first, in the language in use (the English words when nothing in
-/// that language fits what is typed), then routine ids after `start`/`show` in any language,
+/// that language fits what is typed), then routines after `start`/`show` (the language's routine
+/// words first, then the English ids, as `RoutineWords.allWords` gives them),
 /// receiver names after `who`, and condition words (rule ids, body sites, sides) after `tell`
 /// or inside a sentence. A pure function of the line, so tests check it without a terminal.
 public struct Completion: Sendable {
   public var commands: [String]
   /// Command words offered when none of `commands` fits (the English ones, in another language).
   public var otherCommands: [String]
+  /// The routine words and ids offered after `start` and `show`.
   public var routineIDs: [String]
   public var receiverNames: [String]
   public var conditionWords: [String]

@@ -124,8 +124,8 @@ extension Conversation {
     }
     let order: [Plan.Verdict] = [.ok, .adjust, .excluded]
     let plans = result.plans.sorted {
-      (order.firstIndex(of: $0.verdict)!, $0.routine.id) < (
-        order.firstIndex(of: $1.verdict)!, $1.routine.id
+      (order.firstIndex(of: $0.verdict)!, RoutineWords.sortKey($0.routine.id, t)) < (
+        order.firstIndex(of: $1.verdict)!, RoutineWords.sortKey($1.routine.id, t)
       )
     }
     offered = plans.filter { $0.verdict != .excluded }
@@ -144,7 +144,8 @@ extension Conversation {
       let result = try? checker.check(inForce(profile), careTeam: profile.careTeam, on: now)
     {
       offered = result.plans.filter { $0.verdict != .excluded }.sorted {
-        ($0.verdict == .ok ? 0 : 1, $0.routine.id) < ($1.verdict == .ok ? 0 : 1, $1.routine.id)
+        ($0.verdict == .ok ? 0 : 1, RoutineWords.sortKey($0.routine.id, t))
+          < ($1.verdict == .ok ? 0 : 1, RoutineWords.sortKey($1.routine.id, t))
       }
     }
     var id = reference.lowercased()
@@ -154,13 +155,15 @@ extension Conversation {
       }
       id = offered[n - 1].routine.id
     }
-    guard context.catalog.routine(id) != nil else {
-      let near = Suggest.nearest(to: id, in: context.catalog.routines.map(\.id))
+    // A routine's word in the language in use names it as well as its id (`manos-en-calma`).
+    guard let routine = context.catalog.routine(named: id, t) else {
+      let near = RoutineWords(context.catalog, t).suggestions(reference, limit: 1).first
       return Refusal.fail(
         Message(
           near == nil ? "chat.noSuchRoutine" : "chat.didYouMean",
           ["word": .text(reference), "guess": .text(near ?? "")]))
     }
+    id = routine.id
     guard
       let result = try? checker.check(
         inForce(profile), careTeam: profile.careTeam, on: now, routineID: id),
@@ -171,7 +174,7 @@ extension Conversation {
 
   mutating func show(_ reference: String) -> [Action] {
     guard !reference.isEmpty else { return [.say(t("chat.showWhich"))] }
-    if currentID == nil, let routine = context.catalog.routine(reference.lowercased()) {
+    if currentID == nil, let routine = context.catalog.routine(named: reference, t) {
       return screenCheckText.planLines(Planner.plan(routine, under: .none)).map(Action.say)
     }
     let profile: Profile
@@ -187,7 +190,9 @@ extension Conversation {
 
   mutating func start(_ reference: String) -> [Action] {
     let words = reference.lowercased().split(separator: " ").map(String.init)
-    if words.count > 1, Int(words[0]) == nil, context.catalog.routine(words[0]) == nil {
+    if words.count > 1, Int(words[0]) == nil, context.catalog.routine(named: reference, t) == nil,
+      context.catalog.routine(named: words[0], t) == nil
+    {
       return startByWords(["start"] + words)
     }
     let profile: Profile

@@ -18,7 +18,7 @@ extension Conversation {
         out.append(
           .status(t("guide.countdown", ["time": .text(String(format: "%d:%02d", s / 60, s % 60))])))
       case .paused:
-        out += [.status(""), .say(t("guide.paused"))]
+        out += [.status(""), .say(t("guide.paused", words.keyArguments))]
       case .resumed:
         out.append(.say(t("guide.resumed")))
       case .finished:
@@ -56,8 +56,10 @@ extension Conversation {
     let text = t(step.textKey)
     var out: [Action] = [.status(""), .say(""), .say(head), .say("  " + text)]
     for reason in step.reasons { out.append(.say("  → " + t.render(reason))) }
-    if step.step.technique == .checkIn { out.append(.say("  " + t("guide.checkIn"))) }
-    if number == 1 { out.append(.say(t("guide.keysShort"))) }
+    if step.step.technique == .checkIn {
+      out.append(.say("  " + t("guide.checkIn", words.keyArguments)))
+    }
+    if number == 1 { out.append(.say(t("guide.keysShort", words.keyArguments))) }
     return out + [.speak(text)]
   }
 
@@ -80,7 +82,7 @@ extension Conversation {
     case .rating(let form):
       return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]
     case .ready: return [.say(t("guide.ready"))]
-    case .guiding: return [.say(t("guide.keys"))]
+    case .guiding: return [.say(t("guide.keys", words.keyArguments))]
     case .stopReason: return [.say(t("chat.helpFor.reason"))]
     case .note: return [.say(t("chat.noteAsk"))]
     case .water: return [.say(t("water.again"))]

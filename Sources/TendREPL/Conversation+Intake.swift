@@ -44,7 +44,9 @@ extension Conversation {
       for (i, rule) in rules(inGroup: intake.group).enumerated() {
         out.append(.say("  \(i + 1). " + t("rule.\(rule.id).name")))
       }
-      return out + [.say(t("intake.howToAnswer")), prompt("intake.prompt")]
+      // How to answer is said once, with the first group; the prompt says it short after that.
+      if intake.group == 0 { out.append(.say(t("intake.howToAnswer"))) }
+      return out + [prompt("intake.prompt")]
     case .site(let id):
       return [
         .say(t("intake.where", ["rule": .key("rule.\(id).name")])), prompt("intake.wherePrompt"),

@@ -153,14 +153,15 @@ extension Conversation {
     guard phase == .guiding, var draft = session else { return [] }
     if hurtPending { return answerHurt(key == .hurts || key == .confirm) }
     switch key {
-    case .help: return [.say(t("guide.keys"))]
+    case .help: return [.say(t("guide.keys", words.keyArguments))]
     case .confirm: return []
     case .hurts:
       hurtPending = true
       let events = draft.guide.isPaused ? [] : draft.guide.press(.pause)
       session = draft
-      return [.status("")] + guideEvents(events).filter { $0 != .say(t("guide.paused")) }
-        + [.say(t("guide.hurtConfirm"))]
+      return [.status("")]
+        + guideEvents(events).filter { $0 != .say(t("guide.paused", words.keyArguments)) }
+        + [.say(t("guide.hurtConfirm", words.keyArguments))]
     default:
       let events = draft.guide.press(key)
       session = draft
@@ -187,7 +188,7 @@ extension Conversation {
   mutating func guideWord(_ line: String) -> [Action] {
     if hurtPending { return answerHurt(yesNo(line) == true || words.guideKey(line) == .hurts) }
     if let key = words.guideKey(line) { return guideKey(key) }
-    return [.say(t("guide.keys"))]
+    return [.say(t("guide.keys", words.keyArguments))]
   }
 
   mutating func stopReason(_ line: String, hurt: Bool) -> [Action] {

@@ -22,8 +22,10 @@ public enum GuideKey: String, Sendable, Equatable, CaseIterable {
   /// Enter or `y`: confirms "it hurts" (otherwise does nothing).
   case confirm
 
-  /// The key for a typed character (`p`, `b`, `r`, `s`, `x`, `h`, `?`; space pauses too;
-  /// Enter and `y` confirm). `h` alone never stops a session: it asks for a confirming key.
+  /// The English key for a typed character (`p`, `b`, `r`, `s`, `x`, `h`, `?`; space pauses
+  /// too; Enter and `y` confirm). `h` alone never stops a session: it asks for a confirming key.
+  /// The conversation reads keys through `CommandWords.key(_:)`, which puts the language's own
+  /// keys (`keys.guide.*` in `Locales/`) first.
   public init?(character: Character) {
     if character == "\r" || character == "\n" || character == "\r\n" {
       self = .confirm
@@ -41,6 +43,12 @@ public enum GuideKey: String, Sendable, Equatable, CaseIterable {
     default: return nil
     }
   }
+
+  /// English keys that are not in `keys.guide.*`: space pauses, `n` skips, `q` stops, `!` means
+  /// it hurts, `y` confirms. Each works in a language that gives the character to nothing else.
+  public static let englishExtras: [(Character, GuideKey)] = [
+    (" ", .pause), ("n", .skip), ("q", .stop), ("!", .hurts), ("y", .confirm),
+  ]
 
   /// The key for a whole word typed in line mode (`pause`, `next`, `it hurts`...).
   public init?(word: String) {

@@ -11,13 +11,11 @@ public enum RecentView {
     var out = [t("chat.recent.title", ["name": .text(name)])]
     guard !entries.isEmpty else { return out + [t("chat.recent.none")] }
     let sessions = entries.compactMap { if case .session(let s) = $0.entry { s } else { nil } }
+    let minutes = sessions.reduce(0) { $0 + $1.minutes }
     out.append(
       t(
-        "chat.recent.sessions",
-        [
-          "count": .number(sessions.count),
-          "minutes": .number(sessions.reduce(0) { $0 + $1.minutes }),
-        ]))
+        minutes == 0 ? "chat.recent.sessions.underMinute" : "chat.recent.sessions",
+        ["count": .number(sessions.count), "minutes": .number(minutes)]))
     let format = Date.FormatStyle(date: .numeric, time: .shortened).locale(t.locale)
     for (at, entry) in entries {
       let when = at.formatted(format)
@@ -25,7 +23,8 @@ public enum RecentView {
       case .session(let s):
         var line =
           "\(when)  " + t("routine.\(s.routine).title") + " · "
-          + t("routine.minutes", ["count": .number(s.minutes)])
+          + (s.minutes == 0
+            ? t("summary.minutes.under") : t("routine.minutes", ["count": .number(s.minutes)]))
         let change = changes(s.before, s.after, t)
         if !change.isEmpty { line += " · " + change }
         if s.stoppedEarly {

@@ -61,6 +61,15 @@ enum ConditionInput {
     return names.compactMap { idByName[$0] }.filter { seen.insert($0).inserted }
   }
 
+  /// The id of the routine a typed id or word in the language in use names (`manos-en-calma`
+  /// is `calm-hands` in Spanish).
+  /// - Throws: a usage error with the nearest routine words of that language.
+  static func routineID(_ typed: String, _ app: AppContext) throws -> String {
+    if let routine = app.catalog.routine(named: typed, app.localizer) { return routine.id }
+    let words = RoutineWords(app.catalog, app.localizer)
+    throw usageError(.unknownRoutine(typed, suggestions: words.suggestions(typed)), app.localizer)
+  }
+
   static func usageError(_ error: SafetyChecker.CheckError, _ t: Localizer) -> TendError {
     switch error {
     case .unknownCondition(let id, let suggestions):

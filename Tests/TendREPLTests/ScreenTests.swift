@@ -170,7 +170,8 @@ struct ScreenTests {
     var h = Harness.annOnBloodThinnerWithIV()
     h.send("Ana")
     let text = h.send("suggest")
-    let verdict = try? #require(text.range(of: "Go ahead gently"))
+    let verdict = try? #require(
+      text.range(of: "Ask the care team first. If they agree, go ahead gently"))
     let list = text.range(of: "Routines for today:")
     #expect(verdict != nil && list != nil && verdict!.lowerBound < list!.lowerBound)
     #expect(text.contains(" 5.") && !text.contains(" 6."))

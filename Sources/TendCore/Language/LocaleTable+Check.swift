@@ -11,6 +11,65 @@ extension LocaleTable {
   public static let scriptSpecificLists: Set<String> = [
     "vocab.medicalHead", "vocab.medicalMorpheme", "vocab.medicalWord", "vocab.unmarkedAmbiguous",
   ]
+
+  /// The actions of a running step that have a single key in each language
+  /// (`keys.guide.<action>`, one character each): the raw values of TendREPL's `GuideKey`.
+  public static let guideKeyActions = ["pause", "back", "repeat", "skip", "stop", "hurts", "help"]
+
+  /// What is wrong with this language's step keys, as the key and why: a key that is not one
+  /// visible character, or one key given to two actions (the second one named).
+  func guideKeyProblems() -> [(key: String, reason: String)] {
+    var owner: [Character: String] = [:]
+    var problems: [(key: String, reason: String)] = []
+    for action in Self.guideKeyActions {
+      let key = "keys.guide.\(action)"
+      guard case .text(let text)? = self[key] else { continue }
+      let lowered = text.lowercased()
+      guard lowered.count == 1, let character = lowered.first, !character.isWhitespace else {
+        problems.append((key, "a step key must be one visible character, not \"\(text)\""))
+        continue
+      }
+      if let other = owner[character] {
+        problems.append(
+          (key, "\"\(text)\" is already the key of \(other) (line \(lines[other] ?? 1))"))
+      } else {
+        owner[character] = key
+      }
+    }
+    return problems
+  }
+
+  /// What is wrong with this language's routine words (`routine.<id>.word`, the name a routine
+  /// goes by in lists and where an id is typed): a word with a space or a capital, a word
+  /// two routines share (accents and case aside), or another routine's English id; in English
+  /// the word is the id itself.
+  func routineWordProblems(ids: [String]) -> [(key: String, reason: String)] {
+    var owner: [String: String] = [:]
+    var problems: [(key: String, reason: String)] = []
+    let idSet = Set(ids)
+    for id in ids {
+      let key = "routine.\(id).word"
+      guard case .text(let word)? = self[key] else { continue }
+      if lang == "en", word != id {
+        problems.append((key, "in English a routine's word is its id \"\(id)\""))
+        continue
+      }
+      if word.contains(where: \.isWhitespace) || word != word.lowercased() || word.isEmpty {
+        problems.append((key, "\"\(word)\" must be lower case with no spaces (use -)"))
+        continue
+      }
+      let folded = RoutineWords.fold(word)
+      if let other = owner[folded] {
+        problems.append(
+          (key, "\"\(word)\" is already the word of \(other) (line \(lines[other] ?? 1))"))
+      } else if idSet.contains(folded), folded != id {
+        problems.append((key, "\"\(word)\" is the id of another routine"))
+      } else {
+        owner[folded] = key
+      }
+    }
+    return problems
+  }
 }
 
 extension Catalog {
@@ -25,8 +84,15 @@ extension Catalog {
     func bad(_ key: String, _ reason: String) -> CatalogError {
       .malformed(file: file, line: table.lines[key] ?? 1, column: 1, field: key, reason: reason)
     }
+    if let problem = table.guideKeyProblems().first { throw bad(problem.key, problem.reason) }
+    if let problem = table.routineWordProblems(ids: routines.map(\.id)).first {
+      throw bad(problem.key, problem.reason)
+    }
     if table.lang == english.lang {
-      for key in LocaleKeys.used where table[key] == nil {
+      let needed =
+        LocaleKeys.used + LocaleTable.guideKeyActions.map { "keys.guide.\($0)" }
+        + routines.map { "routine.\($0.id).word" }
+      for key in needed where table[key] == nil {
         throw bad(key, "missing: Tend uses this key, and English is the reference")
       }
       return

@@ -81,7 +81,8 @@ public struct CheckText: Sendable {
     } else {
       out.append(t("check.routines"))
       for plan in result.plans.sorted(by: {
-        ($0.verdict, $0.routine.id) < ($1.verdict, $1.routine.id)
+        ($0.verdict, RoutineWords.sortKey($0.routine.id, t))
+          < ($1.verdict, RoutineWords.sortKey($1.routine.id, t))
       }) {
         out.append(summaryLine(plan))
       }
@@ -107,7 +108,7 @@ public struct CheckText: Sendable {
   public func summaryLine(_ plan: Plan) -> String {
     let mark = "  " + statusWord(plan.verdict)
     var line =
-      "\(mark)  \(plan.routine.id)  " + t(plan.routine.titleKey) + " · "
+      "\(mark)  " + RoutineWords.listed(plan.routine.id, title: t(plan.routine.titleKey), t) + " · "
       + t("routine.minutes", ["count": .number(plan.routine.minutes)])
     switch plan.verdict {
     case .ok: break

@@ -115,8 +115,13 @@ public struct SafetyChecker: Sendable {
     case .postpone:
       lines.append(
         Message("check.verdict.postpone", ["rules": Planner.ruleNames(r.verdictBecause)]))
+    // When the care team is to be asked first, the headline says so first: "go ahead" must
+    // never stand above "ask the care team first" (the verdict itself is unchanged).
     case .adjust:
-      lines.append(Message("check.verdict.adjust"))
+      lines.append(
+        Message(r.clearance.isEmpty ? "check.verdict.adjust" : "check.verdict.adjustAskFirst"))
+    case .ok where !r.clearance.isEmpty:
+      lines.append(Message("check.verdict.okAskFirst"))
     case .ok:
       lines.append(Message(checked.isEmpty ? "check.verdict.okNothing" : "check.verdict.ok"))
     }

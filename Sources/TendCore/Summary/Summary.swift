@@ -33,6 +33,8 @@ public struct SummaryBuilder: Sendable {
   var routines: [String: Int] = [:]
   var sites: [String: Int] = [:]
   var caregivers: [String: Int] = [:]
+  /// Rating sets a caregiver gave for the receiver, by the caregiver's name (`rater`).
+  var raters: [String: Int] = [:]
   var pressure = [0, 0, 0, 0]
   var change = [ScaleStats](repeating: ScaleStats(), count: SummaryScale.allCases.count)
   var worseAfter = 0
@@ -207,7 +209,12 @@ public struct SummaryBuilder: Sendable {
     for site in s.sites { sites[site, default: 0] += 1 }
     if let by = s.by { caregivers[by, default: 0] += 1 }
     if let p = s.pressure, (0...3).contains(p) { pressure[p] += 1 }
-    for r in [s.before, s.after].compactMap({ $0 }) { ratedBy[r.ratedBy == .receiver ? 0 : 1] += 1 }
+    for r in [s.before, s.after].compactMap({ $0 }) {
+      ratedBy[r.ratedBy == .receiver ? 0 : 1] += 1
+      if r.ratedBy == .caregiver, let name = r.rater, !name.isEmpty {
+        raters[name, default: 0] += 1
+      }
+    }
     grid.add(day: day, before: s.before?.scores, after: s.after?.scores)
     var anyPair = false
     var worse = false
@@ -344,12 +351,18 @@ public struct SummaryBuilder: Sendable {
       if let r { for scale in r.scores.scales { d[scale.rawValue] = r.scores[scale] } }
       return d
     }
-    return SummaryData.Row(
+    func rater(_ r: SummaryRatings?) -> String? {
+      r?.ratedBy == .caregiver ? r?.rater.flatMap { $0.isEmpty ? nil : $0 } : nil
+    }
+    var row = SummaryData.Row(
       number: sessions, at: s.at, minutes: s.minutes, routine: s.routine, sites: s.sites,
       pressure: s.pressure, by: s.by, status: s.stoppedEarly ? "stopped" : "completed",
       stopReason: s.stopReason, before: dict(s.before), after: dict(s.after),
       beforeBy: s.before?.ratedBy,
       afterBy: s.after?.ratedBy, water: nil, note: s.note, precautions: s.precautions)
+    row.beforeRater = rater(s.before)
+    row.afterRater = rater(s.after)
+    return row
   }
 
   static func keepLatest<T>(_ list: inout [(SummaryTime, T)], limit: Int, _ item: (SummaryTime, T))

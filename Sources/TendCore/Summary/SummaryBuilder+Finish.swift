@@ -11,6 +11,7 @@ extension SummaryBuilder {
     routines.merge(later.routines, uniquingKeysWith: +)
     sites.merge(later.sites, uniquingKeysWith: +)
     caregivers.merge(later.caregivers, uniquingKeysWith: +)
+    raters.merge(later.raters, uniquingKeysWith: +)
     for i in 0..<4 { pressure[i] += later.pressure[i] }
     for i in change.indices {
       change[i].n += later.change[i].n
@@ -71,6 +72,9 @@ extension SummaryBuilder {
       sessions: sessions, minutes: minutes, stopped: stoppedCount, rated: rated,
       ratedByReceiver: ratedBy[0], ratedByCaregiver: ratedBy[1], activeDays: grid.activeDays,
       feelings: feelingCount, notes: noteCount)
+    totals.raters = raters.map { SummaryData.Count(id: $0.key, count: $0.value) }.sorted {
+      ($1.count, $0.id) < ($0.count, $1.id)
+    }
     let timed = minuteCounts.reduce(0, +)
     if timed > 0 {
       totals.minMinutes = minuteCounts.firstIndex { $0 > 0 }

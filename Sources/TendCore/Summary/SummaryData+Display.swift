@@ -49,6 +49,8 @@ extension SummaryData {
     r.routine = o(r.routine)
     r.sites = r.sites.map(d)
     r.by = o(r.by)
+    r.beforeRater = o(r.beforeRater)
+    r.afterRater = o(r.afterRater)
     r.stopReason = o(r.stopReason)
     r.note = o(r.note)
     r.water = o(r.water)

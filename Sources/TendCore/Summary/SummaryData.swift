@@ -87,6 +87,27 @@ public struct SummaryData: Codable, Sendable, Equatable {
     /// Feeling entries and session notes in the period (the page shows the latest few).
     public var feelings = 0
     public var notes = 0
+    /// The caregivers who rated for the receiver, by name (`rater`), most first; rating sets
+    /// without a name are in `ratedByCaregiver` only. For the pages people read ("Rated by:
+    /// Rosa (their own, 3), Ana (for them, 2)"). Not part of the machine record: not encoded
+    /// (the JSON export keeps its shape) and not compared, so a summary read back from JSON or
+    /// FHIR, which cannot carry it, still equals the one exported.
+    public var raters: [Count] = []
+
+    enum CodingKeys: String, CodingKey {
+      case sessions, minutes, medianMinutes, minMinutes, maxMinutes, stopped, rated
+      case ratedByReceiver, ratedByCaregiver, activeDays, feelings, notes
+    }
+
+    /// Every field equal but `raters`.
+    public static func == (a: Totals, b: Totals) -> Bool { a.sameRecord(b) }
+
+    private func sameRecord(_ b: Totals) -> Bool {
+      (sessions, minutes, medianMinutes, minMinutes, maxMinutes, stopped)
+        == (b.sessions, b.minutes, b.medianMinutes, b.minMinutes, b.maxMinutes, b.stopped)
+        && (rated, ratedByReceiver, ratedByCaregiver, activeDays, feelings, notes)
+          == (b.rated, b.ratedByReceiver, b.ratedByCaregiver, b.activeDays, b.feelings, b.notes)
+    }
   }
 
   public struct Count: Codable, Sendable, Equatable {
@@ -240,5 +261,25 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var precautions: [String]
     /// How it went against those precautions (empty when it did not, or was not checked).
     public var breaches: [SessionBreach]?
+    /// The caregiver who gave the "before" and "after" ratings for the receiver, by name
+    /// (`rater`), for FHIR's Observation performer. Not encoded (the JSON and CSV rows keep
+    /// their shape) and not compared, as `Totals.raters`.
+    public var beforeRater: String?
+    public var afterRater: String?
+
+    enum CodingKeys: String, CodingKey {
+      case number, at, minutes, routine, sites, pressure, by, status, stopReason, before, after
+      case beforeBy, afterBy, water, note, precautions, breaches
+    }
+
+    /// Every field equal but the raters.
+    public static func == (a: Row, b: Row) -> Bool {
+      (a.number, a.at, a.minutes, a.routine, a.sites, a.pressure)
+        == (b.number, b.at, b.minutes, b.routine, b.sites, b.pressure)
+        && (a.by, a.status, a.stopReason, a.before, a.after, a.beforeBy)
+          == (b.by, b.status, b.stopReason, b.before, b.after, b.beforeBy)
+        && (a.afterBy, a.water, a.note, a.precautions, a.breaches)
+          == (b.afterBy, b.water, b.note, b.precautions, b.breaches)
+    }
   }
 }

@@ -43,6 +43,12 @@ extension SummaryData {
     caregivers = caregivers.map {
       .init(name: aliases[$0.name] ?? "caregiver", relationship: nil, sessions: $0.sessions)
     }
+    // Raters by the same aliases as the givers; one who gave no session is "caregiver".
+    var raters: [String: Int] = [:]
+    for r in totals.raters { raters[aliases[r.id] ?? "caregiver", default: 0] += r.count }
+    totals.raters = raters.map { Count(id: $0.key, count: $0.value) }.sorted {
+      ($1.count, $0.id) < ($0.count, $1.id)
+    }
     let year = { (day: String?) in day.map { String($0.prefix(4)) } }
     made = nil
     period.yearsOnly = true
@@ -103,6 +109,8 @@ extension SummaryData {
     var r = r
     r.at = nil
     r.by = r.by.map { aliases[$0] ?? "caregiver" }
+    r.beforeRater = r.beforeRater.map { aliases[$0] ?? "caregiver" }
+    r.afterRater = r.afterRater.map { aliases[$0] ?? "caregiver" }
     r.stopReason = nil
     r.note = nil
     return r

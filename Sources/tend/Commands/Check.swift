@@ -24,7 +24,9 @@ extension Tend {
     var text: String?
 
     @Option(
-      help: ArgumentHelp("Check one routine and show its plan step by step.", valueName: "ID"))
+      help: ArgumentHelp(
+        "Check one routine (its id, or its word in your language) and show its plan step by step.",
+        valueName: "ID"))
     var routine: String?
 
     @Flag(help: "Print JSON (the documented contract) instead of text.")
@@ -41,6 +43,7 @@ extension Tend {
         recognition = found
       }
       let checker = SafetyChecker(catalog: app.catalog)
+      let routine = try self.routine.map { try ConditionInput.routineID($0, app) }
       let result: SafetyChecker.Result
       do {
         result = try checker.check(

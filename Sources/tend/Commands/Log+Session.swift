@@ -44,14 +44,8 @@ extension Tend.Log {
       let (app, store, profile) = try HomeInput.context(global, receiver: entry.receiver)
       let at = try HomeInput.time(entry.at, flag: "--at", app)
       var session = Session(minutes: minutes, by: entry.by)
-      if let routine {
-        guard app.catalog.routine(routine) != nil else {
-          throw ConditionInput.usageError(
-            .unknownRoutine(
-              routine,
-              suggestions: Suggest.nearest(
-                to: routine, in: app.catalog.routines.map(\.id), limit: 3)), app.localizer)
-        }
+      if let typed = routine {
+        let routine = try ConditionInput.routineID(typed, app)
         let conditions = profile.conditions(asOf: at.date)
         if let plan = try? SafetyChecker(catalog: app.catalog).check(
           conditions, careTeam: profile.careTeam, on: at.date, routineID: routine

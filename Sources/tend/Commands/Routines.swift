@@ -44,10 +44,18 @@ extension Tend {
           return
         }
         let t = app.localizer
+        // The word a routine goes by in this language (its id in English), padded to the
+        // widest so the titles line up.
+        let words = RoutineWords(app.catalog, t)
+        routines.sort {
+          RoutineWords.fold(words.word($0.id)) < RoutineWords.fold(words.word($1.id))
+        }
+        let width = (routines.map { TerminalText.width(words.word($0.id)) }.max() ?? 20) + 2
         for routine in routines {
           let areas = t.list(routine.areas.map { t("site.\($0.rawValue)") })
           print(
-            TerminalText.pad(routine.id, to: 22) + t(routine.titleKey) + " · "
+            TerminalText.pad(words.word(routine.id), to: max(22, width)) + t(routine.titleKey)
+              + " · "
               + t("routine.minutes", ["count": .number(routine.minutes)]) + " · " + areas + " · "
               + t("plan.pressure", ["pressure": .number(routine.maxPressure.rawValue)]))
         }
@@ -62,7 +70,7 @@ extension Tend {
 
       @OptionGroup var global: GlobalOptions
 
-      @Argument(help: "The routine id.") var id: String
+      @Argument(help: "The routine id, or its word in your language.") var id: String
 
       @OptionGroup var sources: ConditionOptions
 
@@ -70,11 +78,8 @@ extension Tend {
 
       func run() throws {
         let (app, all, careTeam, allergies) = try sources.gatherFull(global)
-        guard let routine = app.catalog.routine(id) else {
-          throw ConditionInput.usageError(
-            .unknownRoutine(
-              id, suggestions: Suggest.nearest(to: id, in: app.catalog.routines.map(\.id), limit: 3)
-            ), app.localizer)
+        guard let routine = app.catalog.routine(try ConditionInput.routineID(id, app)) else {
+          throw ConditionInput.usageError(.unknownRoutine(id, suggestions: []), app.localizer)
         }
         if all.isEmpty && sources.receiver == nil {
           if json {

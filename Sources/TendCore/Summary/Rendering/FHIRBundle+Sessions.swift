@@ -41,11 +41,16 @@ extension FHIRBundle {
         ("bodySite", .array(sites)),
         ("note", r.note.map { .array([.obj([("text", .string($0))])]) }),
       ]))
-    for (when, scores, by) in [("before", r.before, r.beforeBy), ("after", r.after, r.afterBy)] {
+    let ratings = [
+      ("before", r.before, r.beforeBy, r.beforeRater), ("after", r.after, r.afterBy, r.afterRater),
+    ]
+    for (when, scores, by, name) in ratings {
       for scale in SummaryScale.allCases {
         guard let value = scores[scale.rawValue] else { continue }
         let c = scale.fhirCoding
-        let rater = by == .caregiver ? performer ?? patient : patient
+        // A caregiver's rating: the one who rated, when named and in the bundle, else the
+        // one who gave the session.
+        let rater = by == .caregiver ? name.flatMap { people[$0] } ?? performer ?? patient : patient
         add(
           "urn:uuid:" + options.ids.next(),
           .obj([

@@ -72,6 +72,30 @@ struct SummaryWords {
     return t("summary.receiver", ["name": .text(name)])
   }
 
+  /// Who gave the ratings, by name: the receiver's own, then each caregiver who rated for them
+  /// (most first), then any caregiver ratings recorded without a name.
+  var ratersLine: String {
+    let n = data.totals
+    var parts: [String] = []
+    if n.ratedByReceiver > 0 {
+      let name = data.receiver.name ?? t("summary.glance.raters.theReceiver")
+      parts.append(
+        t(
+          "summary.glance.raters.receiver",
+          ["name": .text(name), "count": .number(n.ratedByReceiver)]))
+    }
+    for r in n.raters {
+      parts.append(
+        t("summary.glance.raters.caregiver", ["name": .text(r.id), "count": .number(r.count)]))
+    }
+    let unnamed = n.ratedByCaregiver - n.raters.reduce(0) { $0 + $1.count }
+    if unnamed > 0 {
+      parts.append(t("summary.glance.raters.proxy", ["count": .number(unnamed)]))
+    }
+    guard !parts.isEmpty else { return t("summary.glance.raters.none") }
+    return t("summary.glance.raters", ["names": .text(t.list(parts))])
+  }
+
   var caregiversLine: String? {
     guard !data.caregivers.isEmpty else { return nil }
     let names = data.caregivers.map { c in
@@ -100,27 +124,27 @@ struct SummaryWords {
     let n = data.totals
     guard n.sessions > 0 else { return [t("summary.glance.none")] }
     let weeks = max(Double(data.period.days) / 7, 1)
+    // Sessions shorter than a minute are "under a minute", never "0 minutes".
     var lines = [
       t(
-        "summary.glance.sessions",
+        n.minutes == 0 ? "summary.glance.sessions.underMinute" : "summary.glance.sessions",
         [
           "count": .number(n.sessions), "days": .number(n.activeDays),
           "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
         ])
     ]
-    if let median = n.medianMinutes, let lo = n.minMinutes, let hi = n.maxMinutes {
+    // All under a minute: the line above says so, and a length line would say it again.
+    if let median = n.medianMinutes, let lo = n.minMinutes, let hi = n.maxMinutes, hi > 0 {
+      let few = { (m: Int) -> Message.Argument in m == 0 ? .key("summary.underOne") : .number(m) }
       lines.append(
-        t(
-          "summary.glance.length",
-          ["median": .number(median), "min": .number(lo), "max": .number(hi)]))
+        median == 0
+          ? t("summary.glance.length.underMinute", ["max": .number(hi)])
+          : t("summary.glance.length", ["median": .number(median), "min": few(lo), "max": few(hi)]))
     }
     lines.append(t("summary.glance.stopped", ["count": .number(n.stopped)]))
     lines.append(
       t("summary.glance.rated", ["rated": .number(n.rated), "count": .number(n.sessions)]))
-    lines.append(
-      t(
-        "summary.glance.raters",
-        ["receiver": .number(n.ratedByReceiver), "count": .number(n.ratedByCaregiver)]))
+    lines.append(ratersLine)
     if let w = data.water {
       var line = t(
         "summary.glance.water",
@@ -182,11 +206,16 @@ struct SummaryWords {
     }
   }
 
+  /// A session's length: "5 min", or "under 1 min" for one shorter than a minute.
+  static func minutes(_ m: Int, _ t: Localizer) -> String {
+    m == 0 ? t("summary.minutes.under") : t("summary.minutes", ["count": .number(m)])
+  }
+
   var stoppedLines: [String] {
     data.stopped.map { s in
       var parts = [s.when.hasPrefix("stopped") ? s.when : day(s.when)]
       if let r = s.routine { parts.append(routineName(r)) }
-      if let m = s.minutes { parts.append(t("summary.minutes", ["count": .number(m)])) }
+      if let m = s.minutes { parts.append(Self.minutes(m, t)) }
       if let reason = s.reason { parts.append(reason) }
       if s.preparationSkipped == true { parts.append(t("summary.stopped.prepSkipped")) }
       return parts.joined(separator: " · ")

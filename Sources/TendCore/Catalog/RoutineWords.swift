@@ -1,0 +1,100 @@
+import Foundation
+
+/// The word each routine goes by in one language, shown in lists and accepted wherever a
+/// routine id is (`manos-en-calma` is `calm-hands` in Spanish).
+///
+/// The words are data, `routine.<id>.word` in `Locales/<lang>.json`, made from the routine's
+/// title in that language; in English the word is the id. Guarantees, checked when a language
+/// is loaded (`Catalog.checkLanguage`): no two routines share a word in a language (accents and
+/// case aside), and no word is another routine's id. So a word or an id names one routine at
+/// most, and the English ids keep working in every language. Machine output (`--json`, the
+/// journal) keeps the ids.
+public struct RoutineWords: Sendable {
+  /// Each routine's word in the language in use, by id (the id when the language has none).
+  private let wordByID: [String: String]
+  /// Folded word or id → routine id.
+  private let idByWord: [String: String]
+  private let ids: [String]
+
+  public init(_ catalog: Catalog, _ t: Localizer) {
+    ids = catalog.routines.map(\.id)
+    var words: [String: String] = [:]
+    var byWord: [String: String] = [:]
+    for id in ids {
+      var word = id
+      if case .text(let local)? = t.table["routine.\(id).word"], !local.isEmpty { word = local }
+      words[id] = word
+      byWord[Self.fold(id)] = id
+    }
+    for (id, word) in words where byWord[Self.fold(word)] == nil { byWord[Self.fold(word)] = id }
+    wordByID = words
+    idByWord = byWord
+  }
+
+  /// The routine's word in the language in use (`manos-en-calma`), or its id.
+  public func word(_ id: String) -> String { wordByID[id] ?? id }
+
+  /// One routine's word in `t`'s language, without building the whole table.
+  public static func word(_ id: String, _ t: Localizer) -> String {
+    if case .text(let word)? = t.table["routine.\(id).word"], !word.isEmpty { return word }
+    return id
+  }
+
+  /// The routine a typed word or id names (`manos-en-calma`, `manos en calma`, `Manos-En-Calma`,
+  /// `calm-hands`), or nil.
+  public func id(_ typed: String) -> String? { idByWord[Self.fold(typed)] }
+
+  /// Every word a routine can be typed as in this language, its own first, for completion.
+  public var allWords: [String] {
+    var seen = Set<String>()
+    return (ids.map(word) + ids).filter { seen.insert($0).inserted }
+  }
+
+  /// The nearest routine words to a mistyped one, in the language in use: compared with the
+  /// words and with the English ids, each shown as its word (`mano-en-calma` suggests
+  /// `manos-en-calma`; `calm-hnds` does too).
+  public func suggestions(_ typed: String, limit: Int = 3) -> [String] {
+    let folded = Self.fold(typed)
+    var candidates: [String: String] = [:]
+    for id in ids {
+      candidates[Self.fold(word(id))] = id
+      if candidates[id] == nil { candidates[id] = id }
+    }
+    var seen = Set<String>()
+    return Suggest.nearest(to: folded, in: Array(candidates.keys).sorted(), limit: limit * 2)
+      .compactMap { candidates[$0].map(word) }
+      .filter { seen.insert($0).inserted }
+      .prefix(limit).map { $0 }
+  }
+
+  /// The order routines are listed in for `t`'s language: by their word there, accents aside
+  /// (by id in English).
+  public static func sortKey(_ id: String, _ t: Localizer) -> String { fold(word(id, t)) }
+
+  /// A word as compared: lower case, accents and `đ` folded, spaces and `_` as `-`, other
+  /// punctuation dropped (`Bàn tay thư thái` is `ban-tay-thu-thai`; the title `Espalda baja,
+  /// de lado` is the word `espalda-baja-de-lado`).
+  public static func fold(_ word: String) -> String {
+    let lowered = word.lowercased().replacingOccurrences(of: "đ", with: "d")
+    let plain = lowered.folding(options: .diacriticInsensitive, locale: Locale(identifier: "en"))
+    return plain.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
+      .map { String($0.filter { !$0.isPunctuation }) }.filter { !$0.isEmpty }
+      .joined(separator: "-")
+  }
+
+  /// How a routine is named in a list: its title alone when the title, typed as it stands,
+  /// is its word (`Manos en calma`), else the word then the title (`calm-hands  Calm hands`,
+  /// as English lists always show the id).
+  public static func listed(_ id: String, title: String, _ t: Localizer) -> String {
+    let word = word(id, t)
+    if t.lang != "en", fold(title) == fold(word) { return title }
+    return word + "  " + title
+  }
+}
+
+extension Catalog {
+  /// The routine a typed id or word in `t`'s language names (`manos-en-calma`, `calm-hands`).
+  public func routine(named typed: String, _ t: Localizer) -> Routine? {
+    routine(typed) ?? RoutineWords(self, t).id(typed).flatMap(routine)
+  }
+}
