@@ -56,6 +56,14 @@ struct AppContext {
   /// Where the data digest of the last run is kept (`TendVersion.of`).
   var digestCache: URL { environment.cacheFolder.appendingPathComponent("data-digest") }
 
+  /// The free-text recognizer for the chosen language, its compiled vocabulary and word-list
+  /// checks kept in the cache folder between runs (`RecognizerCache`).
+  func recognizer() throws -> Recognizer {
+    try RecognizerCache.$folder.withValue(environment.cacheFolder) {
+      try Recognizer(localizer: localizer, catalog: catalog)
+    }
+  }
+
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }
 }

@@ -28,9 +28,7 @@ extension Tend {
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
       // Built on the first free-text line, not at start: `quit` and plain commands never pay
       // for the word lists and vocabulary.
-      let recognizer = LazyRecognizer {
-        try Recognizer(localizer: app.localizer, catalog: app.catalog)
-      }
+      let recognizer = LazyRecognizer { try app.recognizer() }
       let t = app.localizer
       var contact = app.emergencyContact()
       let global = global
