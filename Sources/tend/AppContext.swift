@@ -29,7 +29,8 @@ struct AppContext {
     let lang = LanguageChoice.choose(
       flag: options.lang, profile: receiverLanguage, environment: environment.variables,
       available: available)
-    catalog = try Catalog.load(from: folder, languages: lang == "en" ? [] : [lang])
+    // The conversation's prompt commands reuse the catalog while the data files are unchanged.
+    catalog = try LoadedCatalogs.shared.load(from: folder, languages: lang == "en" ? [] : [lang])
     // Dates and numbers the way the locale's country writes them (en_GB: day before month).
     localizer = catalog.localizer(lang).inRegion(RegionSetting.fromLocale(environment.variables))
     home = environment.home(explicit: options.home)

@@ -12,7 +12,7 @@ import Foundation
 /// tests and library users build everything from the data, as before.
 ///
 /// Two things are kept, both in `folder` (Tend's cache folder, `$XDG_CACHE_HOME/tend`):
-/// - **The compiled vocabulary** (`vocabulary-<lang>-<fallback>-<marks>`): everything
+/// - **The compiled vocabulary** (`vocabulary-<lang>+<fallback>-<marks>`): everything
 ///   `Vocabulary.init` builds, stored with the exact inputs it was built from: the program
 ///   (this executable's device, inode, size and times), the way marks are read, the rule ids and
 ///   every `vocab.*` list of both locale tables, byte for byte. It is used only when all of those
@@ -136,10 +136,11 @@ public enum RecognizerCache {
         return nil
       }
       let tables = [localizer.table, localizer.fallback].compactMap { $0 }
-      let name = ([localizer.table.lang, localizer.fallback?.lang ?? "-", "\(marks)"])
-        .joined(separator: "-")
-      guard name.utf8.allSatisfy({ $0 == 0x2D || $0 == 0x5F || isalnum(Int32($0)) != 0 })
-      else { return nil }
+      let name =
+        localizer.table.lang + (localizer.fallback.map { "+" + $0.lang } ?? "") + "-\(marks)"
+      guard name.utf8.allSatisfy({ $0 == 0x2B || $0 == 0x2D || isalnum(Int32($0)) != 0 }) else {
+        return nil
+      }
       url = folder.appendingPathComponent("vocabulary-\(name)")
       var w = CacheWriter()
       w.string(program)

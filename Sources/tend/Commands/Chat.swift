@@ -20,6 +20,8 @@ extension Tend {
     var speak = false
 
     func run() throws {
+      // Commands typed at the prompt reuse the loaded catalog while the data is unchanged.
+      LoadedCatalogs.shared.keep()
       let app = try AppContext(global)
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
