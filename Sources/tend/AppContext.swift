@@ -30,7 +30,10 @@ struct AppContext {
       flag: options.lang, profile: receiverLanguage, environment: environment.variables,
       available: available)
     // The conversation's prompt commands reuse the catalog while the data files are unchanged.
-    catalog = try LoadedCatalogs.shared.load(from: folder, languages: lang == "en" ? [] : [lang])
+    // Kept in the cache folder: whether the rule examples passed on exactly these files.
+    catalog = try TendCache.$folder.withValue(environment.cacheFolder) {
+      try LoadedCatalogs.shared.load(from: folder, languages: lang == "en" ? [] : [lang])
+    }
     // Dates and numbers the way the locale's country writes them (en_GB: day before month).
     localizer = catalog.localizer(lang).inRegion(RegionSetting.fromLocale(environment.variables))
     home = environment.home(explicit: options.home)
@@ -60,7 +63,7 @@ struct AppContext {
   /// The free-text recognizer for the chosen language, its compiled vocabulary and word-list
   /// checks kept in the cache folder between runs (`RecognizerCache`).
   func recognizer() throws -> Recognizer {
-    try RecognizerCache.$folder.withValue(environment.cacheFolder) {
+    try TendCache.$folder.withValue(environment.cacheFolder) {
       try Recognizer(localizer: localizer, catalog: catalog)
     }
   }

@@ -21,7 +21,7 @@ struct RecognizerCacheTests {
   }
 
   static func cached<T>(_ dir: URL, _ body: () throws -> T) rethrows -> T {
-    try RecognizerCache.$folder.withValue(dir) { try body() }
+    try TendCache.$folder.withValue(dir) { try body() }
   }
 
   static let cases: [(String, TextTokens.Marks)] =

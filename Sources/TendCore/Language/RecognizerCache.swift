@@ -8,10 +8,10 @@ import Foundation
 
 /// What building a recognizer can keep between runs, so `check --text` and the first free-text
 /// line of a conversation do not tokenise every vocabulary phrase and re-check 2 MB of word lists
-/// at every start. Off unless a front door binds `folder` (`RecognizerCache.$folder.withValue`):
-/// tests and library users build everything from the data, as before.
+/// at every start. Off unless a front door binds `TendCache.folder` (`TendCache.$folder
+/// .withValue`): tests and library users build everything from the data, as before.
 ///
-/// Two things are kept, both in `folder` (Tend's cache folder, `$XDG_CACHE_HOME/tend`):
+/// Two things are kept, both in Tend's cache folder (`$XDG_CACHE_HOME/tend`):
 /// - **The compiled vocabulary** (`vocabulary-<lang>+<fallback>-<marks>`): everything
 ///   `Vocabulary.init` builds, stored with the exact inputs it was built from: the program
 ///   (this executable's device, inode, size and times), the way marks are read, the rule ids and
@@ -30,9 +30,8 @@ import Foundation
 /// Files are written whole beside their place and renamed into it, mode 0600; every failure to
 /// read or write just builds from the data.
 public enum RecognizerCache {
-  /// Where the compiled vocabulary and the word-list checks are kept while a recognizer is
-  /// built; nil (the default) builds everything from the data.
-  @TaskLocal public static var folder: URL?
+  /// Where the compiled vocabulary and the word-list checks are kept: `TendCache.folder`.
+  static var folder: URL? { TendCache.folder }
 
   /// The running program: a rebuilt or reinstalled `tend` never reads what another build stored.
   static let program: String? = {
