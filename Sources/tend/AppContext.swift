@@ -29,7 +29,11 @@ struct AppContext {
     let lang = LanguageChoice.choose(
       flag: options.lang, profile: receiverLanguage, environment: environment.variables,
       available: available)
-    catalog = try Catalog.load(from: folder, languages: lang == "en" ? [] : [lang])
+    // The conversation's prompt commands reuse the catalog while the data files are unchanged.
+    // Kept in the cache folder: whether the rule examples passed on exactly these files.
+    catalog = try TendCache.$folder.withValue(environment.cacheFolder) {
+      try LoadedCatalogs.shared.load(from: folder, languages: lang == "en" ? [] : [lang])
+    }
     // Dates and numbers the way the locale's country writes them (en_GB: day before month).
     localizer = catalog.localizer(lang).inRegion(RegionSetting.fromLocale(environment.variables))
     home = environment.home(explicit: options.home)
@@ -55,6 +59,14 @@ struct AppContext {
 
   /// Where the data digest of the last run is kept (`TendVersion.of`).
   var digestCache: URL { environment.cacheFolder.appendingPathComponent("data-digest") }
+
+  /// The free-text recognizer for the chosen language, its compiled vocabulary and word-list
+  /// checks kept in the cache folder between runs (`RecognizerCache`).
+  func recognizer() throws -> Recognizer {
+    try TendCache.$folder.withValue(environment.cacheFolder) {
+      try Recognizer(localizer: localizer, catalog: catalog)
+    }
+  }
 
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }

@@ -52,6 +52,30 @@ public struct Catalog: Sendable {
   public static func load(from folder: URL, languages: [String] = []) throws(CatalogError)
     -> Catalog
   {
+    // With a cache bound, every byte read is logged: the rule examples run only when they have
+    // not passed on exactly these files with this program before (`RuleExamplesCache`).
+    let cache = TendCache.folder
+    let log = cache == nil ? nil : ReadLog()
+    let catalog: Catalog
+    do {
+      catalog = try $readLog.withValue(log) { try loadFiles(from: folder, languages: languages) }
+    } catch let error as CatalogError {
+      throw error
+    } catch {
+      throw .unreadable(file: folder.path, reason: "\(error)")
+    }
+    if let log, let cache, RuleExamplesCache.passed(log, in: cache, languages: languages) {
+      // The same files and program passed every example before.
+    } else {
+      try catalog.checkExamples()
+      if let log, let cache { RuleExamplesCache.keepPass(log, in: cache, languages: languages) }
+    }
+    for table in catalog.locales.values { try catalog.checkLanguage(table) }
+    return catalog
+  }
+
+  /// Reads and validates every file; the rule examples and languages are checked by `load`.
+  static func loadFiles(from folder: URL, languages: [String]) throws(CatalogError) -> Catalog {
     let english = try loadLocale("en", in: folder)
     var locales: [String: LocaleTable] = [:]
     for lang in languages where lang != "en" {
@@ -66,8 +90,6 @@ public struct Catalog: Sendable {
       preparation: try loadPreparation(
         in: folder, rules: rules, routines: routines, english: english))
     try catalog.validateAcrossFiles()
-    try catalog.checkExamples()
-    for table in locales.values { try catalog.checkLanguage(table) }
     return catalog
   }
 
@@ -84,7 +106,9 @@ public struct Catalog: Sendable {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw .unreadable(file: name, reason: "cannot read the file")
     }
-    return ([UInt8](data), name)
+    let bytes = [UInt8](data)
+    readLog?.add(name, bytes)
+    return (bytes, name)
   }
 
   static func relativeName(_ url: URL, _ folder: URL) -> String {

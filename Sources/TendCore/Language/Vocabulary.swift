@@ -99,6 +99,13 @@ public struct Vocabulary: Sendable {
   public init(localizer: Localizer, ruleIDs: Set<String>, marks: TextTokens.Marks = .latin1)
     throws(CatalogError)
   {
+    // A vocabulary compiled before from exactly these words, rules and program, when a front
+    // door keeps one (`RecognizerCache`); otherwise, and after, it is built and kept.
+    let slot = RecognizerCache.Slot(localizer: localizer, ruleIDs: ruleIDs, marks: marks)
+    if let cached = slot?.load() {
+      self = cached
+      return
+    }
     var phrases: [Phrase] = []
     var siteWords: [[String]: [BodySite]] = [:]
     var known = Set<String>()
@@ -136,8 +143,10 @@ public struct Vocabulary: Sendable {
       for word in list { ambiguous.formUnion(TextTokens.words(word, marks: marks)) }
     }
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
-      for (key, value) in table.values.sorted(by: { $0.key < $1.key }) where key.hasPrefix("vocab.")
-      {
+      // Only the `vocab.*` keys are sorted: the same order, a sixth of the keys.
+      for (key, value) in table.values.filter({ $0.key.hasPrefix("vocab.") }).sorted(by: {
+        $0.key < $1.key
+      }) {
         guard case .list(let list) = value else { continue }
         let file = "Locales/\(table.lang).json"
         let bad = { (reason: String) -> CatalogError in
@@ -236,6 +245,7 @@ public struct Vocabulary: Sendable {
       candidates[word.utf8.first!, default: []].append(Array(word.utf8))
     }
     fuzzyCandidates = candidates
+    slot?.store(self)
   }
 
   /// The nearest site that holds every one of `sites`; when none holds them all (groin: belly

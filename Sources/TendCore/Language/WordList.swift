@@ -12,22 +12,51 @@ import Foundation
 public struct WordList: Sendable {
   private let bytes: [UInt8]
   private let starts: [Int32]
+  /// Where the words begin when the list is searched in its bytes, without `starts`: a list
+  /// whose every line after the `#` header is a word (as `build-lexicon.py` writes them); nil
+  /// for any other list, searched by its line starts.
+  private let wordsStart: Int?
 
   /// An empty list (a language without one).
   public init() {
     bytes = []
     starts = []
+    wordsStart = nil
+  }
+
+  /// A list already found sorted with a word on every line after its header
+  /// (`RecognizerCache`): nothing is checked or indexed.
+  init(checkedBytes bytes: [UInt8]) {
+    self.bytes = bytes
+    starts = []
+    wordsStart = Self.headerEnd(bytes)
+  }
+
+  /// The offset of the first line that is neither empty nor a `#` line.
+  static func headerEnd(_ bytes: [UInt8]) -> Int {
+    var i = 0
+    while i < bytes.count, bytes[i] == 0x23 || bytes[i] == 0x0A {
+      while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+      i += 1
+    }
+    return min(i, bytes.count)
   }
 
   /// - Throws: `CatalogError.unreadable` when the file cannot be read, `.malformed` naming the
   ///   line when the words are out of order (a list that binary search would misread).
   public init(contentsOf url: URL, name: String) throws(CatalogError) {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    guard let read = RecognizerCache.readWordList(url.path) else {
       throw .unreadable(file: name, reason: "cannot read the word list")
     }
-    let bytes = [UInt8](data)
+    let bytes = read.bytes
+    if read.checkedBefore {
+      self = WordList(checkedBytes: bytes)
+      return
+    }
     var starts: [Int32] = []
     starts.reserveCapacity(bytes.count / 7)
+    // Whether every line after the first word is a word (no empty or "#" line among them).
+    var wordsOnly = true
     // One pass: line starts (skipping "#" lines), and each line compared in place with the one
     // before it, so an unsorted list (which binary search would misread) is refused.
     let unsorted: Int? = bytes.withUnsafeBufferPointer { b -> Int? in
@@ -38,6 +67,7 @@ public struct WordList: Sendable {
       while i < b.count {
         let found = memchr(base + i, 0x0A, b.count - i)
         let end = found.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
+        if previous >= 0, end == i || b[i] == 0x23 { wordsOnly = false }
         if end > i, b[i] != 0x23 {
           if previous >= 0 {
             var x = previous
@@ -60,11 +90,27 @@ public struct WordList: Sendable {
       throw .malformed(
         file: name, line: k + 1, column: 1, field: "words", reason: "not sorted by UTF-8 bytes")
     }
-    self.bytes = bytes
-    self.starts = starts
+    guard wordsOnly else {
+      self.bytes = bytes
+      self.starts = starts
+      wordsStart = nil
+      return
+    }
+    if let line = read.record { RecognizerCache.recordSorted(line) }
+    self = WordList(checkedBytes: bytes)
   }
 
-  public var count: Int { starts.count }
+  public var count: Int {
+    guard let wordsStart else { return starts.count }
+    var n = 0
+    var i = wordsStart
+    while i < bytes.count {
+      n += 1
+      while i < bytes.count, bytes[i] != 0x0A { i += 1 }
+      i += 1
+    }
+    return n
+  }
 
   /// -1, 0 or 1 as line `k` sorts before, equal to or after `word`.
   private func compare(_ k: Int, _ word: [UInt8]) -> Int {
@@ -84,6 +130,7 @@ public struct WordList: Sendable {
   public func contains(_ word: String) -> Bool { contains(Array(word.utf8)) }
 
   func contains(_ word: [UInt8]) -> Bool {
+    if let wordsStart { return contains(word, from: wordsStart) }
     var low = 0
     var high = starts.count - 1
     while low <= high {
@@ -93,6 +140,41 @@ public struct WordList: Sendable {
       if c < 0 { low = mid + 1 } else { high = mid - 1 }
     }
     return false
+  }
+
+  /// Binary search in the bytes: a probe backs up to the start of its line. The same answers
+  /// as a search of the line starts, for a sorted list with a word on every line.
+  private func contains(_ word: [UInt8], from start: Int) -> Bool {
+    bytes.withUnsafeBufferPointer { b in
+      // [low, high): low is always a line start, high a line start or the end.
+      var low = start
+      var high = b.count
+      while low < high {
+        var s = low + (high - low) / 2
+        while s > low, b[s - 1] != 0x0A { s -= 1 }
+        var e = s
+        var j = 0
+        var order = 0
+        while true {
+          let a: Int = e < b.count && b[e] != 0x0A ? Int(b[e]) : -1
+          let c: Int = j < word.count ? Int(word[j]) : -1
+          if a != c {
+            order = a < c ? -1 : 1
+            break
+          }
+          if a == -1 { return true }
+          e += 1
+          j += 1
+        }
+        if order < 0 {
+          while e < b.count, b[e] != 0x0A { e += 1 }
+          low = e + 1
+        } else {
+          high = s
+        }
+      }
+      return false
+    }
   }
 
   /// A word of the list one edit (a letter added, dropped, changed or two swapped) away from

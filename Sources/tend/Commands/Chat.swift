@@ -20,6 +20,8 @@ extension Tend {
     var speak = false
 
     func run() throws {
+      // Commands typed at the prompt reuse the loaded catalog while the data is unchanged.
+      LoadedCatalogs.shared.keep()
       let app = try AppContext(global)
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
@@ -28,9 +30,7 @@ extension Tend {
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
       // Built on the first free-text line, not at start: `quit` and plain commands never pay
       // for the word lists and vocabulary.
-      let recognizer = LazyRecognizer {
-        try Recognizer(localizer: app.localizer, catalog: app.catalog)
-      }
+      let recognizer = LazyRecognizer { try app.recognizer() }
       let t = app.localizer
       var contact = app.emergencyContact()
       let global = global

@@ -36,7 +36,7 @@ extension Tend {
       var (app, all, careTeam, allergies) = try sources.gatherFull(global)
       var recognition: Recognition?
       if let text {
-        let recognizer = try Recognizer(localizer: app.localizer, catalog: app.catalog)
+        let recognizer = try app.recognizer()
         // The words are read with what is already known: the profile and --condition.
         let found = recognizer.recognize(text, today: Date(), profile: all)
         all += found.conditions
