@@ -357,7 +357,7 @@ extension Conversation {
   mutating func redFlagsIn(_ line: String) -> [Action] {
     guard !line.isEmpty, let found = understood(line) else { return [] }
     let flags = redFlags(found.conditions.map(\.id))
-    guard !flags.isEmpty else { return [] }
+    guard !flags.isEmpty else { return escalationIn(found.conditions) }
     if let id = currentID {
       let standing = Set((unsavedRedFlags[id] ?? []).map(\.id))
       unsavedRedFlags[id, default: []] += found.conditions.filter {
@@ -367,5 +367,28 @@ extension Conversation {
     return redFlagActions(flags) + [
       .say(t("chat.redFlag.saveHint", ["words": .text(String(line.prefix(80)))]))
     ]
+  }
+
+  /// Words that are no red flag alone but are one with what is stored ("chills" during
+  /// chemotherapy): the merged check says stop and call, so the session stops as for a red flag.
+  mutating func escalationIn(_ conditions: [Condition]) -> [Action] {
+    guard let id = currentID, let profile = receiver, !conditions.isEmpty else { return [] }
+    let checker = SafetyChecker(catalog: context.catalog)
+    let stored = inForce(profile)
+    guard let (before, _, _) = try? checker.restrictions(for: stored),
+      let (after, _, fired) = try? checker.restrictions(for: stored + conditions),
+      after.verdict == .stopCallProvider, before.verdict != .stopCallProvider
+    else { return [] }
+    unsavedRedFlags[id, default: []] += conditions
+    var out: [Action] = [.say(t("chat.redFlag.stop"))]
+    if after.emergency, let number = context.emergencyNumber {
+      out.append(.say(t("chat.redFlag.emergency", ["number": .text(number)])))
+    } else {
+      out.append(.say(t("chat.redFlag.careTeam")))
+    }
+    for escalation in fired where escalation.verdict == .stopCallProvider {
+      out.append(.say(t.render(Message("escalation.\(escalation.id)"))))
+    }
+    return out
   }
 }

@@ -100,8 +100,9 @@ public struct Recognizer: Sendable {
     }
     // Sign concepts read from the words ("tight band round his chest"), kept for later.
     let hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
-    // A denial word inside a longer phrase that names something is that phrase's own ("no
-    // siente las piernas", "can't lift her arm", "không té"): it denies nothing around it.
+    // A denial or past word inside a longer phrase that names something is that phrase's own
+    // ("no siente las piernas", "can't lift her arm", "không té", "tuvo un infarto"): it
+    // denies or dates nothing around it.
     let wordSpans =
       (mentions + symptoms).map { ($0.first, $0.last) } + hits.map { ($0.first, $0.last) }
     // Any cue inside a harmless phrase is the phrase's ("từng mảng" is patch by patch, not
@@ -115,7 +116,7 @@ public struct Recognizer: Sendable {
       {
         return true
       }
-      guard kind == .negation || kind == .negationAfter else { return false }
+      guard kind == .negation || kind == .negationAfter || kind == .past else { return false }
       return wordSpans.contains {
         $0.0 <= cue.first && $0.1 >= cue.last && $0.1 - $0.0 > cue.last - cue.first
       }
@@ -135,6 +136,18 @@ public struct Recognizer: Sendable {
     var build = Build(
       recognizer: self, tokens: tokens, span: span, sites: sites, sides: sides, cues: cues)
 
+    // A sentence that says a finding is long-standing ("always a bit breathless, nothing new")
+    // and nothing new: a lasting kind of warning sign named there is asked about, not an
+    // emergency (the rule's own words: unchanged long-standing breathlessness is not this rule).
+    let longStandingSaid = Set(
+      hits.filter { signs.longStandingConcepts.contains($0.concept) }.map {
+        tokens[$0.first].sentence
+      })
+    let newSaid = Set(
+      symptoms.filter { Self.kind($0) == "new" && !explained($0.first, $0.last) }.map {
+        tokens[$0.first].sentence
+      })
+
     // Conditions named outright, each present, denied or in the past.
     var present: [(id: String, match: PhraseMatch)] = []
     var pastMentions: [(id: String, match: PhraseMatch, cue: PhraseMatch)] = []
@@ -144,6 +157,11 @@ public struct Recognizer: Sendable {
       switch Negation.status(
         of: match, cues: cues, mentions: statusable, tokens: tokens, episode: episode)
       {
+      case .present
+      where Self.lastingKinds.contains(id)
+        && longStandingSaid.contains(tokens[match.first].sentence)
+        && !newSaid.contains(tokens[match.first].sentence):
+        build.addUnplaced(Unplaced.Mention(first: match.first, last: match.last, urgent: false))
       case .present: present.append((id, match))
       // A warning sign that has passed ("slurred for ten minutes, better now") still stands:
       // only a denial said before it ("no chest pain") takes a red flag away (DESIGN rule 5).
@@ -165,8 +183,17 @@ public struct Recognizer: Sendable {
         !vocabulary.isRemoval(item.cue, words),
         rule.activeDays != nil && rule.isActive(daysSince: days)
           || rule.lastsAfterDays.map({ days <= $0 }) == true
+          // "she had a stroke last night", "tuvo un infarto el martes": a warning sign of the
+          // last week is still one (DESIGN rule 5).
+          || rule.isRedFlag && days <= Self.recentRedFlagDays
       {
         present.append((item.id, item.match))
+      } else if pastDates[index] == nil, rules[item.id]?.isRedFlag == true {
+        // A warning sign in the past with no date ("he had a mini stroke"): Tend cannot tell
+        // how long ago, so it asks the care team first instead of dropping it.
+        build.notCounted(item.id, item.cue, item.match, .past)
+        build.addUnplaced(
+          Unplaced.Mention(first: item.match.first, last: item.match.last, urgent: false))
       } else {
         build.notCounted(item.id, item.cue, item.match, .past)
       }
@@ -209,6 +236,21 @@ public struct Recognizer: Sendable {
       tokens: tokens, cueTokens: temperatureWords, unitTokens: units)
     build.applyReadings(readings)
 
+    // A platelet count under 50,000 ("platelets are 20,000", "plt 15", "30k") is low platelets.
+    for hit in hits where hit.concept == "platelet" {
+      let sentence = tokens[hit.first].sentence
+      guard
+        let n = tokens.indices.first(where: {
+          $0 > hit.last && tokens[$0].sentence == sentence && tokens[$0].number != nil
+            && $0 - hit.last <= 4
+        }), let value = tokens[n].number, value < 50 || (value >= 1000 && value < 50000)
+      else { continue }
+      build.add(
+        "low-platelets",
+        PhraseMatch(meaning: .condition("low-platelets"), first: hit.first, last: n, fuzzy: false),
+        date: nil)
+    }
+
     // Red flags described rather than named.
     let stored = Set(profile.map(\.id))
     for flag in RedFlagPatterns.find(
@@ -249,8 +291,10 @@ public struct Recognizer: Sendable {
     for flag in signs.find(presentHits, present: ids, tokens: tokens) {
       // Only a lasting deficit (weakness, numbness, speech after a stroke) is read this way, and
       // only when the words that say "for years" are in the same sentence.
+      // Long-standing breathlessness that is unchanged (COPD, heart failure) is not the sudden
+      // kind either (the rule's own words).
       let lasting =
-        flag.id == "sudden-weakness-or-numbness"
+        Self.lastingKinds.contains(flag.id)
         && longStandingSentences.contains(tokens[flag.first].sentence)
       if past.contains(flag.id) || lasting, !saysNew {
         build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: false))
@@ -296,6 +340,14 @@ public struct Recognizer: Sendable {
     }
     return build.finish(unknownTerms: [])
   }
+
+  /// Warning signs that can be a lasting state (after a stroke, with COPD) rather than new.
+  static let lastingKinds: Set<String> = [
+    "sudden-weakness-or-numbness", "breathing-trouble-sudden",
+  ]
+
+  /// How many days a warning sign told in the past still stands.
+  static let recentRedFlagDays = 7
 
   /// Symptom kinds that only set context and are never denied by a nearby "no".
   static let contextOnly: Set<String> = ["new", "cancer", "temperature"]

@@ -34,8 +34,10 @@ struct ReadingRoundThreeTests {
     let (_, found, _) = try Self.read("trên đùi ông bị bầm tím từng mảng", lang: "vi")
     #expect(!found.negated.contains { $0.id == "rash" })
     // The same word before a condition still says it is in the past.
-    let (_, past, _) = try Self.read("ông từng bị đột quỵ", lang: "vi")
-    #expect(past.conditions.isEmpty)
+    // (An old stroke with no date asks the care team first; it is not an emergency.)
+    let (verdict, past, _) = try Self.read("ông từng bị đột quỵ", lang: "vi")
+    #expect(verdict == .adjust)
+    #expect(!past.conditions.contains { $0.id == "sudden-weakness-or-numbness" })
   }
 
   @Test("a denial-after that is itself denied leaves the thing there")
@@ -200,6 +202,66 @@ struct ReadingRoundThreeTests {
     ] {
       let (verdict, found, _) = try Self.read(text)
       #expect(verdict == .ok, "\(text): \(found.conditions.map(\.id))")
+    }
+  }
+
+  /// An outside nurse's review of the words path (1 December): each message gave advice less
+  /// safe than the rules require; each now stops.
+  @Test(
+    "the nurse review's red flags stop",
+    arguments: [
+      ("en", "she's on warfarin and bleeding heavily"), ("en", "blood is pouring from his nose"),
+      ("es", "toma sintrom y está sangrando mucho"),
+      ("en", "she doesn't want a massage because her chest hurts"),
+      ("fr", "elle ne veut pas de massage parce qu'elle a mal à la poitrine"),
+      ("vi", "bà không muốn xoa bóp vì đau ngực"),
+      ("en", "she had a stroke last night"), ("en", "he had a heart attack on tuesday"),
+      ("es", "tuvo un infarto el martes"), ("zh-Hans", "我爸昨晚中风了"),
+      ("en", "mum has dementia and she's much more confused than usual today"),
+      ("en", "she's on chemo and she's got a temperature"),
+      ("en", "he's on chemo and has the chills"),
+      ("zh-Hans", "她在化疗，发冷发抖"), ("en", "he has bone mets and can't pee"),
+      ("en", "she had hip surgery last week and her calf hurts"),
+      ("en", "she says there's an elephant sitting on her"),
+      ("en", "he's got indigestion that won't go and he's in a cold sweat"),
+      ("en", "she collapsed in the kitchen"), ("fr", "elle s'est effondrée dans la cuisine"),
+      ("en", "he's panting and his lips look dusky"),
+      ("en", "she has a fentanyl patch and her breathing is very slow"),
+      ("en", "he has a pain patch and is very sleepy and hard to wake"),
+      ("en", "she's pregnant and bleeding"), ("en", "she's 36 weeks pregnant and leaking fluid"),
+      ("en", "the buzz in her fistula has gone"),
+      ("en", "the redness around his wound has got bigger since yesterday"),
+      ("en", "his speach is slured"), ("en", "there is blod in her urin"),
+    ])
+  func nurseReviewStops(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+  }
+
+  @Test("the nurse review's other findings: numbers, liking and a past stroke")
+  func nurseReviewOthers() throws {
+    let (low, f1, r1) = try Self.read("her platelets are 20,000")
+    #expect(f1.conditions.contains { $0.id == "low-platelets" })
+    #expect(r1.maxPressure <= .light)
+    let (normal, _, _) = try Self.read("her platelets are 150,000")
+    #expect(low == .adjust && normal == .ok)
+    let (_, liked, _) = try Self.read(
+      "she doesn't like her port being touched and she's not keen on her blood thinners")
+    #expect(Set(liked.conditions.map(\.id)).isSuperset(of: ["port", "anticoagulants"]))
+    let (_, both, _) = try Self.read(
+      "not only is she on warfarin but she also has a port on the left")
+    #expect(both.conditions.contains { $0.id == "anticoagulants" })
+    let (old, _, oldR) = try Self.read("she had a stroke 5 years ago")
+    #expect(old == .adjust && oldR.clearanceAdvised)
+    let (copd, _, _) = try Self.read(
+      "He has COPD and is always a bit breathless, nothing new today")
+    #expect(copd == .adjust)
+    let (dvt, f2, _) = try Self.read(
+      "she finished her blood thinners for a clot in her right leg 3 months ago")
+    #expect(dvt == .adjust && f2.conditions.contains { $0.id == "dvt-history" })
+    for text in ["she had lots of blood tests today", "her blood pressure is a lot better"] {
+      let (v, f, _) = try Self.read(text)
+      #expect(v == .ok, "\(text): \(f.conditions.map(\.id))")
     }
   }
 }
