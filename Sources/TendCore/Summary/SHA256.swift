@@ -157,23 +157,41 @@ public enum Checksum {
   }
 
   /// Checks `bytes` against the digest it claims (`claimed`, found by the caller in the file).
+  /// Every occurrence of the claimed digest, left to right, counts as the placeholder; the bytes
+  /// are hashed in place, around them, without a copy.
   public static func verify(_ bytes: [UInt8], claimed: String?) -> Verdict {
     guard let claimed, claimed.utf8.count == 64, claimed != placeholder else { return .missing }
     let needle = Array(claimed.utf8)
-    var zeroed = bytes
-    var i = 0
+    let zeros = [UInt8](repeating: 0x30, count: 64)
+    var hasher = SHA256()
     var found = false
-    while i + 64 <= zeroed.count {
-      if zeroed[i] == needle[0], zeroed[i..<(i + 64)].elementsEqual(needle) {
-        for k in i..<(i + 64) { zeroed[k] = 0x30 }
+    bytes.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      var from = 0
+      while let at = find(needle, in: b, from: from) {
+        hasher.update(buffer: UnsafeBufferPointer(rebasing: b[from..<at]))
+        hasher.update(zeros)
         found = true
-        i += 64
-      } else {
-        i += 1
+        from = at + 64
       }
+      hasher.update(buffer: UnsafeBufferPointer(rebasing: b[from...]))
     }
-    let actual = SHA256.hex(zeroed)
+    let actual = hasher.hexDigest()
     return found && actual == claimed
       ? .intact(claimed) : .altered(claimed: claimed, actual: actual)
+  }
+
+  /// The first offset at or after `from` where the 64 bytes of `needle` stand in `b`.
+  private static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int?
+  {
+    guard let base = b.baseAddress else { return nil }
+    var at = from
+    while b.count - at >= 64 {
+      guard let hit = memchr(base + at, Int32(needle[0]), b.count - at - 63) else { return nil }
+      at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if memcmp(base + at, needle, 64) == 0 { return at }
+      at += 1
+    }
+    return nil
   }
 }
