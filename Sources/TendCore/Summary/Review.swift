@@ -39,10 +39,10 @@ public enum Review {
 
   /// Reads one file; never throws (an unreadable file is a result, not an error).
   public static func read(path: String, redFlagConditions: Set<String> = []) -> File {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = contents(path) else {
       return File(path: path, status: .unreadable("cannot open"), format: nil, summary: nil)
     }
-    return read(bytes: [UInt8](data), path: path, redFlagConditions: redFlagConditions)
+    return read(bytes: bytes, path: path, redFlagConditions: redFlagConditions)
   }
 
   public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File
@@ -92,6 +92,30 @@ public enum Review {
     return File(
       path: path, status: status(bytes, read.checksum), format: .fhir, summary: summary,
       disagreements: ReviewCheck.disagreements(summary))
+  }
+
+  /// The bytes of a file, a regular one read straight into one array (anything else, such as a
+  /// pipe, through Foundation).
+  static func contents(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 1 << 28 else {
+      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress! + done, $0.count - done, off_t(done))
+      }
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { break }
+      done += n
+    }
+    // A file that shrank while it was read is read as far as it went.
+    return done == bytes.count ? bytes : Array(bytes[0..<done])
   }
 
   /// A Tend JSON summary, read and checked; nil when the bytes are not one (other JSON, or not

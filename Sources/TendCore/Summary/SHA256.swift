@@ -182,8 +182,7 @@ public enum Checksum {
   }
 
   /// The first offset at or after `from` where the 64 bytes of `needle` stand in `b`.
-  private static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int?
-  {
+  private static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
     guard let base = b.baseAddress else { return nil }
     var at = from
     while b.count - at >= 64 {

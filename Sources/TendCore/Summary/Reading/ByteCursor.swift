@@ -223,10 +223,13 @@ struct ByteCursor {
     return negative ? -x : x
   }
 
-  private static let powersOfTen: [Double] = (0...22).map { (0..<$0).reduce(1.0) { x, _ in x * 10 } }
+  private static let powersOfTen: [Double] = (0...22).map {
+    (0..<$0).reduce(1.0) { x, _ in x * 10 }
+  }
 
   /// `strtod` over a copy of the number's bytes (the line is not NUL-terminated).
-  private static func slowDouble(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+  private static func slowDouble(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double?
+  {
     let n = end - start
     guard n < 400 else { return nil }
     return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buf -> Double? in

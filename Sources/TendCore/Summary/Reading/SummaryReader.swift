@@ -123,7 +123,8 @@ struct SummaryReader {
         c.skipSpace()
         let keyStart = c.i
         guard let raw = c.rawString() else {
-          throw fail(c.peek == 0x7D && members > 1 ? "a trailing comma" : "expected a key in quotes")
+          throw fail(
+            c.peek == 0x7D && members > 1 ? "a trailing comma" : "expected a key in quotes")
         }
         guard c.take(0x3A) else { throw fail("expected ':' after the key") }
         guard let k = index(raw, keys) else {
