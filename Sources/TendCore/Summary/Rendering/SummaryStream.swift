@@ -24,13 +24,17 @@ public final class ExportWriter: ExportText {
   let fd: Int32
   private var buffer: [UInt8] = []
   private var hasher = SHA256()
+  /// Whether what passes is hashed (not for a copy whose digest is already known: the SHA-256
+  /// was a third of a FHIR export's time, and was done twice).
+  let hashing: Bool
   /// Bytes written so far (buffered included).
   public private(set) var count = 0
   /// The first write error (`errno`); later writes are dropped.
   public private(set) var failure: Int32?
 
-  public init(fd: Int32) {
+  public init(fd: Int32, hashing: Bool = true) {
     self.fd = fd
+    self.hashing = hashing
     buffer.reserveCapacity(1 << 16)
   }
 
@@ -40,7 +44,7 @@ public final class ExportWriter: ExportText {
   }
 
   public func write(bytes: UnsafeBufferPointer<UInt8>) {
-    hasher.update(buffer: bytes)
+    if hashing { hasher.update(buffer: bytes) }
     count += bytes.count
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
@@ -64,7 +68,7 @@ public final class ExportWriter: ExportText {
     }
   }
 
-  /// The SHA-256 of everything written.
+  /// The SHA-256 of everything written (meaningless unless `hashing`).
   public func digest() -> String {
     var copy = hasher
     return copy.hexDigest()
@@ -78,7 +82,7 @@ final class Spill {
   let writer: ExportWriter
   var items = 0
 
-  init() throws(SummaryError) {
+  init(hashing: Bool = false) throws(SummaryError) {
     let folder =
       ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "/tmp"
@@ -86,7 +90,7 @@ final class Spill {
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw .cannotWrite(folder, String(cString: strerror(errno))) }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-    writer = ExportWriter(fd: fd)
+    writer = ExportWriter(fd: fd, hashing: hashing)
   }
 
   deinit { close(writer.fd) }
@@ -222,10 +226,12 @@ public struct SummaryStream {
   /// Writes the export to standard output. A sealed export (its checksum is known only at the
   /// end) is made in a temporary file first and then copied, so memory stays flat.
   public func writeToStandardOutput(_ render: RenderOptions) throws(SummaryError) -> String {
-    let out = ExportWriter(fd: 1)
+    let sealed = render.checksum && (format == .json || format == .fhir)
+    // A sealed export is hashed as it is made; its copy to the screen is not hashed again.
+    let out = ExportWriter(fd: 1, hashing: !sealed)
     let digest: String
-    if render.checksum, format == .json || format == .fhir {
-      let spill = try Spill()
+    if sealed {
+      let spill = try Spill(hashing: true)
       digest = try write(render, to: spill.writer)
       try spill.copy(to: out)
     } else {
