@@ -231,6 +231,28 @@ struct SummaryReaderTests {
         == "line \(line(of: row)): sessions[2].number: expected a whole number")
   }
 
+  @Test("review says where a file stops being JSON, and which field of a summary is wrong")
+  func reviewReasons() {
+    func reason(_ text: String) -> String {
+      guard case .unreadable(let why) = Review.read(bytes: Array(text.utf8), path: "x").status
+      else { return "read" }
+      return why
+    }
+    #expect(reason("{\n\"a\": [1,\n2,,]}") == "not JSON (line 3)")
+    #expect(
+      reason("{\n  \"kind\" : \"tend-summary\",\n  \"v\" : 1,\n  oops\n}")
+        == "not a Tend summary (line 4: expected a key in quotes)")
+    #expect(
+      reason("{\"kind\": \"tend-summary\", \"v\": 9, \"totals\": 1}")
+        == "schema 9 is newer than this Tend reads")
+    let text = Self.export(SummaryFixtures.data)
+    let damaged = text.replacingOccurrences(of: "\"rated\" : 12", with: "\"rated\" : \"12\"")
+    let line = text[..<text.range(of: "\"rated\" : 12")!.lowerBound].filter { $0 == "\n" }.count + 1
+    #expect(
+      reason(damaged)
+        == "not a Tend summary (line \(line): totals.rated: expected a whole number)")
+  }
+
   @Test("mutated exports: whatever the reader accepts, JSONDecoder decodes the same")
   func mutations() {
     let seeds = Self.fixtures.map { Array(Self.export($0).utf8) }

@@ -143,8 +143,10 @@ public struct SummaryStream {
   /// The summary of the first pass, privacy applied (rows not included).
   public let data: SummaryData
   let aliases: [String: String]
-  /// The JSON's feelings and notes are streamed too (the journal gave them in time order).
+  /// The JSON's feelings and notes are streamed too.
   let textsStreamed: Bool
+  /// ...and the journal did not give them in time order, so they go through `TimeSorter`.
+  let textsSorted: Bool
 
   /// Reads the journal once for the numbers.
   /// - Throws: `SummaryError.unreadableJournal`.
@@ -166,14 +168,9 @@ public struct SummaryStream {
       $0.discardRows = rows
       $0.streamTexts = texts
     }
-    let inOrder = scan.builder.textsInOrder
-    if texts, !inOrder {
-      // Feelings or notes out of time order: they are listed sorted, so they are kept.
-      scan = try JournalScan.read(path, receiver: receiver, options: first) {
-        $0.discardRows = rows
-      }
-    }
-    textsStreamed = texts && inOrder
+    // Feelings or notes out of time order are streamed too, through a sort on disk.
+    textsSorted = texts && !scan.builder.textsInOrder
+    textsStreamed = texts
     for entry in adding { scan.builder.add(entry) }
     self.scan = scan
     data = scan.builder.finish()
@@ -252,7 +249,8 @@ public struct SummaryStream {
   private func secondPassInto(
     row: (SummaryData.Row) -> Void, against: (SummaryData.AgainstPrecautions) -> Void,
     worse: (SummaryData.WorseSession) -> Void,
-    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
+    feeling: ((SummaryData.Feeling, SummaryTime) -> Void)? = nil,
+    note: ((SummaryData.Note, SummaryTime) -> Void)? = nil
   ) throws(SummaryError) {
     guard options.keepSessions else { return }
     let streamTexts = textsStreamed && (feeling != nil || note != nil)
@@ -270,14 +268,14 @@ public struct SummaryStream {
             against: { against(deidentify ? SummaryData.deidentified($0) : $0) },
             worse: { worse(deidentify ? SummaryData.deidentified($0) : $0) },
             feeling: feeling.map { feeling in
-              { f in
+              { f, at in
                 // As `applyPrivacy`: years only and no words when de-identified.
                 var f = f
                 if deidentify {
                   f.when = String(f.when.prefix(4))
                   f.text = nil
                 }
-                feeling(f)
+                feeling(f, at)
               }
             }, note: note)
           // The second pass only makes rows: it keeps no feelings or notes.
@@ -339,11 +337,23 @@ public struct SummaryStream {
     let against = try Spill()
     let worse = try Spill()
     let rows = try Spill()
+    let feelingSorter = textsSorted ? TimeSorter() : nil
+    let noteSorter = textsSorted ? TimeSorter() : nil
     try secondPassInto(
       row: { rows.item(JSONRows.row($0)) }, against: { against.item(JSONRows.against($0)) },
       worse: { worse.item(JSONRows.worse($0)) },
-      feeling: feelings ? { feelingSpill.item(JSONRows.feeling($0)) } : nil,
-      note: notes ? { noteSpill.item(JSONRows.note($0)) } : nil)
+      feeling: feelings
+        ? { f, at in
+          let text = JSONRows.feeling(f)
+          if let feelingSorter { feelingSorter.add(at, text) } else { feelingSpill.item(text) }
+        } : nil,
+      note: notes
+        ? { n, at in
+          let text = JSONRows.note(n)
+          if let noteSorter { noteSorter.add(at, text) } else { noteSpill.item(text) }
+        } : nil)
+    try feelingSorter?.drain(into: feelingSpill)
+    try noteSorter?.drain(into: noteSpill)
     let spills =
       (feelings ? [feelingSpill] : []) + (notes ? [noteSpill] : []) + [against, worse, rows]
     var at = text.startIndex
@@ -370,14 +380,15 @@ final class Relay: SummaryRowSink, @unchecked Sendable {
   let onRow: (SummaryData.Row) -> Void
   let onAgainst: (SummaryData.AgainstPrecautions) -> Void
   let onWorse: (SummaryData.WorseSession) -> Void
-  let onFeeling: ((SummaryData.Feeling) -> Void)?
-  let onNote: ((SummaryData.Note) -> Void)?
+  let onFeeling: ((SummaryData.Feeling, SummaryTime) -> Void)?
+  let onNote: ((SummaryData.Note, SummaryTime) -> Void)?
 
   init(
     row: @escaping (SummaryData.Row) -> Void,
     against: @escaping (SummaryData.AgainstPrecautions) -> Void,
     worse: @escaping (SummaryData.WorseSession) -> Void,
-    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
+    feeling: ((SummaryData.Feeling, SummaryTime) -> Void)? = nil,
+    note: ((SummaryData.Note, SummaryTime) -> Void)? = nil
   ) {
     onRow = row
     onAgainst = against
@@ -386,8 +397,8 @@ final class Relay: SummaryRowSink, @unchecked Sendable {
     onNote = note
   }
 
-  func feeling(_ item: SummaryData.Feeling) { onFeeling?(item) }
-  func note(_ item: SummaryData.Note) { onNote?(item) }
+  func feeling(_ item: SummaryData.Feeling, at: SummaryTime) { onFeeling?(item, at) }
+  func note(_ item: SummaryData.Note, at: SummaryTime) { onNote?(item, at) }
 
   func row(_ row: SummaryData.Row) { onRow(row) }
   func against(_ item: SummaryData.AgainstPrecautions) { onAgainst(item) }
