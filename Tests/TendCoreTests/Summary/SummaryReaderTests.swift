@@ -253,6 +253,22 @@ struct SummaryReaderTests {
         == "not a Tend summary (line \(line): totals.rated: expected a whole number)")
   }
 
+  @Test("a hostile export's id and made-with reach the page and the table without control codes")
+  func hostile() {
+    var data = SummaryFixtures.data
+    data.receiver.name = nil
+    data.receiver.id = "r\u{1B}[31m"
+    data.version = TendVersion(tend: "0.1\u{1B}]0;x\u{07}", rules: 1, data: "ab\u{202E}cd")
+    let file = Review.read(bytes: Array(Self.export(data).utf8), path: "h.json")
+    #expect(file.status == .intact)
+    for files in [[file], [file, file]] {
+      let text = ReviewReport.render(files, RenderOptions(localizer: Fixtures.english))
+      #expect(text.contains("ab") && text.contains("0.1"))
+      #expect(
+        !text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
+    }
+  }
+
   @Test("mutated exports: whatever the reader accepts, JSONDecoder decodes the same")
   func mutations() {
     let seeds = Self.fixtures.map { Array(Self.export($0).utf8) }

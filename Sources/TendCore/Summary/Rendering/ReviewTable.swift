@@ -106,15 +106,10 @@ public enum ReviewReport {
       // The table shows no session row: they are left out before the text is made safe.
       var shown = file.summary
       shown?.sessions = nil
-      guard var s = shown?.forDisplay() else {
+      guard let s = shown?.forDisplay() else {
         let word = file.foreign != nil ? t("review.status.foreign") : statusWord(file.status, t)
         rows.append([word, "-", "-", "-"] + scales.map { _ in "-" } + ["-", "-", "-", name])
         continue
-      }
-      s.receiver.id = s.receiver.id.map(PlainText.display)
-      s.version = s.version.map {
-        TendVersion(
-          tend: PlainText.display($0.tend), rules: $0.rules, data: PlainText.display($0.data))
       }
       let w = SummaryWords(s, t)
       let who = s.deidentified ? t("review.deidentified") : s.receiver.name ?? s.receiver.id ?? "?"
