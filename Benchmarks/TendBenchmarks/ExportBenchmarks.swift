@@ -11,8 +11,50 @@ import TendCore
 /// time grows linearly and memory stays flat). Then `tend journal --json` against `jq` adding a
 /// field to every line (target ≤ 1×), and `tend review` of 1,000 exports against `jq` reading
 /// one field from each (target ≤ 0.5×). Run: swift run -c release TendBenchmarks exports
+///
+/// By default 10k and 100k lines (a few minutes); `TEND_BENCH_1M=1` adds 1M lines (jq alone
+/// takes minutes there, and FHIR writes gigabytes), `TEND_BENCH_SIZES=10000,…` picks sizes,
+/// `TEND_BENCH_FORMATS=json,csv` formats. A table at the end shows how time and memory grow.
 enum ExportBenchmarks {
   static let sizes = [10_000, 100_000, 1_000_000]
+
+  /// Each size's figures for the growth table: format → (seconds, ratio to jq, peak RSS MB).
+  nonisolated(unsafe) static var table: [Int: [String: (Double, Double, Double)]] = [:]
+  nonisolated(unsafe) static var jqSeconds: [Int: Double] = [:]
+
+  static var chosenSizes: [Int] {
+    let env = ProcessInfo.processInfo.environment
+    if let only = env["TEND_BENCH_SIZES"] {
+      let wanted = Set(only.split(separator: ",").compactMap { Int($0) })
+      return sizes.filter(wanted.contains)
+    }
+    return env["TEND_BENCH_1M"] == "1" ? sizes : sizes.filter { $0 < 1_000_000 }
+  }
+
+  /// How each format's time and memory grow with the journal: one row per format.
+  static func printGrowth() {
+    let done = chosenSizes.filter { table[$0] != nil }
+    guard !done.isEmpty else { return }
+    print("growth (time, ratio to jq, peak RSS), by journal length:")
+    let head = done.map { "\($0 / 1000)k lines".padding(toLength: 28, withPad: " ", startingAt: 0) }
+    print("  " + "format".padding(toLength: 10, withPad: " ", startingAt: 0) + head.joined())
+    let jqRow = done.map {
+      (Measure.format(jqSeconds[$0] ?? 0) + " (jq)").padding(
+        toLength: 28, withPad: " ", startingAt: 0)
+    }
+    print("  " + "jq".padding(toLength: 10, withPad: " ", startingAt: 0) + jqRow.joined())
+    for format in SummaryFormat.allCases.map(\.rawValue) {
+      let cells = done.map { size -> String in
+        guard let (t, r, m) = table[size]?[format] else {
+          return "-".padding(toLength: 28, withPad: " ", startingAt: 0)
+        }
+        return String(format: "%@ %.2f× %5.1f MB", Measure.format(t), r, m)
+          .padding(toLength: 28, withPad: " ", startingAt: 0)
+      }
+      guard cells.contains(where: { !$0.hasPrefix("-") }) else { continue }
+      print("  " + format.padding(toLength: 10, withPad: " ", startingAt: 0) + cells.joined())
+    }
+  }
 
   static func run() throws {
     guard let jq = SummaryBenchmarks.which("jq") else {
@@ -26,12 +68,10 @@ enum ExportBenchmarks {
         "skipped: build tend first (swift build -c release --static-swift-stdlib --product tend)")
       return
     }
-    let only = ProcessInfo.processInfo.environment["TEND_BENCH_SIZES"].map {
-      Set($0.split(separator: ",").compactMap { Int($0) })
-    }
-    for lines in sizes where only?.contains(lines) ?? true {
+    for lines in chosenSizes {
       try size(lines, exe: exe, jq: jq)
     }
+    printGrowth()
     let parts = ProcessInfo.processInfo.environment["TEND_BENCH_PARTS"] ?? "journal,review"
     if parts.contains("journal") { try journalJSON(exe: exe, jq: jq) }
     fflush(nil)
@@ -74,6 +114,7 @@ enum ExportBenchmarks {
       String(
         format: "%d lines (%.0f MB): jq same aggregate %@, peak RSS %.1f MB", lines,
         Double(bytes) / 1e6, Measure.format(jqRun.wall), jqRun.rss))
+    jqSeconds[lines] = jqRun.wall
     let period = ["--from", CivilDay.string(first), "--to", CivilDay.string(last)]
     // TEND_BENCH_FORMATS=text,csv… measures only those (FHIR over 1M lines writes gigabytes).
     let formats = ProcessInfo.processInfo.environment["TEND_BENCH_FORMATS"].map {
@@ -93,13 +134,15 @@ enum ExportBenchmarks {
           format.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), Measure.format(r.wall),
           r.wall / jqRun.wall, r.rss,
           Measure.format(r.wall / Double(lines))))
+      table[lines, default: [:]][format.rawValue] = (r.wall, r.wall / jqRun.wall, r.rss)
       fflush(nil)
     }
   }
 
-  /// `tend journal --json` over 1M lines against jq adding the same field to every line.
+  /// `tend journal --json` over the longest journal measured (1M lines with `TEND_BENCH_1M=1`)
+  /// against jq adding the same field to every line.
   static func journalJSON(exe: String, jq: String) throws {
-    let lines = sizes.last!
+    let lines = chosenSizes.last ?? 100_000
     let journal = path(lines)
     _ = try SummaryBenchmarks.makeJournal(lines: lines, path: journal)
     let env = try home(for: journal, exe: exe)
@@ -122,6 +165,7 @@ enum ExportBenchmarks {
     var ratios: [Double] = []
     var tendTimes: [Double] = []
     var jqTimes: [Double] = []
+    var cpuRatios: [Double] = []
     for _ in 0..<5 {
       let t = try spawn(exe, ["review"] + paths, env: env)
       let j = try spawn(jq, ["-r", ".totals.sessions"] + paths, env: env)
@@ -129,15 +173,16 @@ enum ExportBenchmarks {
         throw StartupBenchmarks.Failed(description: "tend review: \(t.status)")
       }
       ratios.append(t.wall / j.wall)
+      cpuRatios.append(t.cpu / max(j.cpu, 1e-6))
       tendTimes.append(t.wall)
       jqTimes.append(j.wall)
     }
     print(
       String(
         format:
-          "review of %d exports: %@, jq reading one field from each %@: %.2f× (pair by pair; target ≤ 0.5×)",
+          "review of %d exports: %@, jq reading one field from each %@: %.2f× (pair by pair; target ≤ 0.5×); CPU time %.2f× jq's",
         paths.count, Measure.format(median(tendTimes)), Measure.format(median(jqTimes)),
-        median(ratios)))
+        median(ratios), median(cpuRatios)))
   }
 
   /// The generated journal of `lines` lines (the 1M one is the summary benchmark's).
@@ -152,6 +197,8 @@ enum ExportBenchmarks {
     var wall: Double
     var rss: Double
     var status: Int32
+    /// User plus system CPU seconds (every thread): steadier than wall time on a busy machine.
+    var cpu: Double = 0
   }
 
   /// The fastest of `runs` (the one least disturbed by the other builds on the machine).
@@ -182,6 +229,10 @@ enum ExportBenchmarks {
     var usage = rusage()
     wait4(pid, &status, 0, &usage)
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return Run(wall: wall, rss: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF)
+    let cpu =
+      Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return Run(
+      wall: wall, rss: Double(usage.ru_maxrss) / 1024, status: (status >> 8) & 0xFF, cpu: cpu)
   }
 }

@@ -42,7 +42,12 @@ struct Tend: ParsableCommand {
         try printVersion(global)
         return 0
       }
-      var command = try parseAsRoot(arguments)
+      let (parsed, files) = Review.setAside(arguments)
+      var command = try parseAsRoot(parsed)
+      if let files, var review = command as? Review {
+        review.files = files
+        command = review
+      }
       try command.run()
       return 0
     } catch let error as CatalogError {

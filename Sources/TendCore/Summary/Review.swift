@@ -39,51 +39,29 @@ public enum Review {
 
   /// Reads one file; never throws (an unreadable file is a result, not an error).
   public static func read(path: String, redFlagConditions: Set<String> = []) -> File {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let bytes = contents(path) else {
       return File(path: path, status: .unreadable("cannot open"), format: nil, summary: nil)
     }
-    return read(bytes: [UInt8](data), path: path, redFlagConditions: redFlagConditions)
+    return read(bytes: bytes, path: path, redFlagConditions: redFlagConditions)
   }
 
   public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File
   {
-    // A FHIR Bundle names its resourceType first; anything else is tried as Tend JSON first,
-    // so a Tend file is parsed once.
-    if !bytes.prefix(200).split(separator: 0x22).contains(where: {
+    // A FHIR Bundle names its resourceType first; anything else is read as Tend JSON first,
+    // with Tend's own reader (`SummaryReader`), so a Tend file is parsed once.
+    let fhirFirst = bytes.prefix(200).split(separator: 0x22).contains {
       $0.elementsEqual("resourceType".utf8)
-    }),
-      let summary = try? JSONDecoder().decode(SummaryData.self, from: Data(bytes)),
-      summary.kind == "tend-summary"
-    {
-      guard summary.v <= SummaryData.schemaVersion else {
-        return File(
-          path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"),
-          format: .json, summary: nil)
-      }
-      return File(
-        path: path, status: status(bytes, summary.checksum), format: .json, summary: summary,
-        disagreements: ReviewCheck.disagreements(summary))
     }
+    if !fhirFirst, let file = readSummary(bytes, path: path) { return file }
     guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
     else {
-      return File(path: path, status: .unreadable("not JSON"), format: nil, summary: nil)
+      let line = bytes.withUnsafeBufferPointer { SummaryReader.syntaxFailure($0) }
+      return File(
+        path: path, status: .unreadable("not JSON" + (line.map { " (\($0))" } ?? "")),
+        format: nil, summary: nil)
     }
-    if object["kind"] as? String == "tend-summary" {
-      do {
-        let summary = try JSONDecoder().decode(SummaryData.self, from: Data(bytes))
-        guard summary.v <= SummaryData.schemaVersion else {
-          return File(
-            path: path, status: .unreadable("schema \(summary.v) is newer than this Tend reads"),
-            format: .json, summary: nil)
-        }
-        return File(
-          path: path, status: status(bytes, summary.checksum), format: .json, summary: summary,
-          disagreements: ReviewCheck.disagreements(summary))
-      } catch {
-        return File(
-          path: path, status: .unreadable("not a Tend summary (\(error))"), format: .json,
-          summary: nil)
-      }
+    if object["kind"] as? String == "tend-summary", let file = readSummary(bytes, path: path) {
+      return file
     }
     if object["resourceType"] as? String == "Bundle", !ReviewCheck.madeByTend(object) {
       return File(
@@ -114,6 +92,58 @@ public enum Review {
     return File(
       path: path, status: status(bytes, read.checksum), format: .fhir, summary: summary,
       disagreements: ReviewCheck.disagreements(summary))
+  }
+
+  /// The bytes of a file, a regular one read straight into one array (anything else, such as a
+  /// pipe, through Foundation).
+  static func contents(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 1 << 28 else {
+      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    var done = 0
+    while done < bytes.count {
+      let n = bytes.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress! + done, $0.count - done, off_t(done))
+      }
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { break }
+      done += n
+    }
+    // A file that shrank while it was read is read as far as it went.
+    return done == bytes.count ? bytes : Array(bytes[0..<done])
+  }
+
+  /// A Tend JSON summary, read and checked; nil when the bytes are not one (other JSON, or not
+  /// JSON at all). A damaged one is unreadable, naming the line and the field.
+  static func readSummary(_ bytes: [UInt8], path: String) -> File? {
+    let newer = { (v: Int) in
+      File(
+        path: path, status: .unreadable("schema \(v) is newer than this Tend reads"),
+        format: .json, summary: nil)
+    }
+    return bytes.withUnsafeBufferPointer { buffer -> File? in
+      switch SummaryReader.read(buffer) {
+      case .success(let summary):
+        guard summary.kind == "tend-summary" else { return nil }
+        guard summary.v <= SummaryData.schemaVersion else { return newer(summary.v) }
+        return File(
+          path: path, status: status(bytes, summary.checksum), format: .json, summary: summary,
+          disagreements: ReviewCheck.disagreements(summary))
+      case .failure(let failure):
+        guard let top = SummaryReader.kindAndVersion(buffer), top.kind == "tend-summary" else {
+          return nil
+        }
+        if let v = top.v, v > SummaryData.schemaVersion { return newer(v) }
+        return File(
+          path: path, status: .unreadable("not a Tend summary (\(failure.message(buffer)))"),
+          format: .json, summary: nil)
+      }
+    }
   }
 
   static func status(_ bytes: [UInt8], _ claimed: String?) -> Status {

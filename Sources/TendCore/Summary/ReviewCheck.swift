@@ -22,7 +22,9 @@ public enum ReviewCheck {
     let receiver = SummaryReceiver(id: "", name: "")
     let options = SummaryOptions(
       period: SummaryPeriod(from: summary.period.from, to: summary.period.to),
-      now: summary.made ?? SummaryTime(seconds: 0, offset: 0))
+      now: summary.made ?? SummaryTime(seconds: 0, offset: 0),
+      // Only counts and means are compared: the rows themselves are not made again.
+      keepSessions: false)
     let fallback = SummaryTime(seconds: Int64(summary.period.from) * 86_400 + 43_200, offset: 0)
     let entries = rows.map { r -> SummaryEntry in
       var s = SummarySession(at: r.at ?? fallback)
@@ -68,7 +70,8 @@ public enum ReviewCheck {
           format: "n=%d %.1f→%.1f, %d better, %d worse", r.sessions, r.meanBefore, r.meanAfter,
           r.improved2, r.worsened2)
       }
-      if text(a) != text(b) {
+      // Formatting is only needed when the figures are not identical.
+      if a != b, text(a) != text(b) {
         out.append(.init(figure: scale.rawValue, claimed: text(a), recomputed: text(b)))
       }
     }

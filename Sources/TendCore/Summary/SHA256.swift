@@ -53,10 +53,10 @@ public struct SHA256: Sendable {
       full.withUnsafeBufferPointer { block($0.baseAddress!) }
       pending.removeAll(keepingCapacity: true)
     }
-    while count >= 64 {
-      block(base)
-      base += 64
-      count -= 64
+    if count >= 64 {
+      blocks(base, count / 64)
+      base += count / 64 * 64
+      count %= 64
     }
     if count > 0 { pending.append(contentsOf: UnsafeBufferPointer(start: base, count: count)) }
   }
@@ -100,38 +100,57 @@ public struct SHA256: Sendable {
     return hasher.hexDigest()
   }
 
-  /// One 64-byte block; the message schedule lives on the stack.
-  private mutating func block(_ data: UnsafePointer<UInt8>) {
+  /// One 64-byte block.
+  private mutating func block(_ data: UnsafePointer<UInt8>) { blocks(data, 1) }
+
+  /// `n` consecutive 64-byte blocks; the message schedule lives on the stack, and the state and
+  /// the round constants are taken once for all of them.
+  private mutating func blocks(_ start: UnsafePointer<UInt8>, _ n: Int) {
+    let k = Self.k
+    var state = h
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      for t in 0..<16 {
-        let i = t &* 4
-        w[t] =
-          UInt32(data[i]) << 24 | UInt32(data[i &+ 1]) << 16 | UInt32(data[i &+ 2]) << 8
-          | UInt32(data[i &+ 3])
-      }
-      @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 &- n) }
-      for t in 16..<64 {
-        let a = w[t &- 15]
-        let b = w[t &- 2]
-        let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
-        let s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10)
-        w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = h
-      Self.k.withUnsafeBufferPointer { k in
-        for t in 0..<64 {
-          let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-          let ch = (e & f) ^ (~e & g)
-          let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-          let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-          let maj = (a & b) ^ (a & c) ^ (b & c)
-          (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
+      k.withUnsafeBufferPointer { k in
+        for b in 0..<n {
+          Self.compress(start + b &* 64, w, k, &state)
         }
       }
-      h = (
-        h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh
-      )
     }
+    h = state
+  }
+
+  private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+  @inline(__always)
+  private static func compress(
+    _ data: UnsafePointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>,
+    _ k: UnsafeBufferPointer<UInt32>, _ h: inout State
+  ) {
+    for t in 0..<16 {
+      let i = t &* 4
+      w[t] =
+        UInt32(data[i]) << 24 | UInt32(data[i &+ 1]) << 16 | UInt32(data[i &+ 2]) << 8
+        | UInt32(data[i &+ 3])
+    }
+    @inline(__always) func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 &- n) }
+    for t in 16..<64 {
+      let a = w[t &- 15]
+      let b = w[t &- 2]
+      let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
+      let s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >> 10)
+      w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, hh) = h
+    for t in 0..<64 {
+      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+      let ch = (e & f) ^ (~e & g)
+      let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+      let maj = (a & b) ^ (a & c) ^ (b & c)
+      (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
+    }
+    h = (
+      h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh
+    )
   }
 }
 
@@ -157,23 +176,40 @@ public enum Checksum {
   }
 
   /// Checks `bytes` against the digest it claims (`claimed`, found by the caller in the file).
+  /// Every occurrence of the claimed digest, left to right, counts as the placeholder; the bytes
+  /// are hashed in place, around them, without a copy.
   public static func verify(_ bytes: [UInt8], claimed: String?) -> Verdict {
     guard let claimed, claimed.utf8.count == 64, claimed != placeholder else { return .missing }
     let needle = Array(claimed.utf8)
-    var zeroed = bytes
-    var i = 0
+    let zeros = [UInt8](repeating: 0x30, count: 64)
+    var hasher = SHA256()
     var found = false
-    while i + 64 <= zeroed.count {
-      if zeroed[i] == needle[0], zeroed[i..<(i + 64)].elementsEqual(needle) {
-        for k in i..<(i + 64) { zeroed[k] = 0x30 }
+    bytes.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      var from = 0
+      while let at = find(needle, in: b, from: from) {
+        hasher.update(buffer: UnsafeBufferPointer(rebasing: b[from..<at]))
+        hasher.update(zeros)
         found = true
-        i += 64
-      } else {
-        i += 1
+        from = at + 64
       }
+      hasher.update(buffer: UnsafeBufferPointer(rebasing: b[from...]))
     }
-    let actual = SHA256.hex(zeroed)
+    let actual = hasher.hexDigest()
     return found && actual == claimed
       ? .intact(claimed) : .altered(claimed: claimed, actual: actual)
+  }
+
+  /// The first offset at or after `from` where the 64 bytes of `needle` stand in `b`.
+  private static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    guard let base = b.baseAddress else { return nil }
+    var at = from
+    while b.count - at >= 64 {
+      guard let hit = memchr(base + at, Int32(needle[0]), b.count - at - 63) else { return nil }
+      at = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if memcmp(base + at, needle, 64) == 0 { return at }
+      at += 1
+    }
+    return nil
   }
 }

@@ -3,14 +3,15 @@ public protocol SummaryRowSink: AnyObject, Sendable {
   func row(_ row: SummaryData.Row)
   func against(_ item: SummaryData.AgainstPrecautions)
   func worse(_ item: SummaryData.WorseSession)
-  /// With `SummaryBuilder.streamTexts`: each feeling and note in the period, in journal order.
-  func feeling(_ item: SummaryData.Feeling)
-  func note(_ item: SummaryData.Note)
+  /// With `SummaryBuilder.streamTexts`: each feeling and note in the period, in journal order,
+  /// with its time (the export lists them by time).
+  func feeling(_ item: SummaryData.Feeling, at: SummaryTime)
+  func note(_ item: SummaryData.Note, at: SummaryTime)
 }
 
 extension SummaryRowSink {
-  public func feeling(_ item: SummaryData.Feeling) {}
-  public func note(_ item: SummaryData.Note) {}
+  public func feeling(_ item: SummaryData.Feeling, at: SummaryTime) {}
+  public func note(_ item: SummaryData.Note, at: SummaryTime) {}
 }
 
 /// Turns a stream of journal entries into a summary's numbers. Pure: values in, values out.
@@ -152,7 +153,7 @@ public struct SummaryBuilder: Sendable {
       if streamTexts {
         if let last = lastFeelingAt, f.at < last { textsInOrder = false }
         lastFeelingAt = f.at
-        sink?.feeling(item)
+        sink?.feeling(item, at: f.at)
       } else {
         Self.keepLatest(&feelings, limit: options.noteLimit, (f.at, item))
       }
@@ -325,7 +326,7 @@ public struct SummaryBuilder: Sendable {
       if streamTexts {
         if let last = lastNoteAt, s.at < last { textsInOrder = false }
         lastNoteAt = s.at
-        sink?.note(SummaryData.Note(when: s.at.day, text: note))
+        sink?.note(SummaryData.Note(when: s.at.day, text: note), at: s.at)
       } else {
         Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
       }

@@ -1,7 +1,8 @@
 extension SummaryData {
   /// The same summary with every family-written text made safe to show (`PlainText.display`):
   /// names, caregivers and relationships, routines and sites as written, who gave or rated,
-  /// stop reasons, feelings, notes and consents. One line each, no control or bidi character.
+  /// stop reasons, feelings, notes and consents, the receiver's id and the made-with fields. One
+  /// line each, no control or bidi character.
   /// The text, Markdown and HTML pages render this; JSON and FHIR keep the text as written
   /// (their encoders escape it).
   public func forDisplay() -> SummaryData {
@@ -9,6 +10,9 @@ extension SummaryData {
     let o = PlainText.display as (String?) -> String?
     var copy = self
     copy.receiver.name = o(receiver.name)
+    // A file read back (`tend review`) may carry anything in any field: its id and made-with too.
+    copy.receiver.id = o(receiver.id)
+    copy.version = version.map { TendVersion(tend: d($0.tend), rules: $0.rules, data: d($0.data)) }
     copy.caregivers = caregivers.map {
       var c = $0
       c.name = d(c.name)

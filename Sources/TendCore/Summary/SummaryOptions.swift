@@ -123,12 +123,19 @@ public struct SummaryPeriod: Sendable, Equatable, Codable {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let a = try c.decode(String.self, forKey: .from)
     let b = try c.decode(String.self, forKey: .to)
-    guard let f = CivilDay.parse(a) ?? Int(a).map({ CivilDay.days(year: $0, month: 1, day: 1) }),
-      let t = CivilDay.parse(b) ?? Int(b).map({ CivilDay.days(year: $0, month: 12, day: 31) })
-    else {
+    guard let period = SummaryPeriod(fromText: a, toText: b) else {
       throw DecodingError.dataCorruptedError(
         forKey: .from, in: c, debugDescription: "bad period \(a)…\(b)")
     }
+    self = period
+  }
+
+  /// The period an export writes as `from` and `to` (`YYYY-MM-DD`, or years when
+  /// de-identified); nil when either is neither.
+  init?(fromText a: String, toText b: String) {
+    guard let f = CivilDay.parse(a) ?? Int(a).map({ CivilDay.days(year: $0, month: 1, day: 1) }),
+      let t = CivilDay.parse(b) ?? Int(b).map({ CivilDay.days(year: $0, month: 12, day: 31) })
+    else { return nil }
     self.init(from: f, to: t, yearsOnly: a.count == 4)
   }
 

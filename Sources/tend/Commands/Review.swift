@@ -43,6 +43,32 @@ extension Tend {
       }
     }
 
+    /// `tend review A B C …` with the file names set aside: ArgumentParser's time grows with
+    /// the square of the number of positional values (it merges their origins one by one: 30 ms
+    /// for 1,000 files), so plain file names after `review` are taken out, the command is
+    /// parsed with the first one only, and `files` is then set to them all. Nothing is set
+    /// aside unless the words are exactly `review`, the global options with their values, and
+    /// names not starting with `-` (no `--`, no other option).
+    static func setAside(_ arguments: [String]) -> (arguments: [String], files: [String]?) {
+      guard arguments.first == "review", arguments.count > 3 else { return (arguments, nil) }
+      var kept = ["review"]
+      var files: [String] = []
+      var k = 1
+      while k < arguments.count {
+        let word = arguments[k]
+        if ["--home", "--lang", "--data"].contains(word), k + 1 < arguments.count {
+          kept += [word, arguments[k + 1]]
+          k += 2
+          continue
+        }
+        guard !word.hasPrefix("-") else { return (arguments, nil) }
+        files.append(word)
+        k += 1
+      }
+      guard let first = files.first else { return (arguments, nil) }
+      return (kept + [first], files)
+    }
+
     /// One slot per file, filled by concurrent readers.
     final class Slots: @unchecked Sendable {
       private let lock = NSLock()

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// A forward-only reader over the bytes of one JSON value: just enough JSON to pull a few known
 /// fields out of a journal line without building a tree.
 ///
@@ -163,6 +169,77 @@ struct ByteCursor {
     return negative ? -n : n
   }
 
+  /// A number in strict JSON form, correctly rounded (exact powers of ten when the digits fit
+  /// in 53 bits, as the shortest form of a double usually does; else `strtod`); nil when it is
+  /// not a number or not finite.
+  mutating func double() -> Double? {
+    skipSpace()
+    let start = i
+    guard skipNumber() else { return nil }
+    var k = start
+    var negative = false
+    if base[k] == 0x2D {
+      negative = true
+      k += 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var scale = 0
+    var fraction = false
+    while k < i {
+      let b = base[k]
+      if b == 0x2E {
+        fraction = true
+      } else if b == 0x65 || b == 0x45 {
+        break
+      } else {
+        if mantissa != 0 || b != 0x30 { digits += 1 }
+        guard digits <= 19 else { return Self.slowDouble(base, start, i) }
+        mantissa = mantissa &* 10 &+ UInt64(b - 0x30)
+        if fraction { scale -= 1 }
+      }
+      k += 1
+    }
+    if k < i {
+      k += 1
+      var sign = 1
+      if base[k] == 0x2D || base[k] == 0x2B {
+        sign = base[k] == 0x2D ? -1 : 1
+        k += 1
+      }
+      var e = 0
+      while k < i {
+        e = e * 10 + Int(base[k] - 0x30)
+        guard e < 10_000 else { return Self.slowDouble(base, start, i) }
+        k += 1
+      }
+      scale += sign * e
+    }
+    guard mantissa <= 1 << 53, (-22...22).contains(scale) else {
+      return mantissa == 0 ? (negative ? -0.0 : 0.0) : Self.slowDouble(base, start, i)
+    }
+    let m = Double(mantissa)
+    let x = scale < 0 ? m / Self.powersOfTen[-scale] : m * Self.powersOfTen[scale]
+    return negative ? -x : x
+  }
+
+  private static let powersOfTen: [Double] = (0...22).map {
+    (0..<$0).reduce(1.0) { x, _ in x * 10 }
+  }
+
+  /// `strtod` over a copy of the number's bytes (the line is not NUL-terminated).
+  private static func slowDouble(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double?
+  {
+    let n = end - start
+    guard n < 400 else { return nil }
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buf -> Double? in
+      for k in 0..<n { buf[k] = CChar(bitPattern: base[start + k]) }
+      buf[n] = 0
+      let x = strtod(buf.baseAddress!, nil)
+      return x.isFinite ? x : nil
+    }
+  }
+
   mutating func bool() -> Bool? {
     skipSpace()
     if matchWord("true") { return true }
@@ -205,7 +282,7 @@ struct ByteCursor {
   }
 
   /// Skips a number in strict JSON form: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-  private mutating func skipNumber() -> Bool {
+  mutating func skipNumber() -> Bool {
     func digits() -> Int {
       let start = i
       while i < end, base[i] >= 0x30, base[i] <= 0x39 { i += 1 }

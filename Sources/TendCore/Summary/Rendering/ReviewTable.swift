@@ -103,7 +103,10 @@ public enum ReviewReport {
     ]
     for file in files {
       let name = URL(fileURLWithPath: file.path).lastPathComponent
-      guard let s = file.summary?.forDisplay() else {
+      // The table shows no session row: they are left out before the text is made safe.
+      var shown = file.summary
+      shown?.sessions = nil
+      guard let s = shown?.forDisplay() else {
         let word = file.foreign != nil ? t("review.status.foreign") : statusWord(file.status, t)
         rows.append([word, "-", "-", "-"] + scales.map { _ in "-" } + ["-", "-", "-", name])
         continue

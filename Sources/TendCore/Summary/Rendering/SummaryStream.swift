@@ -24,13 +24,17 @@ public final class ExportWriter: ExportText {
   let fd: Int32
   private var buffer: [UInt8] = []
   private var hasher = SHA256()
+  /// Whether what passes is hashed (not for a copy whose digest is already known: the SHA-256
+  /// was a third of a FHIR export's time, and was done twice).
+  let hashing: Bool
   /// Bytes written so far (buffered included).
   public private(set) var count = 0
   /// The first write error (`errno`); later writes are dropped.
   public private(set) var failure: Int32?
 
-  public init(fd: Int32) {
+  public init(fd: Int32, hashing: Bool = true) {
     self.fd = fd
+    self.hashing = hashing
     buffer.reserveCapacity(1 << 16)
   }
 
@@ -40,7 +44,7 @@ public final class ExportWriter: ExportText {
   }
 
   public func write(bytes: UnsafeBufferPointer<UInt8>) {
-    hasher.update(buffer: bytes)
+    if hashing { hasher.update(buffer: bytes) }
     count += bytes.count
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
@@ -64,7 +68,7 @@ public final class ExportWriter: ExportText {
     }
   }
 
-  /// The SHA-256 of everything written.
+  /// The SHA-256 of everything written (meaningless unless `hashing`).
   public func digest() -> String {
     var copy = hasher
     return copy.hexDigest()
@@ -78,7 +82,7 @@ final class Spill {
   let writer: ExportWriter
   var items = 0
 
-  init() throws(SummaryError) {
+  init(hashing: Bool = false) throws(SummaryError) {
     let folder =
       ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
       ?? "/tmp"
@@ -86,7 +90,7 @@ final class Spill {
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw .cannotWrite(folder, String(cString: strerror(errno))) }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-    writer = ExportWriter(fd: fd)
+    writer = ExportWriter(fd: fd, hashing: hashing)
   }
 
   deinit { close(writer.fd) }
@@ -139,8 +143,10 @@ public struct SummaryStream {
   /// The summary of the first pass, privacy applied (rows not included).
   public let data: SummaryData
   let aliases: [String: String]
-  /// The JSON's feelings and notes are streamed too (the journal gave them in time order).
+  /// The JSON's feelings and notes are streamed too.
   let textsStreamed: Bool
+  /// ...and the journal did not give them in time order, so they go through `TimeSorter`.
+  let textsSorted: Bool
 
   /// Reads the journal once for the numbers.
   /// - Throws: `SummaryError.unreadableJournal`.
@@ -162,14 +168,9 @@ public struct SummaryStream {
       $0.discardRows = rows
       $0.streamTexts = texts
     }
-    let inOrder = scan.builder.textsInOrder
-    if texts, !inOrder {
-      // Feelings or notes out of time order: they are listed sorted, so they are kept.
-      scan = try JournalScan.read(path, receiver: receiver, options: first) {
-        $0.discardRows = rows
-      }
-    }
-    textsStreamed = texts && inOrder
+    // Feelings or notes out of time order are streamed too, through a sort on disk.
+    textsSorted = texts && !scan.builder.textsInOrder
+    textsStreamed = texts
     for entry in adding { scan.builder.add(entry) }
     self.scan = scan
     data = scan.builder.finish()
@@ -222,10 +223,12 @@ public struct SummaryStream {
   /// Writes the export to standard output. A sealed export (its checksum is known only at the
   /// end) is made in a temporary file first and then copied, so memory stays flat.
   public func writeToStandardOutput(_ render: RenderOptions) throws(SummaryError) -> String {
-    let out = ExportWriter(fd: 1)
+    let sealed = render.checksum && (format == .json || format == .fhir)
+    // A sealed export is hashed as it is made; its copy to the screen is not hashed again.
+    let out = ExportWriter(fd: 1, hashing: !sealed)
     let digest: String
-    if render.checksum, format == .json || format == .fhir {
-      let spill = try Spill()
+    if sealed {
+      let spill = try Spill(hashing: true)
       digest = try write(render, to: spill.writer)
       try spill.copy(to: out)
     } else {
@@ -246,7 +249,8 @@ public struct SummaryStream {
   private func secondPassInto(
     row: (SummaryData.Row) -> Void, against: (SummaryData.AgainstPrecautions) -> Void,
     worse: (SummaryData.WorseSession) -> Void,
-    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
+    feeling: ((SummaryData.Feeling, SummaryTime) -> Void)? = nil,
+    note: ((SummaryData.Note, SummaryTime) -> Void)? = nil
   ) throws(SummaryError) {
     guard options.keepSessions else { return }
     let streamTexts = textsStreamed && (feeling != nil || note != nil)
@@ -264,14 +268,14 @@ public struct SummaryStream {
             against: { against(deidentify ? SummaryData.deidentified($0) : $0) },
             worse: { worse(deidentify ? SummaryData.deidentified($0) : $0) },
             feeling: feeling.map { feeling in
-              { f in
+              { f, at in
                 // As `applyPrivacy`: years only and no words when de-identified.
                 var f = f
                 if deidentify {
                   f.when = String(f.when.prefix(4))
                   f.text = nil
                 }
-                feeling(f)
+                feeling(f, at)
               }
             }, note: note)
           // The second pass only makes rows: it keeps no feelings or notes.
@@ -333,11 +337,23 @@ public struct SummaryStream {
     let against = try Spill()
     let worse = try Spill()
     let rows = try Spill()
+    let feelingSorter = textsSorted ? TimeSorter() : nil
+    let noteSorter = textsSorted ? TimeSorter() : nil
     try secondPassInto(
       row: { rows.item(JSONRows.row($0)) }, against: { against.item(JSONRows.against($0)) },
       worse: { worse.item(JSONRows.worse($0)) },
-      feeling: feelings ? { feelingSpill.item(JSONRows.feeling($0)) } : nil,
-      note: notes ? { noteSpill.item(JSONRows.note($0)) } : nil)
+      feeling: feelings
+        ? { f, at in
+          let text = JSONRows.feeling(f)
+          if let feelingSorter { feelingSorter.add(at, text) } else { feelingSpill.item(text) }
+        } : nil,
+      note: notes
+        ? { n, at in
+          let text = JSONRows.note(n)
+          if let noteSorter { noteSorter.add(at, text) } else { noteSpill.item(text) }
+        } : nil)
+    try feelingSorter?.drain(into: feelingSpill)
+    try noteSorter?.drain(into: noteSpill)
     let spills =
       (feelings ? [feelingSpill] : []) + (notes ? [noteSpill] : []) + [against, worse, rows]
     var at = text.startIndex
@@ -364,14 +380,15 @@ final class Relay: SummaryRowSink, @unchecked Sendable {
   let onRow: (SummaryData.Row) -> Void
   let onAgainst: (SummaryData.AgainstPrecautions) -> Void
   let onWorse: (SummaryData.WorseSession) -> Void
-  let onFeeling: ((SummaryData.Feeling) -> Void)?
-  let onNote: ((SummaryData.Note) -> Void)?
+  let onFeeling: ((SummaryData.Feeling, SummaryTime) -> Void)?
+  let onNote: ((SummaryData.Note, SummaryTime) -> Void)?
 
   init(
     row: @escaping (SummaryData.Row) -> Void,
     against: @escaping (SummaryData.AgainstPrecautions) -> Void,
     worse: @escaping (SummaryData.WorseSession) -> Void,
-    feeling: ((SummaryData.Feeling) -> Void)? = nil, note: ((SummaryData.Note) -> Void)? = nil
+    feeling: ((SummaryData.Feeling, SummaryTime) -> Void)? = nil,
+    note: ((SummaryData.Note, SummaryTime) -> Void)? = nil
   ) {
     onRow = row
     onAgainst = against
@@ -380,8 +397,8 @@ final class Relay: SummaryRowSink, @unchecked Sendable {
     onNote = note
   }
 
-  func feeling(_ item: SummaryData.Feeling) { onFeeling?(item) }
-  func note(_ item: SummaryData.Note) { onNote?(item) }
+  func feeling(_ item: SummaryData.Feeling, at: SummaryTime) { onFeeling?(item, at) }
+  func note(_ item: SummaryData.Note, at: SummaryTime) { onNote?(item, at) }
 
   func row(_ row: SummaryData.Row) { onRow(row) }
   func against(_ item: SummaryData.AgainstPrecautions) { onAgainst(item) }
