@@ -15,6 +15,11 @@ struct ReadingRoundThreeTests {
     try FailClosedTests.verdict(text, profile: profile, lang: lang)
   }
 
+  static func expectStop(_ text: String, lang: String) throws {
+    let (verdict, found, _) = try read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+  }
+
   @Test(
     "a denial word inside a longer phrase denies nothing around it",
     arguments: [
@@ -25,8 +30,7 @@ struct ReadingRoundThreeTests {
       ("en", "he can't feel when he needs the toilet and his back is a new kind of sore"),
     ])
   func ownDenial(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
-    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+    try Self.expectStop(text, lang: lang)
   }
 
   @Test("a harmless phrase keeps its cue words: 'từng mảng' is patch by patch, not 'used to'")
@@ -93,8 +97,7 @@ struct ReadingRoundThreeTests {
       ("zh-Hans", "腿上青紫了好几块，没碰也没摔"),
     ])
   func newSigns(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
-    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+    try Self.expectStop(text, lang: lang)
   }
 
   @Test("a dot noun alone or an injection is not a warning sign")
@@ -129,8 +132,8 @@ struct ReadingRoundThreeTests {
       ("vi", "đang truyền hóa chất qua buồng tiêm ở ngực phải, cánh tay phải sưng phù"),
     ])
   func lineSwelling(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
-    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+    try Self.expectStop(text, lang: lang)
+    let (_, found, _) = try Self.read(text, lang: lang)
     #expect(found.conditions.contains { $0.id == "dvt-suspected" })
   }
 
@@ -234,8 +237,7 @@ struct ReadingRoundThreeTests {
       ("en", "his speach is slured"), ("en", "there is blod in her urin"),
     ])
   func nurseReviewStops(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
-    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+    try Self.expectStop(text, lang: lang)
   }
 
   @Test("the nurse review's other findings: numbers, liking and a past stroke")

@@ -142,6 +142,13 @@ struct SummaryReaderTests {
       }
     }
     walk(Self.full, "summary")
+    // Who rated is shown on the page but left out of the JSON export on purpose (its shape is
+    // kept stable), so the reader has nothing to read for these.
+    let notEncoded: Set<String> = [
+      "summary.totals.raters is empty", "summary.sessions[].beforeRater is nil",
+      "summary.sessions[].afterRater is nil",
+    ]
+    missing.removeAll { notEncoded.contains($0) }
     #expect(missing.isEmpty, "\(missing)")
   }
 
