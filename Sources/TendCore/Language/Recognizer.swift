@@ -232,8 +232,9 @@ public struct Recognizer: Sendable {
     // Temperatures: a reading of 38 °C / 100.4 °F or more is a fever; a lower one denies one.
     let temperatureWords = presentSymptoms.filter { Self.kind($0) == "temperature" }.map(\.first)
     let units = Set(dateWords.compactMap { if case .unit = $0.meaning { $0.first } else { nil } })
-    let readings = Temperature.readings(
-      tokens: tokens, cueTokens: temperatureWords, unitTokens: units)
+    let readings =
+      Temperature.readings(tokens: tokens, cueTokens: temperatureWords, unitTokens: units)
+      + Temperature.chineseReadings(tokens: tokens, cueTokens: temperatureWords)
     build.applyReadings(readings)
 
     // A platelet count under 50,000 ("platelets are 20,000", "plt 15", "30k") is low platelets.
@@ -288,7 +289,17 @@ public struct Recognizer: Sendable {
       presentHits.filter { signs.longStandingConcepts.contains($0.concept) }.map {
         tokens[$0.first].sentence
       })
-    for flag in signs.find(presentHits, present: ids, tokens: tokens) {
+    // Signs that also read words inside condition names, over every standing concept word.
+    let standingAll = hits.indices.filter { i in
+      Self.stands(
+        hitMatches[i], urgent: signs.urgentConcepts.contains(hits[i].concept),
+        Negation.status(
+          of: hitMatches[i], cues: cues, mentions: statusable + hitMatches, tokens: tokens))
+    }.map { hits[$0] }
+    let found =
+      signs.find(presentHits, present: ids, tokens: tokens)
+      + signs.find(standingAll, present: ids, tokens: tokens, overNames: true)
+    for flag in found {
       // Only a lasting deficit (weakness, numbness, speech after a stroke) is read this way, and
       // only when the words that say "for years" are in the same sentence.
       // Long-standing breathlessness that is unchanged (COPD, heart failure) is not the sudden

@@ -21,6 +21,10 @@ public struct Signs: Sendable {
     public let needs: Set<String>
     /// None of these rule ids may be present.
     public let unless: Set<String>
+    /// Whether the sign also reads concept words that are part of a condition's name ("feet
+    /// feel numb" is neuropathy, and with new back pain and cancer in the bone also a spinal
+    /// warning).
+    public var overNames: Bool = false
     /// Line in the file, for messages.
     public let line: Int
   }
@@ -79,7 +83,8 @@ public struct Signs: Sendable {
     for (i, node) in try r.array(root, "", "signs").enumerated() {
       let path = "signs[\(i)]"
       _ = try r.object(
-        node, path, allowed: ["rule", "all", "scope", "needs", "unless", "why", "sources"])
+        node, path,
+        allowed: ["rule", "all", "scope", "needs", "unless", "overNames", "why", "sources"])
       let rule = try r.string(node, path, "rule")
       guard catalog.rule(rule) != nil else {
         throw r.error(try r.member(node, path, "rule"), "\(path).rule", "unknown rule \"\(rule)\"")
@@ -111,10 +116,16 @@ public struct Signs: Sendable {
       guard case .array(let sources)? = node["sources"]?.kind, !sources.isEmpty else {
         throw r.error(node, "\(path).sources", "every sign needs at least one source")
       }
-      signs.append(
-        Sign(
-          rule: rule, groups: groups, scope: try r.choice(node, path, "scope", as: Sign.Scope.self),
-          needs: try ids("needs"), unless: try ids("unless"), line: r.line(of: node)))
+      var sign = Sign(
+        rule: rule, groups: groups, scope: try r.choice(node, path, "scope", as: Sign.Scope.self),
+        needs: try ids("needs"), unless: try ids("unless"), line: r.line(of: node))
+      if let over = node["overNames"] {
+        guard case .bool(let b) = over.kind else {
+          throw r.error(over, "\(path).overNames", "expected true or false")
+        }
+        sign.overNames = b
+      }
+      signs.append(sign)
     }
     return Signs(signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding)
   }
@@ -127,11 +138,13 @@ public struct Signs: Sendable {
   }
 
   /// The signs whose groups are all present, with the token span they cover.
-  func find(_ hits: [Hit], present ids: Set<String>, tokens: [TextToken]) -> [RedFlagPatterns.Found]
-  {
+  /// - Parameter overNames: read only the signs that read words inside condition names.
+  func find(
+    _ hits: [Hit], present ids: Set<String>, tokens: [TextToken], overNames: Bool = false
+  ) -> [RedFlagPatterns.Found] {
     var found: [RedFlagPatterns.Found] = []
     let sentences = Set(hits.map { tokens[$0.first].sentence }).sorted()
-    for sign in signs {
+    for sign in signs where !overNames || sign.overNames {
       guard sign.needs.isEmpty || !sign.needs.isDisjoint(with: ids),
         sign.unless.isDisjoint(with: ids)
       else { continue }

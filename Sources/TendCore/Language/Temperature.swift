@@ -36,4 +36,65 @@ enum Temperature {
     }
     return found
   }
+
+  /// Chinese numerals for a temperature written in characters: 三十八度五 (38.5), 三十九度,
+  /// 三十八点五度, 烧到四十度.
+  static let chineseDigits: [String: Int] = [
+    "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+    "九": 9,
+  ]
+
+  /// Readings written in Chinese numerals next to a temperature word.
+  static func chineseReadings(tokens: [TextToken], cueTokens: [Int]) -> [Reading] {
+    var found: [Reading] = []
+    var i = 0
+    while i < tokens.count {
+      // A run like 三十八: tens digit, 十, units digit.
+      var j = i
+      var value = 0
+      var seen = false
+      if let d = chineseDigits[tokens[j].text], j + 1 < tokens.count, tokens[j + 1].text == "十" {
+        value = d * 10
+        j += 2
+        seen = true
+      } else if tokens[j].text == "十" {
+        value = 10
+        j += 1
+        seen = true
+      }
+      guard seen else {
+        i += 1
+        continue
+      }
+      if j < tokens.count, let d = chineseDigits[tokens[j].text] {
+        value += d
+        j += 1
+      }
+      var reading = Double(value)
+      var last = j - 1
+      // 三十八度五 or 三十八点五(度).
+      if j < tokens.count, tokens[j].text == "度" || tokens[j].text == "点" {
+        last = j
+        if j + 1 < tokens.count, let d = chineseDigits[tokens[j + 1].text] {
+          reading += Double(d) / 10
+          last = j + 1
+        } else if j + 1 < tokens.count, tokens[j + 1].text == "半" {
+          reading += 0.5
+          last = j + 1
+        }
+      }
+      let sentence = tokens[i].sentence
+      let nearCue = cueTokens.filter {
+        tokens[$0].sentence == sentence && $0 >= i - 4 && $0 <= last + 1
+      }
+      if (34.0...43.5).contains(reading), !nearCue.isEmpty {
+        found.append(
+          Reading(
+            first: min(i, nearCue.min() ?? i), last: max(last, nearCue.max() ?? last),
+            value: reading, isFever: reading >= feverCelsius))
+      }
+      i = last + 1
+    }
+    return found
+  }
 }

@@ -266,4 +266,24 @@ struct ReadingRoundThreeTests {
       #expect(v == .ok, "\(text): \(f.conditions.map(\.id))")
     }
   }
+
+  /// The four sealed red flags still missed at the end of the round, moved to development
+  /// (`dev/s23-missed.jsonl`) and read: each is a mechanism now.
+  @Test("the sealed misses: Chinese numerals, past-tense Spanish signs, spinal over neuropathy")
+  func sealedMisses() throws {
+    try Self.expectStop("化疗第三个疗程，刚才量体温三十八度五", lang: "zh-Hans")
+    let (normal, _, _) = try Self.read("体温三十六度八", lang: "zh-Hans")
+    #expect(normal == .ok)
+    try Self.expectStop(
+      "de repente dijo que veía doble y que no sentía la mano derecha", lang: "es")
+    let (stool, _, _) = try Self.read(
+      "desde anoche hace caca negrita", lang: "es", profile: ["anticoagulants"])
+    #expect(stool == .stopCallProvider)
+    let (spine, _, _) = try Self.read(
+      "woke up with a new sore spot low in her back and says her feet feel numb",
+      profile: ["bone-metastases"])
+    #expect(spine == .stopCallProvider)
+    let (diabetic, _, _) = try Self.read("his feet feel numb from the diabetes")
+    #expect(diabetic == .adjust)
+  }
 }
