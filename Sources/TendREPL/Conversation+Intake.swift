@@ -194,7 +194,9 @@ extension Conversation {
       ]
     }
     let flags = redFlags(understood.conditions.map(\.id))
-    var out = redFlagActions(flags)
+    // No red flag alone, but one with what is stored (a fever during chemotherapy): said now.
+    let escalated = flags.isEmpty ? escalationIn(understood.conditions) : []
+    var out = redFlagActions(flags) + escalated
     if case .failure(let problem) = stored {
       // The instruction stands; nothing can be saved over a file that cannot be read.
       phase = .idle
@@ -213,7 +215,7 @@ extension Conversation {
     }
     out += understood.notes.map(Action.say)
     let name = Message.Argument.text(receiver?.name ?? "")
-    let ask = flags.isEmpty ? "chat.confirmSave" : "chat.confirmSaveRedFlag"
+    let ask = flags.isEmpty && escalated.isEmpty ? "chat.confirmSave" : "chat.confirmSaveRedFlag"
     return out + [.say(t(ask, ["name": name])), prompt("chat.yesNoPrompt")]
   }
 
