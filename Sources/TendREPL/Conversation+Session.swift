@@ -267,10 +267,16 @@ extension Conversation {
     guard var draft = session, let id = currentID else { return [idlePrompt()] }
     draft.note = line.isEmpty ? nil : String(line.prefix(2000))
     session = nil
+    let flags = redFlagsIn(line)
     var out =
-      redFlagsIn(line) + [
+      flags + [
         .log(.session(draft.log(now: now)), receiverID: id), .say(t("chat.sessionSaved")),
       ]
+    // A warning sign in the note: the call stands alone, no water offer after it.
+    if !flags.isEmpty {
+      phase = .idle
+      return out + [idlePrompt()]
+    }
     // The session is logged whatever happens to the profile; the water offer needs it.
     let profile: Profile
     switch readCurrent() {
@@ -401,7 +407,17 @@ extension Conversation {
 
   mutating func feelText(_ line: String) -> [Action] {
     feelingText = line.isEmpty ? nil : String(line.prefix(2000))
-    return redFlagsIn(line) + [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
+    let flags = redFlagsIn(line)
+    // A warning sign: the call, and the words kept in the journal at once; no ratings after it.
+    if !flags.isEmpty, let id = currentID {
+      feelingText = nil
+      phase = .idle
+      return flags + [
+        .log(.feeling(ratings: nil, text: String(line.prefix(2000)), by: loggedBy), receiverID: id),
+        .say(t("chat.feel.saved")), idlePrompt(),
+      ]
+    }
+    return flags + [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
   }
 
   /// A red flag in words typed as a note, a reason or a feeling: its instruction at once, and

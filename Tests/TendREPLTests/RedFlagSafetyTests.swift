@@ -83,4 +83,89 @@ struct RedFlagSafetyTests {
     #expect(!h.conversation.isGuiding)
     #expect(h.sessions.last?.stoppedEarly == true)
   }
+
+  /// Ann's session stopped for a red flag said during a step.
+  static func stoppedForRedFlag() -> Harness {
+    var h = Harness.annOnBloodThinnerWithIV()
+    h.send("start feet-quick", "no", "", "", "", "", "", "")
+    h.typing("h")
+    h.send("her face looks droopy now")
+    return h
+  }
+
+  @Test("a red flag said today stands after a restart, with when and why, until seen")
+  func redFlagSurvivesRestart() {
+    let first = Self.stoppedForRedFlag()
+    var h = Harness(now: first.now.addingTimeInterval(600), store: first.store)
+    let chosen = h.send("Ann")
+    #expect(chosen.contains("Red flag said today at"))
+    #expect(chosen.contains("her face looks droopy now"))
+    #expect(chosen.contains("Call 911 now"))
+    let suggest = h.send("suggest")
+    #expect(suggest.contains("Do not massage"))
+    #expect(suggest.contains("her face looks droopy now"))
+    #expect(!suggest.contains("Routines for today"))
+    #expect(!h.send("start feet-quick").contains("Step 1"))
+    // Seen by the care team: taken off, and the journal says so, so a restart agrees.
+    h.send("she was seen by the doctor, it was not a stroke", "yes", "Dr Lee")
+    #expect(!h.send("suggest").contains("Do not massage"))
+    var later = Harness(now: h.now.addingTimeInterval(600), store: h.store)
+    #expect(!later.send("Ann").contains("Red flag said"))
+    #expect(!later.send("suggest").contains("Do not massage"))
+  }
+
+  @Test("a red flag recorded more than 24 hours ago no longer stands by itself")
+  func redFlagAfterADay() {
+    let first = Self.stoppedForRedFlag()
+    var h = Harness(now: first.now.addingTimeInterval(25 * 3600), store: first.store)
+    #expect(!h.send("Ann").contains("Red flag said"))
+  }
+
+  @Test("a red flag told and not saved in the profile is in the journal and stands after a restart")
+  func declinedRedFlagSurvives() {
+    var first = Harness.annOnBloodThinnerWithIV()
+    first.send("she has chest pain right now", "no")
+    #expect(first.store.profiles[0].conditions.map(\.id).contains("chest-pain") == false)
+    var h = Harness(now: first.now.addingTimeInterval(60), store: first.store)
+    #expect(h.send("Ann").contains("Red flag said today at"))
+    #expect(h.send("suggest").contains("Do not massage"))
+  }
+
+  @Test("after a red flag in the note there is no water offer; in a feeling, no ratings")
+  func noRoutineQuestionsAfterRedFlag() {
+    var h = Harness.annOnBloodThinnerWithIV()
+    h.send("start feet-quick", "no", "", "", "", "", "", "")
+    h.wait(.seconds(3600))
+    let note = h.send("", "", "", "", "her face looks droopy now")
+    #expect(note.contains("Call 911 now"))
+    #expect(!note.contains("drink of water"))
+    #expect(h.sessions.last?.note == "her face looks droopy now")
+    var f = Harness.annOnBloodThinnerWithIV()
+    let feel = f.send("feel", "she has chest pain right now")
+    #expect(feel.contains("Call 911 now"))
+    #expect(!feel.contains("0-10"))
+    #expect(f.entries("ann").last == .feeling(ratings: nil, text: "she has chest pain right now"))
+  }
+
+  @Test("a stop reason that is a red flag: no ratings, no water, the session saved")
+  func stopReasonRedFlag() {
+    var h = Harness.annOnBloodThinnerWithIV()
+    h.send("start feet-quick", "no", "", "", "", "", "", "")
+    h.key(.stop)
+    let text = h.send("her face looks droopy now")
+    #expect(text.contains("Call 911 now"))
+    #expect(!text.contains("0-10") && !text.contains("How are they now"))
+    #expect(!text.contains("drink of water"))
+    #expect(h.sessions.last?.stopReason == "her face looks droopy now")
+  }
+
+  @Test("under stop-and-call, suggest gives the call and no massage advice")
+  func suggestUnderStopHasNoAdvice() {
+    var h = Harness.annOnBloodThinnerWithIV()
+    h.send("she has chest pain right now", "no")
+    let text = h.send("suggest")
+    #expect(text.contains("Call 911 now"))
+    #expect(!text.contains("light"))
+    #expect(!text.lowercased().contains("pressure"))
+  }
 }
