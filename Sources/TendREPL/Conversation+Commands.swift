@@ -79,13 +79,15 @@ extension Conversation {
   }
 
   /// `summary` and `share` at the prompt are about the person being cared for unless they name
-  /// someone: `--receiver` is added for them. Nothing else is added or changed.
+  /// someone: `--receiver` is added for them. So is `check` alone: "good to go" for nobody must
+  /// never answer it while the person cared for has a red flag. Nothing else is added or changed.
   private func receiverArguments(_ command: String, _ rest: [String]) -> [String] {
     guard let id = currentID,
       !rest.contains(where: { $0 == "--receiver" || $0.hasPrefix("--receiver=") })
     else { return [] }
     switch command {
     case "summary", "share": return ["--receiver", id]
+    case "check" where rest.isEmpty: return ["--receiver", id]
     default: return []
     }
   }

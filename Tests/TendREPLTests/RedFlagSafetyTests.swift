@@ -168,4 +168,26 @@ struct RedFlagSafetyTests {
     #expect(!text.contains("light"))
     #expect(!text.lowercased().contains("pressure"))
   }
+
+  @Test("fever during chemotherapy (an escalation, no red-flag rule): suggest gives only the call")
+  func suggestUnderEscalation() {
+    let ann = Profile(
+      id: "ann", name: "Ann", conditions: [ProfileCondition(id: "chemotherapy")])
+    var h = Harness(profiles: [ann])
+    h.send("1")
+    h.send("start feet-quick", "she has a fever", "yes")
+    let text = h.send("suggest")
+    #expect(text.contains("Call their care team now"), "\(text)")
+    #expect(!text.contains("Wait until the fever has gone"), "\(text)")
+    #expect(!text.contains("Routines for today"))
+  }
+
+  @Test("check alone at the prompt is about the person cared for")
+  func checkIsAboutTheReceiver() {
+    var h = Harness.annOnBloodThinnerWithIV()
+    h.send("check")
+    #expect(h.ran.last == ["check", "--receiver", "ann"])
+    h.send("check --condition fever")
+    #expect(h.ran.last == ["check", "--condition", "fever"])
+  }
 }
