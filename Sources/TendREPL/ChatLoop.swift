@@ -37,6 +37,8 @@ public final class ChatLoop {
   /// a key; several together (a word, "help") are read as words, never as keys.
   private var typed = ""
   private var typedAt = ContinuousClock.now
+  /// Letters typed during a step that began a word: put on the next prompt's line.
+  private var initialLine = ""
   private static let keyQuiet: Duration = .milliseconds(350)
 
   public init(
@@ -86,7 +88,8 @@ public final class ChatLoop {
         for line in lines.dropLast() { Swift.print(line) }
         shown = last + (prompt.hasSuffix(" ") && !last.hasSuffix(" ") ? " " : "")
       }
-      let line = editor.read(prompt: shown)
+      let line = editor.read(prompt: shown, initial: initialLine)
+      initialLine = ""
       reading = false
       if let line, conversation.remembers(line) { editor.remember(line) }
       feed(line.map(Input.line) ?? .endOfInput)
@@ -146,22 +149,32 @@ public final class ChatLoop {
   private func typedKey(_ character: Character) {
     if character == "\r" || character == "\n" || character == "\r\n" {
       if typed.isEmpty { return feed(.key(.confirm)) }
-      return flushTyped()
+      return flushTyped(ended: true)
+    }
+    // Once a line is being read (words begun), what follows is the line's, never a key.
+    guard conversation.isGuiding else {
+      if character != "\r", character != "\n", character != "\r\n" { initialLine.append(character) }
+      return
     }
     if character == " ", typed.isEmpty { return feed(.key(.pause)) }
     typed.append(character)
     typedAt = ContinuousClock.now
   }
 
-  private func flushTyped() {
+  /// What was typed during a step: a key alone acts; a guide word, or words ended with Enter,
+  /// are read as a line; anything else is a word begun ("h", "her fa"): the step's time stops
+  /// and a line prompt opens with those letters already on it.
+  private func flushTyped(ended: Bool = false) {
     let text = typed.trimmingCharacters(in: .whitespaces)
     typed = ""
     guard !text.isEmpty else { return }
-    if text.count == 1, let character = text.first {
-      if let key = conversation.words.key(character) { feed(.key(key)) }
-      return
+    if text.count == 1, let character = text.first, let key = conversation.words.key(character) {
+      return feed(.key(key))
     }
-    feed(.line(text))
+    if ended || conversation.words.guideKey(text) != nil { return feed(.line(text)) }
+    guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return }
+    feed(.typing(text))
+    if !conversation.isGuiding { initialLine = text }
   }
 
   private func completion() -> Completion {

@@ -79,19 +79,36 @@ extension Conversation {
   }
 
   /// `summary` and `share` at the prompt are about the person being cared for unless they name
-  /// someone: `--receiver` is added for them. Nothing else is added or changed.
+  /// someone: `--receiver` is added for them. So is `check` alone: "good to go" for nobody must
+  /// never answer it while the person cared for has a red flag. Nothing else is added or changed.
   private func receiverArguments(_ command: String, _ rest: [String]) -> [String] {
     guard let id = currentID,
       !rest.contains(where: { $0 == "--receiver" || $0.hasPrefix("--receiver=") })
     else { return [] }
     switch command {
     case "summary", "share": return ["--receiver", id]
+    case "check" where rest.isEmpty: return ["--receiver", id]
     default: return []
     }
   }
 
   /// Routines fitted to today, for the profile as stored now: kept, adapted and excluded, with
   /// reasons; numbered to start. Nothing is offered when the profile cannot be read.
+  /// Stop and call for words that escalate with the profile (no red-flag rule of their own):
+  /// the call, and the escalation's own line; never the rules' massage advice.
+  func stopCallLines(_ result: SafetyChecker.Result) -> [Action] {
+    var out: [Action] = [.say(t("chat.redFlag.stop"))]
+    if result.restrictions.emergency, let number = context.emergencyNumber {
+      out.append(.say(t("chat.redFlag.emergency", ["number": .text(number)])))
+    } else {
+      out.append(.say(t("chat.redFlag.careTeam")))
+    }
+    for message in result.messages where message.key.hasPrefix("escalation.") {
+      out.append(.say(t.render(message)))
+    }
+    return out
+  }
+
   mutating func suggest() -> [Action] {
     var profile = Profile(id: "", name: "")
     if currentID != nil {
@@ -119,8 +136,14 @@ extension Conversation {
     }
     guard result.restrictions.verdict.allowsMassage else {
       offered = []
-      let flags = redFlagActions(profile.conditions.map(\.id))
-      return (flags.isEmpty ? out : flags) + [.say(t("check.coach"))]
+      // Under stop-and-call only the red flag and the call are said: no massage advice that
+      // would read as a go-ahead ("light strokes only").
+      var flags = redFlagActions(inForce(profile).map(\.id))
+      if flags.isEmpty, result.restrictions.verdict == .stopCallProvider {
+        flags = stopCallLines(result)
+      }
+      let recorded = currentID == nil ? [] : standingRecordedLines(profile)
+      return recorded + (flags.isEmpty ? out : flags) + [.say(t("check.coach"))]
     }
     let order: [Plan.Verdict] = [.ok, .adjust, .excluded]
     let plans = result.plans.sorted {

@@ -83,6 +83,7 @@ extension Conversation {
       return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]
     case .ready: return [.say(t("guide.ready"))]
     case .guiding: return [.say(t("guide.keys", words.keyArguments))]
+    case .guideWords: return [.say(t("guide.words.ask"))]
     case .stopReason: return [.say(t("chat.helpFor.reason"))]
     case .note: return [.say(t("chat.noteAsk"))]
     case .water: return [.say(t("water.again"))]

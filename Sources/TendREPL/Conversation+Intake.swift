@@ -231,7 +231,14 @@ extension Conversation {
     } else {
       out.append(.say(t(flags.isEmpty ? "chat.nothingChanged" : "chat.notSavedRedFlag")))
       if let id = currentID, !flags.isEmpty {
-        unsavedRedFlags[id, default: []] += understood.conditions.filter { flags.contains($0.id) }
+        let told = understood.conditions.filter { flags.contains($0.id) }
+        unsavedRedFlags[id, default: []] += told
+        // Not saved in the profile, but said: the words go in the journal as how they are, so
+        // the red flag still stands after a restart (`restoreRedFlags`).
+        let words = told.compactMap(\.matched).joined(separator: ", ")
+        if !words.isEmpty {
+          out.append(.log(.feeling(ratings: nil, text: words, by: loggedBy), receiverID: id))
+        }
       }
     }
     switch resume {

@@ -107,6 +107,7 @@ extension Conversation {
       out.append(.say(t("chat.inForce", ["rules": .text(t.list(names))])))
     }
     out += redFlagActions(profile.conditions.map(\.id))
+    out += restoreRedFlags(profile)
     phase = .idle
     if pendingWords == nil {
       out += greetGiver(profile)
@@ -226,6 +227,12 @@ extension Conversation {
     let stored = Set(((try? store.profile(id))?.conditions ?? []).map(\.id))
     for conditionID in Array(Set(ids)).sorted() {
       if unsaved.contains(conditionID), !stored.contains(conditionID) {
+        // Said, never stored: the journal records it closed, so a restart does not bring back
+        // the red flag its words read as.
+        out.append(
+          .log(
+            .conditionRemoved(ProfileCondition(id: conditionID), by: by, note: note),
+            receiverID: id))
         out.append(.say(t("chat.conditionRemoved", ["rule": .key("rule.\(conditionID).name")])))
         continue
       }

@@ -188,7 +188,60 @@ extension Conversation {
   mutating func guideWord(_ line: String) -> [Action] {
     if hurtPending { return answerHurt(yesNo(line) == true || words.guideKey(line) == .hurts) }
     if let key = words.guideKey(line) { return guideKey(key) }
-    return [.say(t("guide.keys", words.keyArguments))]
+    return wordsDuringStep(line)
+  }
+
+  /// A word begun while a step runs: the step's time stops (the phase is no longer guiding) and
+  /// a line is read, as for a stop reason (`answerGuideWords`). The step stays where it is.
+  mutating func guideTyping() -> [Action] {
+    guard phase == .guiding, session != nil else { return [] }
+    let unpause = hurtPending
+    hurtPending = false
+    phase = .guideWords(unpause: unpause)
+    return [
+      .status(""), .keys(on: false), .say(t("guide.words.ask")), prompt("guide.words.prompt"),
+    ]
+  }
+
+  /// The line typed during a step: a guide word steers it, a red flag (or words that escalate
+  /// with the profile) stops the session at once; anything else goes on with the same step.
+  mutating func answerGuideWords(_ line: String, unpause: Bool) -> [Action] {
+    guard var draft = session else {
+      phase = .idle
+      return [idlePrompt()]
+    }
+    phase = .guiding
+    if unpause, draft.guide.isPaused {
+      _ = draft.guide.press(.pause)
+      session = draft
+    }
+    if line.isEmpty { return [.keys(on: true), .say(t("guide.resumed"))] }
+    if let key = words.guideKey(line) { return [.keys(on: true)] + guideKey(key) }
+    let out = wordsDuringStep(line)
+    return (phase == .guiding ? [.keys(on: true)] : []) + out
+  }
+
+  /// Words said during a step, not a guide word: a red flag's instruction first and the session
+  /// stopped and logged at the step under way (no ratings, no water); otherwise the words are
+  /// kept for the journal and the step goes on.
+  mutating func wordsDuringStep(_ line: String) -> [Action] {
+    guard var draft = session, let id = currentID else { return [] }
+    let flags = redFlagsIn(line)
+    guard flags.isEmpty else {
+      _ = draft.guide.press(.stop)
+      draft.stopped = true
+      draft.reason = String(line.prefix(500))
+      session = nil
+      phase = .idle
+      return [.status(""), .keys(on: false)] + flags + [
+        .say(t("guide.words.stopped")),
+        .log(.session(draft.log(now: now)), receiverID: id), .say(t("chat.sessionSaved")),
+        idlePrompt(),
+      ]
+    }
+    draft.duringSteps.append(String(line.prefix(500)))
+    session = draft
+    return [.say(t("guide.words.noted", words.keyArguments))]
   }
 
   mutating func stopReason(_ line: String, hurt: Bool) -> [Action] {
@@ -214,10 +267,16 @@ extension Conversation {
     guard var draft = session, let id = currentID else { return [idlePrompt()] }
     draft.note = line.isEmpty ? nil : String(line.prefix(2000))
     session = nil
+    let flags = redFlagsIn(line)
     var out =
-      redFlagsIn(line) + [
+      flags + [
         .log(.session(draft.log(now: now)), receiverID: id), .say(t("chat.sessionSaved")),
       ]
+    // A warning sign in the note: the call stands alone, no water offer after it.
+    if !flags.isEmpty {
+      phase = .idle
+      return out + [idlePrompt()]
+    }
     // The session is logged whatever happens to the profile; the water offer needs it.
     let profile: Profile
     switch readCurrent() {
@@ -348,7 +407,17 @@ extension Conversation {
 
   mutating func feelText(_ line: String) -> [Action] {
     feelingText = line.isEmpty ? nil : String(line.prefix(2000))
-    return redFlagsIn(line) + [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
+    let flags = redFlagsIn(line)
+    // A warning sign: the call, and the words kept in the journal at once; no ratings after it.
+    if !flags.isEmpty, let id = currentID {
+      feelingText = nil
+      phase = .idle
+      return flags + [
+        .log(.feeling(ratings: nil, text: String(line.prefix(2000)), by: loggedBy), receiverID: id),
+        .say(t("chat.feel.saved")), idlePrompt(),
+      ]
+    }
+    return flags + [.say(t("rating.feel"))] + askRatings(RatingForm(purpose: .feel))
   }
 
   /// A red flag in words typed as a note, a reason or a feeling: its instruction at once, and

@@ -70,7 +70,8 @@ extension Conversation {
   /// the person was seen, offer to take it off. Nil when the words are not about that.
   mutating func seenSentence(_ line: String) -> [Action]? {
     guard currentID != nil, case .success(let profile) = readCurrent() else { return nil }
-    let flags = Array(Set(redFlags(inForce(profile).map(\.id)))).sorted()
+    let said = (unsavedRedFlags[profile.id] ?? []).map(\.id)
+    let flags = Array(Set(redFlags(inForce(profile).map(\.id)) + said)).sorted()
     guard !flags.isEmpty else { return nil }
     let lower = " " + line.lowercased().replacingOccurrences(of: "’", with: "'") + " "
     guard t.list("chat.seenWords").contains(where: { lower.contains(" \($0)") }),
@@ -90,7 +91,8 @@ extension Conversation {
   /// At the intake's urgent question, "none" while red flags are stored: were they seen?
   mutating func askSeenAtIntake(_ intake: Intake) -> [Action]? {
     guard intake.group == 0, case .success(let profile) = readCurrent() else { return nil }
-    let flags = Array(Set(redFlags(inForce(profile).map(\.id)))).sorted()
+    let said = (unsavedRedFlags[profile.id] ?? []).map(\.id)
+    let flags = Array(Set(redFlags(inForce(profile).map(\.id)) + said)).sorted()
     guard !flags.isEmpty else { return nil }
     // The answer was only "none": no words of theirs to record beyond who says so.
     phase = .confirmingSeen(ids: flags, words: "", resume: intake)

@@ -125,6 +125,9 @@ public struct Conversation: Sendable {
     case rating(RatingForm)
     case ready
     case guiding
+    /// Words begun during a step: the step waits (its time stopped) for the line; `unpause`
+    /// when the guide was paused only by an unconfirmed "it hurts".
+    case guideWords(unpause: Bool)
     case stopReason(hurt: Bool)
     case note
     case water
@@ -225,6 +228,8 @@ public struct Conversation: Sendable {
       return []
     case .key(let key):
       return phase == .guiding ? guideKey(key) : []
+    case .typing:
+      return phase == .guiding ? guideTyping() : []
     case .endOfInput:
       return endOfInput()
     case .line(let raw):
@@ -268,6 +273,7 @@ public struct Conversation: Sendable {
     case .rating(let form): return answerRating(form, line)
     case .ready: return begin(line)
     case .guiding: return []
+    case .guideWords(let unpause): return answerGuideWords(line, unpause: unpause)
     case .stopReason(let hurt): return stopReason(line, hurt: hurt)
     case .note: return note(line)
     case .water: return water(line)

@@ -7,6 +7,9 @@ public enum Input: Sendable, Equatable {
   case line(String)
   /// One key pressed while a guided step runs (hands are oily, so no Enter is needed).
   case key(GuideKey)
+  /// Letters typed while a step runs that are no key and no guide word (a word begun, "her
+  /// face..."): the caregiver has something to say. The step's time stops and a line is read.
+  case typing(String)
   /// Time moved on: `elapsed` guide time (already sped up by the test clock's scale) since the
   /// last tick, and the wall-clock `now` for journal entries and reminders.
   case tick(elapsed: Duration, now: Date)

@@ -18,6 +18,8 @@ public final class LineEditor {
     static var matches: [String] = []
     static var index = 0
     static var idle: (() -> Void)?
+    /// Text put on the line before the caregiver types (the letters typed during a step).
+    static var initial = ""
   }
 
   /// - Parameter historyFile: where history persists between runs (nil: not kept).
@@ -47,7 +49,9 @@ public final class LineEditor {
   public func onIdle(_ body: @escaping () -> Void) { Hooks.idle = body }
 
   /// The next line; nil at end of input (Ctrl-D). Ctrl-C clears the line and prompts again.
-  public func read(prompt: String) -> String? {
+  /// `initial` is already on the line, as if typed.
+  public func read(prompt: String, initial: String = "") -> String? {
+    Hooks.initial = initial
     guard let raw = readline(prompt) else { return nil }
     defer { free(raw) }
     let line = String(
@@ -111,6 +115,16 @@ public final class LineEditor {
         }
         return next.flatMap { strdup($0) }
       }
+    }
+    rl_pre_input_hook = {
+      MainActor.assumeIsolated {
+        if !Hooks.initial.isEmpty {
+          _ = rl_insert_text(Hooks.initial)
+          Hooks.initial = ""
+          rl_redisplay()
+        }
+      }
+      return 0
     }
     rl_event_hook = {
       MainActor.assumeIsolated {

@@ -14,6 +14,8 @@ struct SessionDraft: Sendable, Equatable {
   var stopped = false
   var reason: String?
   var note: String?
+  /// Words typed during the steps that were no red flag, kept with the note.
+  var duringSteps: [String] = []
   var guideStarted = false
   var precautions: [String]
   /// What to set up before the first step (nil when there is nothing to prepare).
@@ -60,7 +62,8 @@ struct SessionDraft: Sendable, Equatable {
     if log.stoppedEarly, guide.steps.indices.contains(guide.index) {
       log.stoppedAtStep = guide.steps[guide.index].step.id
     }
-    log.note = note
+    let notes = duringSteps + [note].compactMap { $0 }
+    log.note = notes.isEmpty ? nil : notes.joined(separator: " / ")
     log.precautions = precautions
     log.preparation = preparationStatus
     log.preparedItems = preparationStatus == .skipped ? [] : preparedItems

@@ -67,6 +67,14 @@ struct Harness {
     return said[mark...].joined(separator: "\n")
   }
 
+  /// Letters typed during a step that begin a word (no key).
+  @discardableResult
+  mutating func typing(_ text: String) -> String {
+    let mark = said.count
+    apply(conversation.handle(.typing(text)))
+    return said[mark...].joined(separator: "\n")
+  }
+
   /// Lets guide time and wall time pass.
   @discardableResult
   mutating func wait(_ duration: Duration) -> String {

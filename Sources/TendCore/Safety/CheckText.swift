@@ -42,10 +42,27 @@ public struct CheckText: Sendable {
         out += wrap(t.render(emergency.line(line, t)), indent: "  ")
       }
     }
-    let advice = body.dropFirst()
+    var advice = Array(body.dropFirst())
+    // Under stop-and-call only the red flag's own lines stand with the call: another rule's
+    // massage advice ("light strokes only") would read as a go-ahead, so it waits below, under
+    // its own heading, for when the care team says massage is fine again.
+    var later: [Message] = []
+    if result.restrictions.verdict == .stopCallProvider {
+      let because = result.restrictions.verdictBecause
+      later = advice.filter { line in
+        guard line.key.hasPrefix("rule."), line.key.hasSuffix(".advice") else { return false }
+        return !because.contains(String(line.key.dropFirst(5).dropLast(7)))
+      }
+      advice.removeAll { later.contains($0) }
+    }
     if !advice.isEmpty {
       out.append("")
       for line in advice { out += wrap(t.render(emergency.line(line, t)), indent: "") }
+    }
+    if !later.isEmpty {
+      out.append("")
+      out += wrap(t("check.whenCleared"), indent: "")
+      for line in later { out += wrap(t.render(emergency.line(line, t)), indent: "  ") }
     }
     let r = result.restrictions
     if r.verdict.allowsMassage {

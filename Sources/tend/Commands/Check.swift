@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TendCore
+import TendREPL
 
 extension Tend {
   /// `tend check`: what is safe for this person today, and why.
@@ -32,6 +33,25 @@ extension Tend {
     @Flag(help: "Print JSON (the documented contract) instead of text.")
     var json = false
 
+    /// The named receiver's red flags said (not stored) in the last 24 hours, from the journal;
+    /// a line that cannot be read is skipped, so it never lifts one.
+    func saidRedFlags(_ app: AppContext) throws -> [SaidRedFlags.Flag] {
+      guard let receiver = sources.receiver else { return [] }
+      let (_, _, person) = try HomeInput.context(global, receiver: receiver)
+      let now = Date()
+      let entries = try ChatStore(home: app.home).entries(
+        of: person.id, since: now.addingTimeInterval(-86_400))
+      var recognizer: Recognizer?
+      return try SaidRedFlags.find(in: entries, profile: person, catalog: app.catalog) {
+        text, at, stored in
+        // Built only when there are words to read; one that cannot be built is an error, never
+        // a red flag lifted.
+        let words = try recognizer ?? app.recognizer()
+        recognizer = words
+        return words.recognize(text, today: at, profile: stored).conditions
+      }
+    }
+
     func run() throws {
       var (app, all, careTeam, allergies) = try sources.gatherFull(global)
       var recognition: Recognition?
@@ -42,6 +62,9 @@ extension Tend {
         all += found.conditions
         recognition = found
       }
+      // Red flags said in the conversation in the last 24 hours and not closed stand here too.
+      let said = try saidRedFlags(app)
+      all += said.flatMap(\.conditions)
       let checker = SafetyChecker(catalog: app.catalog)
       let routine = try self.routine.map { try ConditionInput.routineID($0, app) }
       let result: SafetyChecker.Result
@@ -59,6 +82,10 @@ extension Tend {
           ).jsonText(),
           terminator: "")
       } else {
+        for line in SaidRedFlags.lines(said, now: Date(), app.localizer) {
+          ScreenText.print(line)
+        }
+        if !said.isEmpty { print("") }
         print(
           CheckText.fitted(localizer: app.localizer, emergency: contact).render(
             result, detailed: routine != nil, recognition: recognition), terminator: "")

@@ -1,0 +1,68 @@
+import Foundation
+import TendCore
+import TendTestSupport
+import Testing
+
+/// Red flags said in the conversation, read back by `tend check --receiver`, and what a stop
+/// verdict leaves out.
+@Suite("Red flags in the journal, end to end")
+struct RedFlagMemoryTests {
+  let home = Fixtures.temporaryDirectory()
+
+  func tend(_ arguments: [String]) throws -> TendRun {
+    try RunTend.run(arguments, environment: ["TEND_HOME": home.path, "LANG": "en_US.UTF-8"])
+  }
+
+  /// A journal line as `tend chat` writes it, `minutes` ago.
+  func line(_ fields: String, minutesAgo: Double) -> String {
+    let at = Timestamp(Date().addingTimeInterval(-minutesAgo * 60)).description
+    return #"{"at":"\#(at)",\#(fields),"v":1}"#
+  }
+
+  func write(_ lines: [String]) throws {
+    let url = home.appendingPathComponent("receivers/bo/journal.jsonl")
+    try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+  }
+
+  static let stopped =
+    #""type":"session","routine":"feet-quick","stoppedEarly":true,"#
+    + #""stopReason":"her face looks droopy now""#
+
+  @Test("a red flag said today stands in tend check; an unreadable line after it never lifts it")
+  func checkReadsSaidRedFlags() throws {
+    #expect(try tend(["receivers", "add", "Bo", "--condition", "anticoagulants"]).status == 0)
+    try write([
+      line(Self.stopped, minutesAgo: 30),
+      // What a "seen" record would look like, torn: it cannot be read, so it lifts nothing.
+      #"{"at":"2026-12-01T15:52:15+00:00","change":"removed","condition":{"id":"sudden-weak"#,
+    ])
+    let text = try tend(["check", "--receiver", "Bo"])
+    #expect(text.status == 0, "\(text.stderr)")
+    #expect(text.stdout.contains("Red flag said today at"))
+    #expect(text.stdout.contains("“her face looks droopy now”"))
+    #expect(text.stdout.contains("Do not massage. Call 911 now."))
+    // The blood thinner's massage advice is not given as if massage went ahead.
+    let main = text.stdout.components(separatedBy: "Only when the care team says")
+    #expect(main.count == 2, "\(text.stdout)")
+    #expect(!main[0].contains("Use light strokes only"))
+    #expect(main[1].contains("Use light strokes only"))
+    let json = try tend(["check", "--receiver", "Bo", "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    #expect(object?["verdict"] as? String == "stop-call-provider")
+  }
+
+  @Test(
+    "seen by the care team (the journal's removed line) or older than a day: it no longer stands")
+  func liftedOrOld() throws {
+    #expect(try tend(["receivers", "add", "Bo"]).status == 0)
+    try write([
+      line(Self.stopped, minutesAgo: 30),
+      line(
+        #""type":"condition","change":"removed","condition":{"id":"sudden-weakness-or-numbness"},"#
+          + #""by":"Dr Lee""#, minutesAgo: 10),
+    ])
+    #expect(try !tend(["check", "--receiver", "Bo"]).stdout.contains("Red flag said"))
+    try write([line(Self.stopped, minutesAgo: 25 * 60)])
+    #expect(try !tend(["check", "--receiver", "Bo"]).stdout.contains("Red flag said"))
+  }
+}
