@@ -44,8 +44,8 @@ struct RedFlagMemoryTests {
     // The blood thinner's massage advice is not given as if massage went ahead.
     let main = text.stdout.components(separatedBy: "Only when the care team says")
     #expect(main.count == 2, "\(text.stdout)")
-    #expect(!main[0].contains("Use light strokes only"))
-    #expect(main[1].contains("Use light strokes only"))
+    #expect(!main[0].contains("Use gentle strokes only"))
+    #expect(main[1].contains("Use gentle strokes only"))
     let json = try tend(["check", "--receiver", "Bo", "--json"])
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect(object?["verdict"] as? String == "stop-call-provider")

@@ -22,7 +22,8 @@ struct EscalationTests {
     let declined = h.send("no")
     #expect(declined.contains("nothing changed"), "\(declined)")
     let suggested = h.send("suggest")
-    #expect(suggested.contains("Call the care team now"), "\(suggested)")
+    #expect(suggested.contains("call their cancer team now"), "\(suggested)")
+    #expect(!suggested.contains("Keep sessions gentle"), "\(suggested)")
     #expect(h.store.profiles[0].conditions.map(\.id) == ["chemotherapy"])
   }
 
