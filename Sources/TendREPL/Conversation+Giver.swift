@@ -39,7 +39,10 @@ extension Conversation {
   /// or a number) skips the question and is read at the main prompt, so nothing typed is lost.
   mutating func answerGiver(_ line: String) -> [Action] {
     phase = .idle
-    guard !line.isEmpty else {
+    // Enter, a "no" or a "nobody" skips it (a "no" read as a command said "I do not know").
+    guard !line.isEmpty, yesNo(line) != false,
+      !t.list("chat.noneWords").contains(line.lowercased())
+    else {
       return [.say(t("chat.giver.skipped")), .say(t("chat.idleHint")), idlePrompt()]
     }
     guard looksLikeName(line), let name = Self.giverName(line) else { return handleLine(line) }

@@ -112,6 +112,11 @@ struct ScreenTests {
     #expect(other.send("suggest").contains("Routines for today"))
     #expect(other.store.profiles[0].caregivers.isEmpty)
     #expect(other.conversation.phase == .idle)
+    // A "no" at the question skips it, it is not an unknown command.
+    var declined = Harness(profiles: [Profile(id: "cy", name: "Cy")])
+    let no = declined.send("1", "no")
+    #expect(no.contains("That is fine. I will ask next time."), "\(no)")
+    #expect(!no.contains("I do not know"), "\(no)")
     h.send("feel", "a bit sore", "2", "4", "skip")
     let feeling = h.entries("ann").last
     guard case .feeling(let ratings, let words, let by)? = feeling else {
