@@ -286,4 +286,24 @@ struct ReadingRoundThreeTests {
     let (diabetic, _, _) = try Self.read("his feet feel numb from the diabetes")
     #expect(diabetic == .adjust)
   }
+
+  @Test(
+    "the nurse review's last findings: meningitis signs, lymphoedema in plain words, an open hole, no weight on a leg"
+  )
+  func nurseReviewLast() throws {
+    try Self.expectStop(
+      "she has a stiff neck, a high temperature and she's very confused", lang: "en")
+    try Self.expectStop("a rash that doesn't fade when I press a glass on it", lang: "en")
+    try Self.expectStop("tiene fiebre y el cuello rígido", lang: "es")
+    let (stiff, _, _) = try Self.read("she has a stiff neck from sleeping funny")
+    #expect(stiff == .ok)
+    let (_, arm, r) = try Self.read(
+      "her left arm has been swollen for years since her breast surgery")
+    #expect(arm.conditions.contains { $0.id == "lymphedema" && $0.side == .left })
+    #expect(r.avoid.keys.contains { $0.site == .arm && $0.side == .left })
+    let (_, hole, _) = try Self.read("the drain came out yesterday but the hole is still open")
+    #expect(hole.conditions.contains { $0.id == "open-wound" })
+    let (_, fall, _) = try Self.read("he had a fall and now can't put weight on his leg")
+    #expect(fall.conditions.contains { $0.id == "fracture" })
+  }
 }
