@@ -153,3 +153,16 @@ public enum PseudoTerminal {
     sys.exit(child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0))
     """#
 }
+
+extension PseudoTerminal {
+  /// A new person named `name` with a "no" to each of the eight intake questions, then
+  /// `start ROUTINE`, nothing new today, ratings skipped, begin, up to step 1 on the screen.
+  public static func toFirstStep(name: String, routine: String) -> [Step] {
+    var steps: [Step] = [.expect("name> "), .line(name)]
+    for _ in 0..<8 { steps += [.expect("no> "), .line("no")] }
+    return steps + [
+      .expect("tend> "), .line("start \(routine)"), .expect("today> "), .line("no"),
+      .expect("1 or 2> "), .line("skip"), .expect("begin> "), .line(""), .expect("Step 1 of"),
+    ]
+  }
+}
