@@ -269,15 +269,19 @@ public struct Recognizer: Sendable {
     // "blood thinners", "heart" in "heart failure") is that name's, not a sign of its own; a
     // word that is the whole mention ("bruises") still counts.
     let named = present.map(\.match).filter { rules[Self.id(of: $0)]?.isRedFlag == false }
-    let presentHits = hits.indices.filter { i in
+    // Each concept word's status is read once: standing (present, or an urgent one denied only
+    // after it), then, for most signs, not part of a longer condition name.
+    let hitMentions = statusable + hitMatches
+    let standing = hits.indices.filter { i in
+      Self.stands(
+        hitMatches[i], urgent: signs.urgentConcepts.contains(hits[i].concept),
+        Negation.status(of: hitMatches[i], cues: cues, mentions: hitMentions, tokens: tokens))
+    }
+    let presentHits = standing.filter { i in
       !named.contains {
         $0.first <= hits[i].first && $0.last >= hits[i].last
           && $0.last - $0.first > hits[i].last - hits[i].first
       }
-        && Self.stands(
-          hitMatches[i], urgent: signs.urgentConcepts.contains(hits[i].concept),
-          Negation.status(
-            of: hitMatches[i], cues: cues, mentions: statusable + hitMatches, tokens: tokens))
     }.map { hits[$0] }
     let ids = stored.union(build.entries.map(\.condition.id))
     // A sign of something said to be in the past or long-standing ("a stroke years ago … a
@@ -290,12 +294,7 @@ public struct Recognizer: Sendable {
         tokens[$0.first].sentence
       })
     // Signs that also read words inside condition names, over every standing concept word.
-    let standingAll = hits.indices.filter { i in
-      Self.stands(
-        hitMatches[i], urgent: signs.urgentConcepts.contains(hits[i].concept),
-        Negation.status(
-          of: hitMatches[i], cues: cues, mentions: statusable + hitMatches, tokens: tokens))
-    }.map { hits[$0] }
+    let standingAll = standing.map { hits[$0] }
     let found =
       signs.find(presentHits, present: ids, tokens: tokens)
       + signs.find(standingAll, present: ids, tokens: tokens, overNames: true)
