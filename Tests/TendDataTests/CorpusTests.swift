@@ -114,6 +114,16 @@ struct CorpusTests {
             "corpus[%@/%@]: %d items; exact %.1f%% (%d); under-triage %d; red flags stopped %d/%d; benign over-triaged %d/%d",
           part, lang, outcomes.count, 100 * Double(exact) / Double(outcomes.count), exact, under,
           stopped, flags.count, over, benign.count))
+      let lowVerdict = outcomes.filter {
+        $0.verdict < (Verdict(rawValue: $0.item.expect.verdict) ?? .ok)
+      }
+      let sites = outcomes.filter { $0.missing.contains { $0.hasPrefix("site") } }
+      let ceilings = outcomes.filter { $0.missing.contains { $0.hasPrefix("ceiling") } }
+      let overAll = outcomes.filter(\.overTriage)
+      print(
+        "corpus[\(part)/\(lang)]: under-triage by kind: verdict \(lowVerdict.count), site \(sites.count), ceiling \(ceilings.count); over-triage by category: "
+          + Dictionary(grouping: overAll, by: \.item.category).map { "\($0.key) \($0.value.count)" }
+          .sorted().joined(separator: ", "))
       if show {
         for o in outcomes where !o.exact || o.underTriage {
           print(
@@ -157,5 +167,13 @@ struct CorpusTests {
   func sealedThird() throws {
     let outcomes = try Self.report("sealed-3", show: false).values.flatMap { $0 }
     #expect(outcomes.count >= 300)
+  }
+
+  /// The sixth batch (420 items by three new writers, written blind on the evening of 1 December
+  /// from the rule table and a brief) and sealed whole before any figure was read.
+  @Test("sealed part (sixth batch): figures only")
+  func sealedFourth() throws {
+    let outcomes = try Self.report("sealed-4", show: false).values.flatMap { $0 }
+    #expect(outcomes.count >= 400)
   }
 }
