@@ -86,6 +86,12 @@ enum Negation {
           && tokens[$0.first].clause == tokens[cue.last].clause
       }
       guard !between, !ownMention else { continue }
+      // "lymphoedema in her right leg since the groin nodes came out": a cue after "since"
+      // belongs to the clause "since" opens, not to what was said before it.
+      let opened = cues.contains {
+        $0.meaning == .cue(.since) && $0.first > mention.last && $0.last < cue.first
+      }
+      guard !opened else { continue }
       return kind == .past ? .past(cue: cue) : .negated(cue: cue)
     }
     return .present

@@ -118,16 +118,47 @@ enum Placement {
   /// "from the hand to the elbow"), unless another mention owns it.
   static func joinedSite(
     after site: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], mention: PhraseMatch,
-    owners: [Int: Int], sides: [PhraseMatch] = []
+    owners: [Int: Int], sides: [PhraseMatch] = [], cues: [PhraseMatch] = []
   ) -> PhraseMatch? {
-    // One word between, or one word and a side ("her left hip and right thigh").
+    // One word between, or one word and a side ("her left hip and right thigh"), or up to three
+    // words that name nothing else ("behind her knee and down the calf").
     let sideEnd = sides.first { $0.first == site.last + 2 }?.last
+    // A range: an extent word between the two places, in one sentence, with no other place,
+    // side (but the first place's own) or cue but "and" between.
+    if let reached = sites.first(where: { next in
+      next.first > site.last && next.first - site.last - 1 <= 8
+        && tokens[next.first].sentence == tokens[site.first].sentence
+        && bodySite(next) != bodySite(site)
+        && (owners[next.first].map { $0 == mention.first } ?? true)
+        && !sites.contains { $0.first > site.last && $0.first < next.first }
+        && !sides.contains { $0.first > site.last + 1 && $0.first < next.first }
+        && cues.contains { $0.meaning == .cue(.extent) && $0.first > site.last && $0.last < next.first }
+        && cues.allSatisfy {
+          !($0.first > site.last && $0.last < next.first)
+            || $0.meaning == .cue(.extent) || $0.meaning == .cue(.boundary)
+            || $0.meaning == .cue(.reference)
+        }
+    }) {
+      return reached
+    }
     return sites.first { next in
-      (next.first == site.last + 2 || sideEnd.map { next.first == $0 + 1 } == true)
+      (next.first == site.last + 2 || sideEnd.map { next.first == $0 + 1 } == true
+        || (next.first > site.last + 2 && next.first - site.last - 1 <= 3
+          && !sites.contains { $0.first > site.last && $0.first < next.first }
+          && !sides.contains { $0.first > site.last && $0.first < next.first }
+          && joinedByAnd(site.last + 1, next.first - 1, cues)))
         && tokens[next.first].clause == tokens[site.first].clause
         && (owners[next.first].map { $0 == mention.first } ?? true)
         && bodySite(next) != bodySite(site)
     }
+  }
+
+  /// Whether the words `first...last` hold a boundary word ("and") and no other cue: "and
+  /// down the calf" joins, "since the groin" and "but not the calf" do not.
+  static func joinedByAnd(_ first: Int, _ last: Int, _ cues: [PhraseMatch]) -> Bool {
+    let inside = cues.filter { $0.first >= first && $0.last <= last }
+    return inside.contains { $0.meaning == .cue(.boundary) }
+      && inside.allSatisfy { $0.meaning == .cue(.boundary) }
   }
 
   static func bodySite(_ match: PhraseMatch) -> BodySite? {
@@ -137,9 +168,9 @@ enum Placement {
 
   /// The side said for a site: a side word up to four words before it in the same clause
   /// ("left knee", "right side of her chest"), or right after it ("arm, the left one").
-  static func side(of site: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (
-    Side, PhraseMatch
-  )? {
+  static func side(
+    of site: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken], sites: [PhraseMatch] = []
+  ) -> (Side, PhraseMatch)? {
     let clause = tokens[site.first].clause
     var best: (Side, PhraseMatch, Int)?
     for match in sides where tokens[match.first].clause == clause {
@@ -148,6 +179,8 @@ enum Placement {
       if match.last < site.first {
         distance = site.first - match.last - 1
         guard distance <= 3 else { continue }
+        // "el brazo izquierdo y los pies": a side right after another site is that site's.
+        if distance > 0, sites.contains(where: { $0.last + 1 == match.first }) { continue }
       } else if match.first > site.last {
         distance = match.first - site.last + 2
         guard distance <= 4 else { continue }

@@ -58,13 +58,19 @@ struct Build {
     if rule.site != .none {
       if let found = Placement.site(
         for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil,
-        owners: owners, wholeLimb: rule.avoid.contains(.margin(.limb))),
+        owners: owners, wholeLimb: rule.avoid.contains(.margin(.limb)))
+        // A sign's words may hold the place ("la rodilla izquierda (prótesis)").
+        ?? sites.first(where: { $0.first >= match.first && $0.last <= match.last }),
         case .site(let s) = found.meaning
       {
         site = s
         placedBy = found
         extend(found)
-        if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens) {
+        if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites) {
+          side = said
+          extend(words)
+        } else if let (said, words) = sideOfSamePart(after: found, site: s) {
+          // "a cracked heel on his left foot": the side said for the larger part it is on.
           side = said
           extend(words)
         }
@@ -73,6 +79,13 @@ struct Build {
         site = rule.defaultSite
         side = said
         extend(words)
+      } else if refersBack(match), let place = sites.last(where: {
+        $0.last < match.first && match.first - $0.last <= 8
+          && tokens[$0.first].sentence == tokens[match.first].sentence
+      }), case .site(let s) = place.meaning {
+        // "she knocked her left forearm on the door, there's a bruise": the place just named.
+        site = s
+        side = Placement.side(of: place, sides: sides, tokens: tokens, sites: sites)?.0
       } else if refersBack(match), let previous = entries.last(where: { $0.condition.site != nil })
       {
         site = previous.condition.site
@@ -97,6 +110,14 @@ struct Build {
         entries.append(Entry(condition: second, first: first, last: last))
       }
     }
+    // A line or port in the neck runs under the collarbone: its rule's chest, on the side said
+    // ("a line in her neck on the right side"), is left out too (fail closed).
+    if site == .neck, rule.defaultSite == .chest {
+      let said = placedBy.flatMap { Placement.side(of: $0, sides: sides, tokens: tokens, sites: sites)?.0 }
+      let chest = Condition(
+        id: id, site: .chest, side: said, daysSince: date?.days, matched: span.text(first, last))
+      entries.append(Entry(condition: chest, first: first, last: last))
+    }
     if let (s2, side2, words) = joined {
       let last2 = max(last, words.last)
       let second = Condition(
@@ -113,17 +134,31 @@ struct Build {
     guard
       let next = Placement.joinedSite(
         after: found, sites: sites, tokens: tokens, mention: mention, owners: owners,
-        sides: sides),
+        sides: sides, cues: cues),
       case .site(let s2) = next.meaning
     else { return nil }
     // Its own side word stands after the first site ("left hip and right thigh").
-    let own = Placement.side(of: next, sides: sides, tokens: tokens).flatMap {
+    let own = Placement.side(of: next, sides: sides, tokens: tokens, sites: sites).flatMap {
       $0.1.first > found.last ? $0 : nil
     }
     // Only a limb, hip or shoulder takes the first site's side: "her left hip and lower spine"
     // is the whole spine.
     let inherits = s2.limb != nil || s2 == .hip || s2 == .shoulder
     return (s2, own.map(\.0) ?? (inherits ? side : nil), next)
+  }
+
+  /// The side of the larger part named right after `found` in its clause, that holds it ("heel
+  /// on his left foot"); never a neighbour's ("knee op, his right calf" leaves the knee's side
+  /// unsaid).
+  func sideOfSamePart(after found: PhraseMatch, site: BodySite) -> (Side, PhraseMatch)? {
+    guard
+      let next = sites.first(where: {
+        $0.first > found.last && $0.first - found.last <= 4
+          && tokens[$0.first].clause == tokens[found.first].clause
+      }), case .site(let s2) = next.meaning,
+      site.selfAndAncestors.contains(s2)
+    else { return nil }
+    return Placement.side(of: next, sides: sides, tokens: tokens, sites: sites)
   }
 
   /// Whether "it" or "there" stands in the mention's clause, pointing at an earlier place.
@@ -179,7 +214,7 @@ struct Build {
       site = s
       first = min(first, found.first)
       last = max(last, found.last)
-      if let (said, sideWords) = Placement.side(of: found, sides: sides, tokens: tokens) {
+      if let (said, sideWords) = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites) {
         side = said
         first = min(first, sideWords.first)
         last = max(last, sideWords.last)

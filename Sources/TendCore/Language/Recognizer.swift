@@ -98,6 +98,18 @@ public struct Recognizer: Sendable {
       case .known: break
       }
     }
+    // "since yesterday" is a date; only a "since" that opens a clause of its own ("since the
+    // nodes came out") keeps a cue after it from reaching back (`Negation`).
+    let dateStarts = Set(
+      dateWords.filter {
+        switch $0.meaning {
+        case .number, .unit, .daysAgo, .weekday: true
+        default: false
+        }
+      }.map(\.first))
+    cues.removeAll { cue in
+      cue.meaning == .cue(.since) && (cue.first + 1...cue.last + 1).contains(where: dateStarts.contains)
+    }
     // Sign concepts read from the words ("tight band round his chest"), kept for later.
     let hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
     // A denial or past word inside a longer phrase that names something is that phrase's own
@@ -311,6 +323,12 @@ public struct Recognizer: Sendable {
       } else if flag.id == "not-understood-urgent" {
         // The safety net ("worried about his breathing"): shown as not understood, urgent.
         build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: true))
+      } else if let rule = rules[flag.id], !rule.isRedFlag, rule.activeDays != nil {
+        // A sign of a rule with a time limit ("le operaron la rodilla (prótesis) hace 2 meses")
+        // is dated and placed like the rule named outright.
+        let words = PhraseMatch(
+          meaning: .condition(flag.id), first: flag.first, last: flag.last, fuzzy: false)
+        build.add(flag.id, words, date: DateWords.attach(dates, to: [words], tokens: tokens)[0])
       } else {
         build.addRedFlag(flag)
       }

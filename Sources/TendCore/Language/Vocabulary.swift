@@ -61,6 +61,9 @@ public struct Vocabulary: Sendable {
     case removedBefore, removedAfter
     /// "she is", "at" before "31 wks": a number of weeks that is a pregnancy.
     case gestation
+    /// "down to", "running down", "hasta", "jusqu'au", "一直到": the place after it is reached
+    /// from the place before ("behind the knee and down the calf"): both are the mention's.
+    case extent
   }
 
   struct Phrase: Sendable {
