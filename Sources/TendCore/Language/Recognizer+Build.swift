@@ -16,6 +16,8 @@ struct Build {
   let cues: [PhraseMatch]
   /// Which mention each site belongs to (site start → mention start), see `Placement.owners`.
   var owners: [Int: Int] = [:]
+  /// Every condition and symptom mention, for the "nothing else named between" tests.
+  var mentions: [PhraseMatch] = []
   var entries: [Entry] = []
   var negated: [Recognition.NotCounted] = []
   var unplaced: [Recognition.NotUnderstood] = []
@@ -55,6 +57,7 @@ struct Build {
     var side: Side?
     var joined: (BodySite, Side?, PhraseMatch)?
     var placedBy: PhraseMatch?
+    var laterPlace: PhraseMatch?
     if rule.site != .none {
       if let found = Placement.site(
         for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil,
@@ -79,6 +82,13 @@ struct Build {
         site = rule.defaultSite
         side = said
         extend(words)
+      } else if let place = laterClauseSite(after: match), case .site(let s) = place.meaning {
+        // "il a son patch d'Exelon, cette semaine on l'a collé en haut du dos à droite": the
+        // place told in the next clause, where nothing else is named.
+        site = s
+        side = Placement.side(of: place, sides: sides, tokens: tokens, sites: sites)?.0
+        laterPlace = place
+        extend(place)
       } else if refersBack(match), let place = sites.last(where: {
         $0.last < match.first && match.first - $0.last <= 8
           && tokens[$0.first].sentence == tokens[match.first].sentence
@@ -118,6 +128,15 @@ struct Build {
         id: id, site: .chest, side: said, daysSince: date?.days, matched: span.text(first, last))
       entries.append(Entry(condition: chest, first: first, last: last))
     }
+    // A device placed from another clause ("she has a port, her left arm is fine") may not be
+    // there: the device's usual place stays left out as well (fail closed).
+    if let placed = placedBy ?? laterPlace, tokens[placed.first].clause != tokens[match.first].clause,
+      rule.category == "device", let usual = rule.defaultSite, usual != site
+    {
+      let kept = Condition(
+        id: id, site: usual, side: nil, daysSince: date?.days, matched: span.text(first, last))
+      entries.append(Entry(condition: kept, first: first, last: last))
+    }
     if let (s2, side2, words) = joined {
       let last2 = max(last, words.last)
       let second = Condition(
@@ -145,6 +164,28 @@ struct Build {
     // is the whole spine.
     let inherits = s2.limb != nil || s2 == .hip || s2 == .shoulder
     return (s2, own.map(\.0) ?? (inherits ? side : nil), next)
+  }
+
+  /// A place in a later clause of the mention's sentence, up to ten words on, in a clause that
+  /// points back at the mention, with no other mention before it and no other mention's claim
+  /// on it ("she has a port, her left arm is fine" is not a port in the arm).
+  func laterClauseSite(after match: PhraseMatch) -> PhraseMatch? {
+    let sentence = tokens[match.first].sentence
+    guard
+      let place = sites.first(where: {
+        $0.first > match.last && $0.first - match.last <= 10
+          && tokens[$0.first].sentence == sentence
+          && tokens[$0.first].clause != tokens[match.last].clause
+      }),
+      owners[place.first].map({ $0 == match.first }) ?? true,
+      !mentions.contains(where: { $0.first > match.last && $0.first < place.first }),
+      // The later clause points back at the mention ("we put it on", "on l'a collé", "贴在").
+      cues.contains(where: {
+        $0.meaning == .cue(.reference) && $0.first > match.last && $0.last < place.first
+          && tokens[$0.first].clause == tokens[place.first].clause
+      })
+    else { return nil }
+    return place
   }
 
   /// The side of the larger part named right after `found` in its clause, that holds it ("heel

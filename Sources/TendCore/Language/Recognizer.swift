@@ -54,9 +54,18 @@ public struct Recognizer: Sendable {
   /// The vocabulary and the way of reading marks for `text`: in a language written with marks,
   /// a message typed with them is read with every mark kept, one typed without them against
   /// the vocabulary with every mark stripped.
+  /// A message where fewer than a quarter of the words carry marks ("me em bi tieu duong, hai
+  /// ban chan te rần rần") was typed without them, the odd marked word from a phone's
+  /// suggestions aside: it is read with every mark stripped too.
   func reading(_ text: String) -> (Vocabulary, TextTokens.Marks) {
     guard let plainVocabulary else { return (vocabulary, .latin1) }
-    return TextTokens.hasMarks(text) ? (vocabulary, .keep) : (plainVocabulary, .strip)
+    var words = 0
+    var marked = 0
+    for word in text.split(whereSeparator: { !$0.isLetter }) {
+      words += 1
+      if TextTokens.hasMarks(String(word)) { marked += 1 }
+    }
+    return marked * 4 >= words && marked > 0 ? (vocabulary, .keep) : (plainVocabulary, .strip)
   }
 
   /// What `text` says, as of `today` (for "since Monday"), read together with what is already
@@ -220,6 +229,7 @@ public struct Recognizer: Sendable {
       dateWords, tokens: tokens, mentionStarts: Set(present.map(\.match.first)), today: today,
       calendar: calendar)
     let attached = DateWords.attach(dates, to: present.map(\.match), tokens: tokens)
+    build.mentions = statusable
     build.owners = Placement.owners(
       of: sites,
       mentions: present.filter { rules[$0.id].map { $0.site != .none } ?? false }.map(\.match),
