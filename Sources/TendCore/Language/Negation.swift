@@ -29,11 +29,13 @@ enum Negation {
     // Cues before: the nearest one in reach wins.
     var before: Status = .present
     var nearest = Int.max
-    for cue in cues where cue.last < mention.first {
+    // A cue may end inside the mention's first words: "not on" + "on treatment".
+    for cue in cues
+    where cue.last < mention.first || (cue.first < mention.first && cue.last < mention.last) {
       guard case .cue(let kind) = cue.meaning,
         kind == .negation || kind == .past || kind == .negationAfter
       else { continue }
-      let gap = mention.first - cue.last - 1
+      let gap = max(0, mention.first - cue.last - 1)
       // A denial-after of three words or more right before a mention works forwards too ("ya
       // no toma warfarina"); a short one does not ("has gone red" is red).
       if kind == .negationAfter, cue.last - cue.first < 2 || gap > 2 { continue }
