@@ -132,7 +132,9 @@ enum Placement {
         && (owners[next.first].map { $0 == mention.first } ?? true)
         && !sites.contains { $0.first > site.last && $0.first < next.first }
         && !sides.contains { $0.first > site.last + 1 && $0.first < next.first }
-        && cues.contains { $0.meaning == .cue(.extent) && $0.first > site.last && $0.last < next.first }
+        && cues.contains {
+          $0.meaning == .cue(.extent) && $0.first > site.last && $0.last < next.first
+        }
         && cues.allSatisfy {
           !($0.first > site.last && $0.last < next.first)
             || $0.meaning == .cue(.extent) || $0.meaning == .cue(.boundary)
@@ -150,6 +152,27 @@ enum Placement {
         && tokens[next.first].clause == tokens[site.first].clause
         && (owners[next.first].map { $0 == mention.first } ?? true)
         && bodySite(next) != bodySite(site)
+    }
+  }
+
+  /// The place a range starts from, before `site` ("膝盖后面一直到小腿肚…静脉曲张": the knee),
+  /// for languages that name the place before the mention: an extent word between the two,
+  /// in one sentence, with no other place or cue but "and" between.
+  static func rangeStart(
+    before site: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], cues: [PhraseMatch]
+  ) -> PhraseMatch? {
+    sites.last { start in
+      start.last < site.first && site.first - start.last - 1 <= 8
+        && tokens[start.first].sentence == tokens[site.first].sentence
+        && bodySite(start) != bodySite(site)
+        && !sites.contains { $0.first > start.last && $0.last < site.first }
+        && cues.contains {
+          $0.meaning == .cue(.extent) && $0.first > start.last && $0.last < site.first
+        }
+        && cues.allSatisfy {
+          !($0.first > start.last && $0.last < site.first)
+            || $0.meaning == .cue(.extent) || $0.meaning == .cue(.boundary)
+        }
     }
   }
 

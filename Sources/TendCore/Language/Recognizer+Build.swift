@@ -69,7 +69,8 @@ struct Build {
         site = s
         placedBy = found
         extend(found)
-        if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites) {
+        if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites)
+        {
           side = said
           extend(words)
         } else if let (said, words) = sideOfSamePart(after: found, site: s) {
@@ -78,6 +79,13 @@ struct Build {
           extend(words)
         }
         joined = joinedSite(after: found, mention: match, side: side)
+        if joined == nil, found.last < match.first,
+          let start = Placement.rangeStart(before: found, sites: sites, tokens: tokens, cues: cues),
+          case .site(let s0) = start.meaning
+        {
+          let said = Placement.side(of: start, sides: sides, tokens: tokens, sites: sites)?.0
+          joined = (s0, said ?? (s0.limb != nil ? side : nil), start)
+        }
       } else if let (said, words) = Placement.loneSide(near: match, sides: sides, tokens: tokens) {
         site = rule.defaultSite
         side = said
@@ -89,10 +97,12 @@ struct Build {
         side = Placement.side(of: place, sides: sides, tokens: tokens, sites: sites)?.0
         laterPlace = place
         extend(place)
-      } else if refersBack(match), let place = sites.last(where: {
-        $0.last < match.first && match.first - $0.last <= 8
-          && tokens[$0.first].sentence == tokens[match.first].sentence
-      }), case .site(let s) = place.meaning {
+      } else if refersBack(match),
+        let place = sites.last(where: {
+          $0.last < match.first && match.first - $0.last <= 8
+            && tokens[$0.first].sentence == tokens[match.first].sentence
+        }), case .site(let s) = place.meaning
+      {
         // "she knocked her left forearm on the door, there's a bruise": the place just named.
         site = s
         side = Placement.side(of: place, sides: sides, tokens: tokens, sites: sites)?.0
@@ -123,14 +133,17 @@ struct Build {
     // A line or port in the neck runs under the collarbone: its rule's chest, on the side said
     // ("a line in her neck on the right side"), is left out too (fail closed).
     if site == .neck, rule.defaultSite == .chest {
-      let said = placedBy.flatMap { Placement.side(of: $0, sides: sides, tokens: tokens, sites: sites)?.0 }
+      let said = placedBy.flatMap {
+        Placement.side(of: $0, sides: sides, tokens: tokens, sites: sites)?.0
+      }
       let chest = Condition(
         id: id, site: .chest, side: said, daysSince: date?.days, matched: span.text(first, last))
       entries.append(Entry(condition: chest, first: first, last: last))
     }
     // A device placed from another clause ("she has a port, her left arm is fine") may not be
     // there: the device's usual place stays left out as well (fail closed).
-    if let placed = placedBy ?? laterPlace, tokens[placed.first].clause != tokens[match.first].clause,
+    if let placed = placedBy ?? laterPlace,
+      tokens[placed.first].clause != tokens[match.first].clause,
       rule.category == "device", let usual = rule.defaultSite, usual != site
     {
       let kept = Condition(
@@ -255,7 +268,9 @@ struct Build {
       site = s
       first = min(first, found.first)
       last = max(last, found.last)
-      if let (said, sideWords) = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites) {
+      if let (said, sideWords) = Placement.side(
+        of: found, sides: sides, tokens: tokens, sites: sites)
+      {
         side = said
         first = min(first, sideWords.first)
         last = max(last, sideWords.last)

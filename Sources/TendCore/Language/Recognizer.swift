@@ -117,10 +117,22 @@ public struct Recognizer: Sendable {
         }
       }.map(\.first))
     cues.removeAll { cue in
-      cue.meaning == .cue(.since) && (cue.first + 1...cue.last + 1).contains(where: dateStarts.contains)
+      cue.meaning == .cue(.since)
+        && (cue.first + 1...cue.last + 1).contains(where: dateStarts.contains)
     }
     // Sign concepts read from the words ("tight band round his chest"), kept for later.
-    let hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
+    var hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
+    // A blood pressure reading of 180 or more ("210 over 120", "la presión está en 210"; "à 21"
+    // in centimetres of mercury, as French speakers say it) is a very high one.
+    for hit in hits where hit.concept == "bloodPressure" {
+      let sentence = tokens[hit.first].sentence
+      if let n = tokens.indices.first(where: {
+        $0 > hit.last && $0 - hit.last <= 4 && tokens[$0].sentence == sentence
+          && tokens[$0].number.map { $0 >= 180 && $0 < 400 || $0 >= 18 && $0 < 30 } == true
+      }) {
+        hits.append(Signs.Hit(concept: "bpHigh", first: n, last: n))
+      }
+    }
     // A denial or past word inside a longer phrase that names something is that phrase's own
     // ("no siente las piernas", "can't lift her arm", "không té", "tuvo un infarto"): it
     // denies or dates nothing around it.
@@ -330,6 +342,18 @@ public struct Recognizer: Sendable {
         && longStandingSentences.contains(tokens[flag.first].sentence)
       if past.contains(flag.id) || lasting, !saysNew {
         build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: false))
+      } else if flag.id == "not-understood-urgent",
+        found.contains(where: {
+          $0.id != flag.id && rules[$0.id]?.isRedFlag == true
+            && tokens[$0.first].sentence == tokens[flag.first].sentence
+        })
+          || build.entries.contains(where: {
+            $0.condition.id != flag.id && rules[$0.condition.id]?.isRedFlag == true
+              && tokens[$0.first].sentence == tokens[flag.first].sentence
+          })
+      {
+        // A warning sign already named in the sentence says it all.
+        continue
       } else if flag.id == "not-understood-urgent" {
         // The safety net ("worried about his breathing"): shown as not understood, urgent.
         build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: true))
@@ -347,7 +371,13 @@ public struct Recognizer: Sendable {
     // What could not be placed: raises the verdict, never dropped.
     var covered = [Bool](repeating: false, count: tokens.count)
     for match in all { for i in match.first...match.last { covered[i] = true } }
-    for hit in hits { for i in hit.first...hit.last { covered[i] = true } }
+    // A medical concept word ("seizure", "hypo") is explained only by a sign that read it.
+    for hit in hits
+    where !signs.medicalConcepts.contains(hit.concept)
+      || found.contains(where: { $0.first <= hit.first && $0.last >= hit.last })
+    {
+      for i in hit.first...hit.last { covered[i] = true }
+    }
     // A red-flag-system concept inside words already read as a condition ("numb feet" is
     // neuropathy) is explained; any other one makes an unplaced word in its sentence urgent.
     // A sentence that says the finding is long-standing ("her arms have been getting weaker
@@ -363,7 +393,11 @@ public struct Recognizer: Sendable {
     ).filter { !longStandingSentences.contains($0) || newSentences.contains($0) }
     let feverish = stored.contains("fever") || build.entries.contains { $0.condition.id == "fever" }
     let namedSpans =
-      all.filter(Self.isNamed).map { $0.first...$0.last } + hits.map { $0.first...$0.last }
+      all.filter(Self.isNamed).map { $0.first...$0.last }
+      + hits.filter { hit in
+        !signs.medicalConcepts.contains(hit.concept)
+          || found.contains(where: { $0.first <= hit.first && $0.last >= hit.last })
+      }.map { $0.first...$0.last }
     let unplaced = Unplaced(vocabulary: vocabulary, lexicon: lexicon).find(
       tokens: tokens, words: words, fuzzy: fuzzy, covered: covered, named: namedSpans, span: span,
       urgentSentences: urgentSentences, urgentEverywhere: feverish)

@@ -37,10 +37,14 @@ public struct Signs: Sendable {
   /// found with one of them and nothing that says it is new is shown as not understood (ask
   /// the care team) instead of as an emergency.
   public let longStandingConcepts: Set<String>
+  /// Concepts whose words are medical by themselves ("seizure", "hypo", "blood pressure"): when
+  /// no sign reads them, they are shown as not understood, never taken as explained.
+  public var medicalConcepts: Set<String> = []
   /// Every concept named in the file.
   public var concepts: Set<String> {
     Set(signs.flatMap { $0.groups.flatMap { $0 } }).union(urgentConcepts).union(
-      longStandingConcepts)
+      longStandingConcepts
+    ).union(medicalConcepts)
   }
 
   public init(
@@ -58,7 +62,9 @@ public struct Signs: Sendable {
     let url = folder.appendingPathComponent("Routines/signs.json")
     let (bytes, name) = try Catalog.read(url, relativeTo: folder)
     let (r, root) = try DataReader.parse(bytes, file: name)
-    _ = try r.object(root, "", allowed: ["v", "urgentConcepts", "longStandingConcepts", "signs"])
+    _ = try r.object(
+      root, "",
+      allowed: ["v", "urgentConcepts", "longStandingConcepts", "medicalConcepts", "signs"])
     _ = try r.int(root, "", "v", in: 1...1)
     let english = Set(catalog.english.values.keys.filter { $0.hasPrefix("vocab.sign.") })
     func concept(_ node: JSONNode, _ path: String) throws(CatalogError) -> String {
@@ -78,6 +84,12 @@ public struct Signs: Sendable {
     var longStanding = Set<String>()
     for (i, node) in try r.array(root, "", "longStandingConcepts").enumerated() {
       longStanding.insert(try concept(node, "longStandingConcepts[\(i)]"))
+    }
+    var medical = Set<String>()
+    if root["medicalConcepts"] != nil {
+      for (i, node) in try r.array(root, "", "medicalConcepts").enumerated() {
+        medical.insert(try concept(node, "medicalConcepts[\(i)]"))
+      }
     }
     var signs: [Sign] = []
     for (i, node) in try r.array(root, "", "signs").enumerated() {
@@ -127,7 +139,9 @@ public struct Signs: Sendable {
       }
       signs.append(sign)
     }
-    return Signs(signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding)
+    var loaded = Signs(signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding)
+    loaded.medicalConcepts = medical
+    return loaded
   }
 
   /// A concept found in a message.
