@@ -120,6 +120,21 @@ public struct Recognizer: Sendable {
       cue.meaning == .cue(.since)
         && (cue.first + 1...cue.last + 1).contains(where: dateStarts.contains)
     }
+    // "put in back in 2021", "six years back": "back" there is a date word, not the back.
+    let unitEnds = Set(
+      dateWords.filter {
+        if case .unit = $0.meaning { true } else { false }
+      }.map(\.last))
+    sites.removeAll { site in
+      cues.contains { cue in
+        guard cue.first <= site.first, cue.last >= site.last else { return false }
+        let next = cue.last + 1
+        let year =
+          next < tokens.count && tokens[next].number.map { (1900...2100).contains($0) } == true
+        return cue.meaning == .cue(.within) && year
+          || cue.meaning == .cue(.ago) && unitEnds.contains(cue.first - 1)
+      }
+    }
     // Sign concepts read from the words ("tight band round his chest"), kept for later.
     var hits = vocabulary.signHits(words, tokens).filter { !explained($0.first, $0.last) }
     // A blood pressure reading of 180 or more ("210 over 120", "la presión está en 210"; "à 21"

@@ -192,4 +192,40 @@ struct ReadingRoundFourTests {
       "me em bi tieu duong, hai ban chan te rần rần, co vet xuoc ho o ngon chan phai", lang: "vi")
     #expect(found.conditions.contains { $0.id == "diabetic-neuropathy" }, "\(found.conditions)")
   }
+
+  @Test("diseases the rules do not name, in everyday words or letters, ask the care team first")
+  func outsideFacts() throws {
+    for (lang, text) in [
+      ("en", "grandad has COPD"), ("en", "PTSD from the war"), ("en", "on end of life care now"),
+      ("en", "his kidneys are failing slowly"), ("fr", "il a une insuffisance rénale chronique"),
+      ("zh-Hans", "我妈有甲亢"), ("vi", "ông bị phình động mạch chủ bụng"),
+    ] {
+      let (verdict, found, r) = try Self.read(text, lang: lang)
+      #expect(verdict == .adjust, "\(lang) \(text): \(found.conditions.map(\.id))")
+      #expect(r.clearanceAdvised)
+    }
+  }
+
+  @Test("a flu jab, vitamins and hiccups are not illnesses; the flu itself still postpones")
+  func everydayHealth() throws {
+    for (lang, text) in [
+      ("en", "she had her flu jab this morning"), ("es", "ayer le pusieron la vacuna de la gripe"),
+      ("fr", "elle prend de la vitamine D en ampoule"), ("zh-Hans", "我爸今天打了流感疫苗"),
+      ("vi", "ông mới tiêm vắc xin cúm tuần trước"),
+    ] {
+      let (verdict, found, _) = try Self.read(text, lang: lang)
+      #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
+    }
+    let (flu, _, _) = try Self.read("she has the flu")
+    #expect(flu == .postpone)
+  }
+
+  @Test("'back in 2021' is a date, not the back; 'on her back in a band' is the back")
+  func backAsDate() throws {
+    let (_, device, r) = try Self.read("pacemaker put in back in 2021 on the left side")
+    #expect(Self.avoided(r, "left-chest"), "\(device.conditions)")
+    #expect(!device.conditions.contains { $0.site == .back })
+    let (_, band, _) = try Self.read("shingles on her back in a band")
+    #expect(band.conditions.contains { $0.id == "shingles" && $0.site == .back })
+  }
 }
