@@ -69,8 +69,18 @@ struct Build {
         site = s
         placedBy = found
         extend(found)
-        if let (said, words) = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites)
+        let ownSide = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites)
+        if let other = owners[found.first], other != match.first,
+          let (said, words) = Placement.loneSide(near: match, sides: sides, tokens: tokens),
+          said != ownSide?.0, let usual = rule.defaultSite
         {
+          // "her left arm has the fistula and the right has a PICC": another mention's limb,
+          // and a side of its own said near this one: its usual place on that side.
+          site = usual
+          side = said
+          placedBy = nil
+          extend(words)
+        } else if let (said, words) = ownSide {
           side = said
           extend(words)
         } else if let (said, words) = sideOfSamePart(after: found, site: s) {

@@ -228,4 +228,30 @@ struct ReadingRoundFourTests {
     let (_, band, _) = try Self.read("shingles on her back in a band")
     #expect(band.conditions.contains { $0.id == "shingles" && $0.site == .back })
   }
+
+  @Test(
+    "more of the rules' watch signs: bone pain at night with bone mets, shivers on chemo, a cut that opens, a lymphoedema limb that balloons"
+  )
+  func moreWatchSigns() throws {
+    for (text, profile) in [
+      ("new back pain that wakes her at night", ["bone-metastases"]),
+      ("she feels shivery", ["low-white-count"]), ("the edges of the incision have opened", []),
+      ("her lymphoedema arm suddenly got much bigger today", []),
+    ] {
+      let (verdict, found, _) = try Self.read(text, profile: profile)
+      #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+    }
+  }
+
+  @Test("places the nurse found missing: the head, a line in each arm, a dialysis line in the neck")
+  func nursePlaces() throws {
+    let (_, head, r1) = try Self.read("stitches on her head from the fall")
+    #expect(head.conditions.contains { $0.site == .head }, "\(head.conditions)")
+    #expect(Self.avoided(r1, "scalp"))
+    let (_, arms, r2) = try Self.read("her left arm has the fistula and the right has a PICC")
+    #expect(Self.avoided(r2, "left-arm") && Self.avoided(r2, "right-arm"), "\(arms.conditions)")
+    let (_, neck, r3) = try Self.read("dialysis catheter in her neck on the right")
+    #expect(neck.conditions.contains { $0.id == "port" }, "\(neck.conditions)")
+    #expect(Self.avoided(r3, "right-chest"))
+  }
 }
