@@ -254,4 +254,16 @@ struct ReadingRoundFourTests {
     #expect(neck.conditions.contains { $0.id == "port" }, "\(neck.conditions)")
     #expect(Self.avoided(r3, "right-chest"))
   }
+
+  @Test("a heart bypass with a vein taken from a leg leaves out the chest and that leg's cut")
+  func bypassVein() throws {
+    for (lang, text) in [
+      ("en", "he had a bypass 3 weeks ago and they took a vein out of his right leg"),
+      ("zh-Hans", "他三周前做了心脏搭桥，从右小腿取了一段血管"),
+    ] {
+      let (_, found, r) = try Self.read(text, lang: lang)
+      #expect(Self.avoided(r, "chest"), "\(lang): \(found.conditions)")
+      #expect(Self.avoided(r, "right-lower-leg"), "\(lang): \(found.conditions)")
+    }
+  }
 }
