@@ -286,6 +286,21 @@ public struct Recognizer: Sendable {
       + Temperature.chineseReadings(tokens: tokens, cueTokens: temperatureWords)
     build.applyReadings(readings)
 
+    // An INR of 4 or more ("INR 4 on Tuesday", "her INR is 5.2") is a raised INR, which the
+    // rule table lists under low platelets (bleeding risk; precautions.md rule 2).
+    for hit in hits where hit.concept == "inr" {
+      let sentence = tokens[hit.first].sentence
+      guard
+        let n = tokens.indices.first(where: {
+          $0 > hit.last && tokens[$0].sentence == sentence && tokens[$0].number != nil
+            && $0 - hit.last <= 3
+        }), let value = tokens[n].number, value >= 4, value < 20
+      else { continue }
+      build.add(
+        "low-platelets",
+        PhraseMatch(meaning: .condition("low-platelets"), first: hit.first, last: n, fuzzy: false),
+        date: nil)
+    }
     // A platelet count under 50,000 ("platelets are 20,000", "plt 15", "30k") is low platelets.
     for hit in hits where hit.concept == "platelet" {
       let sentence = tokens[hit.first].sentence
