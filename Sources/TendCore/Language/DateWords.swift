@@ -48,6 +48,32 @@ enum DateWords {
         found.append(Mention(first: first, last: at[i]!.last, days: days, leadsMention: false))
         continue
       }
+      // A month after "in", "since", "back in" or next to a day number ("in March", "desde
+      // marzo", "3 March"): the fewest days it can be, counted from the end of its most recent
+      // occurrence (this month: today), so a time limit is never judged over too soon.
+      if case .month(let month)? = meaning(i) {
+        let before = cueBefore(i)
+        let dayBefore =
+          i > 0 ? tokens[i - 1].number.flatMap { (1...31).contains($0) ? $0 : nil } : nil
+        // A one-word month needs them ("she may", "mars"); "tháng 3", "三月份" stand alone.
+        guard
+          before.map({ $0.0 == .since || $0.0 == .within }) == true || dayBefore != nil
+            || at[i]!.last > i
+        else { continue }
+        let thisMonth = calendar.component(.month, from: today)
+        let year = calendar.component(.year, from: today) - (month > thisMonth ? 1 : 0)
+        var days = 0
+        if month != thisMonth,
+          let start = calendar.date(from: DateComponents(year: year, month: month, day: 1)),
+          let end = calendar.date(byAdding: DateComponents(month: 1, day: -1), to: start),
+          let n = calendar.dateComponents([.day], from: end, to: today).day
+        {
+          days = max(0, n)
+        }
+        let first = before.map(\.1) ?? (dayBefore != nil ? i - 1 : i)
+        found.append(Mention(first: first, last: at[i]!.last, days: days, leadsMention: false))
+        continue
+      }
       if case .daysAgo(let days)? = meaning(i) {
         found.append(Mention(first: i, last: at[i]!.last, days: days, leadsMention: false))
         continue

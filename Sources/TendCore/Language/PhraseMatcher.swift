@@ -77,8 +77,9 @@ extension Vocabulary {
       var taken = [Bool](repeating: false, count: 7)
       for phrase in candidates {
         let category = phrase.meaning.category
+        // Dates are read word for word: "三个月" (three months) is not "三月" (March).
         guard !taken[category], i >= nextFree[category],
-          let last = end(of: phrase.words, at: i, words, tokens)
+          let last = end(of: phrase.words, at: i, words, tokens, gaps: category != 5)
         else { continue }
         taken[category] = true
         nextFree[category] = last + 1
@@ -107,16 +108,17 @@ extension Vocabulary {
   }
 
   /// The index of the last token of `phrase` when it starts at `start`, or nil.
-  func end(of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken])
-    -> Int?
-  {
+  func end(
+    of phrase: [String], at start: Int, _ words: [String], _ tokens: [TextToken],
+    gaps: Bool = true
+  ) -> Int? {
     var j = start
     let sentence = tokens[start].sentence
     for k in 1..<phrase.count {
       var next = j + 1
       var skipped = 0
       while next < words.count, tokens[next].sentence == sentence, words[next] != phrase[k] {
-        guard skipped < 2, fillers.contains(words[next]) else { return nil }
+        guard gaps, skipped < 2, fillers.contains(words[next]) else { return nil }
         skipped += 1
         next += 1
       }

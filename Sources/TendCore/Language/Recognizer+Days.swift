@@ -23,7 +23,7 @@ extension Recognizer {
     let (all, _, _) = vocabulary.matches(tokens)
     let dateWords = all.filter {
       switch $0.meaning {
-      case .cue, .number, .unit, .daysAgo, .weekday: true
+      case .cue, .number, .unit, .daysAgo, .weekday, .month: true
       default: false
       }
     }

@@ -103,7 +103,7 @@ public struct Recognizer: Sendable {
       case .side: sides.append(match)
       case .symptom: symptoms.append(match)
       case .cue: cues.append(match); dateWords.append(match)
-      case .number, .unit, .daysAgo, .weekday: dateWords.append(match)
+      case .number, .unit, .daysAgo, .weekday, .month: dateWords.append(match)
       case .known: break
       }
     }
@@ -112,7 +112,7 @@ public struct Recognizer: Sendable {
     let dateStarts = Set(
       dateWords.filter {
         switch $0.meaning {
-        case .number, .unit, .daysAgo, .weekday: true
+        case .number, .unit, .daysAgo, .weekday, .month: true
         default: false
         }
       }.map(\.first))

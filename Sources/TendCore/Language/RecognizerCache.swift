@@ -466,6 +466,9 @@ extension Vocabulary {
       w.count(8)
       w.int(n)
     case .known: w.count(9)
+    case .month(let n):
+      w.count(10)
+      w.int(n)
     }
   }
 
@@ -487,6 +490,7 @@ extension Vocabulary {
     case 7: return .daysAgo(try r.int())
     case 8: return .weekday(try r.int())
     case 9: return .known
+    case 10: return .month(try r.int())
     default: throw .init()
     }
   }

@@ -3,7 +3,7 @@
 ///
 /// Keys (each a list of phrases): `vocab.condition.<rule-id>`, `vocab.site.<site>`,
 /// `vocab.side.left|right`, `vocab.symptom.<kind>`, `vocab.cue.<cue>`, `vocab.number.<n>`,
-/// `vocab.unit.<days-per-unit>`, `vocab.daysAgo.<n>`, `vocab.weekday.<1-7, Sunday first>`,
+/// `vocab.unit.<days-per-unit>`, `vocab.daysAgo.<n>`, `vocab.weekday.<1-7, Sunday first>`, `vocab.month.<1-12>`,
 /// `vocab.common` (everyday words), `vocab.filler` (words a phrase may skip), `vocab.known`
 /// (medical words that need no rule), `vocab.medicalSuffix` and `vocab.medicalNoun` (what
 /// makes an unknown word look medical). An unknown `vocab.*` key, rule id or site is an error:
@@ -23,6 +23,8 @@ public struct Vocabulary: Sendable {
     case daysAgo(Int)
     /// A weekday, 1 = Sunday … 7 = Saturday (Foundation's numbering).
     case weekday(Int)
+    /// A month of the year, 1 = January … 12 = December ("in March", "desde marzo").
+    case month(Int)
     /// A medical word that needs no precaution rule (`diabetes`, `metformin`).
     case known
 
@@ -34,7 +36,7 @@ public struct Vocabulary: Sendable {
       case .side: 2
       case .symptom: 3
       case .cue: 4
-      case .number, .unit, .daysAgo, .weekday: 5
+      case .number, .unit, .daysAgo, .weekday, .month: 5
       }
     }
   }
@@ -178,10 +180,11 @@ public struct Vocabulary: Sendable {
         case "cue":
           guard let cue = Cue(rawValue: name) else { throw bad("no cue \"\(name)\"") }
           meaning = .cue(cue)
-        case "number", "unit", "daysAgo", "weekday":
+        case "number", "unit", "daysAgo", "weekday", "month":
           guard let n = Int(name) else { throw bad("expected a number after \(parts[1])") }
           let kinds: [String: Meaning] = [
             "number": .number(n), "unit": .unit(n), "daysAgo": .daysAgo(n), "weekday": .weekday(n),
+            "month": .month(n),
           ]
           meaning = kinds[parts[1]]
         case "known": meaning = .known

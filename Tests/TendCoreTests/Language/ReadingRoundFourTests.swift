@@ -266,4 +266,20 @@ struct ReadingRoundFourTests {
       #expect(Self.avoided(r, "right-lower-leg"), "\(lang): \(found.conditions)")
     }
   }
+
+  @Test(
+    "a month dates a mention, counted from the end of its last occurrence; 'three months' is not March"
+  )
+  func months() throws {
+    // The clock of these tests is 28 May 2026: January ended 117 days before, and "en mai"
+    // is this month (today, the fewest days it can be).
+    let (_, jan, _) = try Self.read("knee replaced in January")
+    #expect(jan.conditions.first { $0.id == "joint-replacement-knee" }?.daysSince == 117)
+    let (_, fr, _) = try Self.read("opérée de la hanche en mai", lang: "fr")
+    #expect(fr.conditions.contains { $0.daysSince == 0 }, "\(fr.conditions)")
+    let (_, zh, _) = try Self.read("她两个月前做的膝关节置换", lang: "zh-Hans")
+    #expect(zh.conditions.first { $0.id == "joint-replacement-knee" }?.daysSince == 60)
+    let (verdict, modal, _) = try Self.read("she may have a rash on her arm")
+    #expect(verdict == .adjust && modal.conditions.allSatisfy { $0.daysSince == nil })
+  }
 }
