@@ -286,34 +286,28 @@ public struct Recognizer: Sendable {
       + Temperature.chineseReadings(tokens: tokens, cueTokens: temperatureWords)
     build.applyReadings(readings)
 
-    // An INR of 4 or more ("INR 4 on Tuesday", "her INR is 5.2") is a raised INR, which the
-    // rule table lists under low platelets (bleeding risk; precautions.md rule 2).
-    for hit in hits where hit.concept == "inr" {
-      let sentence = tokens[hit.first].sentence
-      guard
-        let n = tokens.indices.first(where: {
-          $0 > hit.last && tokens[$0].sentence == sentence && tokens[$0].number != nil
-            && $0 - hit.last <= 3
-        }), let value = tokens[n].number, value >= 4, value < 20
-      else { continue }
-      build.add(
-        "low-platelets",
-        PhraseMatch(meaning: .condition("low-platelets"), first: hit.first, last: n, fuzzy: false),
-        date: nil)
-    }
-    // A platelet count under 50,000 ("platelets are 20,000", "plt 15", "30k") is low platelets.
-    for hit in hits where hit.concept == "platelet" {
-      let sentence = tokens[hit.first].sentence
-      guard
-        let n = tokens.indices.first(where: {
-          $0 > hit.last && tokens[$0].sentence == sentence && tokens[$0].number != nil
-            && $0 - hit.last <= 4
-        }), let value = tokens[n].number, value < 50 || (value >= 1000 && value < 50000)
-      else { continue }
-      build.add(
-        "low-platelets",
-        PhraseMatch(meaning: .condition("low-platelets"), first: hit.first, last: n, fuzzy: false),
-        date: nil)
+    // Counts read as a condition: an INR of 4 or more ("INR 4 on Tuesday", "her INR is 5.2") is
+    // a raised INR, which the rule table lists under low platelets (precautions.md rule 2); a
+    // platelet count under 50,000 ("platelets are 20,000", "plt 15", "30k") is low platelets.
+    let counts: [(concept: String, reach: Int, low: (Double) -> Bool)] = [
+      ("inr", 3, { $0 >= 4 && $0 < 20 }),
+      ("platelet", 4, { $0 < 50 || ($0 >= 1000 && $0 < 50000) }),
+    ]
+    for count in counts {
+      for hit in hits where hit.concept == count.concept {
+        let sentence = tokens[hit.first].sentence
+        guard
+          let n = tokens.indices.first(where: {
+            $0 > hit.last && tokens[$0].sentence == sentence && tokens[$0].number != nil
+              && $0 - hit.last <= count.reach
+          }), let value = tokens[n].number, count.low(value)
+        else { continue }
+        build.add(
+          "low-platelets",
+          PhraseMatch(
+            meaning: .condition("low-platelets"), first: hit.first, last: n, fuzzy: false),
+          date: nil)
+      }
     }
 
     // Red flags described rather than named.

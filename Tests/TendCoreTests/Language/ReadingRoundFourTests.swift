@@ -40,8 +40,7 @@ struct ReadingRoundFourTests {
       ("vi", "ông đang co giật"),
     ])
   func outsideEmergencies(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
-    #expect(verdict == .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
+    try ReadingRoundThreeTests.expectStop(text, lang: lang)
   }
 
   @Test(
@@ -58,8 +57,7 @@ struct ReadingRoundFourTests {
       ("zh-Hans", "他摔倒了，站不起来了"),
     ])
   func watchSigns(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
-    #expect(verdict == .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
+    try ReadingRoundThreeTests.expectStop(text, lang: lang)
   }
 
   @Test("the same words without the danger do not stop")
@@ -92,8 +90,7 @@ struct ReadingRoundFourTests {
       ("en", "a bit of bleeding from her gums"), ("en", "his nose has been bleeding for an hour"),
       ("fr", "ses gencives saignent"),
     ] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
-      #expect(verdict == .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
+      try ReadingRoundThreeTests.expectStop(text, lang: lang)
     }
   }
 
