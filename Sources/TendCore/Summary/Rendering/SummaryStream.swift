@@ -44,14 +44,22 @@ public final class ExportWriter: ExportText {
   }
 
   public func write(bytes: UnsafeBufferPointer<UInt8>) {
-    if hashing { hasher.update(buffer: bytes) }
     count += bytes.count
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  public func write(bytes: [UInt8]) {
+    count += bytes.count
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  /// The buffer is hashed as it is written out, in whole pieces (not write by write: most
+  /// writes are a few bytes).
   public func flush() {
     guard !buffer.isEmpty else { return }
+    if hashing { buffer.withUnsafeBufferPointer { hasher.update(buffer: $0) } }
     defer { buffer.removeAll(keepingCapacity: true) }
     guard failure == nil else { return }
     buffer.withUnsafeBytes { raw in
@@ -71,6 +79,7 @@ public final class ExportWriter: ExportText {
   /// The SHA-256 of everything written (meaningless unless `hashing`).
   public func digest() -> String {
     var copy = hasher
+    buffer.withUnsafeBufferPointer { copy.update(buffer: $0) }
     return copy.hexDigest()
   }
 }
@@ -202,7 +211,12 @@ public struct SummaryStream {
     case .fhir:
       var bundle = FHIRBundle(data, render)
       head(bundle.head())
-      try rows { out.write(bundle.sessionText($0)) }
+      var text: [UInt8] = []
+      try rows {
+        text.removeAll(keepingCapacity: true)
+        bundle.session($0, into: &text)
+        out.write(bytes: text)
+      }
       out.write(bundle.tail())
     case .json:
       try writeJSON(render, head: head, out: out)
