@@ -111,6 +111,17 @@ final class Spill {
     items += 1
   }
 
+  private var scratch: [UInt8] = []
+
+  /// One array item that `body` writes as bytes (into a buffer kept from item to item).
+  func item(_ body: (inout [UInt8]) -> Void) {
+    scratch.removeAll(keepingCapacity: true)
+    if items > 0 { scratch.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+    body(&scratch)
+    writer.write(bytes: scratch)
+    items += 1
+  }
+
   /// Copies what was written to `out`.
   func copy(to out: ExportWriter) throws(SummaryError) {
     writer.flush()
@@ -206,7 +217,12 @@ public struct SummaryStream {
     case .csv:
       var writer = CSVRenderer.Writer(data)
       out.write(writer.head())
-      try rows { out.write(writer.line(SummaryData.displayRow($0))) }
+      var text: [UInt8] = []
+      try rows {
+        text.removeAll(keepingCapacity: true)
+        writer.line(SummaryData.displayRow($0), into: &text)
+        out.write(bytes: text)
+      }
       out.write(writer.tail())
     case .fhir:
       var bundle = FHIRBundle(data, render)
@@ -354,8 +370,9 @@ public struct SummaryStream {
     let feelingSorter = textsSorted ? TimeSorter() : nil
     let noteSorter = textsSorted ? TimeSorter() : nil
     try secondPassInto(
-      row: { rows.item(JSONRows.row($0)) }, against: { against.item(JSONRows.against($0)) },
-      worse: { worse.item(JSONRows.worse($0)) },
+      row: { r in rows.item { JSONRows.row(r, into: &$0) } },
+      against: { a in against.item { JSONRows.against(a, into: &$0) } },
+      worse: { w in worse.item { JSONRows.worse(w, into: &$0) } },
       feeling: feelings
         ? { f, at in
           let text = JSONRows.feeling(f)
