@@ -21,7 +21,9 @@ let package = Package(
   ],
   targets: [
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
-    .target(name: "TendCore", swiftSettings: swiftSettings),
+    // SHA-256 rounds on the processor's SHA instructions, for export checksums (docs/performance.md).
+    .target(name: "CSHA256"),
+    .target(name: "TendCore", dependencies: ["CSHA256"], swiftSettings: swiftSettings),
     .target(name: "TendREPL", dependencies: ["TendCore", "CReadline"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "tend",

@@ -100,12 +100,13 @@ struct SummaryExportTests {
       consent["from"] as? String == "2026-11-01" && consent["format"] as? String == "fhir"
         && consent["v"] as? Int == 1)
     let export = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(export.contains("\"resourceType\": \"Consent\"") && export.contains("Dr Lee, oncology"))
+    #expect(export.contains("\"resourceType\":\"Consent\"") && export.contains("Dr Lee, oncology"))
     let review = try tend(["review", path])
     #expect(review.status == 0, "\(review.stderr)")
     #expect(review.stdout.contains("checksum matches") && review.stdout.contains("Rosa Example"))
     #expect(review.stdout.contains("Shared with Dr Lee, oncology"))
-    try Data(export.replacingOccurrences(of: "\"value\": 6,", with: "\"value\": 1,").utf8).write(
+    #expect(export.contains("\"value\":6,"))
+    try Data(export.replacingOccurrences(of: "\"value\":6,", with: "\"value\":1,").utf8).write(
       to: URL(fileURLWithPath: path))
     let altered = try tend(["review", path])
     #expect(altered.status == 65 && altered.stdout.contains("ALTERED"))

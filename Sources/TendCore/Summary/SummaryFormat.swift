@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The ways a summary can be written. Gathering the numbers (`SummaryBuilder`) and rendering
 /// them (`SummaryRendering.render`) are separate steps; every format renders the same
 /// `SummaryData`, so everything on the page can be checked against the CSV, JSON and FHIR files.
@@ -70,42 +74,86 @@ public struct RenderOptions: Sendable {
 }
 
 /// Fresh version-4 UUIDs (lowercase), random by default, repeatable from a seed for tests.
+///
+/// The random bytes are drawn from the system's generator 4 KB at a time (256 ids), not 8 bytes
+/// at a time: a FHIR export draws ten ids per session, and each draw was a system call.
 public final class UUIDSource: @unchecked Sendable {
   private var state: UInt64?
   private let lock = NSLock()
+  private var pool = [UInt8](repeating: 0, count: 4096)
+  private var used = 4096
 
   public init(seed: UInt64? = nil) { state = seed }
 
   public func next() -> String {
+    var text = [UInt8]()
+    text.reserveCapacity(36)
+    next(into: &text)
+    return String(decoding: text, as: UTF8.self)
+  }
+
+  /// Appends the 36 characters of a fresh id (8-4-4-4-12 lowercase hex digits) to `out`.
+  public func next(into out: inout [UInt8]) {
     lock.lock()
     defer { lock.unlock() }
-    var bytes = [UInt8](repeating: 0, count: 16)
+    var bytes: (UInt64, UInt64) = (0, 0)
     if var s = state {
-      for i in 0..<16 {
-        s &+= 0x9E37_79B9_7F4A_7C15
-        var z = (s ^ (s >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        bytes[i] = UInt8(truncatingIfNeeded: z ^ (z >> 31))
+      withUnsafeMutableBytes(of: &bytes) { b in
+        for i in 0..<16 {
+          s &+= 0x9E37_79B9_7F4A_7C15
+          var z = (s ^ (s >> 30)) &* 0xBF58_476D_1CE4_E5B9
+          z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+          b[i] = UInt8(truncatingIfNeeded: z ^ (z >> 31))
+        }
       }
       state = s
     } else {
-      var generator = SystemRandomNumberGenerator()
-      for half in 0..<2 {
-        let word = generator.next()
-        for k in 0..<8 { bytes[half * 8 + k] = UInt8(truncatingIfNeeded: word >> (UInt64(k) * 8)) }
+      if used + 16 > pool.count { refill() }
+      withUnsafeMutableBytes(of: &bytes) { b in
+        pool.withUnsafeBytes { p in
+          b.copyMemory(from: UnsafeRawBufferPointer(rebasing: p[used..<used + 16]))
+        }
+      }
+      used += 16
+    }
+    withUnsafeMutableBytes(of: &bytes) { b in
+      b[6] = b[6] & 0x0F | 0x40
+      b[8] = b[8] & 0x3F | 0x80
+      for i in 0..<16 {
+        if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+        out.append(Self.hex[Int(b[i] >> 4)])
+        out.append(Self.hex[Int(b[i] & 0xF)])
       }
     }
-    bytes[6] = bytes[6] & 0x0F | 0x40
-    bytes[8] = bytes[8] & 0x3F | 0x80
-    // 8-4-4-4-12 lowercase hex digits.
-    var text = [UInt8]()
-    text.reserveCapacity(36)
-    for (i, b) in bytes.enumerated() {
-      if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
-      text.append(Self.hex[Int(b >> 4)])
-      text.append(Self.hex[Int(b & 0xF)])
+  }
+
+  /// The next 4 KB of the system's random bytes, read from `/dev/urandom` in one call (the
+  /// kernel's generator, which `SystemRandomNumberGenerator` asks 8 bytes at a time); the
+  /// standard generator where that cannot be read.
+  private func refill() {
+    pool.withUnsafeMutableBytes { p in
+      var filled = 0
+      let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+      if fd >= 0 {
+        while filled < p.count {
+          let n = read(fd, p.baseAddress! + filled, p.count - filled)
+          if n > 0 {
+            filled += n
+          } else if n < 0, errno == EINTR {
+            continue
+          } else {
+            break
+          }
+        }
+        close(fd)
+      }
+      var generator = SystemRandomNumberGenerator()
+      while filled < p.count {
+        p[filled] = UInt8(truncatingIfNeeded: generator.next())
+        filled += 1
+      }
     }
-    return String(decoding: text, as: UTF8.self)
+    used = 0
   }
 
   private static let hex = Array("0123456789abcdef".utf8)

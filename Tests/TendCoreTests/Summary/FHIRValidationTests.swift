@@ -66,9 +66,9 @@ struct FHIRValidationTests {
   @Test("the gate catches what it should: a missing status, a dangling reference, a bad code")
   func catchesErrors() throws {
     var broken = Self.bundle()
-    broken = broken.replacingOccurrences(of: "\"status\": \"completed\",", with: "")
-    broken = broken.replacingOccurrences(of: "\"code\": \"72514-3\"", with: "\"code\": \"72514-4\"")
-    if let range = broken.range(of: "\"partOf\": [\n") {
+    broken = broken.replacingOccurrences(of: "\"status\":\"completed\",", with: "")
+    broken = broken.replacingOccurrences(of: "\"code\":\"72514-3\"", with: "\"code\":\"72514-4\"")
+    if let range = broken.range(of: "\"partOf\":[") {
       let after = broken[range.upperBound...]
       if let uuid = after.range(of: "urn:uuid:") {
         broken.replaceSubrange(

@@ -57,7 +57,9 @@ struct ReviewTests {
     .replacingOccurrences(of: "\"sessions\": 14", with: "\"sessions\": 15")
     #expect(altered != Self.export(.json))
     #expect(Review.read(bytes: Array(altered.utf8), path: "x").status == .altered)
-    let fhir = Self.export(.fhir).replacingOccurrences(of: "\"value\": 6,", with: "\"value\": 2,")
+    let sealed = Self.export(.fhir)
+    #expect(sealed.contains("\"value\":6,"))
+    let fhir = sealed.replacingOccurrences(of: "\"value\":6,", with: "\"value\":2,")
     #expect(Review.read(bytes: Array(fhir.utf8), path: "y").status == .altered)
     let plain = SummaryRendering.render(
       Self.data, as: .json, RenderOptions(localizer: Fixtures.english))

@@ -117,7 +117,7 @@ struct SessionSafetyTests {
     let fhir = SummaryRendering.export(data, as: .fhir, RenderOptions(localizer: t)).text
     #expect(fhir.contains("\"9000-1\""))
     #expect(fhir.components(separatedBy: "\"9000-1\"").count - 1 == 2)
-    #expect(fhir.contains("\"value\": 1500"))
+    #expect(fhir.contains("\"value\":1500"))
   }
 
   @Test("FHIR: water Observations, Patient identifier and birth date, allergies; all validate")

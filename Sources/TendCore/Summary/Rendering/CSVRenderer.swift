@@ -34,6 +34,25 @@ enum CSVRenderer {
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
+  /// Appends `field(raw)`: the text as it is when it needs neither a leading `'` nor quotes
+  /// (no byte of `,`, `"`, CR or LF, which no character equal to one of them can lack, and a
+  /// first byte that is not a formula's), else `field` itself. The same bytes, without making a
+  /// string per cell.
+  static func append(field raw: String, into out: inout [UInt8]) {
+    let plain = raw.utf8.withContiguousStorageIfAvailable { b -> Bool in
+      guard let first = b.first else { return true }
+      switch first {
+      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+        return false
+      default: break
+      }
+      for c in b where c == 0x2C || c == 0x22 || c == 0x0A || c == 0x0D { return false }
+      out.append(contentsOf: b)
+      return true
+    }
+    if plain != true { out.append(contentsOf: field(raw).utf8) }
+  }
+
   static func render(_ raw: SummaryData) -> String {
     let out = StringText()
     var writer = Writer(raw)
@@ -70,24 +89,43 @@ enum CSVRenderer {
 
     /// One session's line; `r` is already made safe to show (`SummaryData.displayRow`).
     mutating func line(_ r: SummaryData.Row) -> String {
-      if let day = r.at?.day { sessionDays.insert(day) }
-      var cells = [
-        String(r.number), r.at?.day ?? "", r.at?.description ?? "",
-        r.minutes.map(String.init) ?? "", r.routine ?? "",
-        r.sites.joined(separator: ";"), r.pressure.map(String.init) ?? "", r.by ?? "", r.status,
-        r.stopReason ?? "",
-      ]
-      for scale in SummaryScale.allCases {
-        cells.append(r.before[scale.rawValue].map(String.init) ?? "")
-        cells.append(r.after[scale.rawValue].map(String.init) ?? "")
+      var out: [UInt8] = []
+      line(r, into: &out)
+      return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends one session's line to `out`, cell by cell (`append(field:into:)`).
+    mutating func line(_ r: SummaryData.Row, into out: inout [UInt8]) {
+      let day = r.at?.day
+      if let day { sessionDays.insert(day) }
+      var first = true
+      func cell(_ text: String) {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        CSVRenderer.append(field: text, into: &out)
       }
-      cells += [r.beforeBy?.rawValue ?? "", r.afterBy?.rawValue ?? "", r.water ?? ""]
-      cells.append(token)
-      cells.append(r.precautions.joined(separator: ";"))
-      cells.append(
-        (r.breaches ?? []).map { "\($0.kind.rawValue):\($0.what ?? "")" }.joined(separator: ";"))
-      cells += waterCells(r.at?.day)
-      return cells.map(field).joined(separator: ",") + "\r\n"
+      cell(String(r.number))
+      cell(day ?? "")
+      cell(r.at?.description ?? "")
+      cell(r.minutes.map(String.init) ?? "")
+      cell(r.routine ?? "")
+      cell(r.sites.joined(separator: ";"))
+      cell(r.pressure.map(String.init) ?? "")
+      cell(r.by ?? "")
+      cell(r.status)
+      cell(r.stopReason ?? "")
+      for scale in SummaryScale.allCases {
+        cell(r.before[scale.rawValue].map(String.init) ?? "")
+        cell(r.after[scale.rawValue].map(String.init) ?? "")
+      }
+      cell(r.beforeBy?.rawValue ?? "")
+      cell(r.afterBy?.rawValue ?? "")
+      cell(r.water ?? "")
+      cell(token)
+      cell(r.precautions.joined(separator: ";"))
+      cell((r.breaches ?? []).map { "\($0.kind.rawValue):\($0.what ?? "")" }.joined(separator: ";"))
+      for text in waterCells(day) { cell(text) }
+      out.append(contentsOf: [0x0D, 0x0A])
     }
 
     /// The days with water noted and no session, after the sessions.

@@ -15,6 +15,12 @@ struct FHIRBundle {
   var entries: [(String, OrderedJSON)] = []
   let patient: String
   var people: [String: String] = [:]
+  /// Each kind of Observation a session makes, as text with holes for what changes from one
+  /// session to the next (ids, time, rater, value), made on first use (`FHIRBundle+Sessions`).
+  var templates: [String: JSONTemplate] = [:]
+  var ratingTemplates: [Int: JSONTemplate] = [:]
+  /// Each body site's CodeableConcept, made on first use.
+  var siteConcepts: [String: OrderedJSON] = [:]
 
   static let siteSystem = "https://tend.example/fhir/CodeSystem/tend-site"
   static let precautionSystem = "https://tend.example/fhir/CodeSystem/tend-precaution"
@@ -53,21 +59,19 @@ struct FHIRBundle {
   mutating func add(_ url: String, _ resource: OrderedJSON) { entries.append((url, resource)) }
 
   func render() -> String {
-    let out = StringText()
     var b = self
-    b.write(rows: data.sessions ?? [], to: out)
-    return out.text
-  }
-
-  /// Writes the Bundle: the resources before the sessions, then each session's as it comes
-  /// (a streamed export sends them from the journal, never holding them all), then the water.
-  mutating func write(rows: some Sequence<SummaryData.Row>, to out: any ExportText) {
-    out.write(head())
-    for row in rows { out.write(sessionText(row)) }
-    out.write(tail())
+    var out = Array(b.head().utf8)
+    for row in data.sessions ?? [] { b.session(row, into: &out) }
+    out.append(contentsOf: b.tail().utf8)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The Bundle up to its last resource before the sessions (the `entry` array left open).
+  ///
+  /// The Bundle is written compact, one entry a line: the Bundle's own members on the first
+  /// line, then each entry on a line of its own (`{"fullUrl":…,"resource":{…}}`), then `]}`.
+  /// JSON's spaces mean nothing to a FHIR reader; indenting every member made nearly half of a
+  /// long export's bytes, and each line is still one resource for a person reading or diffing.
   mutating func head() -> String {
     build()
     var meta: [OrderedJSON] = [
@@ -102,41 +106,48 @@ struct FHIRBundle {
       ),
       ("type", .string("collection")),
       ("timestamp", .str(data.made?.description)),
-      ("entry", .array(entries.map { Self.entry($0.0, $0.1) })),
     ])
+    var out: [UInt8] = []
+    bundle.compact(into: &out)
+    out.removeLast()  // its closing brace: `entry` comes last
+    out.append(contentsOf: #","entry":["#.utf8)
+    // The Patient is always there, so `entry` is not empty.
+    for (i, (url, resource)) in entries.enumerated() {
+      out.append(contentsOf: i == 0 ? Self.firstEntry : Self.nextEntry)
+      Self.entry(url, resource).compact(into: &out)
+    }
     entries = []
-    // The Patient is always there, so `entry` is the last member and not empty.
-    let text = bundle.text()
-    return String(text.dropLast(Self.closing.count))
+    return String(decoding: out, as: UTF8.self)
   }
 
-  static let closing = "\n  ]\n}"
+  static let firstEntry = Array("\n".utf8)
+  static let nextEntry = Array(",\n".utf8)
+  static let closing = "\n]}\n"
 
   static func entry(_ url: String, _ resource: OrderedJSON) -> OrderedJSON {
-    .obj([("fullUrl", .string(url)), ("resource", resource)])
+    entry(.string(url), resource)
+  }
+
+  static func entry(_ url: OrderedJSON, _ resource: OrderedJSON) -> OrderedJSON {
+    .obj([("fullUrl", url), ("resource", resource)])
   }
 
   /// The entries added since the last call, each after a comma, as items of `entry`.
-  mutating func takeEntries() -> String {
-    var out = ""
+  mutating func takeEntries(into out: inout [UInt8]) {
     for (url, resource) in entries {
-      out += ",\n    "
-      Self.entry(url, resource).write(into: &out, indent: 2)
+      out.append(contentsOf: Self.nextEntry)
+      Self.entry(url, resource).compact(into: &out)
     }
     entries = []
-    return out
-  }
-
-  /// One session's Procedure and Observations.
-  mutating func sessionText(_ row: SummaryData.Row) -> String {
-    addSession(row)
-    return takeEntries()
   }
 
   /// The water per day, then the end of the Bundle.
   mutating func tail() -> String {
     for day in data.water?.days ?? [] { addFluidIntake(day) }
-    return takeEntries() + Self.closing + "\n"
+    var out: [UInt8] = []
+    takeEntries(into: &out)
+    out.append(contentsOf: Self.closing.utf8)
+    return String(decoding: out, as: UTF8.self)
   }
 
   mutating func build() {

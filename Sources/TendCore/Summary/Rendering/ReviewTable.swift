@@ -103,9 +103,12 @@ public enum ReviewReport {
     ]
     for file in files {
       let name = URL(fileURLWithPath: file.path).lastPathComponent
-      // The table shows no session row: they are left out before the text is made safe.
+      // The table shows no session row, feeling or note: they are left out before the text
+      // is made safe (making every feeling's words safe was most of the table's time).
       var shown = file.summary
       shown?.sessions = nil
+      shown?.feelings = nil
+      shown?.notes = nil
       guard let s = shown?.forDisplay() else {
         let word = file.foreign != nil ? t("review.status.foreign") : statusWord(file.status, t)
         rows.append([word, "-", "-", "-"] + scales.map { _ in "-" } + ["-", "-", "-", name])

@@ -44,14 +44,22 @@ public final class ExportWriter: ExportText {
   }
 
   public func write(bytes: UnsafeBufferPointer<UInt8>) {
-    if hashing { hasher.update(buffer: bytes) }
     count += bytes.count
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
   }
 
+  public func write(bytes: [UInt8]) {
+    count += bytes.count
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  /// The buffer is hashed as it is written out, in whole pieces (not write by write: most
+  /// writes are a few bytes).
   public func flush() {
     guard !buffer.isEmpty else { return }
+    if hashing { buffer.withUnsafeBufferPointer { hasher.update(buffer: $0) } }
     defer { buffer.removeAll(keepingCapacity: true) }
     guard failure == nil else { return }
     buffer.withUnsafeBytes { raw in
@@ -71,6 +79,7 @@ public final class ExportWriter: ExportText {
   /// The SHA-256 of everything written (meaningless unless `hashing`).
   public func digest() -> String {
     var copy = hasher
+    buffer.withUnsafeBufferPointer { copy.update(buffer: $0) }
     return copy.hexDigest()
   }
 }
@@ -99,6 +108,17 @@ final class Spill {
   func item(_ text: String) {
     if items > 0 { writer.write(",\n") }
     writer.write(text)
+    items += 1
+  }
+
+  private var scratch: [UInt8] = []
+
+  /// One array item that `body` writes as bytes (into a buffer kept from item to item).
+  func item(_ body: (inout [UInt8]) -> Void) {
+    scratch.removeAll(keepingCapacity: true)
+    if items > 0 { scratch.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+    body(&scratch)
+    writer.write(bytes: scratch)
     items += 1
   }
 
@@ -197,12 +217,22 @@ public struct SummaryStream {
     case .csv:
       var writer = CSVRenderer.Writer(data)
       out.write(writer.head())
-      try rows { out.write(writer.line(SummaryData.displayRow($0))) }
+      var text: [UInt8] = []
+      try rows {
+        text.removeAll(keepingCapacity: true)
+        writer.line(SummaryData.displayRow($0), into: &text)
+        out.write(bytes: text)
+      }
       out.write(writer.tail())
     case .fhir:
       var bundle = FHIRBundle(data, render)
       head(bundle.head())
-      try rows { out.write(bundle.sessionText($0)) }
+      var text: [UInt8] = []
+      try rows {
+        text.removeAll(keepingCapacity: true)
+        bundle.session($0, into: &text)
+        out.write(bytes: text)
+      }
       out.write(bundle.tail())
     case .json:
       try writeJSON(render, head: head, out: out)
@@ -340,8 +370,9 @@ public struct SummaryStream {
     let feelingSorter = textsSorted ? TimeSorter() : nil
     let noteSorter = textsSorted ? TimeSorter() : nil
     try secondPassInto(
-      row: { rows.item(JSONRows.row($0)) }, against: { against.item(JSONRows.against($0)) },
-      worse: { worse.item(JSONRows.worse($0)) },
+      row: { r in rows.item { JSONRows.row(r, into: &$0) } },
+      against: { a in against.item { JSONRows.against(a, into: &$0) } },
+      worse: { w in worse.item { JSONRows.worse(w, into: &$0) } },
       feeling: feelings
         ? { f, at in
           let text = JSONRows.feeling(f)
