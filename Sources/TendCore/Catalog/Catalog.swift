@@ -5,7 +5,7 @@ import Foundation
 /// Loading fails closed: one broken or inconsistent file throws a `CatalogError` naming file,
 /// line and field, and no catalog (so no advice) exists. Checks across files: every routine's
 /// text exists in English, every example names known rules and routines, every rule has text.
-public struct Catalog: Sendable {
+public struct Catalog: Sendable, Equatable {
   /// The schema version this code reads; a newer file is an error.
   public static let schemaVersion = 1
 
@@ -55,6 +55,10 @@ public struct Catalog: Sendable {
     // With a cache bound, every byte read is logged: the rule examples run only when they have
     // not passed on exactly these files with this program before (`RuleExamplesCache`).
     let cache = TendCache.folder
+    // The compiled catalog of exactly these files and this program, if one was kept.
+    if let cache, let kept = CatalogCache.load(from: folder, languages: languages, in: cache) {
+      return kept
+    }
     let log = cache == nil ? nil : ReadLog()
     let catalog: Catalog
     do {
@@ -71,6 +75,9 @@ public struct Catalog: Sendable {
       if let log, let cache { RuleExamplesCache.keepPass(log, in: cache, languages: languages) }
     }
     for table in catalog.locales.values { try catalog.checkLanguage(table) }
+    if let log, let cache {
+      CatalogCache.keep(catalog, read: log, folder: folder, languages: languages, in: cache)
+    }
     return catalog
   }
 
