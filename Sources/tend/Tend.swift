@@ -85,7 +85,7 @@ struct Tend: ParsableCommand {
   static func printVersion(_ global: GlobalOptions) throws {
     print("tend \(TendVersion.program)")
     let app = try AppContext(global)
-    let version = try TendVersion.of(folder: app.catalog.folder, cache: app.digestCache)
+    let version = try TendVersion.of(app.catalog, cache: app.digestCache)
     print(
       app.t(
         "version.rules",

@@ -75,6 +75,7 @@ struct CatalogCacheTests {
       for rule in plain.rules { #expect(kept.rule(rule.id) == rule) }
       for routine in plain.routines { #expect(kept.routine(routine.id) == routine) }
       try kept.checkExamples()
+      #expect(try TendVersion.of(kept) == TendVersion.of(folder: Self.root))
       let lang = languages.first ?? "en"
       #expect(try Self.advice(kept, lang) == Self.advice(plain, lang), "advice in \(lang)")
     }

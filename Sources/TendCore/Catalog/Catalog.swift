@@ -22,6 +22,8 @@ public struct Catalog: Sendable, Equatable {
   public let emergencyNumbers: EmergencyNumbers
   /// What to set up before a session (`Routines/preparation.json`); empty in test catalogs.
   public let preparation: PreparationTable
+  /// `v` of `Routines/precautions.json` as it was loaded (`TendVersion`).
+  public let rulesVersion: Int
 
   private let rulesByID: [String: PrecautionRule]
   private let routinesByID: [String: Routine]
@@ -30,8 +32,9 @@ public struct Catalog: Sendable, Equatable {
     folder: URL, rules: [PrecautionRule], escalations: [Escalation], routines: [Routine],
     techniques: TechniqueTable = TechniqueTable(minimum: [:]), english: LocaleTable,
     locales: [String: LocaleTable] = [:], emergencyNumbers: EmergencyNumbers = EmergencyNumbers(),
-    preparation: PreparationTable = PreparationTable()
+    preparation: PreparationTable = PreparationTable(), rulesVersion: Int = Catalog.schemaVersion
   ) {
+    self.rulesVersion = rulesVersion
     self.preparation = preparation
     self.emergencyNumbers = emergencyNumbers
     self.techniques = techniques
@@ -88,14 +91,14 @@ public struct Catalog: Sendable, Equatable {
     for lang in languages where lang != "en" {
       locales[lang] = try loadLocale(lang, in: folder)
     }
-    let (rules, escalations, techniques) = try loadRules(in: folder)
+    let (rules, escalations, techniques, v) = try loadRules(in: folder)
     let routines = try loadRoutines(in: folder, techniques: techniques)
     let catalog = Catalog(
       folder: folder, rules: rules, escalations: escalations, routines: routines,
       techniques: techniques, english: english, locales: locales,
       emergencyNumbers: try EmergencyNumbers.load(in: folder),
       preparation: try loadPreparation(
-        in: folder, rules: rules, routines: routines, english: english))
+        in: folder, rules: rules, routines: routines, english: english), rulesVersion: v)
     try catalog.validateAcrossFiles()
     return catalog
   }

@@ -31,7 +31,7 @@ import Foundation
 /// A record is trusted no further than the files of this user's cache folder are: the checksum
 /// finds damage, it is not a signature.
 enum CatalogCache {
-  static let magic = Array("tend catalog 1\n".utf8)
+  static let magic = Array("tend catalog 2\n".utf8)
 
   /// The record for `languages` (English first, then the rest as given).
   static func url(in folder: URL, languages: [String]) -> URL? {
@@ -225,6 +225,7 @@ extension Catalog {
       w.string(entry.source)
     }
     preparation.encode(&w)
+    w.int(rulesVersion)
     return w.bytes
   }
 
@@ -255,10 +256,12 @@ extension Catalog {
         source: try r.string())
     }
     let preparation = try PreparationTable(decoding: &r)
+    let rulesVersion = try r.int()
     self.init(
       folder: folder, rules: rules, escalations: escalations, routines: routines,
       techniques: TechniqueTable(minimum: minimum), english: english, locales: locales,
-      emergencyNumbers: EmergencyNumbers(entries), preparation: preparation)
+      emergencyNumbers: EmergencyNumbers(entries), preparation: preparation,
+      rulesVersion: rulesVersion)
   }
 }
 
