@@ -49,7 +49,7 @@ struct SummaryArguments: ParsableArguments {
         keepSessions: format.needsRows,
         redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)),
         catalog: app.catalog)
-      options.version = try TendVersion.of(folder: app.catalog.folder, cache: app.digestCache)
+      options.version = try TendVersion.of(app.catalog, cache: app.digestCache)
       options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
       options.emergencyNumber = app.emergencyContact().number
       return options

@@ -42,6 +42,12 @@ struct Tend: ParsableCommand {
         try printVersion(global)
         return 0
       }
+      // The usual command lines are read without ArgumentParser's cost (`FastParse`); a
+      // command whose own checks fail goes through ArgumentParser, which says why.
+      if var command = FastParse.command(arguments), (try? command.validate()) != nil {
+        try command.run()
+        return 0
+      }
       let (parsed, files) = Review.setAside(arguments)
       var command = try parseAsRoot(parsed)
       if let files, var review = command as? Review {
@@ -79,7 +85,7 @@ struct Tend: ParsableCommand {
   static func printVersion(_ global: GlobalOptions) throws {
     print("tend \(TendVersion.program)")
     let app = try AppContext(global)
-    let version = try TendVersion.of(folder: app.catalog.folder, cache: app.digestCache)
+    let version = try TendVersion.of(app.catalog, cache: app.digestCache)
     print(
       app.t(
         "version.rules",

@@ -15,17 +15,20 @@ extension Catalog {
       throw .unreadable(file: "Routines", reason: "cannot list the folder")
     }
     var routines: [Routine] = []
-    for name in names.sorted()
-    where name.hasSuffix(".json")
-      && !["precautions.json", "signs.json", "emergency-numbers.json", "preparation.json"]
-        .contains(name)
-    {
+    for name in names.sorted() where isRoutineFile(name) {
       let (bytes, file) = try read(dir.appendingPathComponent(name), relativeTo: folder)
       routines.append(
         try readRoutine(
           bytes, file: file, expectedID: String(name.dropLast(5)), techniques: techniques))
     }
     return routines
+  }
+
+  /// Whether a file in `Routines/` is a routine: every `.json` but the four tables.
+  static func isRoutineFile(_ name: String) -> Bool {
+    name.hasSuffix(".json")
+      && !["precautions.json", "signs.json", "emergency-numbers.json", "preparation.json"]
+        .contains(name)
   }
 
   static func readRoutine(

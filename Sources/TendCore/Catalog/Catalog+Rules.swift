@@ -13,13 +13,13 @@ extension Catalog {
 
   /// Reads `Routines/precautions.json`: the rules, the escalations and the technique table.
   static func loadRules(in folder: URL) throws(CatalogError)
-    -> ([PrecautionRule], [Escalation], TechniqueTable)
+    -> ([PrecautionRule], [Escalation], TechniqueTable, Int)
   {
     let url = folder.appendingPathComponent("Routines/precautions.json")
     let (bytes, name) = try read(url, relativeTo: folder)
     let (r, root) = try DataReader.parse(bytes, file: name)
     _ = try r.object(root, "", allowed: ["v", "rules", "escalations", "techniques"])
-    _ = try r.int(root, "", "v", in: 1...schemaVersion)
+    let v = try r.int(root, "", "v", in: 1...schemaVersion)
     let techniques = try readTechniques(try r.member(root, "", "techniques"), r)
     var rules: [PrecautionRule] = []
     var seen = Set<String>()
@@ -57,7 +57,7 @@ extension Catalog {
           verdict: try r.choice(node, path, "verdict", as: Verdict.self),
           emergency: try r.bool(node, path, "emergency")))
     }
-    return (rules, escalations, techniques)
+    return (rules, escalations, techniques, v)
   }
 
   /// The technique table: every technique once, with the lowest level it needs and why.

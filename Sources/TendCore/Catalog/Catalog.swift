@@ -5,7 +5,7 @@ import Foundation
 /// Loading fails closed: one broken or inconsistent file throws a `CatalogError` naming file,
 /// line and field, and no catalog (so no advice) exists. Checks across files: every routine's
 /// text exists in English, every example names known rules and routines, every rule has text.
-public struct Catalog: Sendable {
+public struct Catalog: Sendable, Equatable {
   /// The schema version this code reads; a newer file is an error.
   public static let schemaVersion = 1
 
@@ -22,6 +22,8 @@ public struct Catalog: Sendable {
   public let emergencyNumbers: EmergencyNumbers
   /// What to set up before a session (`Routines/preparation.json`); empty in test catalogs.
   public let preparation: PreparationTable
+  /// `v` of `Routines/precautions.json` as it was loaded (`TendVersion`).
+  public let rulesVersion: Int
 
   private let rulesByID: [String: PrecautionRule]
   private let routinesByID: [String: Routine]
@@ -30,8 +32,9 @@ public struct Catalog: Sendable {
     folder: URL, rules: [PrecautionRule], escalations: [Escalation], routines: [Routine],
     techniques: TechniqueTable = TechniqueTable(minimum: [:]), english: LocaleTable,
     locales: [String: LocaleTable] = [:], emergencyNumbers: EmergencyNumbers = EmergencyNumbers(),
-    preparation: PreparationTable = PreparationTable()
+    preparation: PreparationTable = PreparationTable(), rulesVersion: Int = Catalog.schemaVersion
   ) {
+    self.rulesVersion = rulesVersion
     self.preparation = preparation
     self.emergencyNumbers = emergencyNumbers
     self.techniques = techniques
@@ -55,6 +58,10 @@ public struct Catalog: Sendable {
     // With a cache bound, every byte read is logged: the rule examples run only when they have
     // not passed on exactly these files with this program before (`RuleExamplesCache`).
     let cache = TendCache.folder
+    // The compiled catalog of exactly these files and this program, if one was kept.
+    if let cache, let kept = CatalogCache.load(from: folder, languages: languages, in: cache) {
+      return kept
+    }
     let log = cache == nil ? nil : ReadLog()
     let catalog: Catalog
     do {
@@ -71,6 +78,9 @@ public struct Catalog: Sendable {
       if let log, let cache { RuleExamplesCache.keepPass(log, in: cache, languages: languages) }
     }
     for table in catalog.locales.values { try catalog.checkLanguage(table) }
+    if let log, let cache {
+      CatalogCache.keep(catalog, read: log, folder: folder, languages: languages, in: cache)
+    }
     return catalog
   }
 
@@ -81,14 +91,14 @@ public struct Catalog: Sendable {
     for lang in languages where lang != "en" {
       locales[lang] = try loadLocale(lang, in: folder)
     }
-    let (rules, escalations, techniques) = try loadRules(in: folder)
+    let (rules, escalations, techniques, v) = try loadRules(in: folder)
     let routines = try loadRoutines(in: folder, techniques: techniques)
     let catalog = Catalog(
       folder: folder, rules: rules, escalations: escalations, routines: routines,
       techniques: techniques, english: english, locales: locales,
       emergencyNumbers: try EmergencyNumbers.load(in: folder),
       preparation: try loadPreparation(
-        in: folder, rules: rules, routines: routines, english: english))
+        in: folder, rules: rules, routines: routines, english: english), rulesVersion: v)
     try catalog.validateAcrossFiles()
     return catalog
   }

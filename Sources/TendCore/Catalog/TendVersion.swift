@@ -52,6 +52,14 @@ public struct TendVersion: Codable, Sendable, Equatable {
     return TendVersion(rules: v, data: String(digest.prefix(shortDigits)))
   }
 
+  /// As `of(folder:cache:)` for the folder `catalog` was loaded from, with the rules' `v` as it
+  /// was loaded (not parsing `precautions.json` a second time).
+  public static func of(_ catalog: Catalog, cache: URL? = nil) throws(CatalogError) -> TendVersion {
+    TendVersion(
+      rules: catalog.rulesVersion,
+      data: String(try dataDigest(folder: catalog.folder, cache: cache).prefix(shortDigits)))
+  }
+
   /// The full SHA-256 (64 hex digits) of the data files, as described on the type.
   public static func dataDigest(folder: URL, cache: URL? = nil) throws(CatalogError) -> String {
     let files = try dataFiles(folder: folder)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The strings of one `Locales/<lang>.json` file.
-public struct LocaleTable: Sendable {
+public struct LocaleTable: Sendable, Equatable {
   public enum Value: Sendable, Equatable {
     case text(String)
     /// CLDR category → text.

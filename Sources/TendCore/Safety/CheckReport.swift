@@ -228,9 +228,10 @@ public struct CheckReport: Encodable, Sendable {
     case messages, routines, preparation
   }
 
-  /// Pretty, stable JSON text with a trailing newline.
+  /// Pretty, stable JSON text with a trailing newline: `JSON.text(self)`, written by hand
+  /// (`ReportJSON.swift`).
   public func jsonText() throws -> String {
-    try JSON.text(self)
+    handWritten()
   }
 }
 

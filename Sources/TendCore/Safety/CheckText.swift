@@ -97,9 +97,13 @@ public struct CheckText: Sendable {
       }
     } else {
       out.append(t("check.routines"))
+      // Each routine's key folded once, not twice per comparison (the same order).
+      var keys: [String: String] = [:]
+      for plan in result.plans where keys[plan.routine.id] == nil {
+        keys[plan.routine.id] = RoutineWords.sortKey(plan.routine.id, t)
+      }
       for plan in result.plans.sorted(by: {
-        ($0.verdict, RoutineWords.sortKey($0.routine.id, t))
-          < ($1.verdict, RoutineWords.sortKey($1.routine.id, t))
+        ($0.verdict, keys[$0.routine.id]!) < ($1.verdict, keys[$1.routine.id]!)
       }) {
         out.append(summaryLine(plan))
       }

@@ -39,7 +39,7 @@ extension Tend {
         if let maxMinutes { routines = routines.filter { $0.minutes <= maxMinutes } }
         if json {
           print(
-            try JSON.text(routines.map { RoutineReport($0, localizer: app.localizer) }),
+            RoutineReport.jsonText(routines.map { RoutineReport($0, localizer: app.localizer) }),
             terminator: "")
           return
         }
@@ -83,7 +83,7 @@ extension Tend {
         }
         if all.isEmpty && sources.receiver == nil {
           if json {
-            print(try JSON.text(RoutineReport(routine, localizer: app.localizer)), terminator: "")
+            print(RoutineReport(routine, localizer: app.localizer).jsonText(), terminator: "")
           } else {
             let result = try SafetyChecker(catalog: app.catalog).check([], routineID: routine.id)
             print(
