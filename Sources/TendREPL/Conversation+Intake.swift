@@ -81,7 +81,13 @@ extension Conversation {
     case .site(let id):
       var condition = Condition(id: id)
       if !line.isEmpty, !t.list("chat.notSureWords").contains(line.lowercased()) {
-        guard let region = SiteWords.region(in: line, localizer: t) else {
+        // "left calf", "his right one", or a bare side ("right": the rule's own place).
+        let side = SiteWords.side(in: line, localizer: t, vocabulary: true)
+        let own = context.catalog.rule(id)?.defaultSite
+        guard
+          let region = SiteWords.region(in: line, localizer: t, vocabulary: true)
+            ?? own.flatMap({ site in side.map { BodyRegion(site, side: $0) } })
+        else {
           return [.say(t("intake.siteUnknown"))]
         }
         condition = Condition(id: id, site: region.site, side: region.side)
@@ -280,7 +286,11 @@ extension Conversation {
     let others = understood.conditions.filter { !flags.contains($0.id) }
     keepForToday(others, receiverID: id)
     var out: [Action] = []
-    if !flags.isEmpty {
+    // Escalated with the profile (a fever during chemotherapy): it stands as a red flag does.
+    let escalated = understood.conditions.contains { c in
+      (unsavedRedFlags[id] ?? []).contains { $0.id == c.id }
+    }
+    if !flags.isEmpty || escalated {
       out.append(.say(t("chat.notSavedRedFlag")))
     } else if others.isEmpty {
       out.append(.say(t("chat.nothingChanged")))

@@ -123,8 +123,10 @@ extension Conversation {
     let lower =
       " "
       + line.lowercased().replacingOccurrences(of: "’", with: "'")
-      .components(separatedBy: CharacterSet.letters.union(.decimalDigits)
-        .union(CharacterSet(charactersIn: "'")).inverted)
+      .components(
+        separatedBy: CharacterSet.letters.union(.decimalDigits)
+          .union(CharacterSet(charactersIn: "'")).inverted
+      )
       .filter { !$0.isEmpty }.joined(separator: " ") + " "
     return t.list("guide.refusalWords").contains { word in
       let cue = word.lowercased()
@@ -224,7 +226,10 @@ extension Conversation {
       t.table.lang != "vi" ? .latin1 : TextTokens.hasMarks(text) ? .keep : .strip
     let words = TextTokens.tokenize(text, marks: marks).map(\.text)
     return t.list("chat.careteam.speakerWords").map { TextTokens.words($0, marks: marks) }
-      .contains { !$0.isEmpty && !CareTeamWords.occurrences(of: $0, in: words, within: 0..<words.count).isEmpty }
+      .contains {
+        !$0.isEmpty
+          && !CareTeamWords.occurrences(of: $0, in: words, within: 0..<words.count).isEmpty
+      }
   }
 
   /// The rule ids among `removed` that words alone never take off: red flags, what escalated

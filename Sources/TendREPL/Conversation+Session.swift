@@ -86,11 +86,12 @@ extension Conversation {
     case .before:
       session?.before = ratings
       phase = .ready
-      return readyWithPreparation()
+      return painLines(before: nil, now: ratings) + readyWithPreparation()
     case .after:
       session?.after = ratings
       phase = .note
-      return [.say(t("chat.noteAsk")), prompt("chat.notePrompt")]
+      return painLines(before: session?.before, now: ratings)
+        + [.say(t("chat.noteAsk")), prompt("chat.notePrompt")]
     case .feel:
       phase = .idle
       guard let id = currentID, ratings != nil || feelingText != nil else {
@@ -303,6 +304,15 @@ extension Conversation {
       phase = .idle
       return out + problem.actions + [idlePrompt()]
     }
+    // On a fluid limit already reached today: no drink offered, and who to ask.
+    if let limit = profile.fluidLimitML, drunkToday(profile.id) >= limit {
+      phase = .idle
+      return out + [
+        .say(
+          t("water.limitReached", ["ml": .number(drunkToday(profile.id)), "limit": .number(limit)])),
+        idlePrompt(),
+      ]
+    }
     phase = .water
     out.append(.say(voice(t("water.offer", ["name": .text(profile.name)]), t("water.offer.self"))))
     if hasFluidLimit(profile) {
@@ -393,15 +403,11 @@ extension Conversation {
       .say(t("water.thanks")),
     ]
     if let amount, let limit = profile.fluidLimitML {
-      let today = Calendar.current.startOfDay(for: now)
-      let earlier = ((try? store.entries(of: profile.id, since: today)) ?? []).reduce(0) {
-        total, item in
-        if case .water(.given, _, let ml?, _) = item.entry { return total + ml }
-        return total
-      }
+      let earlier = drunkToday(profile.id)
       out.append(
         .say(
           t("water.amount.today", ["ml": .number(earlier + amount), "limit": .number(limit)])))
+      if earlier + amount > limit { out.append(.say(t("water.amount.over"))) }
     }
     return out + [idlePrompt()]
   }
@@ -482,5 +488,28 @@ extension Conversation {
       out.append(.say(t.render(Message("escalation.\(escalation.id)"))))
     }
     return out
+  }
+
+  /// The ml of drinks logged as given today for `receiverID` (the journal, read now).
+  func drunkToday(_ receiverID: String) -> Int {
+    let today = Calendar.current.startOfDay(for: now)
+    return ((try? store.entries(of: receiverID, since: today)) ?? []).reduce(0) { total, item in
+      if case .water(.given, _, let ml?, _) = item.entry { return total + ml }
+      return total
+    }
+  }
+
+  /// Severe or rising pain: pain 8 to 10 (before or after), or up by 3 or more from before,
+  /// gets a plain line to tell the care team.
+  func painLines(before: RatingSet?, now: RatingSet?) -> [Action] {
+    guard let pain = now?.scores["pain"] else { return [] }
+    if let was = before?.scores["pain"], pain - was >= 3 {
+      return [.say(t("rating.pain.rose", ["before": .number(was), "after": .number(pain)]))]
+    }
+    guard pain >= 8 else { return [] }
+    let key =
+      before == nil && session?.after == nil
+      ? "rating.pain.severeBefore" : "rating.pain.severeAfter"
+    return [.say(t(key, ["score": .number(pain)]))]
   }
 }

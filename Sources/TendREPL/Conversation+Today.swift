@@ -80,10 +80,11 @@ extension Conversation {
     let named = understood(line)?.removed.filter(flags.contains) ?? []
     let ids = named.isEmpty ? flags : Array(Set(named)).sorted()
     let words = String(line.prefix(500))
-    // Only the care team lifts a red flag: "seen by her daughter" keeps it in force.
+    // Only the care team lifts a red flag: words that name nobody on it ("he was seen", "seen
+    // by her daughter") are asked who from the care team saw them; it stays in force meanwhile.
     guard namesCareTeam(line) else {
-      phase = .idle
-      return notLiftedLines(ids, profile.name) + [idlePrompt()]
+      phase = .seenBy(ids: ids, words: words, resume: nil)
+      return [.say(t("seen.whoCareTeam")), prompt("seen.whoPrompt")]
     }
     phase = .confirmingSeen(ids: ids, words: words, resume: nil)
     let rules = t.list(ids.map { t("rule.\($0).name") })
@@ -122,8 +123,9 @@ extension Conversation {
       return out + (resume == nil ? [idlePrompt()] : stopIntake())
     }
     phase = .seenBy(ids: ids, words: words, resume: resume)
-    // Asked at the intake, nobody was named yet: who from the care team saw them.
-    return [.say(t(words.isEmpty ? "seen.whoCareTeam" : "seen.who")), prompt("seen.whoPrompt")]
+    // Nobody on the care team named yet (the intake's question): who from it saw them.
+    let key = namesCareTeam(words) ? "seen.who" : "seen.whoCareTeam"
+    return [.say(t(key)), prompt("seen.whoPrompt")]
   }
 
   /// Takes the red flags off, one locked change each; the journal records who said so, their
@@ -135,7 +137,7 @@ extension Conversation {
     guard namesCareTeam(words) || namesCareTeam(line) else {
       phase = .idle
       let name = receiver?.name ?? ""
-      let out = notLiftedLines(ids, name, who: line)
+      let out = redFlagsIn(line) + notLiftedLines(ids, name, who: line)
       return out + (resume == nil ? [idlePrompt()] : stopIntake())
     }
     let by =

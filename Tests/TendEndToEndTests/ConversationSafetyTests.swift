@@ -170,7 +170,8 @@ struct ConversationSafetyTests {
     #expect(!run.stdout.contains("left forearm ·"))
     let entries = try JournalCheck.lines(home, "ann")
     let first = try #require(entries.first { $0["type"] as? String == "session" })
-    #expect(first["stopReason"] as? String == "wait, she has a PICC line in her left arm since yesterday")
+    #expect(
+      first["stopReason"] as? String == "wait, she has a PICC line in her left arm since yesterday")
   }
 
   @Test("refusal during a step stops at once; bleeding during a step stops with the call")
@@ -214,7 +215,9 @@ struct ConversationSafetyTests {
         .expect("Chest pain or pressure stays in force"), .expect("tend> "), .line("suggest"),
         .expect("Call 911 now"),
         .expect("tend> "), .line("tell she was seen by her daughter"),
-        .expect("Only the care team can lift a red flag"), .expect("tend> "), .line("suggest"),
+        .expect("Who from the care team saw them?"), .expect("who says so> "),
+        .line("her daughter"), .expect("is not the care team, so this stays in force"),
+        .expect("tend> "), .line("suggest"),
         .expect("Call 911 now"),
         .expect("tend> "), .line("tell she was seen by Dr Lee at the clinic"),
         .expect("yes or no> "), .line("yes"), .expect("who says so> "), .line(""),
@@ -225,5 +228,51 @@ struct ConversationSafetyTests {
     let removed = run.stdout.components(separatedBy: "Removed: Chest pain").count - 1
     #expect(removed == 1)
     #expect(try Self.journal(home, "ann").contains("seen by Dr Lee at the clinic"))
+  }
+
+  @Test("pain rising by 3 or more, or 8 to 10, gets a plain 'tell the care team' line")
+  func severeAndRisingPain() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let steps =
+      Self.intake("Vic") + [
+        .line("start quick-scalp"), .expect("today> "), .line("no"), .expect("1 or 2> "),
+        .line("1"), .expect("pain 0-10> "), .line("2"), .expect("0-10> "), .line("skip"),
+        .expect("begin> "), .line(""), .expect("Step 1 of"), .pause(0.3), .send("x"),
+        .expect("what happened> "), .line(""),
+        .expect("pain 0-10> "), .line("10"), .expect("0-10> "), .line("skip"),
+        .expect("Pain went from 2 to 10 during the massage: tell their care team today"),
+        .expect("note> "), .line(""), .expect("later> "), .line("declined"),
+        .expect("tend> "), .line("start quick-scalp"), .expect("today> "), .line("no"),
+        .expect("1 or 2> "), .line("1"), .expect("pain 0-10> "), .line("9"),
+        .expect("0-10> "), .line("skip"),
+        .expect("Pain of 9 out of 10 is severe. Tell their care team about it"),
+        .expect("begin> "), .line("cancel"),
+      ]
+    _ = try Self.run(steps, home)
+  }
+
+  @Test("at the intake's where prompt a bare side, 'his right one' and 'left calf' are understood")
+  func whereWords() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    var steps: [PseudoTerminal.Step] = [.expect("name> "), .line("Pop")]
+    for _ in 0..<3 { steps += [.expect("no> "), .line("no")] }
+    steps += [
+      .expect("4. New knee"), .expect("no> "), .line("3 4"),
+      .expect("where> "), .line("right"), .expect("days ago> "), .line("21"),
+      .expect("(right hip)"),
+      .expect("where> "), .line("his right one"), .expect("days ago> "), .line("10"),
+      .expect("(right knee)"),
+      .expect("2. Rash"), .expect("no> "), .line("2"), .expect("where> "), .line("left calf"),
+      .expect("(left lower leg)"),
+    ]
+    for _ in 0..<2 { steps += [.expect("no> "), .line("no")] }
+    steps += [.expect("Last one."), .line("no")]
+    let run = try Self.run(steps, home)
+    #expect(!run.stdout.contains("I did not catch the place"))
+    let profile = try String(
+      contentsOf: home.appendingPathComponent("receivers/pop/profile.json"), encoding: .utf8)
+    #expect(profile.contains("\"side\" : \"right\""))
   }
 }
