@@ -275,4 +275,28 @@ struct ConversationSafetyTests {
       contentsOf: home.appendingPathComponent("receivers/pop/profile.json"), encoding: .utf8)
     #expect(profile.contains("\"side\" : \"right\""))
   }
+
+  @Test("on a fluid limit: a drink over it says so; once it is reached no drink is offered")
+  func fluidLimit() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    var steps: [PseudoTerminal.Step] = [.expect("name> "), .line("Pop")]
+    for _ in 0..<7 { steps += [.expect("no> "), .line("no")] }
+    steps += [.expect("ml a day or no> "), .line("1000"), .expect("tend> ")]
+    let session: [PseudoTerminal.Step] = [
+      .line("start quick-scalp"), .expect("today> "), .line("no"), .expect("1 or 2> "),
+      .line("skip"), .expect("begin> "), .line(""), .expect("Step 1 of"), .pause(0.3),
+      .send("x"), .expect("what happened> "), .line(""), .expect("1 or 2> "), .line("skip"),
+      .expect("note> "), .line(""),
+    ]
+    steps +=
+      session + [
+        .expect("later> "), .line("given"), .expect("ml> "), .line("1100"),
+        .expect("1,100 ml of the 1,000 ml limit"), .expect("That is over the fluid limit"),
+        .expect("tend> "),
+      ]
+    steps += session + [.expect("the 1,000 ml limit is reached: no drink offered")]
+    let run = try Self.run(steps, home)
+    #expect(run.stdout.components(separatedBy: "later> ").count == 2)
+  }
 }
