@@ -62,6 +62,12 @@ extension Conversation {
 
   mutating func answerIntake(_ intake: Intake, _ line: String) -> [Action] {
     var intake = intake
+    // At the fixed prompts (where, when, the fluid limit) warning signs are read first.
+    if intake.asking != .group, line.contains(where: \.isLetter),
+      let warning = warningAtIntake(line)
+    {
+      return warning
+    }
     switch intake.asking {
     case .group:
       if meansNone(line) { return askSeenAtIntake(intake) ?? nextGroup(intake) }
@@ -311,5 +317,13 @@ extension Conversation {
       out.append(.log(.feeling(ratings: nil, text: words, by: loggedBy), receiverID: id))
     }
     return out
+  }
+
+  /// A red flag typed at one of the intake's fixed prompts (where, when, the fluid limit): its
+  /// call, the words in the journal, and the questions stopped. Nil when there is none.
+  mutating func warningAtIntake(_ line: String) -> [Action]? {
+    let flags = redFlagsIn(line)
+    guard !flags.isEmpty else { return nil }
+    return stopForWords(String(line.prefix(2000)), flags).dropLast() + stopIntake()
   }
 }

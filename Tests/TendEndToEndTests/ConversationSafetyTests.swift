@@ -299,4 +299,20 @@ struct ConversationSafetyTests {
     let run = try Self.run(steps, home)
     #expect(run.stdout.components(separatedBy: "later> ").count == 2)
   }
+
+  @Test("a red flag typed at the intake's where prompt says the call and stops the questions")
+  func redFlagAtWhere() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    var steps: [PseudoTerminal.Step] = [.expect("name> "), .line("Pop")]
+    for _ in 0..<3 { steps += [.expect("no> "), .line("no")] }
+    steps += [
+      .expect("4. New knee"), .expect("no> "), .line("3"), .expect("where> "),
+      .line("wait, her lips look blue"), .expect("Call 911 now"),
+      .expect("I stopped the questions"),
+    ]
+    let run = try Self.run(steps, home)
+    #expect(!run.stdout.contains("I did not catch the place"))
+    #expect(try Self.journal(home, "pop").contains("her lips look blue"))
+  }
 }
