@@ -121,7 +121,7 @@ extension Conversation {
   }
 
   mutating func confirmCareTeam(_ draft: CareTeamDraft, _ line: String) -> [Action] {
-    guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    guard let yes = yesNo(line) else { return offScript(line, again: [.say(t("chat.yesOrNo"))]) }
     phase = .idle
     guard yes else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
     guard let id = currentID, let careStore = store as? any CareTeamStore else {

@@ -87,7 +87,7 @@ extension Conversation {
     else { return [] }
     switch command {
     case "summary", "share": return ["--receiver", id]
-    case "check" where rest.isEmpty: return ["--receiver", id]
+    case "check" where rest.isEmpty: return ["--receiver", id] + keptConditionArguments(id)
     default: return []
     }
   }
@@ -310,7 +310,7 @@ extension Conversation {
   }
 
   mutating func confirmFeeling(_ text: String, _ line: String) -> [Action] {
-    guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    guard let yes = yesNo(line) else { return offScript(line, again: [.say(t("chat.yesOrNo"))]) }
     phase = .idle
     guard yes, let id = currentID else { return [.say(t("chat.nothingChanged")), idlePrompt()] }
     return [

@@ -62,6 +62,12 @@ extension Conversation {
 
   mutating func answerIntake(_ intake: Intake, _ line: String) -> [Action] {
     var intake = intake
+    // At the fixed prompts (where, when, the fluid limit) warning signs are read first.
+    if intake.asking != .group, line.contains(where: \.isLetter),
+      let warning = warningAtIntake(line)
+    {
+      return warning
+    }
     switch intake.asking {
     case .group:
       if meansNone(line) { return askSeenAtIntake(intake) ?? nextGroup(intake) }
@@ -81,7 +87,13 @@ extension Conversation {
     case .site(let id):
       var condition = Condition(id: id)
       if !line.isEmpty, !t.list("chat.notSureWords").contains(line.lowercased()) {
-        guard let region = SiteWords.region(in: line, localizer: t) else {
+        // "left calf", "his right one", or a bare side ("right": the rule's own place).
+        let side = SiteWords.side(in: line, localizer: t, vocabulary: true)
+        let own = context.catalog.rule(id)?.defaultSite
+        guard
+          let region = SiteWords.region(in: line, localizer: t, vocabulary: true)
+            ?? own.flatMap({ site in side.map { BodyRegion(site, side: $0) } })
+        else {
           return [.say(t("intake.siteUnknown"))]
         }
         condition = Condition(id: id, site: region.site, side: region.side)
@@ -182,13 +194,21 @@ extension Conversation {
     }
     let stored = readCurrent().map { $0.conditions.map(\.id) }
     let unsaved = Set((currentID.flatMap { unsavedRedFlags[$0] } ?? []).map(\.id))
-    let removable = found.removed.filter {
-      (try? stored.get())?.contains($0) == true || unsaved.contains($0)
+    let kept = Set((currentID.map(keptForToday) ?? []).map(\.id))
+    let said = found.removed.filter {
+      (try? stored.get())?.contains($0) == true || unsaved.contains($0) || kept.contains($0)
     }
+    // "She doesn't have chest pain anymore" never lifts a red flag: only the care team can.
+    let held = heldByCareTeam(said)
+    let removable = said.filter { !held.contains($0) }
     let understood = Understanding(
       conditions: found.conditions, removed: removable, notes: found.notes,
-      unknownTerms: found.unknownTerms)
+      unknownTerms: found.unknownTerms, said: String(line.prefix(2000)))
     guard !understood.conditions.isEmpty || !understood.removed.isEmpty else {
+      if !held.isEmpty {
+        phase = .idle
+        return found.notes.map(Action.say) + heldLines(held) + [idlePrompt()]
+      }
       return found.notes.map(Action.say) + [
         .say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))
       ]
@@ -214,6 +234,7 @@ extension Conversation {
       out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))
     }
     out += understood.notes.map(Action.say)
+    out += heldLines(held)
     let name = Message.Argument.text(receiver?.name ?? "")
     let ask = flags.isEmpty && escalated.isEmpty ? "chat.confirmSave" : "chat.confirmSaveRedFlag"
     return out + [.say(t(ask, ["name": name])), prompt("chat.yesNoPrompt")]
@@ -222,24 +243,21 @@ extension Conversation {
   mutating func confirmConditions(_ understood: Understanding, resume: Resume, _ line: String)
     -> [Action]
   {
-    guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    guard let yes = yesNo(line) else {
+      // Not a yes or no: read for warning signs first (what was understood is kept for today
+      // when they stop everything).
+      var heard = offScript(line, again: [.say(t("chat.yesOrNo"))])
+      guard phase == .idle else { return heard }
+      let last = heard.popLast()
+      return heard + notSaved(understood, logWords: true) + [last].compactMap { $0 }
+    }
     let flags = redFlags(understood.conditions.map(\.id))
     var out: [Action] = []
     if yes {
       out += removeConditions(understood.removed)
       out += addConditions(understood.conditions)
     } else {
-      out.append(.say(t(flags.isEmpty ? "chat.nothingChanged" : "chat.notSavedRedFlag")))
-      if let id = currentID, !flags.isEmpty {
-        let told = understood.conditions.filter { flags.contains($0.id) }
-        unsavedRedFlags[id, default: []] += told
-        // Not saved in the profile, but said: the words go in the journal as how they are, so
-        // the red flag still stands after a restart (`restoreRedFlags`).
-        let words = told.compactMap(\.matched).joined(separator: ", ")
-        if !words.isEmpty {
-          out.append(.log(.feeling(ratings: nil, text: words, by: loggedBy), receiverID: id))
-        }
-      }
+      out += notSaved(understood, logWords: true)
     }
     switch resume {
     case .intake(let intake):
@@ -259,5 +277,53 @@ extension Conversation {
       phase = .idle
       return out + [idlePrompt()]
     }
+  }
+
+  /// "No" to saving: nothing goes into the profile, but nothing said about today is dropped.
+  /// A red flag stands for the conversation (and, from the journal, after a restart); anything
+  /// else is kept for today, so it still decides today's plan and the check before a session.
+  /// The words go in the journal as how the person is.
+  mutating func notSaved(_ understood: Understanding, logWords: Bool) -> [Action] {
+    guard let id = currentID else { return [.say(t("chat.nothingChanged"))] }
+    let flags = redFlags(understood.conditions.map(\.id))
+    let told = understood.conditions.filter { flags.contains($0.id) }
+    let standing = Set((unsavedRedFlags[id] ?? []).map(\.id))
+    unsavedRedFlags[id, default: []] += told.filter { !standing.contains($0.id) }
+    let others = understood.conditions.filter { !flags.contains($0.id) }
+    keepForToday(others, receiverID: id)
+    var out: [Action] = []
+    // Escalated with the profile (a fever during chemotherapy): it stands as a red flag does.
+    let escalated = understood.conditions.contains { c in
+      (unsavedRedFlags[id] ?? []).contains { $0.id == c.id }
+    }
+    if !flags.isEmpty || escalated {
+      out.append(.say(t("chat.notSavedRedFlag")))
+    } else if others.isEmpty {
+      out.append(.say(t("chat.nothingChanged")))
+    }
+    if !others.isEmpty {
+      let rules = t.list(others.map { t("rule.\($0.id).name") + whereText($0) })
+      out.append(
+        .say(
+          t("chat.keptForToday", ["name": .text(receiver?.name ?? ""), "rules": .text(rules)])))
+    }
+    guard logWords, !understood.conditions.isEmpty else { return out }
+    // Said, not saved: the words go in the journal, so a red flag still stands after a restart
+    // (`restoreRedFlags`) and the summary shows what was said.
+    let words =
+      understood.said.isEmpty
+      ? understood.conditions.compactMap(\.matched).joined(separator: ", ") : understood.said
+    if !words.isEmpty {
+      out.append(.log(.feeling(ratings: nil, text: words, by: loggedBy), receiverID: id))
+    }
+    return out
+  }
+
+  /// A red flag typed at one of the intake's fixed prompts (where, when, the fluid limit): its
+  /// call, the words in the journal, and the questions stopped. Nil when there is none.
+  mutating func warningAtIntake(_ line: String) -> [Action]? {
+    let flags = redFlagsIn(line)
+    guard !flags.isEmpty else { return nil }
+    return stopForWords(String(line.prefix(2000)), flags).dropLast() + stopIntake()
   }
 }

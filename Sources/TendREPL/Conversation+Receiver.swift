@@ -224,8 +224,15 @@ extension Conversation {
     // A red flag closed here is closed for this conversation too, saved or not.
     let unsaved = Set((unsavedRedFlags[id] ?? []).map(\.id))
     unsavedRedFlags[id]?.removeAll { ids.contains($0.id) }
+    let kept = Set(keptForToday(id).map(\.id))
+    keptToday[id]?.conditions.removeAll { ids.contains($0.id) }
     let stored = Set(((try? store.profile(id))?.conditions ?? []).map(\.id))
     for conditionID in Array(Set(ids)).sorted() {
+      if kept.contains(conditionID), !stored.contains(conditionID), !unsaved.contains(conditionID) {
+        // Kept for today only: nothing on disk to change.
+        out.append(.say(t("chat.conditionRemoved", ["rule": .key("rule.\(conditionID).name")])))
+        continue
+      }
       if unsaved.contains(conditionID), !stored.contains(conditionID) {
         // Said, never stored: the journal records it closed, so a restart does not bring back
         // the red flag its words read as.

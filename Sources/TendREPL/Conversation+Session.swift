@@ -62,7 +62,7 @@ extension Conversation {
         if receiver.map({ $0.name.lowercased() == line.lowercased() }) == true {
           form.ratings = RatingSet(ratedBy: .receiver)
         } else {
-          return [.say(t("rating.whoAgain"))]
+          return offScript(line, again: [.say(t("rating.whoAgain"))])
         }
       }
       if form.purpose != .feel { session?.rater = form.ratings?.ratedBy }
@@ -70,7 +70,7 @@ extension Conversation {
     }
     guard let kind = form.currentKind else { return ratingsDone(form) }
     switch RatingForm.parse(line, skipWords: t.list("rating.skipWords")) {
-    case .invalid: return [.say(t("rating.invalid"))]
+    case .invalid: return offScript(line, again: [.say(t("rating.invalid"))])
     case .skip: form.index += 1
     case .skipRest: form.index = form.kinds.count
     case .value(let n):
@@ -86,11 +86,12 @@ extension Conversation {
     case .before:
       session?.before = ratings
       phase = .ready
-      return readyWithPreparation()
+      return painLines(before: nil, now: ratings) + readyWithPreparation()
     case .after:
       session?.after = ratings
       phase = .note
-      return [.say(t("chat.noteAsk")), prompt("chat.notePrompt")]
+      return painLines(before: session?.before, now: ratings)
+        + [.say(t("chat.noteAsk")), prompt("chat.notePrompt")]
     case .feel:
       phase = .idle
       guard let id = currentID, ratings != nil || feelingText != nil else {
@@ -113,6 +114,16 @@ extension Conversation {
       return [.say(t("guide.cancelled")), idlePrompt()]
     }
     guard var draft = session else { return [idlePrompt()] }
+    // Enter (or a begin word, or skip) begins; any other words are read first, never taken as
+    // a go-ahead ("her lips look blue" stops, it never starts the massage).
+    let word = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    let begins =
+      word.isEmpty || yesNo(line) == true
+      || (["skip", "begin", "go", "start", "ready"] + t.list("prep.skipWords")
+        + t.list("guide.beginWords")).contains(word)
+    guard begins else {
+      return offScript(line, again: [.say(t("guide.readyAgain")), prompt("guide.readyPrompt")])
+    }
     // The profile on disk is the only truth: read again before the first step, it must give
     // the plan the ratings were for (another window may have saved a fever meanwhile).
     switch readCurrent() {
@@ -227,6 +238,8 @@ extension Conversation {
   mutating func wordsDuringStep(_ line: String) -> [Action] {
     guard var draft = session, let id = currentID else { return [] }
     let flags = redFlagsIn(line)
+    // They do not want it: stop at once (before anything else is read).
+    if flags.isEmpty, refuses(line) { return stopForRefusal(line) }
     guard flags.isEmpty else {
       _ = draft.guide.press(.stop)
       draft.stopped = true
@@ -238,6 +251,12 @@ extension Conversation {
         .log(.session(draft.log(now: now)), receiverID: id), .say(t("chat.sessionSaved")),
         idlePrompt(),
       ]
+    }
+    // Something new (a line in the left arm): the steps left are checked again with it.
+    if let found = understood(line), case let new = newConditions(found.conditions), !new.isEmpty,
+      let rechecked = recheckDuringStep(line, new)
+    {
+      return rechecked
     }
     draft.duringSteps.append(String(line.prefix(500)))
     session = draft
@@ -284,6 +303,15 @@ extension Conversation {
     case .failure(let problem):
       phase = .idle
       return out + problem.actions + [idlePrompt()]
+    }
+    // On a fluid limit already reached today: no drink offered, and who to ask.
+    if let limit = profile.fluidLimitML, drunkToday(profile.id) >= limit {
+      phase = .idle
+      return out + [
+        .say(
+          t("water.limitReached", ["ml": .number(drunkToday(profile.id)), "limit": .number(limit)])),
+        idlePrompt(),
+      ]
     }
     phase = .water
     out.append(.say(voice(t("water.offer", ["name": .text(profile.name)]), t("water.offer.self"))))
@@ -348,7 +376,7 @@ extension Conversation {
       ]
     }
     phase = .water
-    return [.say(t("water.again"))]
+    return offScript(line, again: [.say(t("water.again"))])
   }
 
   /// How much was drunk, for a person on a fluid limit: a number of ml (0 to 5000, "150 ml"
@@ -364,7 +392,8 @@ extension Conversation {
     var amount: Int?
     if !digits.isEmpty {
       guard let n = Int(digits), (0...5000).contains(n) else {
-        return [.say(t("water.amount.invalid")), prompt("water.amount.prompt")]
+        return offScript(
+          line, again: [.say(t("water.amount.invalid")), prompt("water.amount.prompt")])
       }
       amount = n
     }
@@ -374,15 +403,11 @@ extension Conversation {
       .say(t("water.thanks")),
     ]
     if let amount, let limit = profile.fluidLimitML {
-      let today = Calendar.current.startOfDay(for: now)
-      let earlier = ((try? store.entries(of: profile.id, since: today)) ?? []).reduce(0) {
-        total, item in
-        if case .water(.given, _, let ml?, _) = item.entry { return total + ml }
-        return total
-      }
+      let earlier = drunkToday(profile.id)
       out.append(
         .say(
           t("water.amount.today", ["ml": .number(earlier + amount), "limit": .number(limit)])))
+      if earlier + amount > limit { out.append(.say(t("water.amount.over"))) }
     }
     return out + [idlePrompt()]
   }
@@ -424,7 +449,9 @@ extension Conversation {
   /// how to save it in the profile (nothing is saved without a yes). Unsaved, it still stands
   /// for the rest of the conversation (`inForce`): no routine is offered on top of it.
   mutating func redFlagsIn(_ line: String) -> [Action] {
-    guard !line.isEmpty, let found = understood(line) else { return [] }
+    guard !line.isEmpty, var found = understood(line) else { return [] }
+    let net = bleedingSign(line, found)
+    if let net { found.conditions.append(net) }
     let flags = redFlags(found.conditions.map(\.id))
     guard !flags.isEmpty else { return escalationIn(found.conditions) }
     if let id = currentID {
@@ -433,6 +460,8 @@ extension Conversation {
         flags.contains($0.id) && !standing.contains($0.id)
       }
     }
+    // Bleeding caught only by the conversation's own net: `tell` would not read it again.
+    if net != nil, flags == ["bleeding-signs"] { return redFlagActions(flags) }
     return redFlagActions(flags) + [
       .say(t("chat.redFlag.saveHint", ["words": .text(String(line.prefix(80)))]))
     ]
@@ -459,5 +488,28 @@ extension Conversation {
       out.append(.say(t.render(Message("escalation.\(escalation.id)"))))
     }
     return out
+  }
+
+  /// The ml of drinks logged as given today for `receiverID` (the journal, read now).
+  func drunkToday(_ receiverID: String) -> Int {
+    let today = Calendar.current.startOfDay(for: now)
+    return ((try? store.entries(of: receiverID, since: today)) ?? []).reduce(0) { total, item in
+      if case .water(.given, _, let ml?, _) = item.entry { return total + ml }
+      return total
+    }
+  }
+
+  /// Severe or rising pain: pain 8 to 10 (before or after), or up by 3 or more from before,
+  /// gets a plain line to tell the care team.
+  func painLines(before: RatingSet?, now: RatingSet?) -> [Action] {
+    guard let pain = now?.scores["pain"] else { return [] }
+    if let was = before?.scores["pain"], pain - was >= 3 {
+      return [.say(t("rating.pain.rose", ["before": .number(was), "after": .number(pain)]))]
+    }
+    guard pain >= 8 else { return [] }
+    let key =
+      before == nil && session?.after == nil
+      ? "rating.pain.severeBefore" : "rating.pain.severeAfter"
+    return [.say(t(key, ["score": .number(pain)]))]
   }
 }

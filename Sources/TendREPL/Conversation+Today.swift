@@ -63,7 +63,7 @@ extension Conversation {
   func notToday(_ plan: Plan, _ profile: Profile) -> [Action] {
     [.say(t("chat.notToday", ["title": .key(plan.routine.titleKey)]))]
       + plan.reasons.map { .say("  " + t.render($0)) }
-      + redFlagActions(profile.conditions.map(\.id))
+      + redFlagActions(inForce(profile).map(\.id))
   }
 
   /// "She was seen, it was not a stroke": when the profile holds a red flag and the words say
@@ -80,6 +80,12 @@ extension Conversation {
     let named = understood(line)?.removed.filter(flags.contains) ?? []
     let ids = named.isEmpty ? flags : Array(Set(named)).sorted()
     let words = String(line.prefix(500))
+    // Only the care team lifts a red flag: words that name nobody on it ("he was seen", "seen
+    // by her daughter") are asked who from the care team saw them; it stays in force meanwhile.
+    guard namesCareTeam(line) else {
+      phase = .seenBy(ids: ids, words: words, resume: nil)
+      return [.say(t("seen.whoCareTeam")), prompt("seen.whoPrompt")]
+    }
     phase = .confirmingSeen(ids: ids, words: words, resume: nil)
     let rules = t.list(ids.map { t("rule.\($0).name") })
     return [
@@ -106,14 +112,20 @@ extension Conversation {
   mutating func confirmSeen(_ ids: [String], _ words: String, _ line: String, resume: Intake?)
     -> [Action]
   {
-    guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+    guard let yes = yesNo(line) else {
+      let heard = offScript(line, again: [.say(t("chat.yesOrNo"))])
+      if phase == .idle, resume != nil { return heard.dropLast() + stopIntake() }
+      return heard
+    }
     guard yes else {
       phase = .idle
       let out = [.say(t("chat.nothingChanged"))] + redFlagActions(ids)
       return out + (resume == nil ? [idlePrompt()] : stopIntake())
     }
     phase = .seenBy(ids: ids, words: words, resume: resume)
-    return [.say(t("seen.who")), prompt("seen.whoPrompt")]
+    // Nobody on the care team named yet (the intake's question): who from it saw them.
+    let key = namesCareTeam(words) ? "seen.who" : "seen.whoCareTeam"
+    return [.say(t(key)), prompt("seen.whoPrompt")]
   }
 
   /// Takes the red flags off, one locked change each; the journal records who said so, their
@@ -121,7 +133,17 @@ extension Conversation {
   mutating func closeRedFlags(_ ids: [String], _ words: String, by line: String, resume: Intake?)
     -> [Action]
   {
-    let by = line.isEmpty ? t("seen.byCaregiver") : String(line.prefix(100))
+    // Only the care team lifts a red flag: the words, or the answer, must name them.
+    guard namesCareTeam(words) || namesCareTeam(line) else {
+      phase = .idle
+      let name = receiver?.name ?? ""
+      let out = redFlagsIn(line) + notLiftedLines(ids, name, who: line)
+      return out + (resume == nil ? [idlePrompt()] : stopIntake())
+    }
+    let by =
+      !line.isEmpty
+      ? String(line.prefix(100))
+      : namesCareTeam(words) ? String(words.prefix(100)) : t("seen.byCaregiver")
     phase = .idle
     let out =
       removeConditions(ids, by: by, note: words.isEmpty ? nil : words)

@@ -32,15 +32,18 @@ public struct Conversation: Sendable {
     public var notes: [String]
     /// Medical-looking words Tend does not know: the text is not a plain "no".
     public var unknownTerms: [String]
+    /// The words as typed (kept in the journal when what they say is not saved).
+    public var said: String
 
     public init(
       conditions: [Condition] = [], removed: [String] = [], notes: [String] = [],
-      unknownTerms: [String] = []
+      unknownTerms: [String] = [], said: String = ""
     ) {
       self.conditions = conditions
       self.removed = removed
       self.notes = notes
       self.unknownTerms = unknownTerms
+      self.said = said
     }
 
     /// What the recognizer found: conditions to confirm, ids said to be gone ("no longer on
@@ -160,6 +163,9 @@ public struct Conversation: Sendable {
   /// Red flags the caregiver chose not to save, by receiver id: they still stand for this
   /// conversation (no routine is offered) until the person has been seen and it is closed.
   var unsavedRedFlags: [String: [Condition]] = [:]
+  /// What was understood today and not saved to the profile, by receiver id, with the day it
+  /// was said: it still decides today's plan (`inForce`), never another day's.
+  var keptToday: [String: (day: String, conditions: [Condition])] = [:]
   var session: SessionDraft?
   var feelingText: String?
   /// Receivers on a fluid limit already reminded once: a further "later" does not nag.
@@ -193,9 +199,10 @@ public struct Conversation: Sendable {
   public var receiver: Profile? { currentID.flatMap { try? store.profile($0) } }
 
   /// What is in force for `profile` now: what is stored, plus any red flag said in this
-  /// conversation and not saved.
+  /// conversation and not saved, plus what was said today and kept for today.
   func inForce(_ profile: Profile) -> [Condition] {
     profile.conditions(asOf: now) + (unsavedRedFlags[profile.id] ?? [])
+      + keptForToday(profile.id)
   }
 
   /// The caregiver's words read with what is stored about the chosen person today (read fresh).

@@ -176,8 +176,8 @@ struct ProfileTruthSessionTests {
     let run = try PseudoTerminal.run(
       [
         .expect("name> "), .line(""), .expect("Do not massage"), .expect("tend> "),
-        .line("tell he was seen, it was not a stroke"), .expect("You say Dad has been seen"),
-        .expect("yes or no> "), .line("yes"), .expect("who says so> "), .line("Dr Lee"),
+        .line("tell he was seen, it was not a stroke"),
+        .expect("Who from the care team saw them?"), .expect("who says so> "), .line("Dr Lee"),
         .expect("said by Dr Lee"), .expect("tend> "),
         .line("start quick-hands"), .expect("today> "), .line("cancel"), .expect("tend> "),
         .line("quit"), .expect("Goodbye"),

@@ -20,7 +20,7 @@ struct EscalationTests {
     #expect(told.contains("Stop. Do not massage today."), "\(told)")
     #expect(told.contains("call their cancer team now"), "\(told)")
     let declined = h.send("no")
-    #expect(declined.contains("nothing changed"), "\(declined)")
+    #expect(declined.contains("What I said above still stands"), "\(declined)")
     let suggested = h.send("suggest")
     #expect(suggested.contains("call their cancer team now"), "\(suggested)")
     #expect(!suggested.contains("Keep sessions gentle"), "\(suggested)")

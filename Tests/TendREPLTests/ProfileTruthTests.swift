@@ -193,11 +193,12 @@ struct RedFlagFirstTests {
     #expect(!suggest.contains("start 1"))
     #expect(h.send("start calm-hands").contains("Not today") || h.sessions.isEmpty)
     // Closed honestly, it stops standing.
+    // Seen by nobody named yet: asked who from the care team saw her.
     let seen = h.send("tell she was seen, it was not a stroke")
-    let yes = h.send("yes")
+    #expect(seen.contains("Who from the care team saw them?"), "\(seen)")
     let who = h.send("Dr Lee")
     let after = h.send("suggest")
-    #expect(after.contains("start 1"), "\(seen)\n--\n\(yes)\n--\n\(who)\n--\n\(after)")
+    #expect(after.contains("start 1"), "\(seen)\n--\n\(who)\n--\n\(after)")
   }
 
   @Test("a red flag in a stop reason, a note or a feeling gets its instruction at once")
@@ -289,9 +290,8 @@ struct RedFlagFirstTests {
     var h = Harness(profiles: [flagged])
     h.send("1")
     let asked = h.send("tell he was seen, it was not a stroke")
-    #expect(asked.contains("You say Dad has been seen"))
+    #expect(asked.contains("Who from the care team saw them?"))
     #expect(h.store.profiles[0].conditions.count == 1)
-    h.send("yes")
     let closed = h.send("Dr Lee at the ER")
     #expect(closed.contains("said by Dr Lee at the ER"))
     #expect(h.store.profiles[0].conditions.isEmpty)
@@ -304,7 +304,19 @@ struct RedFlagFirstTests {
     // "has not been seen" never closes one.
     var h2 = Harness(profiles: [flagged])
     h2.send("1")
-    #expect(!h2.send("tell he has not been seen yet").contains("You say Dad has been seen"))
+    #expect(!h2.send("tell he has not been seen yet").contains("Who from the care team"))
+    // Seen by someone who is not the care team: it stays, with its instruction.
+    var h3 = Harness(profiles: [flagged])
+    h3.send("1", "tell he was seen by his daughter")
+    let daughter = h3.send("his daughter")
+    #expect(daughter.contains("is not the care team"), "\(daughter)")
+    #expect(daughter.contains("Call 911 now"), "\(daughter)")
+    #expect(h3.store.profiles[0].conditions.count == 1)
+    // Named on the care team in the words: the usual confirm.
+    var h4 = Harness(profiles: [flagged])
+    h4.send("1")
+    #expect(
+      h4.send("tell he was seen by the doctor, not a stroke").contains("You say Dad has been seen"))
   }
 }
 
@@ -315,11 +327,18 @@ extension RedFlagFirstTests {
     var h = Harness(profiles: [flagged])
     h.send("1", "intake")
     #expect(h.send("no").contains("Earlier you told me about: Chest pain or pressure"))
-    h.send("yes")
-    let closed = h.send("Ann")
-    #expect(closed.contains("said by Ann"))
+    #expect(h.send("yes").contains("Who from the care team saw them?"))
+    // Only the care team lifts a red flag: the caregiver's own name does not.
+    let refused = h.send("Ann")
+    #expect(refused.contains("Ann is not the care team"), "\(refused)")
+    #expect(refused.contains("I stopped the questions"))
+    #expect(h.store.profiles[0].conditions.map(\.id) == ["chest-pain"])
+    var h3 = Harness(profiles: [flagged])
+    h3.send("1", "intake", "no", "yes")
+    let closed = h3.send("the nurse, Ann")
+    #expect(closed.contains("said by the nurse, Ann"))
     #expect(closed.contains("Medicines"))
-    #expect(h.store.profiles[0].conditions.isEmpty)
+    #expect(h3.store.profiles[0].conditions.isEmpty)
     var h2 = Harness(profiles: [flagged])
     h2.send("1", "intake", "no")
     #expect(h2.send("no").contains("I stopped the questions"))
