@@ -52,9 +52,24 @@ struct SummaryArguments: ParsableArguments {
       options.version = try TendVersion.of(folder: app.catalog.folder, cache: app.digestCache)
       options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
       options.emergencyNumber = app.emergencyContact().number
+      options.redFlagWords = Self.redFlagWords(app)
       return options
     } catch let error as SummaryError {
       throw SummaryArguments.failure(error, app)
+    }
+  }
+
+  /// Reads the family's words for red flags; the recognizer is built only when there are
+  /// words to read (one that cannot be built leaves the words counted as not read).
+  static func redFlagWords(_ app: AppContext) -> RedFlagWords {
+    let lock = NSLock()
+    nonisolated(unsafe) var built: Recognizer?
+    return RedFlagWords(catalog: app.catalog) { text, date, stored in
+      lock.lock()
+      defer { lock.unlock() }
+      let words = try built ?? app.recognizer()
+      built = words
+      return words.recognize(text, today: date, profile: stored).conditions
     }
   }
 

@@ -98,6 +98,8 @@ enum FHIRReader {
         else { continue }
         // The care team's answers and advice are not precautions of the person.
         if id.hasPrefix("care-team-") { continue }
+        // A red flag said is words, not a condition of the person's profile.
+        if id == FHIRBundle.saidRedFlagCode { continue }
         // Where it applies: the precaution-site extension (older exports: a second coding).
         let siteCodings =
           ((r["extension"] as? [Object])?.first {
