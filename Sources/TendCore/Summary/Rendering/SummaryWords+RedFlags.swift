@@ -30,7 +30,9 @@ extension SummaryWords {
     let said = f.said ?? []
     for s in said where s.cleared == nil { out.append(saidLine(s)) }
     for s in said where s.cleared != nil { out.append(saidLine(s)) }
-    for c in f.cleared ?? [] {
+    // A rule taken off that closed a red flag said is said by that line ("Cleared on …").
+    let closedSaid = Set(said.filter { $0.cleared != nil }.flatMap(\.rules))
+    for c in f.cleared ?? [] where !closedSaid.contains(c.id) {
       out.append(
         t("summary.redFlags.clearedLine", ["rule": .text(ruleName(c.id)), "date": .text(when(c.until))]))
     }
