@@ -176,6 +176,17 @@ struct SummaryRedFlagTests {
     #expect(Self.render(.text, deidentify: true).contains("red flag: New unexplained bleeding"))
   }
 
+  @Test("tend review reads the red flags said back from the FHIR export (active or cleared)")
+  func fhirReview() throws {
+    let file = Review.read(bytes: Array(Self.render(.fhir).utf8), path: "rosa.fhir.json")
+    let read = try #require(file.summary?.redFlags.said)
+    let made = try #require(Self.summary().redFlags.said)
+    #expect(read.map(\.rules) == made.map(\.rules))
+    #expect(read.map(\.source) == made.map(\.source))
+    #expect(read.map(\.cleared) == made.map(\.cleared))
+    #expect(read.allSatisfy { $0.words == nil })
+  }
+
   @Test("without a word reader the summary is as before (profile red flags only)")
   func withoutWords() {
     let data = Self.summary(readWords: false)

@@ -8,7 +8,8 @@ extension FHIRBundle {
   /// the line the pages show (with the family's words unless de-identified or left out).
   mutating func addSaidFlag(_ s: SummaryData.SaidFlag) {
     let codings =
-      [Self.coding(Self.precautionSystem, Self.saidRedFlagCode)]
+      // The code's display says where the words were (`stopped`, `note`, `feeling`).
+      [Self.coding(Self.precautionSystem, Self.saidRedFlagCode, s.source)]
       + s.rules.map { Self.coding(Self.precautionSystem, $0) }
     add(
       "urn:uuid:" + options.ids.next(),
