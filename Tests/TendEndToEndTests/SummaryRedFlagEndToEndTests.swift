@@ -23,7 +23,8 @@ struct SummaryRedFlagEndToEndTests {
     return f.string(from: date)
   }
 
-  @Test("log feeling: chest tightness gets the emergency advice, saved, and is first in the summary")
+  @Test(
+    "log feeling: chest tightness gets the emergency advice, saved, and is first in the summary")
   func feeling() throws {
     #expect(try tend(["receivers", "add", "Mum"]).status == 0)
     let words = "her chest feels tight and she can't catch her breath"

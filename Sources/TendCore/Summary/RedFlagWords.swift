@@ -10,7 +10,8 @@ import Foundation
 /// between threads.
 public final class RedFlagWords: @unchecked Sendable {
   /// Reads `text` said on `date` with `stored` in force; the conditions it finds.
-  public typealias Read = (_ text: String, _ date: Date, _ stored: [Condition]) throws -> [Condition]
+  public typealias Read = (_ text: String, _ date: Date, _ stored: [Condition]) throws ->
+    [Condition]
 
   let catalog: Catalog
   let read: Read

@@ -362,8 +362,9 @@ public struct SummaryBuilder: Sendable {
       var r = row(s)
       r.precautions = inForceIDs
       r.breaches = auditor == nil ? nil : breaches
-      let flagged = Set(said.filter { $0.at == s.at && $0.flag.session == sessions }
-        .flatMap(\.flag.rules))
+      let flagged = Set(
+        said.filter { $0.at == s.at && $0.flag.session == sessions }
+          .flatMap(\.flag.rules))
       let inForceFlags = inForceIDs.filter { options.redFlagConditions.contains($0) }
       r.redFlags = flagged.union(inForceFlags).sorted()
       if streaming { flushRows() }

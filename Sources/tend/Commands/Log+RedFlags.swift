@@ -61,7 +61,8 @@ enum LogRedFlags {
       out.append(t("chat.redFlag.careTeam"))
     }
     for rule in rules {
-      out.append(t.render(EmergencyContact.line(Message("rule.\(rule.id).advice"), number: number, t)))
+      out.append(
+        t.render(EmergencyContact.line(Message("rule.\(rule.id).advice"), number: number, t)))
     }
     return out
   }

@@ -93,10 +93,11 @@ extension Tend.Log {
       }
       // Check what was logged against the precautions in force at that time; warn before saving
       // and record it in the entry.
-      let inForce = profile.conditions.filter { c in
-        c.since.flatMap(CalendarDay.parse).map { CalendarDay.days(from: $0, to: at.date) >= 0 }
-          ?? true
-      }.map { $0.condition(asOf: at.date) } + standing.flatMap(\.conditions)
+      let inForce =
+        profile.conditions.filter { c in
+          c.since.flatMap(CalendarDay.parse).map { CalendarDay.days(from: $0, to: at.date) >= 0 }
+            ?? true
+        }.map { $0.condition(asOf: at.date) } + standing.flatMap(\.conditions)
       let restrictions: Restrictions
       do {
         restrictions = try SafetyChecker(catalog: app.catalog).restrictions(

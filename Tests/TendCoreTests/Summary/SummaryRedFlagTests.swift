@@ -107,7 +107,11 @@ struct SummaryRedFlagTests {
     #expect(text.contains("Sudden shortness of breath: cleared on Dec 1, 2026, no longer in force"))
     let fhir = Self.render(.fhir)
     let flags = try Self.flags(fhir)
-    let precaution = try #require(flags.first { Self.codes($0).contains("breathing-trouble-sudden") && !Self.codes($0).contains("said-red-flag") })
+    let precaution = try #require(
+      flags.first {
+        Self.codes($0).contains("breathing-trouble-sudden")
+          && !Self.codes($0).contains("said-red-flag")
+      })
     #expect(precaution["status"] as? String == "inactive")
     let note = try #require(flags.first { Self.codes($0) == ["said-red-flag", "dvt-suspected"] })
     #expect(note["status"] as? String == "inactive")
@@ -116,7 +120,9 @@ struct SummaryRedFlagTests {
     #expect(Self.text(stop).contains("her nose is bleeding and won't stop"))
   }
 
-  @Test("Red flags come first on every page, with the words", arguments: [SummaryFormat.text, .markdown, .html])
+  @Test(
+    "Red flags come first on every page, with the words",
+    arguments: [SummaryFormat.text, .markdown, .html])
   func firstOnThePage(format: SummaryFormat) throws {
     let page = Self.render(format)
     let flags = try #require(page.range(of: format == .text ? "RED FLAGS" : "Red flags"))
@@ -136,10 +142,13 @@ struct SummaryRedFlagTests {
     let rows = Self.render(.csv).components(separatedBy: "\r\n").dropLast()
     let header = try #require(rows.first).split(separator: ",").map(String.init)
     #expect(header.last == "red_flags")
-    let first = try #require(rows.dropFirst().first).split(separator: ",", omittingEmptySubsequences: false)
+    let first = try #require(rows.dropFirst().first).split(
+      separator: ",", omittingEmptySubsequences: false)
     #expect(first.last == "bleeding-signs")
     let said = try #require(rows.first { $0.contains(",red-flag-said,") })
-    #expect(said.hasSuffix("breathing-trouble-sudden;chest-pain") || said.contains("breathing-trouble-sudden"))
+    #expect(
+      said.hasSuffix("breathing-trouble-sudden;chest-pain")
+        || said.contains("breathing-trouble-sudden"))
     #expect(!Self.render(.csv).contains("catch her breath"))  // never the words
   }
 

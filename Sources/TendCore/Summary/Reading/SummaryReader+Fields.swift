@@ -391,8 +391,14 @@ extension SummaryReader {
       switch k {
       case 0: out.worseAfter = try r.int()
       case 1: out.conditions = try r.strings()
-      case 3: out.cleared = try r.optional { r throws(Failure) in try r.list { r throws(Failure) in try r.clearedFlag() } }
-      case 4: out.said = try r.optional { r throws(Failure) in try r.list { r throws(Failure) in try r.saidFlag() } }
+      case 3:
+        out.cleared = try r.optional { r throws(Failure) in
+          try r.list { r throws(Failure) in try r.clearedFlag() }
+        }
+      case 4:
+        out.said = try r.optional { r throws(Failure) in
+          try r.list { r throws(Failure) in try r.saidFlag() }
+        }
       case 5: out.wordsUnread = try r.optInt()
       default: out.emergencyNumber = try r.optString()
       }

@@ -128,7 +128,8 @@ struct HTMLRenderer {
     if w.hasRedFlags {
       out.append(
         "<section><h2>\(e(t("summary.section.redFlags")))</h2><ul>"
-          + w.redFlagLines.map { "<li><strong>\(e($0))</strong></li>" }.joined() + "</ul></section>")
+          + w.redFlagLines.map { "<li><strong>\(e($0))</strong></li>" }.joined() + "</ul></section>"
+      )
     }
     out.append(
       "<section><h2>\(e(t("summary.section.glance")))</h2><div class=\"two\">\(list(w.glance))</div></section>"

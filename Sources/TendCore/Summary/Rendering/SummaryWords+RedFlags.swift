@@ -34,7 +34,9 @@ extension SummaryWords {
     let closedSaid = Set(said.filter { $0.cleared != nil }.flatMap(\.rules))
     for c in f.cleared ?? [] where !closedSaid.contains(c.id) {
       out.append(
-        t("summary.redFlags.clearedLine", ["rule": .text(ruleName(c.id)), "date": .text(when(c.until))]))
+        t(
+          "summary.redFlags.clearedLine",
+          ["rule": .text(ruleName(c.id)), "date": .text(when(c.until))]))
     }
     if let n = f.wordsUnread, n > 0 {
       out.append(t("summary.redFlags.unread", ["count": .number(n)]))
@@ -54,8 +56,10 @@ extension SummaryWords {
       s.words.map {
         t(
           "summary.redFlags.said",
-          ["date": .text(when(s.when)), "source": .text(source), "words": .text(t.quote($0)),
-           "rules": .text(rules)])
+          [
+            "date": .text(when(s.when)), "source": .text(source), "words": .text(t.quote($0)),
+            "rules": .text(rules),
+          ])
       }
       ?? t(
         "summary.redFlags.said.noWords",

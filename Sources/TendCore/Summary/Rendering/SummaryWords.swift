@@ -129,7 +129,8 @@ struct SummaryWords {
       t(
         n.minutes == 0 ? "summary.glance.sessions.underMinute" : "summary.glance.sessions",
         [
-          "count": .number(n.sessions), "days": .text(t("summary.glance.onDays", ["count": .number(n.activeDays)])),
+          "count": .number(n.sessions),
+          "days": .text(t("summary.glance.onDays", ["count": .number(n.activeDays)])),
           "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
         ])
     ]
