@@ -80,22 +80,13 @@ public struct SummaryBuilder: Sendable {
   public private(set) var textsInOrder = true
   var lastFeelingAt: SummaryTime?
   var lastNoteAt: SummaryTime?
-  /// Red flags read in the family's words so far (`options.redFlagWords`), oldest first.
+  /// Red flags said so far (oldest first) and every rule taken off since (to clear them).
   var said: [SaidWork] = []
-  /// Every condition taken off (rule id, when), to tell which red flags said were cleared.
   var removals: [(id: String, at: SummaryTime?)] = []
-  /// Texts that could not be read for red flags (fail closed: the summary says so).
+  /// Texts that could not be read for red flags (the summary says so); what was in force on
+  /// the day of the last text read.
   var wordsUnread = 0
-
-  /// A red flag said, with its time (to clear it and to check later sessions against it).
-  struct SaidWork: Sendable {
-    var at: SummaryTime
-    var flag: SummaryData.SaidFlag
-    /// Its rules not yet taken off since it was said.
-    var open: Set<String>
-    /// When the last of them was taken off.
-    var clearedAt: SummaryTime?
-  }
+  var storedCache: (day: Int, version: Int, stored: [SummaryCondition])?
 
   struct ScaleStats: Sendable {
     var n = 0

@@ -10,6 +10,16 @@ extension SummaryBuilder {
   /// How long a red flag said stands when nobody says the person was seen (as the conversation).
   static let saidStands: Int64 = 86_400
 
+  /// A red flag said, with its time (to clear it and to check later sessions against it).
+  struct SaidWork: Sendable {
+    var at: SummaryTime
+    var flag: SummaryData.SaidFlag
+    /// Its rules not yet taken off since it was said.
+    var open: Set<String>
+    /// When the last of them was taken off.
+    var clearedAt: SummaryTime?
+  }
+
   /// Reads `text` for red flags and keeps it when it is one; the rule ids (empty when none).
   @discardableResult
   mutating func readWords(_ text: String, source: String, at: SummaryTime, session: Int?)
@@ -18,7 +28,12 @@ extension SummaryBuilder {
     guard let reader = options.redFlagWords, options.period.contains(day: at.localDay) else {
       return []
     }
-    var rules = reader.rules(in: text, at: at, stored: conditionsInForce(day: at.localDay))
+    // What was in force that day, worked out once a day (most days have several texts).
+    let day = at.localDay
+    if storedCache?.day != day || storedCache?.version != historyVersion {
+      storedCache = (day, historyVersion, conditionsInForce(day: day))
+    }
+    var rules = reader.rules(in: text, at: at, stored: storedCache?.stored ?? [])
     if rules.contains(RedFlagWords.unread) {
       wordsUnread += 1
       rules.removeAll { $0 == RedFlagWords.unread }
