@@ -61,9 +61,12 @@ extension SummaryBuilder {
   /// not cleared by now.
   func standingSaid(at time: SummaryTime) -> [String] {
     var out = Set<String>()
-    for work in said where !work.open.isEmpty {
+    // Newest first; a journal is in time order but for a few lines, so the look stops a week
+    // back (a session never reads the whole list again).
+    for work in said.reversed() {
       let age = time.seconds - work.at.seconds
-      if age >= 0 && age < Self.saidStands { out.formUnion(work.open) }
+      if age > 7 * Self.saidStands { break }
+      if !work.open.isEmpty, age >= 0, age < Self.saidStands { out.formUnion(work.open) }
     }
     return out.sorted()
   }
