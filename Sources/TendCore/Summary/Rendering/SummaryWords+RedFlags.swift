@@ -33,10 +33,10 @@ extension SummaryWords {
     // A rule taken off that closed a red flag said is said by that line ("Cleared on …").
     let closedSaid = Set(said.filter { $0.cleared != nil }.flatMap(\.rules))
     for c in f.cleared ?? [] where !closedSaid.contains(c.id) {
-      out.append(
-        t(
-          "summary.redFlags.clearedLine",
-          ["rule": .text(ruleName(c.id)), "date": .text(when(c.until))]))
+      let args: [String: Message.Argument] = [
+        "rule": .text(ruleName(c.id)), "date": .text(when(c.until)),
+      ]
+      out.append(t("summary.redFlags.clearedLine", args))
     }
     if let n = f.wordsUnread, n > 0 {
       out.append(t("summary.redFlags.unread", ["count": .number(n)]))
