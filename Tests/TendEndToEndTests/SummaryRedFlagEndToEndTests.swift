@@ -92,4 +92,21 @@ struct SummaryRedFlagEndToEndTests {
     ]).stdout
     #expect(json.firstMatch(of: try Regex("\"20[0-9]{2}-[0-9]{2}-[0-9]{2}")) == nil)
   }
+
+  @Test("a family writing in Spanish, a summary in English: the red flag is still read")
+  func otherLanguage() throws {
+    #expect(try tend(["receivers", "add", "Lola"]).status == 0)
+    #expect(try tend(["receivers", "set", "Lola", "--language", "es"]).status == 0)
+    let words = "le duele mucho el pecho y le falta el aire"
+    let run = try RunTend.run(
+      ["log", "feeling", "--receiver", "Lola", "--text", words, "--lang", "es"],
+      environment: ["TEND_HOME": home.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("señal de alarma"))
+    let page = try tend(["summary", "--receiver", "Lola", "--from", "7d"]).stdout
+      .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    #expect(page.contains("RED FLAGS"))
+    #expect(page.contains("Chest pain or pressure"))
+    #expect(page.contains(words))
+  }
 }

@@ -16,7 +16,7 @@ enum LogRedFlags {
       !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
     guard !words.isEmpty else { return [] }
-    let reader = SummaryArguments.redFlagWords(app)
+    let reader = SummaryArguments.redFlagWords(app, also: profile.language)
     let stored = profile.conditions(asOf: at)
     var out: [String] = []
     for text in words {
@@ -35,7 +35,7 @@ enum LogRedFlags {
   {
     let entries = try ChatStore(home: app.home).entries(
       of: profile.id, since: at.addingTimeInterval(-86_400))
-    let reader = SummaryArguments.redFlagWords(app)
+    let reader = SummaryArguments.redFlagWords(app, also: profile.language)
     return try SaidRedFlags.find(
       in: entries.filter { $0.at <= at }, profile: profile, catalog: app.catalog
     ) { text, when, stored in
