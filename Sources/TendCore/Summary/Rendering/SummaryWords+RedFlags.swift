@@ -28,8 +28,11 @@ extension SummaryWords {
       out.append(t("summary.redFlags.inForceLine", ["rule": .text(name ?? ruleName(id))]))
     }
     let said = f.said ?? []
-    for s in said where s.cleared == nil { out.append(saidLine(s)) }
-    for s in said where s.cleared != nil { out.append(saidLine(s)) }
+    // Standing ones first; a page shows the first few and says how many more (JSON, CSV and
+    // FHIR keep every one).
+    out += cut(
+      said.filter { $0.cleared == nil }.map(saidLine)
+        + said.filter { $0.cleared != nil }.map(saidLine))
     // A rule taken off that closed a red flag said is said by that line ("Cleared on …").
     let closedSaid = Set(said.filter { $0.cleared != nil }.flatMap(\.rules))
     for c in f.cleared ?? [] where !closedSaid.contains(c.id) {
