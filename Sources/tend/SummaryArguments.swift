@@ -40,7 +40,11 @@ struct SummaryArguments: ParsableArguments {
     return SummaryTime(date, offset: Int32(TimeZone.current.secondsFromGMT(for: date)))
   }
 
-  func options(_ app: AppContext, format: SummaryFormat) throws -> SummaryOptions {
+  /// - Parameter wordsIn: the language the family writes in (the profile's), when known: their
+  ///   words are read for red flags in it too, whatever language the summary is in.
+  func options(_ app: AppContext, format: SummaryFormat, wordsIn: String? = nil) throws
+    -> SummaryOptions
+  {
     let now = Self.now(app.environment)
     do {
       let period = try SummaryPeriod.resolve(from: from, to: to, today: now.localDay)
@@ -52,9 +56,50 @@ struct SummaryArguments: ParsableArguments {
       options.version = try TendVersion.of(app.catalog, cache: app.digestCache)
       options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
       options.emergencyNumber = app.emergencyContact().number
+      options.redFlagWords = Self.redFlagWords(app, also: wordsIn)
       return options
     } catch let error as SummaryError {
       throw SummaryArguments.failure(error, app)
+    }
+  }
+
+  /// Reads the family's words for red flags; the recognizer is built only when there are
+  /// words to read (one that cannot be built leaves the words counted as not read).
+  /// `also`: a second language to read the words in (the family's, when the summary is made
+  /// in another): a red flag found in either counts.
+  static func redFlagWords(_ app: AppContext, also: String? = nil) -> RedFlagWords {
+    let lock = NSLock()
+    nonisolated(unsafe) var built: [Recognizer]?
+    let other = also.flatMap { lang in
+      lang != app.localizer.lang
+        && Catalog.availableLanguages(in: app.catalog.folder).contains(lang)
+        ? lang : nil
+    }
+    return RedFlagWords(catalog: app.catalog) { text, date, stored in
+      lock.lock()
+      defer { lock.unlock() }
+      var readers = built ?? []
+      if built == nil {
+        readers = [try app.recognizer()]
+        if let other { readers.append(try Self.recognizer(app, other)) }
+        built = readers
+      }
+      var found: [Condition] = []
+      for reader in readers {
+        for c in reader.recognize(text, today: date, profile: stored).conditions
+        where !found.contains(where: { $0.id == c.id }) {
+          found.append(c)
+        }
+      }
+      return found
+    }
+  }
+
+  /// The recognizer for `lang` (its catalog loaded with that language).
+  static func recognizer(_ app: AppContext, _ lang: String) throws -> Recognizer {
+    try TendCache.$folder.withValue(app.environment.cacheFolder) {
+      let catalog = try LoadedCatalogs.shared.load(from: app.catalog.folder, languages: [lang])
+      return try Recognizer(localizer: catalog.localizer(lang), catalog: catalog)
     }
   }
 

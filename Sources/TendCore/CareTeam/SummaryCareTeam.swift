@@ -34,7 +34,9 @@ extension SummaryWords {
   var careTeamLines: [String] {
     let text = CareTeamText(localizer: t)
     return (data.careTeam ?? []).map { item in
-      let who = item.from ?? t("rule.care-team-\(item.kind).name")
+      // Unnamed (de-identified): "the care team", never the rule's name ("the care team's
+      // advice"), which the line's own words already say.
+      let who = item.from ?? t("summary.careTeam.someone")
       if item.kind == "clearance" {
         return text.clearance(
           Clearance(

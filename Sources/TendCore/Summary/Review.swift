@@ -89,6 +89,7 @@ public enum Review {
     summary.receiver.id = nil
     if read.receiver.name.isEmpty { summary.receiver.name = nil }
     summary.checksum = read.checksum
+    summary.redFlags.said = read.said.isEmpty ? nil : read.said
     return File(
       path: path, status: status(bytes, read.checksum), format: .fhir, summary: summary,
       disagreements: ReviewCheck.disagreements(summary))

@@ -80,6 +80,13 @@ public struct SummaryBuilder: Sendable {
   public private(set) var textsInOrder = true
   var lastFeelingAt: SummaryTime?
   var lastNoteAt: SummaryTime?
+  /// Red flags said so far (oldest first) and every rule taken off since (to clear them).
+  var said: [SaidWork] = []
+  var removals: [(id: String, at: SummaryTime?)] = []
+  /// Texts that could not be read for red flags (the summary says so); what was in force on
+  /// the day of the last text read.
+  var wordsUnread = 0
+  var storedCache: (day: Int, version: Int, stored: [SummaryCondition])?
 
   struct ScaleStats: Sendable {
     var n = 0
@@ -150,6 +157,7 @@ public struct SummaryBuilder: Sendable {
       }
       let item = SummaryData.Feeling(
         when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)
+      if let text = f.text { readWords(text, source: "feeling", at: f.at, session: nil) }
       if streamTexts {
         if let last = lastFeelingAt, f.at < last { textsInOrder = false }
         lastFeelingAt = f.at
@@ -187,6 +195,10 @@ public struct SummaryBuilder: Sendable {
       }
       precautions[Self.key(c)] = span
       historyVersion += 1
+      if c.change == .removed {
+        removals.append((c.id, c.at))
+        clearSaid(c.id, at: c.at)
+      }
       if c.change == .removed {
         history[Self.key(c)] = .some(nil)
       } else {
@@ -294,6 +306,7 @@ public struct SummaryBuilder: Sendable {
       }
       breaches = SessionAudit.breaches(
         done, under: r, catalog: auditor!.catalog, planned: planned)
+      breaches = Self.withSaidStop(breaches, standing: standingSaid(at: s.at))
       if !breaches.isEmpty { againstCount += 1 }
       if !breaches.isEmpty {
         let item = SummaryData.AgainstPrecautions(
@@ -305,11 +318,16 @@ public struct SummaryBuilder: Sendable {
         }
       }
     }
+    let stopFlags = s.stopReason.map {
+      readWords($0, source: "stopped", at: s.at, session: sessions)
+    }
+    if let note = s.note { readWords(note, source: "note", at: s.at, session: sessions) }
     if s.stoppedEarly {
       stoppedCount += 1
-      let entry = SummaryData.Stopped(
+      var entry = SummaryData.Stopped(
         when: s.at.day, minutes: s.minutes, plannedMinutes: nil, routine: s.routine,
         reason: s.stopReason, preparationSkipped: s.preparationSkipped ? true : nil)
+      if let stopFlags, !stopFlags.isEmpty { entry.redFlags = stopFlags }
       stopped.append((s.at, entry))
       if stopped.count > Self.stoppedLimit * 2 {
         stopped.removeFirst(stopped.count - Self.stoppedLimit)
@@ -335,6 +353,11 @@ public struct SummaryBuilder: Sendable {
       var r = row(s)
       r.precautions = inForceIDs
       r.breaches = auditor == nil ? nil : breaches
+      let flagged = Set(
+        said.filter { $0.at == s.at && $0.flag.session == sessions }
+          .flatMap(\.flag.rules))
+      let inForceFlags = inForceIDs.filter { options.redFlagConditions.contains($0) }
+      r.redFlags = flagged.union(inForceFlags).sorted()
       if streaming { flushRows() }
       rows.append(r)
     }

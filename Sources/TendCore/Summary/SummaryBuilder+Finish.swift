@@ -63,6 +63,29 @@ extension SummaryBuilder {
       rows.append(row)
     }
     lastSessionAt = later.lastSessionAt ?? lastSessionAt
+    mergeSaid(later, shift: shift)
+  }
+
+  /// The red flags: conditions in force, those taken off in the period (cleared, never shown
+  /// as in force), red flags said in the family's words, and the emergency number when one in
+  /// force (or said and standing) means calling it.
+  func redFlagsFound(_ list: [SummaryData.Precaution]) -> SummaryData.RedFlags {
+    var seen = Set<String>()
+    let flagged = list.filter(\.redFlag)
+    let inForce = flagged.filter { $0.until == nil }.map(\.id).filter { seen.insert($0).inserted }
+    var clearedSeen = Set<String>(inForce)
+    let cleared = flagged.filter { $0.until != nil }.filter { clearedSeen.insert($0.id).inserted }
+      .map { SummaryData.ClearedFlag(id: $0.id, until: $0.until ?? "") }
+    let said = saidFlags()
+    let standing = Set(inForce).union(said.filter { $0.cleared == nil }.flatMap(\.rules))
+    var out = SummaryData.RedFlags(
+      worseAfter: worseAfter, conditions: inForce,
+      emergencyNumber: standing.contains { options.emergencyConditions.contains($0) }
+        ? options.emergencyNumber : nil)
+    out.cleared = cleared.isEmpty ? nil : cleared
+    out.said = said.isEmpty ? nil : said
+    out.wordsUnread = wordsUnread > 0 ? wordsUnread : nil
+    return out
   }
 
   /// The summary, with the family's privacy choices applied.
@@ -145,10 +168,7 @@ extension SummaryBuilder {
       feelings: feelings.sorted { $0.0 < $1.0 }.suffix(limit).map(\.1),
       notes: notes.sorted { $0.0 < $1.0 }.suffix(limit).map { .init(when: $0.0.day, text: $0.1) },
       consents: consents.sorted { ($0.at?.seconds ?? 0) < ($1.at?.seconds ?? 0) },
-      redFlags: .init(
-        worseAfter: worseAfter, conditions: list.filter(\.redFlag).map(\.id),
-        emergencyNumber: list.contains { options.emergencyConditions.contains($0.id) }
-          ? options.emergencyNumber : nil),
+      redFlags: redFlagsFound(list),
       safety: safety, sessions: options.keepSessions ? (streaming ? [] : rows) : nil)
     data.version = options.version
     let team = SummaryCareTeam.overlapping(

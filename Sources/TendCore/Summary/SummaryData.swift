@@ -149,6 +149,8 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var plannedMinutes: Int?
     public var routine: String?
     public var reason: String?
+    /// The red-flag rule ids its reason reads as (kept when de-identified: codes, not words).
+    public var redFlags: [String]? = nil
     /// true when the preparation was skipped before this session; nil (left out) otherwise.
     public var preparationSkipped: Bool? = nil
   }
@@ -237,7 +239,41 @@ public struct SummaryData: Codable, Sendable, Equatable {
     /// The emergency number for where the family is, when an emergency red flag (chest pain,
     /// sudden breathlessness, stroke signs) is in force and the region is known.
     public var emergencyNumber: String?
-    public var count: Int { worseAfter + conditions.count }
+    /// Red-flag conditions of the profile taken off in the period (the person was seen), so
+    /// no longer in force: shown as cleared, never as in force (absent when none).
+    public var cleared: [ClearedFlag]? = nil
+    /// Red flags said in the family's words in the period (a stop reason, a session note, a
+    /// feeling's words), oldest first (absent when none, or when the words were not read).
+    public var said: [SaidFlag]? = nil
+    /// How many texts could not be read for red flags (absent when all were).
+    public var wordsUnread: Int? = nil
+    /// In force: worse sessions, red-flag conditions in force, red flags said and not cleared.
+    public var count: Int {
+      worseAfter + conditions.count + (said ?? []).filter { $0.cleared == nil }.count
+    }
+  }
+
+  /// A red-flag condition of the profile that was taken off in the period.
+  public struct ClearedFlag: Codable, Sendable, Equatable {
+    public var id: String
+    /// The day it was taken off (`YYYY-MM-DD`; the year when de-identified).
+    public var until: String
+  }
+
+  /// A red flag read in the family's words: when, where the words were, what they read as.
+  public struct SaidFlag: Codable, Sendable, Equatable {
+    /// `YYYY-MM-DD` (the year when de-identified).
+    public var when: String
+    /// `stopped` (the reason a session was stopped), `note` (a session note) or `feeling`.
+    public var source: String
+    /// The red-flag rule ids the words read as, sorted.
+    public var rules: [String]
+    /// The family's whole words (absent when de-identified or when notes are left out).
+    public var words: String?
+    /// The session's number in the period, for `stopped` and `note`.
+    public var session: Int?
+    /// The day the red flag was cleared (the rule taken off after it was said), when it was.
+    public var cleared: String?
   }
 
   /// One session, for CSV, JSON and FHIR.
@@ -257,6 +293,9 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var afterBy: RatedBy?
     public var water: String?
     public var note: String?
+    /// Red-flag rule ids in force that day or said in its words (for CSV's `red_flags`). Not
+    /// encoded (the JSON has them in `redFlags`) and not compared, as the raters.
+    public var redFlags: [String] = []
     /// Condition ids in force on the session's date (from the condition history).
     public var precautions: [String]
     /// How it went against those precautions (empty when it did not, or was not checked).

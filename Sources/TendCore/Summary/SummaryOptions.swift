@@ -25,6 +25,9 @@ public struct SummaryOptions: Sendable {
   /// The rules, to check each session against the precautions in force on its date (from the
   /// condition history). Without them no session is checked and the summary says so.
   public var catalog: Catalog?
+  /// Reads the family's words for red flags (without it, red flags said in words are not
+  /// listed: only the conditions of the profile are).
+  public var redFlagWords: RedFlagWords?
 
   public init(
     period: SummaryPeriod, omit: Set<SummaryPart> = [], deidentify: Bool = false, now: SummaryTime,

@@ -17,6 +17,20 @@ extension SummaryData {
     }
     let aliases = Self.caregiverAliases(caregivers)
     if omit.contains(.feelings) { feelings = nil }
+    // A red flag said stays listed whatever is left out (its rules, when, where); only the
+    // words go with the part they came from.
+    redFlags.said = redFlags.said.map { list in
+      list.map {
+        var f = $0
+        let part: SummaryPart = f.source == "feeling" ? .feelings : .notes
+        if omit.contains(part) || deidentify { f.words = nil }
+        if deidentify {
+          f.when = String(f.when.prefix(4))
+          f.cleared = f.cleared.map { String($0.prefix(4)) }
+        }
+        return f
+      }
+    }
     if omit.contains(.water) {
       water = nil
       safety?.fluidDays = []
@@ -37,6 +51,9 @@ extension SummaryData {
       var item = $0
       item.from = nil
       item.note = nil
+      // Years only, as every other date (Safe Harbor (C)).
+      item.start = String(item.start.prefix(4))
+      item.until = String(item.until.prefix(4))
       return item
     }
     receiver = Receiver(id: nil, name: nil, birthYear: nil)
@@ -60,9 +77,14 @@ extension SummaryData {
     var number = 0
     stopped = stopped.map { s in
       number += 1
+      // The words go (free text); what they read as (red-flag rule ids, codes) stays.
       return .init(
         when: "stopped \(number)", minutes: s.minutes, plannedMinutes: s.plannedMinutes,
-        routine: s.routine, reason: nil, preparationSkipped: s.preparationSkipped)
+        routine: s.routine, reason: nil, redFlags: s.redFlags,
+        preparationSkipped: s.preparationSkipped)
+    }
+    redFlags.cleared = redFlags.cleared.map { list in
+      list.map { .init(id: $0.id, until: String($0.until.prefix(4))) }
     }
     precautions = precautions.map {
       .init(

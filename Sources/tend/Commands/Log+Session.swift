@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TendCore
+import TendREPL
 
 extension Tend.Log {
   struct SessionEntry: ParsableCommand {
@@ -77,12 +78,26 @@ extension Tend.Log {
         session.stopReason = stoppedEarly.isEmpty ? nil : stoppedEarly
       }
       session.note = note
+      // Red flags: said in these words (the instruction now, before saving: DESIGN rule 8), or
+      // said in the last 24 hours and not cleared (they stand: a session now goes against them).
+      let said = try LogRedFlags.read(
+        [session.stopReason, session.note], profile: profile, at: at.date, app)
+      for line in LogRedFlags.found(said, app) { ScreenText.print(line) }
+      let standing = try LogRedFlags.standing(profile, at: at.date, app)
+      let standingIDs = Array(Set(standing.flatMap { $0.conditions.map(\.id) })).sorted()
+      if !standingIDs.isEmpty {
+        for line in SaidRedFlags.lines(standing, now: at.date, app.localizer) {
+          ScreenText.print(line)
+        }
+        for line in LogRedFlags.advice(standingIDs, app) { ScreenText.print(line) }
+      }
       // Check what was logged against the precautions in force at that time; warn before saving
       // and record it in the entry.
-      let inForce = profile.conditions.filter { c in
-        c.since.flatMap(CalendarDay.parse).map { CalendarDay.days(from: $0, to: at.date) >= 0 }
-          ?? true
-      }.map { $0.condition(asOf: at.date) }
+      let inForce =
+        profile.conditions.filter { c in
+          c.since.flatMap(CalendarDay.parse).map { CalendarDay.days(from: $0, to: at.date) >= 0 }
+            ?? true
+        }.map { $0.condition(asOf: at.date) } + standing.flatMap(\.conditions)
       let restrictions: Restrictions
       do {
         restrictions = try SafetyChecker(catalog: app.catalog).restrictions(
@@ -121,7 +136,8 @@ extension Tend.Log {
         if case .water(let w) = written.body, let remindAt = w.remindAt {
           print(app.t("reminders.scheduled", ["time": .text(JournalText.clock(remindAt))]))
         }
-      } else {
+      } else if said.isEmpty && standingIDs.isEmpty {
+        // No water offer after a red flag: what to do now was said above.
         print(app.localizer.render(WaterReminder.offer(for: profile)))
       }
     }

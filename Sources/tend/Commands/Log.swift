@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TendCore
+import TendREPL
 
 extension Tend {
   /// `tend log`: add to a receiver's journal without the REPL (same entries, same checks).
@@ -72,12 +73,20 @@ extension Tend.Log {
       guard ratings != nil || text != nil else {
         throw TendError.usage(app.errorPrefix + app.t("log.error.emptyFeeling"))
       }
+      // A red flag in their words: what to do now, before anything is saved (DESIGN rule 8).
+      let flags = try LogRedFlags.read([text], profile: profile, at: at.date, app)
+      for line in LogRedFlags.found(flags, app) { ScreenText.print(line) }
       let torn = try HomeInput.run(app) {
         try store.journal(profile.id).append(
           JournalEntry(at: at, .feeling(Feeling(ratings: ratings, text: text, by: entry.by))))
       }
       HomeInput.report(torn, app)
-      print(app.t("log.logged.feeling", ["name": .text(profile.name)]))
+      if flags.isEmpty {
+        print(app.t("log.logged.feeling", ["name": .text(profile.name)]))
+      } else {
+        ScreenText.print(app.t("log.logged.redFlag", ["name": .text(profile.name)]))
+        ScreenText.print(app.t("chat.redFlag.untilSeen"))
+      }
     }
   }
 
@@ -116,6 +125,8 @@ extension Tend.Log {
           app)
       }
       let at = try HomeInput.time(entry.at, flag: "--at", app)
+      let flags = try LogRedFlags.read([note], profile: profile, at: at.date, app)
+      for line in LogRedFlags.found(flags, app) { ScreenText.print(line) }
       let reminders = TendCore.Reminders(receivers: store)
       let (written, torn) = try HomeInput.run(app) {
         try reminders.record(
@@ -126,6 +137,7 @@ extension Tend.Log {
         app.t(
           "log.logged.water",
           ["name": .text(profile.name), "answer": .key("log.water.\(kind.rawValue)")]))
+      if !flags.isEmpty { ScreenText.print(app.t("chat.redFlag.untilSeen")) }
       if case .water(let water) = written.body, let remindAt = water.remindAt {
         print(app.t("reminders.scheduled", ["time": .text(JournalText.clock(remindAt))]))
       } else if kind == .later {

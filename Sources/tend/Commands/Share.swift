@@ -40,7 +40,7 @@ extension Tend {
 
     func run() throws {
       let (app, receivers, profile) = try HomeInput.context(global, receiver: summary.receiver)
-      let options = try summary.options(app, format: format)
+      let options = try summary.options(app, format: format, wordsIn: profile.language)
       if let output = summary.output, !summary.force, FileManager.default.fileExists(atPath: output)
       {
         throw SummaryArguments.failure(.outputExists(output), app)

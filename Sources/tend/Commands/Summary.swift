@@ -24,7 +24,7 @@ extension Tend {
 
     func run() throws {
       let (app, receivers, profile) = try HomeInput.context(global, receiver: summary.receiver)
-      let options = try summary.options(app, format: format)
+      let options = try summary.options(app, format: format, wordsIn: profile.language)
       let color =
         summary.output == nil && format == .text
         && app.environment.colorAllowed(isTerminal: isatty(1) == 1)

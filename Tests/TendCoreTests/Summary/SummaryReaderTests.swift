@@ -59,7 +59,7 @@ struct SummaryReaderTests {
     d.stopped = [
       .init(
         when: "2026-11-22", minutes: 4, plannedMinutes: 10, routine: "soothing-feet",
-        reason: "light-headed", preparationSkipped: true)
+        reason: "light-headed", redFlags: ["bleeding-signs"], preparationSkipped: true)
     ]
     d.precautions = [
       .init(
@@ -78,6 +78,13 @@ struct SummaryReaderTests {
     ]
     d.redFlags.conditions = ["dvt-suspected"]
     d.redFlags.emergencyNumber = "911"
+    d.redFlags.cleared = [.init(id: "breathing-trouble-sudden", until: "2026-11-20")]
+    d.redFlags.said = [
+      .init(
+        when: "2026-11-22", source: "stopped", rules: ["bleeding-signs"],
+        words: "her nose is bleeding \"and\" won't stop", session: 1, cleared: "2026-11-23")
+    ]
+    d.redFlags.wordsUnread = 1
     let counts = (d.safety?.against.count, d.safety?.worse.count)
     d.safety?.againstCount = counts.0
     d.safety?.worseCount = counts.1
@@ -146,7 +153,7 @@ struct SummaryReaderTests {
     // kept stable), so the reader has nothing to read for these.
     let notEncoded: Set<String> = [
       "summary.totals.raters is empty", "summary.sessions[].beforeRater is nil",
-      "summary.sessions[].afterRater is nil",
+      "summary.sessions[].afterRater is nil", "summary.sessions[].redFlags is empty",
     ]
     missing.removeAll { notEncoded.contains($0) }
     #expect(missing.isEmpty, "\(missing)")

@@ -61,7 +61,7 @@ struct SummarySnapshotTests {
     #expect(rows.contains { $0.contains(",stopped,\"felt light-headed; sat 10 min, then fine\",") })
     #expect(
       rows.filter { !$0.contains("\"") }.allSatisfy {
-        $0.split(separator: ",", omittingEmptySubsequences: false).count == 33
+        $0.split(separator: ",", omittingEmptySubsequences: false).count == 34
       })
     #expect(!csv.contains("sleepy"))  // notes never go into the CSV
   }

@@ -14,6 +14,8 @@ enum FHIRReader {
     var checksum: String?
     var deidentified: Bool
     var version: TendVersion?
+    /// Red flags said in the family's words (Flags coded `said-red-flag`), without the words.
+    var said: [SummaryData.SaidFlag] = []
   }
 
   typealias Object = [String: Any]
@@ -85,6 +87,7 @@ enum FHIRReader {
     }
     receiver.caregivers = Array(people.values)
     var entries: [SummaryEntry] = []
+    var said: [SummaryData.SaidFlag] = []
     for (url, r) in resources {
       switch r["resourceType"] as? String {
       case "Procedure":
@@ -98,6 +101,16 @@ enum FHIRReader {
         else { continue }
         // The care team's answers and advice are not precautions of the person.
         if id.hasPrefix("care-team-") { continue }
+        // A red flag said is words, not a condition of the person's profile.
+        if id == FHIRBundle.saidRedFlagCode {
+          let source = codings.first { $0["code"] as? String == id }?["display"] as? String
+          said.append(
+            .init(
+              when: text(r, "period", "start") ?? "", source: source ?? "note",
+              rules: codings.dropFirst().compactMap { $0["code"] as? String }, words: nil,
+              session: nil, cleared: text(r, "period", "end")))
+          continue
+        }
         // Where it applies: the precaution-site extension (older exports: a second coding).
         let siteCodings =
           ((r["extension"] as? [Object])?.first {
@@ -132,7 +145,8 @@ enum FHIRReader {
     }
     return Read(
       receiver: receiver, entries: entries, period: period, made: made, checksum: checksum,
-      deidentified: deidentified, version: version)
+      deidentified: deidentified, version: version,
+      said: said.sorted { $0.when < $1.when })
   }
 
   static func splitSite(_ token: String?) -> (side: String?, site: String?) {

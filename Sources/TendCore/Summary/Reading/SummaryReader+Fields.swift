@@ -258,7 +258,7 @@ extension SummaryReader {
 
   static let stoppedKeys: [Key] = [
     .r("when"), .o("minutes"), .o("plannedMinutes"), .o("routine"), .o("reason"),
-    .o("preparationSkipped"),
+    .o("preparationSkipped"), .o("redFlags"),
   ]
 
   mutating func stopped() throws(Failure) -> SummaryData.Stopped {
@@ -270,6 +270,7 @@ extension SummaryReader {
       case 2: out.plannedMinutes = try r.optInt()
       case 3: out.routine = try r.optString()
       case 4: out.reason = try r.optString()
+      case 6: out.redFlags = try r.optional { r throws(Failure) in try r.strings() }
       default: out.preparationSkipped = try r.optional { r throws(Failure) in try r.bool() }
       }
     }
@@ -378,7 +379,10 @@ extension SummaryReader {
     return out
   }
 
-  static let redFlagsKeys: [Key] = [.r("worseAfter"), .r("conditions"), .o("emergencyNumber")]
+  static let redFlagsKeys: [Key] = [
+    .r("worseAfter"), .r("conditions"), .o("emergencyNumber"), .o("cleared"), .o("said"),
+    .o("wordsUnread"),
+  ]
 
   mutating func redFlags() throws(Failure) -> SummaryData.RedFlags {
     var out = SummaryData.RedFlags()
@@ -387,7 +391,48 @@ extension SummaryReader {
       switch k {
       case 0: out.worseAfter = try r.int()
       case 1: out.conditions = try r.strings()
+      case 3:
+        out.cleared = try r.optional { r throws(Failure) in
+          try r.list { r throws(Failure) in try r.clearedFlag() }
+        }
+      case 4:
+        out.said = try r.optional { r throws(Failure) in
+          try r.list { r throws(Failure) in try r.saidFlag() }
+        }
+      case 5: out.wordsUnread = try r.optInt()
       default: out.emergencyNumber = try r.optString()
+      }
+    }
+    return out
+  }
+
+  static let clearedFlagKeys: [Key] = [.r("id"), .r("until")]
+
+  mutating func clearedFlag() throws(Failure) -> SummaryData.ClearedFlag {
+    var out = SummaryData.ClearedFlag(id: "", until: "")
+    try object(Self.clearedFlagKeys) { r, k throws(Failure) in
+      switch k {
+      case 0: out.id = try r.string()
+      default: out.until = try r.string()
+      }
+    }
+    return out
+  }
+
+  static let saidFlagKeys: [Key] = [
+    .r("when"), .r("source"), .r("rules"), .o("words"), .o("session"), .o("cleared"),
+  ]
+
+  mutating func saidFlag() throws(Failure) -> SummaryData.SaidFlag {
+    var out = SummaryData.SaidFlag(when: "", source: "", rules: [])
+    try object(Self.saidFlagKeys) { r, k throws(Failure) in
+      switch k {
+      case 0: out.when = try r.string()
+      case 1: out.source = try r.string()
+      case 2: out.rules = try r.strings()
+      case 3: out.words = try r.optString()
+      case 4: out.session = try r.optInt()
+      default: out.cleared = try r.optString()
       }
     }
     return out

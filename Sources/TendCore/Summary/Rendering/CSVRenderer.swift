@@ -8,8 +8,10 @@ import Foundation
 /// before and after, the water answer, and which Tend and rules made it (`TendVersion.token`);
 /// then the condition ids in force that day (`;`-separated), how the session went against them
 /// (`kind:what`, `;`-separated), the water noted that whole day in mL, the fluid limit in mL and
-/// `yes` when the day was over it. A day with water noted but no session gets a row of its own
-/// with status `no-session`. Free-text notes are never in the CSV. Text is
+/// `yes` when the day was over it; then the red-flag rule ids in force that day or said in the
+/// session's words (`red_flags`, `;`-separated). A day with water noted but no session gets a
+/// row of its own with status `no-session`; a red flag said in a feeling gets one with status
+/// `red-flag-said` (its day, its rule ids; never its words). Free-text notes are never in the CSV. Text is
 /// `PlainText.display`ed and every cell passes `PlainText.csvCell` (a cell beginning with `=`,
 /// `+`, `-`, `@`, tab or CR gets a leading `'`), so no cell runs as a spreadsheet formula.
 enum CSVRenderer {
@@ -24,6 +26,7 @@ enum CSVRenderer {
         "precautions", "against_precautions", "day_water_ml", "fluid_limit_ml",
         "over_fluid_limit",
       ]
+      + ["red_flags"]
   }
 
   static func field(_ raw: String) -> String {
@@ -125,6 +128,7 @@ enum CSVRenderer {
       cell(r.precautions.joined(separator: ";"))
       cell((r.breaches ?? []).map { "\($0.kind.rawValue):\($0.what ?? "")" }.joined(separator: ";"))
       for text in waterCells(day) { cell(text) }
+      cell(r.redFlags.joined(separator: ";"))
       out.append(contentsOf: [0x0D, 0x0A])
     }
 
@@ -137,9 +141,18 @@ enum CSVRenderer {
         var cells = [String](repeating: "", count: width)
         cells[1] = d.day
         cells[8] = "no-session"
-        cells[width - 6] = token
+        cells[width - 7] = token
         let tail = waterCells(d.day)
-        for (i, v) in tail.enumerated() { cells[width - 3 + i] = v }
+        for (i, v) in tail.enumerated() { cells[width - 4 + i] = v }
+        out += cells.map(field).joined(separator: ",") + "\r\n"
+      }
+      // A red flag said in a feeling has no session row: it gets its own (never its words).
+      for f in data.redFlags.said ?? [] where f.source == "feeling" {
+        var cells = [String](repeating: "", count: width)
+        cells[1] = data.deidentified ? "" : f.when
+        cells[8] = "red-flag-said"
+        cells[width - 7] = token
+        cells[width - 1] = f.rules.joined(separator: ";")
         out += cells.map(field).joined(separator: ",") + "\r\n"
       }
       return out

@@ -27,7 +27,7 @@ extension FHIRBundle {
         ("status", .string(stopped ? "stopped" : "completed")),
         (
           "statusReason",
-          stopped ? .obj([("text", .string(r.stopReason ?? t("summary.fhir.stoppedEarly")))]) : nil
+          stopped ? .obj([("text", .string(r.stopReason ?? stoppedText(r)))]) : nil
         ),
         (
           "code",

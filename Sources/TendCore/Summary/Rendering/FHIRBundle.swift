@@ -191,6 +191,7 @@ struct FHIRBundle {
     }
     for c in data.consents { addConsent(c) }
     for p in data.precautions { addFlag(p) }
+    for s in data.redFlags.said ?? [] { addSaidFlag(s) }
     for (item, line) in zip(data.careTeam ?? [], w.careTeamLines) { addCareTeamFlag(item, line) }
   }
 

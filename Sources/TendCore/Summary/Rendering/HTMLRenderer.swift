@@ -124,6 +124,13 @@ struct HTMLRenderer {
       "<p>\(w.madeLine.map { e($0) + " · " } ?? "")<span class=\"family\">\(e(w.familyLine))</span></p>"
     )
     out.append("</header>")
+    // Red flags first: what a nurse must see in the first second.
+    if w.hasRedFlags {
+      out.append(
+        "<section><h2>\(e(t("summary.section.redFlags")))</h2><ul>"
+          + w.redFlagLines.map { "<li><strong>\(e($0))</strong></li>" }.joined() + "</ul></section>"
+      )
+    }
     out.append(
       "<section><h2>\(e(t("summary.section.glance")))</h2><div class=\"two\">\(list(w.glance))</div></section>"
     )

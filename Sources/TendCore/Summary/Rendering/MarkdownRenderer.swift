@@ -32,7 +32,13 @@ struct MarkdownRenderer {
     {
       out.append(e(line) + "  ")
     }
-    out += ["", "*\(e(w.familyLine))*", "", "## \(e(t("summary.section.glance")))", ""]
+    out += ["", "*\(e(w.familyLine))*"]
+    // Red flags first: what a nurse must see in the first second.
+    if w.hasRedFlags {
+      out += ["", "## \(e(t("summary.section.redFlags")))", ""]
+      out += w.redFlagLines.map { "- **" + e($0) + "**" }
+    }
+    out += ["", "## \(e(t("summary.section.glance")))", ""]
     out += w.glance.map { "- " + e($0) }
     if !data.ratings.isEmpty {
       out += ["", "## \(e(t("summary.section.change")))", ""]

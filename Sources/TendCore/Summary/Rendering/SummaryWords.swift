@@ -129,7 +129,8 @@ struct SummaryWords {
       t(
         n.minutes == 0 ? "summary.glance.sessions.underMinute" : "summary.glance.sessions",
         [
-          "count": .number(n.sessions), "days": .number(n.activeDays),
+          "count": .number(n.sessions),
+          "days": .text(t("summary.glance.onDays", ["count": .number(n.activeDays)])),
           "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
         ])
     ]
@@ -217,6 +218,7 @@ struct SummaryWords {
       if let r = s.routine { parts.append(routineName(r)) }
       if let m = s.minutes { parts.append(Self.minutes(m, t)) }
       if let reason = s.reason { parts.append(reason) }
+      if let flag = stoppedFlag(s) { parts.append(flag) }
       if s.preparationSkipped == true { parts.append(t("summary.stopped.prepSkipped")) }
       return parts.joined(separator: " · ")
     }
@@ -236,14 +238,32 @@ struct SummaryWords {
 
   var redFlagLine: String {
     let f = data.redFlags
-    guard f.count > 0 else { return t("summary.redFlags.none") }
+    let said = f.said ?? []
+    // In force: stored, or said and not cleared; cleared: taken off in the period (never "in
+    // force", as FHIR's `inactive` says).
+    var inForce = f.conditions
+    for id in said.filter({ $0.cleared == nil }).flatMap(\.rules) where !inForce.contains(id) {
+      inForce.append(id)
+    }
+    var cleared = (f.cleared ?? []).map(\.id).filter { !inForce.contains($0) }
+    for id in said.filter({ $0.cleared != nil }).flatMap(\.rules)
+    where !cleared.contains(id) && !inForce.contains(id) {
+      cleared.append(id)
+    }
+    guard f.worseAfter > 0 || !inForce.isEmpty || !cleared.isEmpty else {
+      return t("summary.redFlags.none")
+    }
     var parts: [String] = []
     if f.worseAfter > 0 {
       parts.append(t("summary.redFlags.worse", ["count": .number(f.worseAfter)]))
     }
-    if !f.conditions.isEmpty {
+    if !inForce.isEmpty {
       parts.append(
-        t("summary.redFlags.conditions", ["rules": .text(t.list(f.conditions.map(ruleName)))]))
+        t("summary.redFlags.conditions", ["rules": .text(t.list(inForce.map(ruleName)))]))
+    }
+    if !cleared.isEmpty {
+      parts.append(
+        t("summary.redFlags.clearedList", ["rules": .text(t.list(cleared.map(ruleName)))]))
     }
     let line = t("summary.redFlags", ["list": .text(parts.joined(separator: "; "))])
     guard let number = f.emergencyNumber else { return line }

@@ -36,6 +36,12 @@ struct TextRenderer {
     ].compactMap({ $0 }) {
       out += wrap(line, indent: 0)
     }
+    // Red flags first: what a nurse must see in the first second.
+    if w.hasRedFlags {
+      out.append("")
+      out.append(heading(t("summary.section.redFlags")))
+      for line in w.redFlagLines { out += wrap("• " + line, indent: 2) }
+    }
     out.append("")
     out.append(heading(t("summary.section.glance")))
     for line in w.glance { out += wrap(line) }

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Reads the family's words (a stop reason, a session note, a feeling) for red flags, for the
+/// summary and the `tend log` commands.
+///
+/// Guarantees: words read as a red flag when the recognizer finds a condition whose rule is a
+/// red flag, or when what it finds, added to what was in force then, rules out massage where
+/// that alone did not (chills on chemotherapy): the same reading as `SaidRedFlags` in the
+/// conversation. Each distinct text (with what was in force) is read once; safe to share
+/// between threads.
+public final class RedFlagWords: @unchecked Sendable {
+  /// Reads `text` said on `date` with `stored` in force; the conditions it finds.
+  public typealias Read = (_ text: String, _ date: Date, _ stored: [Condition]) throws ->
+    [Condition]
+
+  let catalog: Catalog
+  let read: Read
+  let lock = NSLock()
+  var cache: [String: [String]] = [:]
+
+  public init(catalog: Catalog, read: @escaping Read) {
+    self.catalog = catalog
+    self.read = read
+  }
+
+  /// The red-flag rule ids `text` reads as (sorted, unique), empty when none.
+  /// - Throws: what `read` throws (words that could not be read are never "no red flag").
+  public func rules(in text: String, at date: Date, stored: [Condition] = []) throws -> [String] {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { return [] }
+    let key =
+      trimmed + "\u{0}"
+      + stored.map { "\($0.id)|\($0.site?.rawValue ?? "")|\($0.side?.rawValue ?? "")" }.sorted()
+      .joined(separator: ";")
+    lock.lock()
+    let hit = cache[key]
+    lock.unlock()
+    if let hit { return hit }
+    let found = try read(trimmed, date, stored)
+    var ids = Set(found.filter { catalog.rule($0.id)?.isRedFlag == true }.map(\.id))
+    if ids.isEmpty, !found.isEmpty {
+      let checker = SafetyChecker(catalog: catalog)
+      if let before = try? checker.restrictions(for: stored).0,
+        let after = try? checker.restrictions(for: stored + found).0,
+        after.verdict == .stopCallProvider, before.verdict != .stopCallProvider
+      {
+        ids = Set(found.map(\.id))
+      }
+    }
+    let out = ids.sorted()
+    lock.lock()
+    cache[key] = out
+    lock.unlock()
+    return out
+  }
+
+  /// The same for a summary: `day` is the local day, `stored` the conditions then in force.
+  func rules(in text: String, at time: SummaryTime, stored: [SummaryCondition]) -> [String] {
+    let day = time.localDay
+    let list = stored.map { c -> Condition in
+      let since = c.since.flatMap(CivilDay.parse)
+      return Condition(
+        id: c.id, site: c.site.flatMap(BodySite.init(rawValue:)),
+        side: c.side.flatMap(Side.init(rawValue:)), daysSince: since.map { max(0, day - $0) })
+    }
+    let date = Date(timeIntervalSince1970: TimeInterval(time.seconds))
+    // Fail closed: words that cannot be read count as not read, and the summary says how many.
+    return (try? rules(in: text, at: date, stored: list)) ?? [Self.unread]
+  }
+
+  /// Stands for words that could not be read (never shown as a rule).
+  static let unread = "\u{0}unread"
+}

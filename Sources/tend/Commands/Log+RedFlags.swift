@@ -1,0 +1,77 @@
+import Foundation
+import TendCore
+import TendREPL
+
+/// Red flags in what `tend log` is given: the words are read for warning signs (as the
+/// conversation reads them) and a red flag's instruction is printed the moment it is found,
+/// before anything is saved (DESIGN rule 8); red flags said in the last 24 hours and not
+/// cleared stand for `log session` too, as they do for `tend check --receiver`.
+enum LogRedFlags {
+  /// The red-flag rule ids in `texts` said at `at`, read with what was stored then.
+  /// - Throws: when the words cannot be read (never taken as "no red flag").
+  static func read(_ texts: [String?], profile: Profile, at: Date, _ app: AppContext) throws
+    -> [String]
+  {
+    let words = texts.compactMap { $0 }.filter {
+      !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+    guard !words.isEmpty else { return [] }
+    let reader = SummaryArguments.redFlagWords(app, also: profile.language)
+    let stored = profile.conditions(asOf: at)
+    var out: [String] = []
+    for text in words {
+      for id in try HomeInput.run(app, { try reader.rules(in: text, at: at, stored: stored) })
+      where !out.contains(id) {
+        out.append(id)
+      }
+    }
+    return out.sorted()
+  }
+
+  /// Red flags said in the 24 hours before `at` (a stop reason, a note, a feeling) and not
+  /// cleared since, read back from the journal; a line that cannot be read lifts nothing.
+  static func standing(_ profile: Profile, at: Date, _ app: AppContext) throws
+    -> [SaidRedFlags.Flag]
+  {
+    let entries = try ChatStore(home: app.home).entries(
+      of: profile.id, since: at.addingTimeInterval(-86_400))
+    let reader = SummaryArguments.redFlagWords(app, also: profile.language)
+    return try SaidRedFlags.find(
+      in: entries.filter { $0.at <= at }, profile: profile, catalog: app.catalog
+    ) { text, when, stored in
+      let ids = try reader.rules(in: text, at: when, stored: stored)
+      return ids.map { Condition(id: $0) }
+    }
+  }
+
+  /// What to do now, as the conversation says it: stop, whom to call, each rule's advice.
+  static func advice(_ ids: [String], _ app: AppContext) -> [String] {
+    let t = app.localizer
+    let rules = Set(ids).sorted().compactMap { app.catalog.rule($0) }
+    guard !rules.isEmpty else { return [] }
+    let number = app.emergencyContact().number
+    var out = [t("chat.redFlag.stop")]
+    if rules.contains(where: \.emergency) {
+      if let number {
+        out.append(t("chat.redFlag.emergency", ["number": .text(number)]))
+      } else {
+        out += [t("chat.redFlag.emergency.unknown"), t("region.unknown")]
+      }
+    } else {
+      out.append(t("chat.redFlag.careTeam"))
+    }
+    for rule in rules {
+      out.append(
+        t.render(EmergencyContact.line(Message("rule.\(rule.id).advice"), number: number, t)))
+    }
+    return out
+  }
+
+  /// "These words read as a red flag: …", then the advice (empty when `ids` is empty).
+  static func found(_ ids: [String], _ app: AppContext) -> [String] {
+    guard !ids.isEmpty else { return [] }
+    let names = ids.map { app.t("rule.\($0).name") }
+    return [app.t("log.redFlag.words", ["rules": .text(app.localizer.list(names))])]
+      + advice(ids, app)
+  }
+}
