@@ -2,7 +2,7 @@ import Foundation
 import TendCore
 
 /// Safety on the whole path from the words typed to the words spoken (the outside nurse's
-/// review, docs/conversation-safety.md): what was said today and not saved still decides
+/// review, docs/CONVERSATION-SAFETY.md): what was said today and not saved still decides
 /// today's plan; a line typed at a fixed-answer prompt is read for warning signs before it is
 /// refused; new words during a step re-check the steps left; refusal stops at once; and a red
 /// flag is lifted only by the care team.

@@ -3,7 +3,7 @@ import TendCore
 import TendTestSupport
 import Testing
 
-/// The outside nurse's conversation findings (docs/conversation-safety.md), driven through the
+/// The outside nurse's conversation findings (docs/CONVERSATION-SAFETY.md), driven through the
 /// real `tend` on a pseudo-terminal the way she did.
 @Suite("Conversation safety, end to end")
 struct ConversationSafetyTests {

@@ -6,7 +6,7 @@ import Testing
 @testable import TendREPL
 
 /// Refusal and bleeding said during a step stop it in every language (the words are the
-/// locale's `guide.refusalWords` and `guide.bleedingWords`; docs/conversation-safety.md).
+/// locale's `guide.refusalWords` and `guide.bleedingWords`; docs/CONVERSATION-SAFETY.md).
 @Suite("Conversation safety in every language")
 struct ConversationSafetyLanguageTests {
   static let said: [(lang: String, refusal: String, bleeding: String)] = [
