@@ -361,9 +361,16 @@ public struct Recognizer: Sendable {
       // only when the words that say "for years" are in the same sentence.
       // Long-standing breathlessness that is unchanged (COPD, heart failure) is not the sudden
       // kind either (the rule's own words).
+      // The "for years" words must be the finding's own: in its clauses or the one just after
+      // ("her right arm and leg are limp, she has had high blood pressure for years" is new).
       let lasting =
         Self.lastingKinds.contains(flag.id)
-        && longStandingSentences.contains(tokens[flag.first].sentence)
+        && presentHits.contains { hit in
+          signs.longStandingConcepts.contains(hit.concept)
+            && tokens[hit.first].sentence == tokens[flag.first].sentence
+            && (tokens[flag.first].clause...tokens[flag.last].clause + 1).contains(
+              tokens[hit.first].clause)
+        }
       if past.contains(flag.id) || lasting, !saysNew {
         build.addUnplaced(Unplaced.Mention(first: flag.first, last: flag.last, urgent: false))
       } else if flag.id == "not-understood-urgent",

@@ -279,4 +279,18 @@ struct ReadingRoundFourTests {
     let (verdict, modal, _) = try Self.read("she may have a rash on her arm")
     #expect(verdict == .adjust && modal.conditions.allSatisfy { $0.daysSince == nil })
   }
+
+  @Test(
+    "a ninth batch of warning signs: a nosebleed going on, limp limbs, muddled speech, chills on chemo, a cold with low counts"
+  )
+  func ninthBatch() throws {
+    for (lang, text) in [
+      ("en", "his nosebleed has been going 40 min now, he's on warfarin"),
+      ("zh-Hans", "爷爷说话颠三倒四的，刚才还好好的"),
+      ("zh-Hans", "她在做化疗，今天忽冷忽热"),
+      ("zh-Hans", "他粒细胞缺乏，今天有点小感冒"),
+    ] {
+      try ReadingRoundThreeTests.expectStop(text, lang: lang)
+    }
+  }
 }
