@@ -32,4 +32,18 @@ extension Recognizer {
       dateWords, tokens: tokens, mentionStarts: [tokens.count], today: today, calendar: calendar)
     return found.first?.days
   }
+
+  /// The first number token up to `within` words after token `last`, in its sentence, that
+  /// `accepts` takes (a reading after "blood pressure", a count after "platelets").
+  static func number(
+    after last: Int, within: Int, in tokens: [TextToken],
+    where accepts: (Double) -> Bool = { _ in true }
+  ) -> Int? {
+    let sentence = tokens[last].sentence
+    for i in (last + 1)..<min(tokens.count, last + within + 1) where tokens[i].sentence == sentence
+    {
+      if let value = tokens[i].number, accepts(value) { return i }
+    }
+    return nil
+  }
 }

@@ -140,11 +140,12 @@ public struct Recognizer: Sendable {
     // A blood pressure reading of 180 or more ("210 over 120", "la presión está en 210"; "à 21"
     // in centimetres of mercury, as French speakers say it) is a very high one.
     for hit in hits where hit.concept == "bloodPressure" {
-      let sentence = tokens[hit.first].sentence
-      if let n = tokens.indices.first(where: {
-        $0 > hit.last && $0 - hit.last <= 4 && tokens[$0].sentence == sentence
-          && tokens[$0].number.map { $0 >= 180 && $0 < 400 || $0 >= 18 && $0 < 30 } == true
-      }) {
+      if let n = Self.number(
+        after: hit.last, within: 4, in: tokens,
+        where: {
+          $0 >= 180 && $0 < 400 || $0 >= 18 && $0 < 30
+        })
+      {
         hits.append(Signs.Hit(concept: "bpHigh", first: n, last: n))
       }
     }
@@ -295,12 +296,8 @@ public struct Recognizer: Sendable {
     ]
     for count in counts {
       for hit in hits where hit.concept == count.concept {
-        let sentence = tokens[hit.first].sentence
-        guard
-          let n = tokens.indices.first(where: {
-            $0 > hit.last && tokens[$0].sentence == sentence && tokens[$0].number != nil
-              && $0 - hit.last <= count.reach
-          }), let value = tokens[n].number, count.low(value)
+        guard let n = Self.number(after: hit.last, within: count.reach, in: tokens),
+          let value = tokens[n].number, count.low(value)
         else { continue }
         build.add(
           "low-platelets",

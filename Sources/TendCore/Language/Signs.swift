@@ -39,7 +39,7 @@ public struct Signs: Sendable {
   public let longStandingConcepts: Set<String>
   /// Concepts whose words are medical by themselves ("seizure", "hypo", "blood pressure"): when
   /// no sign reads them, they are shown as not understood, never taken as explained.
-  public var medicalConcepts: Set<String> = []
+  public let medicalConcepts: Set<String>
   /// Every concept named in the file.
   public var concepts: Set<String> {
     Set(signs.flatMap { $0.groups.flatMap { $0 } }).union(urgentConcepts).union(
@@ -48,11 +48,13 @@ public struct Signs: Sendable {
   }
 
   public init(
-    signs: [Sign] = [], urgentConcepts: Set<String> = [], longStandingConcepts: Set<String> = []
+    signs: [Sign] = [], urgentConcepts: Set<String> = [], longStandingConcepts: Set<String> = [],
+    medicalConcepts: Set<String> = []
   ) {
     self.signs = signs
     self.urgentConcepts = urgentConcepts
     self.longStandingConcepts = longStandingConcepts
+    self.medicalConcepts = medicalConcepts
   }
 
   /// Reads and checks `Routines/signs.json`: rule ids must exist; every concept must have
@@ -139,9 +141,9 @@ public struct Signs: Sendable {
       }
       signs.append(sign)
     }
-    var loaded = Signs(signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding)
-    loaded.medicalConcepts = medical
-    return loaded
+    return Signs(
+      signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding,
+      medicalConcepts: medical)
   }
 
   /// A concept found in a message.
