@@ -169,11 +169,12 @@ struct CorpusTests {
     #expect(outcomes.count >= 300)
   }
 
-  /// The sixth batch (420 items by three new writers, written blind on the evening of 1 December
-  /// from the rule table and a brief) and sealed whole before any figure was read.
-  @Test("sealed part (sixth batch): figures only")
-  func sealedFourth() throws {
-    let outcomes = try Self.report("sealed-4", show: false).values.flatMap { $0 }
+  /// The tenth batch (420 items by three new writers, written blind on 1 December at 19:45 UTC
+  /// from the rule table and a brief) and sealed whole before any figure was read. The sixth
+  /// batch, sealed until then, moved to the development part so its failures could be read.
+  @Test("sealed part (tenth batch): figures only")
+  func sealedFifth() throws {
+    let outcomes = try Self.report("sealed-5", show: false).values.flatMap { $0 }
     #expect(outcomes.count >= 400)
   }
 }
