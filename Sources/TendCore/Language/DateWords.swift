@@ -89,6 +89,23 @@ enum DateWords {
         found.append(Mention(first: start, last: i, days: max(0, days), leadsMention: false))
         continue
       }
+      // A year written with the year's own word ("2019年", "năm 2019"): no cue is needed, and
+      // it is never an amount of years.
+      if let n = tokens[i].number, n == n.rounded(), n >= 1900, n <= 2100,
+        let yearEnd = calendar.date(from: DateComponents(year: Int(n), month: 12, day: 31)),
+        let days = calendar.dateComponents([.day], from: yearEnd, to: today).day,
+        days >= -366
+      {
+        let after = i + 1 < tokens.count && meaning(i + 1) == .unit(365)
+        let before = i > 0 && meaning(i - 1) == .unit(365) && at[i - 1]!.last == i - 1
+        if after || before {
+          let last = after ? at[i + 1]!.last : i
+          found.append(
+            Mention(first: before ? i - 1 : i, last: last, days: max(0, days), leadsMention: false))
+          i = last
+          continue
+        }
+      }
       // An amount: a number ("10", "ten", "a couple of") followed by a unit.
       var amount: Int?
       var amountLast = i

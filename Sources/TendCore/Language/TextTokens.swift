@@ -40,6 +40,12 @@ public enum TextTokens {
     "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
   ]
 
+  /// Titles a full stop follows without ending the sentence; "no." and "nr." only before a
+  /// number ("no. 3"), since "she said no." ends one.
+  static let abbreviations: Set<String> = [
+    "mr", "mrs", "ms", "dr", "dra", "sra", "srta", "mme", "mlle",
+  ]
+
   public static func tokenize(_ text: String, marks: Marks = .latin1) -> [TextToken] {
     var tokens: [TextToken] = []
     tokens.reserveCapacity(text.utf8.count / 4)
@@ -94,8 +100,14 @@ public enum TextTokens {
         // word of its own: l'hypertension → l hypertension, qu'il → qu il.
         if Self.elided.contains(word) { flush(index) }
       } else {
+        // "Mr. K", "Dr. Lee", "no. 3": a full stop after a title or "no" ends no sentence.
+        let abbreviation =
+          v == 46
+          && (Self.abbreviations.contains(word)
+            || (word == "no" || word == "nr") && Self.digitFollows(scalars, next))
         flush(index)
         switch v {
+        case 46 where abbreviation: break
         case 46, 33, 63, 59, 58, 10, 13, 0x3002, 0xFF01, 0xFF1F, 0xFF1B, 0xFF1A:
           // . ! ? ; : line breaks, and their fullwidth forms
           sentence += 1
@@ -114,6 +126,13 @@ public enum TextTokens {
     }
     flush(scalars.endIndex)
     return tokens
+  }
+
+  /// Whether a digit comes next, after spaces at most.
+  static func digitFollows(_ scalars: String.UnicodeScalarView, _ from: String.Index) -> Bool {
+    var i = from
+    while i < scalars.endIndex, scalars[i] == " " { i = scalars.index(after: i) }
+    return i < scalars.endIndex && (48...57).contains(scalars[i].value)
   }
 
   /// CJK ideographs (the unified blocks and their extensions).
