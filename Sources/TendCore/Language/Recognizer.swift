@@ -413,11 +413,10 @@ public struct Recognizer: Sendable {
     // unplaced disease there asks the care team first instead.
     let newSentences = Set(
       presentSymptoms.filter { Self.kind($0) == "new" }.map { tokens[$0.first].sentence })
-    let urgentSentences = Set(
+    let urgentSentences = signs.urgentSentences(
       presentHits.filter { hit in
-        signs.urgentConcepts.contains(hit.concept)
-          && !named.contains { $0.first <= hit.first && $0.last >= hit.last }
-      }.map { tokens[$0.first].sentence }
+        !named.contains { $0.first <= hit.first && $0.last >= hit.last }
+      }, partnersIn: presentHits, tokens: tokens
     ).filter { !longStandingSentences.contains($0) || newSentences.contains($0) }
     let feverish = stored.contains("fever") || build.entries.contains { $0.condition.id == "fever" }
     let namedSpans =

@@ -40,21 +40,43 @@ public struct Signs: Sendable {
   /// Concepts whose words are medical by themselves ("seizure", "hypo", "blood pressure"): when
   /// no sign reads them, they are shown as not understood, never taken as explained.
   public let medicalConcepts: Set<String>
+  /// Urgent concepts whose words are everyday ones ("lost", "black", "can't see"): they mark a
+  /// red-flag system only with one of these partners in the same sentence ("lost" with an eye
+  /// or sight word; "black" with a stool or vomit word).
+  public let urgentWith: [String: Set<String>]
   /// Every concept named in the file.
   public var concepts: Set<String> {
     Set(signs.flatMap { $0.groups.flatMap { $0 } }).union(urgentConcepts).union(
       longStandingConcepts
-    ).union(medicalConcepts)
+    ).union(medicalConcepts).union(urgentWith.values.flatMap { $0 })
   }
 
   public init(
     signs: [Sign] = [], urgentConcepts: Set<String> = [], longStandingConcepts: Set<String> = [],
-    medicalConcepts: Set<String> = []
+    medicalConcepts: Set<String> = [], urgentWith: [String: Set<String>] = [:]
   ) {
     self.signs = signs
     self.urgentConcepts = urgentConcepts
     self.longStandingConcepts = longStandingConcepts
     self.medicalConcepts = medicalConcepts
+    self.urgentWith = urgentWith
+  }
+
+  /// The sentences where an urgent concept stands, with its partner where it needs one.
+  func urgentSentences(_ hits: [Hit], partnersIn all: [Hit], tokens: [TextToken]) -> Set<Int> {
+    var out = Set<Int>()
+    for hit in hits where urgentConcepts.contains(hit.concept) {
+      let sentence = tokens[hit.first].sentence
+      if let partners = urgentWith[hit.concept],
+        !all.contains(where: {
+          partners.contains($0.concept) && tokens[$0.first].sentence == sentence
+        })
+      {
+        continue
+      }
+      out.insert(sentence)
+    }
+    return out
   }
 
   /// Reads and checks `Routines/signs.json`: rule ids must exist; every concept must have
@@ -66,7 +88,9 @@ public struct Signs: Sendable {
     let (r, root) = try DataReader.parse(bytes, file: name)
     _ = try r.object(
       root, "",
-      allowed: ["v", "urgentConcepts", "longStandingConcepts", "medicalConcepts", "signs"])
+      allowed: [
+        "v", "urgentConcepts", "longStandingConcepts", "medicalConcepts", "urgentWith", "signs",
+      ])
     _ = try r.int(root, "", "v", in: 1...1)
     let english = Set(catalog.english.values.keys.filter { $0.hasPrefix("vocab.sign.") })
     func concept(_ node: JSONNode, _ path: String) throws(CatalogError) -> String {
@@ -91,6 +115,26 @@ public struct Signs: Sendable {
     if root["medicalConcepts"] != nil {
       for (i, node) in try r.array(root, "", "medicalConcepts").enumerated() {
         medical.insert(try concept(node, "medicalConcepts[\(i)]"))
+      }
+    }
+    var urgentWith: [String: Set<String>] = [:]
+    if let node = root["urgentWith"] {
+      guard case .object(let members) = node.kind else {
+        throw r.error(node, "urgentWith", "expected an object of concept: [partner concepts]")
+      }
+      for (name, value) in members {
+        let path = "urgentWith.\(name)"
+        guard urgent.contains(name) else {
+          throw r.error(value, path, "not one of urgentConcepts")
+        }
+        guard case .array(let items) = value.kind, !items.isEmpty else {
+          throw r.error(value, path, "expected a non-empty array of concepts")
+        }
+        var partners = Set<String>()
+        for (k, item) in items.enumerated() {
+          partners.insert(try concept(item, "\(path)[\(k)]"))
+        }
+        urgentWith[name] = partners
       }
     }
     var signs: [Sign] = []
@@ -143,7 +187,7 @@ public struct Signs: Sendable {
     }
     return Signs(
       signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding,
-      medicalConcepts: medical)
+      medicalConcepts: medical, urgentWith: urgentWith)
   }
 
   /// A concept found in a message.

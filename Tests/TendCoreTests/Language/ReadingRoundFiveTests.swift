@@ -106,4 +106,73 @@ struct ReadingRoundFiveTests {
     let answer = TextTokens.tokenize("I asked and she said no. Her leg is swollen")
     #expect(Set(answer.map(\.sentence)).count == 2)
   }
+
+  @Test(
+    "an everyday urgent word marks a red-flag system only with its partner: 'lost weight' is not sight"
+  )
+  func urgentPartners() throws {
+    for text in [
+      "she takes Zepbound once a week and has lost loads of weight",
+      "he had a kidney transplant, the big scar has healed well",
+      "the GP can't see him till Thursday, he has sarcoidosis",
+    ] {
+      let (verdict, found, _) = try Self.read(text)
+      #expect(verdict == .adjust, "\(text): \(found.conditions.map(\.id))")
+      #expect(!found.notUnderstood.isEmpty && found.notUnderstood.allSatisfy { !$0.urgent })
+    }
+    for text in [
+      "she has sarcoidosis and has lost the sight in her left eye",
+      "he has lupus and his calf is swollen",
+      "she has sarcoidosis and her neck is swollen",
+    ] {
+      let (verdict, found, _) = try Self.read(text)
+      #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+    }
+  }
+
+  @Test(
+    "an unknown disease with its usual, unchanged signs asks first; the same signs said new stop")
+  func longStandingUnknown() throws {
+    for (lang, text) in [
+      ("en", "she has inclusion body myositis, her hands have been weak for a couple of years"),
+      ("fr", "il a une sclérose latérale, le bras droit est faible, stable depuis l'été"),
+      ("zh-Hans", "外公有帕金森叠加综合征，手没劲好些年了，没什么变化"),
+      ("vi", "bà bị xơ cứng bì, tay yếu từ đó tới giờ, không thay đổi gì"),
+    ] {
+      let (verdict, found, _) = try Self.read(text, lang: lang)
+      #expect(verdict == .adjust, "\(lang) \(text): \(found.conditions.map(\.id))")
+    }
+    let (verdict, _, _) = try Self.read(
+      "she has inclusion body myositis and suddenly this morning her left arm went weak")
+    #expect(verdict == .stopCallProvider)
+  }
+
+  @Test("a tight throat with a cold sweat is the heart attack sign, in Chinese too")
+  func throat() throws {
+    try ReadingRoundThreeTests.expectStop("我爸嗓子发紧，出了一身冷汗", lang: "zh-Hans")
+    try ReadingRoundThreeTests.expectStop(
+      "his throat feels tight and he's in a cold sweat", lang: "en")
+  }
+
+  @Test("signs.json: an urgentWith entry must name an urgent concept and known partners")
+  func urgentWithChecked() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tend-signs-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("Routines"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = """
+      {"v": 1, "urgentConcepts": ["chest"], "longStandingConcepts": [],
+       "urgentWith": {"sweat": ["chest"]}, "signs": []}
+      """
+    try Data(text.utf8).write(to: folder.appendingPathComponent("Routines/signs.json"))
+    #expect {
+      _ = try Signs.load(from: folder, catalog: Fixtures.catalog)
+    } throws: { error in
+      guard case .malformed(let file, let line, _, let field, let reason)? = error as? CatalogError
+      else { return false }
+      return file.hasSuffix("signs.json") && line == 2 && field == "urgentWith.sweat"
+        && reason.contains("urgentConcepts")
+    }
+  }
 }
