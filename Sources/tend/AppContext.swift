@@ -68,6 +68,22 @@ struct AppContext {
     }
   }
 
+  /// The language to read `text` in: the chosen one, or the one its script says when that is
+  /// another language Tend reads ("她胸口很闷" typed with `--lang en`). That language's words
+  /// include English, so a message mixing both is read whole.
+  func readingLanguage(for text: String) -> String? {
+    guard let lang = Recognizer.scriptLanguage(of: text), lang != localizer.lang,
+      Catalog.availableLanguages(in: catalog.folder).contains(lang)
+    else { return nil }
+    return lang
+  }
+
+  /// The recognizer for `text` (`readingLanguage`).
+  func recognizer(for text: String) throws -> Recognizer {
+    guard let lang = readingLanguage(for: text) else { return try recognizer() }
+    return try SummaryArguments.recognizer(self, lang)
+  }
+
   /// Renders a message in the chosen language.
   func t(_ key: String, _ args: [String: Message.Argument] = [:]) -> String { localizer(key, args) }
 }

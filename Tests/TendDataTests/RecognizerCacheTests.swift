@@ -209,14 +209,17 @@ struct RecognizerCacheTests {
   func changedList() throws {
     let dir = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
+    let written = Date()
     let url = try Self.recordedList(dir, "# h\napple\nbanana\ncherry\n")
     // Record the file as it is now, as a run more than two seconds later would have.
     let read = try #require(Self.cached(dir) { RecognizerCache.readWordList(url.path) })
+    // On a machine so busy that two seconds passed since the write, the read may record it.
+    let fresh = Date().timeIntervalSince(written) < 1.5
     var st = stat()
     #expect(stat(url.path, &st) == 0)
     let line = "\(url.path)\t\(RecognizerCache.fingerprint(st))"
     Self.cached(dir) { RecognizerCache.recordSorted(line) }
-    #expect(read.record == nil, "a file written just now is not recorded")
+    if fresh { #expect(read.record == nil, "a file written just now is not recorded") }
     #expect(try #require(Self.cached(dir) { RecognizerCache.readWordList(url.path) }).checkedBefore)
     // Rewritten out of order: the status-change time moves, so it is checked and refused.
     try "# h\napple\nbanana\naardvark\n".write(to: url, atomically: false, encoding: .utf8)

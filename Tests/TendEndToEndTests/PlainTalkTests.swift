@@ -46,6 +46,19 @@ struct PlainTalkTests {
     #expect(run.stdout.contains("Possible new blood clot"))
   }
 
+  @Test("words in the script of another language Tend reads are read in that language")
+  func otherScript() throws {
+    for (lang, text) in [("en", "她胸口很闷，喘不过气"), ("fr", "bà bị đau ngực, khó thở")] {
+      let run = try RunTend.run(["check", "--json", "--lang", lang, "--text", text])
+      let object = try json(run.stdout)
+      #expect(object["verdict"] as? String == "stop-call-provider", "\(lang): \(text)")
+    }
+    let placed = try RunTend.run(["check", "--json", "--lang", "es", "--text", "他左手有留置针"])
+    let conditions = try #require(try json(placed.stdout)["conditions"] as? [[String: Any]])
+    #expect(
+      conditions.contains { $0["id"] as? String == "iv-line" && $0["side"] as? String == "left" })
+  }
+
   @Test("unknown medical words are reported and advise asking the care team")
   func unknownWords() throws {
     let run = try RunTend.run(["check", "--json", "--text", "she has sarcoidosis"])

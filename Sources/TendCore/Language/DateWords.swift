@@ -11,6 +11,9 @@ enum DateWords {
     var days: Int
     /// A duration written right before a mention: it belongs to that mention.
     var leadsMention: Bool
+    /// How long something has gone on ("for two weeks", "since Monday"), not when it happened
+    /// ("two weeks ago"): it is still going on.
+    var ongoing = false
   }
 
   /// Every date expression in the message. `matches` are the date and cue matches.
@@ -44,8 +47,10 @@ enum DateWords {
       if case .weekday(let day)? = meaning(i) {
         var days = (weekdayToday - day + 7) % 7
         if days == 0 { days = 7 }
+        let since = cueBefore(i)?.0 == .since
         let first = cueBefore(i).map { $0.0 == .since ? $0.1 : i } ?? i
-        found.append(Mention(first: first, last: at[i]!.last, days: days, leadsMention: false))
+        found.append(
+          Mention(first: first, last: at[i]!.last, days: days, leadsMention: false, ongoing: since))
         continue
       }
       // A month after "in", "since", "back in" or next to a day number ("in March", "desde
@@ -71,7 +76,10 @@ enum DateWords {
           days = max(0, n)
         }
         let first = before.map(\.1) ?? (dayBefore != nil ? i - 1 : i)
-        found.append(Mention(first: first, last: at[i]!.last, days: days, leadsMention: false))
+        found.append(
+          Mention(
+            first: first, last: at[i]!.last, days: days, leadsMention: false,
+            ongoing: before?.0 == .since))
         continue
       }
       if case .daysAgo(let days)? = meaning(i) {
@@ -86,7 +94,9 @@ enum DateWords {
         let days = calendar.dateComponents([.day], from: yearEnd, to: today).day,
         days >= -366
       {
-        found.append(Mention(first: start, last: i, days: max(0, days), leadsMention: false))
+        found.append(
+          Mention(
+            first: start, last: i, days: max(0, days), leadsMention: false, ongoing: cue == .since))
         continue
       }
       // A year written with the year's own word ("2019年", "năm 2019"): no cue is needed, and
@@ -127,13 +137,20 @@ enum DateWords {
       let days = count * perUnit
       let next = unitLast + 1
       if next < tokens.count, cueStarting[next] == .ago {
-        found.append(Mention(first: i, last: next, days: days, leadsMention: false))
+        // "since 2 weeks ago" has gone on since then.
+        let since = cueBefore(i)?.0 == .since
+        found.append(
+          Mention(first: i, last: next, days: days, leadsMention: false, ongoing: since))
         i = next
       } else if let (cue, start) = cueBefore(i), cue == .agoBefore || cue == .duration {
-        found.append(Mention(first: start, last: unitLast, days: days, leadsMention: false))
+        found.append(
+          Mention(
+            first: start, last: unitLast, days: days, leadsMention: false,
+            ongoing: cue == .duration))
         i = unitLast
       } else if (next...min(next + 1, tokens.count)).contains(where: mentionStarts.contains) {
-        found.append(Mention(first: i, last: unitLast, days: days, leadsMention: true))
+        found.append(
+          Mention(first: i, last: unitLast, days: days, leadsMention: true, ongoing: true))
         i = unitLast
       }
     }

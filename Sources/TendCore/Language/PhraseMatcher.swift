@@ -25,6 +25,16 @@ extension Vocabulary {
     for token in tokens {
       let text = aliases[token.text] ?? token.text
       let bytes = text.utf8
+      // A short word (3-4 letters) is read as another only when two letters next to each
+      // other were swapped ("cnat" is "cant"): the commonest slip, and never a new word.
+      if token.number == nil, (3...4).contains(bytes.count), byFirstWord[text] == nil,
+        !knownWords.contains(text), !isEveryday(text),
+        let swapped = swapped(Array(bytes))
+      {
+        words.append(swapped)
+        fuzzy.append(true)
+        continue
+      }
       guard token.number == nil, bytes.count >= 5, byFirstWord[text] == nil,
         !knownWords.contains(text), let candidates = fuzzyCandidates[bytes.first!]
       else {
@@ -144,6 +154,21 @@ extension Vocabulary {
       }
     }
     return hits
+  }
+
+  /// The one word that starts a vocabulary phrase and is `word` with two neighbouring letters
+  /// swapped, if exactly one is.
+  func swapped(_ word: [UInt8]) -> String? {
+    var found: String?
+    for i in 0..<(word.count - 1) where word[i] != word[i + 1] {
+      var w = word
+      w.swapAt(i, i + 1)
+      let text = String(decoding: w, as: UTF8.self)
+      guard byFirstWord[text] != nil else { continue }
+      if found != nil { return nil }
+      found = text
+    }
+    return found
   }
 
   /// Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`.

@@ -217,15 +217,29 @@ enum Placement {
 
   /// A side said without a site, near a mention ("a port on the right side"): only a side
   /// phrase of two words or more, since a lone "right" is too often "right now".
-  static func loneSide(near mention: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken]) -> (
-    Side, PhraseMatch
-  )? {
+  /// The nearest one wins, one after the mention on a tie; a side nearer to another mention
+  /// is that one's ("a port on the right and lymph nodes removed on the left").
+  static func loneSide(
+    near mention: PhraseMatch, sides: [PhraseMatch], tokens: [TextToken],
+    others: [PhraseMatch] = []
+  ) -> (Side, PhraseMatch)? {
     let clause = tokens[mention.first].clause
+    func gap(_ side: PhraseMatch, _ m: PhraseMatch) -> Int {
+      side.first > m.last ? side.first - m.last : m.first - side.last
+    }
+    var best: (Side, PhraseMatch, Int)?
     for match in sides where match.last > match.first && tokens[match.first].clause == clause {
       guard case .side(let side) = match.meaning else { continue }
-      let gap = match.first > mention.last ? match.first - mention.last : mention.first - match.last
-      if gap <= 7 { return (side, match) }
+      let here = gap(match, mention)
+      guard here <= 7 else { continue }
+      if others.contains(where: {
+        $0.first != mention.first && tokens[$0.first].clause == clause && gap(match, $0) < here
+      }) {
+        continue
+      }
+      let score = here * 2 + (match.first > mention.last ? 0 : 1)
+      if best == nil || score < best!.2 { best = (side, match, score) }
     }
-    return nil
+    return best.map { ($0.0, $0.1) }
   }
 }

@@ -44,6 +44,17 @@ struct Build {
     negated.append(.init(id: id, matched: span.text(first, last), reason: reason))
   }
 
+  /// Mentions with no place word next to them ("a port on the right"): a lone side nearer to
+  /// one of them is that one's.
+  var unsited: [PhraseMatch] {
+    mentions.filter { m in
+      !sites.contains { s in
+        tokens[s.first].clause == tokens[m.first].clause
+          && (s.first > m.last ? s.first - m.last : m.first - s.last) <= 3
+      }
+    }
+  }
+
   /// A condition named outright, placed by the site and side words near it.
   mutating func add(_ id: String, _ match: PhraseMatch, date: DateWords.Mention?) {
     guard let rule = recognizer.rules[id] else { return }
@@ -71,7 +82,8 @@ struct Build {
         extend(found)
         let ownSide = Placement.side(of: found, sides: sides, tokens: tokens, sites: sites)
         if let other = owners[found.first], other != match.first,
-          let (said, words) = Placement.loneSide(near: match, sides: sides, tokens: tokens),
+          let (said, words) = Placement.loneSide(
+            near: match, sides: sides, tokens: tokens, others: unsited),
           said != ownSide?.0, let usual = rule.defaultSite
         {
           // "her left arm has the fistula and the right has a PICC": another mention's limb,
@@ -96,7 +108,9 @@ struct Build {
           let said = Placement.side(of: start, sides: sides, tokens: tokens, sites: sites)?.0
           joined = (s0, said ?? (s0.limb != nil ? side : nil), start)
         }
-      } else if let (said, words) = Placement.loneSide(near: match, sides: sides, tokens: tokens) {
+      } else if let (said, words) = Placement.loneSide(
+        near: match, sides: sides, tokens: tokens, others: unsited)
+      {
         site = rule.defaultSite
         side = said
         extend(words)

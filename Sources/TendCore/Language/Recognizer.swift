@@ -97,6 +97,8 @@ public struct Recognizer: Sendable {
       if Self.isNamed(match), match.meaning != .known, explained(match.first, match.last) {
         continue
       }
+      // A side inside a harmless phrase is the phrase's ("right now", "all right").
+      if case .side = match.meaning, explained(match.first, match.last) { continue }
       switch match.meaning {
       case .condition: mentions.append(match)
       case .site: sites.append(match)
@@ -188,10 +190,16 @@ public struct Recognizer: Sendable {
     // A sentence that says a finding is long-standing ("always a bit breathless, nothing new")
     // and nothing new: a lasting kind of warning sign named there is asked about, not an
     // emergency (the rule's own words: unchanged long-standing breathlessness is not this rule).
-    let longStandingSaid = Set(
-      hits.filter { signs.longStandingConcepts.contains($0.concept) }.map {
-        tokens[$0.first].sentence
-      })
+    // The long-standing words must be the finding's own: in its clause or the one just after
+    // ("fainted ten minutes ago, … wants his back rub like always" is new).
+    let longStandingHits = hits.filter { signs.longStandingConcepts.contains($0.concept) }
+    func longStandingSaid(_ match: PhraseMatch) -> Bool {
+      longStandingHits.contains { hit in
+        tokens[hit.first].sentence == tokens[match.first].sentence
+          && (tokens[match.first].clause...tokens[match.last].clause + 1).contains(
+            tokens[hit.first].clause)
+      }
+    }
     let newSaid = Set(
       symptoms.filter { Self.kind($0) == "new" && !explained($0.first, $0.last) }.map {
         tokens[$0.first].sentence
@@ -208,7 +216,7 @@ public struct Recognizer: Sendable {
       {
       case .present
       where Self.lastingKinds.contains(id)
-        && longStandingSaid.contains(tokens[match.first].sentence)
+        && longStandingSaid(match)
         && !newSaid.contains(tokens[match.first].sentence):
         build.addUnplaced(Unplaced.Mention(first: match.first, last: match.last, urgent: false))
       case .present: present.append((id, match))
@@ -263,6 +271,28 @@ public struct Recognizer: Sendable {
       mentions: present.filter { rules[$0.id].map { $0.site != .none } ?? false }.map(\.match),
       tokens: tokens, placeFirst: placeFirst)
     for (index, item) in present.enumerated() {
+      // A warning sign dated more than a week back with no past word ("AVC il y a 4 ans"):
+      // history, not today's emergency; Tend cannot tell what it left behind, so it asks the
+      // care team first (a sign of today in the same message is read on its own).
+      if let date = attached[index], date.days > Self.recentRedFlagDays, !date.ongoing,
+        rules[item.id]?.isRedFlag == true
+      {
+        let when = PhraseMatch(
+          meaning: .cue(.ago), first: date.first, last: date.last, fuzzy: false)
+        build.notCounted(item.id, when, item.match, .past)
+        if let known = Self.knownAfterwards[item.id] {
+          // A clot found weeks ago is a known clot now (the table's "had a clot in March").
+          build.add(
+            known,
+            PhraseMatch(
+              meaning: .condition(known), first: item.match.first,
+              last: item.match.last, fuzzy: false), date: date)
+        } else {
+          build.addUnplaced(
+            Unplaced.Mention(first: item.match.first, last: item.match.last, urgent: false))
+        }
+        continue
+      }
       build.add(item.id, item.match, date: attached[index])
     }
 
@@ -290,9 +320,14 @@ public struct Recognizer: Sendable {
     // Counts read as a condition: an INR of 4 or more ("INR 4 on Tuesday", "her INR is 5.2") is
     // a raised INR, which the rule table lists under low platelets (precautions.md rule 2); a
     // platelet count under 50,000 ("platelets are 20,000", "plt 15", "30k") is low platelets.
-    let counts: [(concept: String, reach: Int, low: (Double) -> Bool)] = [
-      ("inr", 3, { $0 >= 4 && $0 < 20 }),
-      ("platelet", 4, { $0 < 50 || ($0 >= 1000 && $0 < 50000) }),
+    // A white count under 4 (×10⁹/L, or under 4,000 per µL: "WBC 1.2", "白细胞只有1.2",
+    // "bạch cầu chỉ 1,1") or neutrophils under 1.5 (or 1,500) is a low white count (rule 3;
+    // NCI: neutropenia is an ANC under 1,500).
+    let counts: [(concept: String, reach: Int, low: (Double) -> Bool, rule: String)] = [
+      ("inr", 3, { $0 >= 4 && $0 < 20 }, "low-platelets"),
+      ("platelet", 4, { $0 < 50 || ($0 >= 1000 && $0 < 50000) }, "low-platelets"),
+      ("whiteCount", 4, { $0 < 4 || ($0 >= 100 && $0 < 4000) }, "low-white-count"),
+      ("neutrophil", 4, { $0 < 1.5 || ($0 >= 100 && $0 < 1500) }, "low-white-count"),
     ]
     for count in counts {
       for hit in hits where hit.concept == count.concept {
@@ -300,9 +335,8 @@ public struct Recognizer: Sendable {
           let value = tokens[n].number, count.low(value)
         else { continue }
         build.add(
-          "low-platelets",
-          PhraseMatch(
-            meaning: .condition("low-platelets"), first: hit.first, last: n, fuzzy: false),
+          count.rule,
+          PhraseMatch(meaning: .condition(count.rule), first: hit.first, last: n, fuzzy: false),
           date: nil)
       }
     }
@@ -448,6 +482,10 @@ public struct Recognizer: Sendable {
   /// How many days a warning sign told in the past still stands.
   static let recentRedFlagDays = 7
 
+  /// The rule a warning sign becomes once it was found and is being treated: a possible clot
+  /// told weeks ago is a known clot (precautions.md rule 5: "had a clot in March").
+  static let knownAfterwards = ["dvt-suspected": "dvt-history"]
+
   /// Symptom kinds that only set context and are never denied by a nearby "no".
   static let contextOnly: Set<String> = ["new", "cancer", "temperature"]
 
@@ -491,6 +529,29 @@ public struct Recognizer: Sendable {
 
   /// Whether a match explains words: a condition, a symptom or a known harmless mention (not a
   /// site, side, cue or date).
+  /// The language a message's script says it is written in, when that is one Tend reads and
+  /// the script tells it for sure: two or more Chinese characters (zh-Hans), or two or more
+  /// letters only Vietnamese uses (ư, ơ, ă, đ, and the letters with a dot below or hook above).
+  /// A message in Chinese read with the English words would pass as "nothing medical".
+  public static func scriptLanguage(of text: String) -> String? {
+    var han = 0
+    var viet = 0
+    for scalar in text.unicodeScalars {
+      let v = scalar.value
+      if TextTokens.isIdeograph(v) {
+        han += 1
+      } else if (0x1EA0...0x1EF9).contains(v)
+        || [0x110, 0x111, 0x1AF, 0x1B0, 0x1A0, 0x1A1, 0x102, 0x103]
+          .contains(v)
+      {
+        viet += 1
+      }
+      if han >= 2 { return "zh-Hans" }
+      if viet >= 2 { return "vi" }
+    }
+    return nil
+  }
+
   static func isNamed(_ match: PhraseMatch) -> Bool {
     switch match.meaning {
     case .condition, .symptom, .known: true

@@ -31,6 +31,8 @@ extension Tend {
       // Built on the first free-text line, not at start: `quit` and plain commands never pay
       // for the word lists and vocabulary.
       let recognizer = LazyRecognizer { try app.recognizer() }
+      // A message in the script of another language Tend reads is read in that language.
+      let other = LazyRecognizer.ByLanguage { try SummaryArguments.recognizer(app, $0) }
       let t = app.localizer
       var contact = app.emergencyContact()
       let global = global
@@ -49,7 +51,8 @@ extension Tend {
           commands: names, now: Date(), speak: speak, clockScale: scale,
           understand: { text, today, stored in
             Conversation.Understanding(
-              recognizer.value.recognize(text, today: today, profile: stored), localizer: t,
+              (app.readingLanguage(for: text).map { other.value($0) } ?? recognizer.value)
+                .recognize(text, today: today, profile: stored), localizer: t,
               emergencyNumber: number)
           },
           daysAgo: { text, today in
@@ -101,6 +104,26 @@ extension Tend {
     /// The recognizer, built once on first use. Data that does not load stops the conversation
     /// then with the same message and exit status (65) as at start.
     final class LazyRecognizer: @unchecked Sendable {
+      /// One recognizer a language, each built on first use, the same way.
+      final class ByLanguage: @unchecked Sendable {
+        private let lock = NSLock()
+        private var built: [String: LazyRecognizer] = [:]
+        private let make: (String) throws -> Recognizer
+
+        init(_ make: @escaping (String) throws -> Recognizer) { self.make = make }
+
+        func value(_ lang: String) -> Recognizer {
+          let lazy = lock.withLock {
+            if let lazy = built[lang] { return lazy }
+            let make = self.make
+            let lazy = LazyRecognizer { try make(lang) }
+            built[lang] = lazy
+            return lazy
+          }
+          return lazy.value
+        }
+      }
+
       private let lock = NSLock()
       private var built: Recognizer?
       private let make: () throws -> Recognizer

@@ -46,6 +46,10 @@ extension Tend {
         text, at, stored in
         // Built only when there are words to read; one that cannot be built is an error, never
         // a red flag lifted.
+        if app.readingLanguage(for: text) != nil {
+          return try app.recognizer(for: text).recognize(text, today: at, profile: stored)
+            .conditions
+        }
         let words = try recognizer ?? app.recognizer()
         recognizer = words
         return words.recognize(text, today: at, profile: stored).conditions
@@ -56,7 +60,7 @@ extension Tend {
       var (app, all, careTeam, allergies) = try sources.gatherFull(global)
       var recognition: Recognition?
       if let text {
-        let recognizer = try app.recognizer()
+        let recognizer = try app.recognizer(for: text)
         // The words are read with what is already known: the profile and --condition.
         let found = recognizer.recognize(text, today: Date(), profile: all)
         all += found.conditions

@@ -175,4 +175,102 @@ struct ReadingRoundFiveTests {
         && reason.contains("urgentConcepts")
     }
   }
+
+  @Test("a side said without a place goes to the nearest mention, not the first in the clause")
+  func loneSides() throws {
+    for (lang, text, a, b) in [
+      (
+        "en", "she has a port on the right and had lymph nodes removed on the left", "right-chest",
+        "left-arm"
+      ),
+      ("en", "he has a picc on the left and a fistula on the right", "left-arm", "right-arm"),
+      (
+        "es", "tiene un port a la derecha y le sacaron los ganglios a la izquierda", "right-chest",
+        "left-arm"
+      ),
+    ] {
+      let (_, found, r) = try Self.read(text, lang: lang)
+      #expect(
+        ReadingRoundFourTests.avoided(r, a) && ReadingRoundFourTests.avoided(r, b),
+        "\(lang) \(text): \(found.conditions)")
+    }
+    let (_, nodes, _) = try Self.read(
+      "she has a port on the right and had lymph nodes removed on the left")
+    #expect(nodes.conditions.first { $0.id == "lymph-nodes-removed" }?.side == .left)
+  }
+
+  @Test("'no … apart from', 'except', 'other than': what comes after is not denied")
+  func exceptions() throws {
+    let (verdict, found, _) = try Self.read(
+      "he had no surgery apart from the knee replacement last week")
+    #expect(verdict == .adjust && found.conditions.contains { $0.id == "joint-replacement-knee" })
+    let (_, aspirin, _) = try Self.read("no blood thinners other than his aspirin")
+    #expect(aspirin.conditions.contains { $0.id == "anticoagulants" })
+  }
+
+  @Test("two letters swapped in a short word are still read: 'he cnat breathe'")
+  func swappedLetters() throws {
+    try ReadingRoundThreeTests.expectStop("he cnat breathe", lang: "en")
+    let (verdict, _, _) = try Self.read("the dog ate my hat")
+    #expect(verdict == .ok)
+  }
+
+  @Test("a warning sign dated long ago is history (ask first); one going on for weeks still stops")
+  func oldWarningSigns() throws {
+    for (lang, text) in [
+      ("en", "he had a heart attack 5 years ago"), ("es", "tuvo un infarto hace 3 años"),
+      ("fr", "mon père a fait un AVC il y a 4 ans, il garde une faiblesse du bras droit"),
+    ] {
+      let (verdict, found, _) = try Self.read(text, lang: lang)
+      #expect(verdict == .adjust, "\(lang) \(text): \(found.conditions.map(\.id))")
+    }
+    for text in [
+      "she has had chest pain for 2 weeks", "chest pain since 2 weeks ago",
+      "she's been short of breath since March",
+    ] {
+      try ReadingRoundThreeTests.expectStop(text, lang: "en")
+    }
+  }
+
+  @Test("a white count or neutrophils told as a low number, with a fever, call the cancer team")
+  func countsWithFever() throws {
+    for (lang, text) in [
+      ("en", "neuts 0.4 this week and temp 38.3 tonight"),
+      ("zh-Hans", "白细胞只有1.2，今晚体温38.1"),
+      ("vi", "bạch cầu chỉ 1,1, tối nay sốt 38,2 độ"),
+      ("fr", "ses globules blancs sont à 1,5 et il a 38,4 de fièvre"),
+    ] {
+      try ReadingRoundThreeTests.expectStop(text, lang: lang)
+    }
+    let (_, normal, _) = try Self.read("his white count was 6.5 last week, all fine")
+    #expect(!normal.conditions.contains { $0.id == "low-white-count" })
+  }
+
+  @Test(
+    "a leg or arm swollen and painful, a wound that leaks and smells, a faint: stop and call",
+    arguments: [
+      ("en", "her right leg is swollen up to the knee, red and sore to touch"),
+      ("fr", "il a une PICC dans le bras gauche, le bras a doublé de volume et il est douloureux"),
+      ("en", "ten days after her op the cut is leaking and it smells off"),
+      ("es", "operada hace una semana, la herida supura y huele mal"),
+      ("en", "Mum fainted in the kitchen half an hour ago"),
+      ("es", "se desmayó hace un rato en el baño"),
+      ("fr", "il a fait un malaise tout à l'heure, il est tombé dans les pommes"),
+      ("zh-Hans", "我爸刚才在厕所晕厥了一下"),
+      ("vi", "bà vừa bị ngất xỉu trong bếp"),
+    ])
+  func limbsWoundsFaints(_ lang: String, _ text: String) throws {
+    try ReadingRoundThreeTests.expectStop(text, lang: lang)
+  }
+
+  @Test(
+    "a skin flare is the skin's, on every place named; 'right now' is no side; scaly patches are skin"
+  )
+  func skinFlare() throws {
+    let (_, found, r) = try Self.read(
+      "Psoriasis flare on both elbows and both knees right now, red scaly patches.")
+    #expect(!found.conditions.contains { $0.id == "inflamed-joint" || $0.id == "medication-patch" })
+    #expect(found.conditions.allSatisfy { $0.side == nil }, "\(found.conditions)")
+    #expect(ReadingRoundFourTests.avoided(r, "knee") && ReadingRoundFourTests.avoided(r, "forearm"))
+  }
 }
