@@ -74,8 +74,11 @@ enum Placement {
   /// than one said before it by one word, except in languages that name the place first
   /// (`placeFirst`: 左手的留置针); between equally close pairs, the mention with fewer sites to
   /// choose from goes first ("his right arm has an IV and his left leg a cast").
+  /// A site said before a mention with an "and" between them ("une sonde fixée sur la cuisse
+  /// gauche et un pacemaker") is the earlier mention's: two words further from the later one.
   static func owners(
-    of sites: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken], placeFirst: Bool
+    of sites: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken], placeFirst: Bool,
+    boundaries: Set<Int> = []
   ) -> [Int: Int] {
     guard mentions.count > 1, !sites.isEmpty else { return [:] }
     struct Pair {
@@ -93,7 +96,11 @@ enum Placement {
         let distance =
           before ? mention.first - site.last - 1 : after ? site.first - mention.last - 1 : -1
         guard distance <= 8 else { continue }
-        let penalty = (before && !placeFirst) || (after && placeFirst) ? 1 : 0
+        var penalty = (before && !placeFirst) || (after && placeFirst) ? 1 : 0
+        if !placeFirst, before, (site.last + 1..<mention.first).contains(where: boundaries.contains)
+        {
+          penalty += 2
+        }
         pairs.append(
           Pair(
             site: site.first, mention: mention.first, score: distance + penalty, penalty: penalty))

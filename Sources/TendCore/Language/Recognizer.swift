@@ -269,7 +269,8 @@ public struct Recognizer: Sendable {
     build.owners = Placement.owners(
       of: sites,
       mentions: present.filter { rules[$0.id].map { $0.site != .none } ?? false }.map(\.match),
-      tokens: tokens, placeFirst: placeFirst)
+      tokens: tokens, placeFirst: placeFirst,
+      boundaries: Set(cues.filter { $0.meaning == .cue(.boundary) }.map(\.first)))
     for (index, item) in present.enumerated() {
       // A warning sign dated more than a week back with no past word ("AVC il y a 4 ans"):
       // history, not today's emergency; Tend cannot tell what it left behind, so it asks the
