@@ -85,9 +85,12 @@ extension Conversation {
     guard let id = currentID,
       !rest.contains(where: { $0 == "--receiver" || $0.hasPrefix("--receiver=") })
     else { return [] }
+    // The person's name as written, never their folder id: an id can be someone else's name.
+    let who = receiver.map { $0.name.hasPrefix("-") ? ["--receiver=\($0.name)"] : ["--receiver", $0.name] }
+      ?? ["--receiver", id]
     switch command {
-    case "summary", "share": return ["--receiver", id]
-    case "check" where rest.isEmpty: return ["--receiver", id] + keptConditionArguments(id)
+    case "summary", "share": return who
+    case "check" where rest.isEmpty: return who + keptConditionArguments(id)
     default: return []
     }
   }
