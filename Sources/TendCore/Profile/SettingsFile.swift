@@ -15,6 +15,11 @@ public enum SettingsFile {
   public struct Values: Equatable, Sendable {
     public var region: String?
     public var cue: Bool?
+
+    public init(region: String? = nil, cue: Bool? = nil) {
+      self.region = region
+      self.cue = cue
+    }
   }
 
   static let keys: Set<String> = ["v", "region", "cue"]
@@ -44,7 +49,17 @@ public enum SettingsFile {
 
   static func parse(_ bytes: [UInt8], file: String) throws(CatalogError) -> Values {
     let (r, root) = try DataReader.parse(ByteOrderMark.strip(bytes), file: file)
-    _ = try r.object(root, "", allowed: keys)
+    guard case .object(let members) = root.kind else {
+      throw r.error(root, "", "expected an object, found \(root.typeName)")
+    }
+    for member in members where !keys.contains(member.key) {
+      // The nearest known key, or all three when none is near.
+      let hint =
+        Suggest.nearest(to: member.key, in: keys.sorted(), limit: 1).first.map {
+          "; did you mean \"\($0)\"?"
+        } ?? "; a settings file has only \"v\", \"region\" and \"cue\""
+      throw r.error(member.value, member.key, "unknown field \"\(member.key)\"\(hint)")
+    }
     let v = try r.int(root, "", "v", in: 0...1_000_000)
     guard v == 1 else {
       throw r.error(
