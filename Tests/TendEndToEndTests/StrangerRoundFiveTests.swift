@@ -23,7 +23,9 @@ struct StrangerRoundFiveEndToEndTests {
 
     var settings: URL { url.appendingPathComponent("settings.json") }
     func profile(_ id: String) -> URL { url.appendingPathComponent("receivers/\(id)/profile.json") }
-    func journal(_ id: String) -> URL { url.appendingPathComponent("receivers/\(id)/journal.jsonl") }
+    func journal(_ id: String) -> URL {
+      url.appendingPathComponent("receivers/\(id)/journal.jsonl")
+    }
 
     func remove() {
       try? FileManager.default.removeItem(at: url)
@@ -35,7 +37,9 @@ struct StrangerRoundFiveEndToEndTests {
   func nameBeatsID() throws {
     let tend = Home()
     defer { tend.remove() }
-    #expect(try tend(["receivers", "add", "Mary Ann", "--condition", "fever"]).stdout.contains("(mary-ann)"))
+    #expect(
+      try tend(["receivers", "add", "Mary Ann", "--condition", "fever"]).stdout.contains(
+        "(mary-ann)"))
     #expect(try tend(["receivers", "add", "Mary-Ann"]).stdout.contains("(mary-ann-2)"))
     let check = try tend(["check", "--receiver", "Mary-Ann"])
     #expect(check.status == 0 && check.stdout.contains("Good to go"), "\(check)")
@@ -43,7 +47,9 @@ struct StrangerRoundFiveEndToEndTests {
     #expect(add.stdout.contains("Added to Mary-Ann"), "\(add)")
     let maryAnn = try String(contentsOf: tend.profile("mary-ann"), encoding: .utf8)
     #expect(!maryAnn.contains("anticoagulants"), "written to the other person: \(maryAnn)")
-    #expect(try String(contentsOf: tend.profile("mary-ann-2"), encoding: .utf8).contains("anticoagulants"))
+    #expect(
+      try String(contentsOf: tend.profile("mary-ann-2"), encoding: .utf8).contains("anticoagulants")
+    )
     // One person's name in another case, and another's id: nobody is chosen, both are named.
     let both = try tend(["check", "--receiver", "mary-ann"])
     #expect(both.status == 2 && both.stdout.isEmpty, "\(both)")
@@ -80,7 +86,8 @@ struct StrangerRoundFiveEndToEndTests {
     #expect(symlink(victim.path, tend.settings.path) == 0)
     let show = try tend(["settings"])
     #expect(show.stdout.contains("Region: GB (from your system's language settings)"), "\(show)")
-    #expect(show.stderr.contains("settings.json is a link; Tend never reads or writes through a link"))
+    #expect(
+      show.stderr.contains("settings.json is a link; Tend never reads or writes through a link"))
     #expect(show.stderr.contains("the region comes from your system's language settings: GB"))
     let chest = try tend(["check", "--text", "chest pain"])
     #expect(chest.stdout.contains("999") && !chest.stdout.contains("911"), "\(chest)")
@@ -96,7 +103,8 @@ struct StrangerRoundFiveEndToEndTests {
     defer { tend.remove() }
     try Data(#"{"v":1,"region":"GB","foo":1}"#.utf8).write(to: tend.settings)
     var show = try tend(["settings"])
-    #expect(show.stderr.contains("settings.json, line 1, column 28, field foo: unknown field"), "\(show)")
+    #expect(
+      show.stderr.contains("settings.json, line 1, column 28, field foo: unknown field"), "\(show)")
     #expect(show.stderr.contains("Tend does not know which country you are in"), "\(show)")
     #expect(show.stdout.contains("Region: not set"), "\(show)")
     try Data("{\"v\":1,\"regio".utf8).write(to: tend.settings)
@@ -167,7 +175,8 @@ struct StrangerRoundFiveEndToEndTests {
     let check = try tend(["check", "--receiver", "Mum"])
     #expect(check.status == 65, "\(check)")
     #expect(
-      check.stderr.contains(#"profile.json:5:12: error: [conditions[1].id] unknown condition "warfarin-x""#),
+      check.stderr.contains(
+        #"profile.json:5:12: error: [conditions[1].id] unknown condition "warfarin-x""#),
       "\(check.stderr)")
     #expect(check.stderr.contains(#"did you mean "anticoagulants""#), "\(check.stderr)")
     // A byte-order mark before an otherwise good profile is read.
@@ -185,7 +194,9 @@ struct StrangerRoundFiveEndToEndTests {
     try handle.close()
     let read = try tend(["journal"])
     #expect(read.status == 0, "\(read)")
-    #expect(read.stderr.contains(#"the score "pain" in "ratings" is 11; scores go from 0 to 10"#), "\(read)")
+    #expect(
+      read.stderr.contains(#"the score "pain" in "ratings" is 11; scores go from 0 to 10"#),
+      "\(read)")
     // A cut last line: the complete lines are shown, the cut one is named and set aside.
     try tend(["log", "feeling", "--receiver", "Mum", "--rate", "pain=4", "--text", "second"])
     let size = try FileManager.default.attributesOfItem(atPath: tend.journal("mum").path)[.size]

@@ -106,7 +106,9 @@ public struct Receivers: Sendable {
           error: ReceiverError.unreadableProfile(file: url.path, reason: "\(error)"))
       }
     }.sorted {
-      ($0.profile?.name.lowercased() ?? $0.id, $0.id) < ($1.profile?.name.lowercased() ?? $1.id, $1.id)
+      ($0.profile?.name.lowercased() ?? $0.id, $0.id) < (
+        $1.profile?.name.lowercased() ?? $1.id, $1.id
+      )
     }
   }
 

@@ -72,7 +72,8 @@ public enum SettingsFile {
         code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) })
       else {
         let found = node.stringValue.map { "\"\($0)\"" } ?? node.typeName
-        throw r.error(node, "region", "expected a two-letter country code like \"US\", found \(found)")
+        throw r.error(
+          node, "region", "expected a two-letter country code like \"US\", found \(found)")
       }
       values.region = code.uppercased()
     }

@@ -56,7 +56,8 @@ struct ReceiverLookupTests {
     let home = Fixtures.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: home) }
     let store = Receivers(home: home)
-    let a = try store.add(Profile(id: "", name: "Mary Ann", conditions: [ProfileCondition(id: "fever")]))
+    let a = try store.add(
+      Profile(id: "", name: "Mary Ann", conditions: [ProfileCondition(id: "fever")]))
     let b = try store.add(Profile(id: "", name: "Mary-Ann"))
     #expect([a.id, b.id] == ["mary-ann", "mary-ann-2"])
     #expect(try store.find("Mary-Ann").id == "mary-ann-2")

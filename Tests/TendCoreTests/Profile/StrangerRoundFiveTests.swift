@@ -19,8 +19,7 @@ struct StrangerRoundFiveTests {
     return home
   }
 
-  func malformed(_ text: String) throws -> (line: Int, column: Int, field: String, reason: String)
-  {
+  func malformed(_ text: String) throws -> (line: Int, column: Int, field: String, reason: String) {
     let home = try home(text)
     defer { try? FileManager.default.removeItem(at: home) }
     do {
@@ -43,7 +42,10 @@ struct StrangerRoundFiveTests {
     defer { try? FileManager.default.removeItem(at: home) }
     try Data(#"{"v":1,"region":"US"}"#.utf8).write(to: victim)
     #expect(symlink(victim.path, RegionSetting.file(home: home).path) == 0)
-    #expect(throws: SettingsError.refused(StorageError.refused(path: RegionSetting.file(home: home).path, why: .link))) {
+    #expect(
+      throws: SettingsError.refused(
+        StorageError.refused(path: RegionSetting.file(home: home).path, why: .link))
+    ) {
       try SettingsFile.read(home: home)
     }
     let setting = RegionSetting.resolve(environment: ["LANG": "en_GB.UTF-8"], home: home)
@@ -79,7 +81,9 @@ struct StrangerRoundFiveTests {
 
   @Test("a good file, a byte-order mark and nulls read as meant")
   func settingsGood() throws {
-    for text in [#"{"v":1,"region":"gb","cue":false}"#, "\u{FEFF}" + #"{"v":1,"region":"GB","cue":false}"#] {
+    for text in [
+      #"{"v":1,"region":"gb","cue":false}"#, "\u{FEFF}" + #"{"v":1,"region":"GB","cue":false}"#,
+    ] {
       let home = try home(text)
       defer { try? FileManager.default.removeItem(at: home) }
       #expect(try SettingsFile.read(home: home) == SettingsFile.Values(region: "GB", cue: false))
@@ -147,7 +151,8 @@ struct StrangerRoundFiveTests {
     }
     #expect(reasons.count == 3)
     #expect(reasons.first == #"the score "pain" in "ratings" is 11; scores go from 0 to 10"#)
-    #expect(reasons.dropFirst().first?.contains(#"unknown score "pian"; did you mean "pain"?"#) == true)
+    #expect(
+      reasons.dropFirst().first?.contains(#"unknown score "pian"; did you mean "pain"?"#) == true)
     #expect(reasons.last?.contains(#"the score "mood" in "after" is not a whole number"#) == true)
   }
 }

@@ -365,12 +365,14 @@ enum JournalLine {
             guard let scale = SummaryScale.allCases.first(where: { c.equals(name, $0.staticName) })
             else {
               let typed = String(
-                decoding: UnsafeBufferPointer(start: c.base + name.start, count: name.end - name.start),
+                decoding: UnsafeBufferPointer(
+                  start: c.base + name.start, count: name.end - name.start),
                 as: UTF8.self)
               let names = SummaryScale.allCases.map(\.rawValue)
-              let hint = Suggest.nearest(to: typed, in: names, limit: 1).first.map {
-                "; did you mean \"\($0)\"?"
-              } ?? " (known: \(names.joined(separator: ", ")))"
+              let hint =
+                Suggest.nearest(to: typed, in: names, limit: 1).first.map {
+                  "; did you mean \"\($0)\"?"
+                } ?? " (known: \(names.joined(separator: ", ")))"
               why = "\"\(field)\" has an unknown score \"\(typed)\"\(hint)"
               return false
             }
