@@ -34,6 +34,13 @@ public struct Environment: Sendable {
     return URL(fileURLWithPath: user).appendingPathComponent(".cache/tend")
   }
 
+  /// The cache folder when Tend may use it: nil when `…/tend` itself is a link (to another
+  /// folder, or anywhere), so nothing is ever read from or written into a folder elsewhere; the
+  /// cache only saves time, so Tend then simply works without it.
+  public var usableCacheFolder: URL? {
+    SafeFile.isLink(cacheFolder.path) ? nil : cacheFolder
+  }
+
   /// Whether colour may be used on a stream that is (or is not) a terminal.
   public func colorAllowed(isTerminal: Bool) -> Bool {
     isTerminal && variables["NO_COLOR"] == nil && self["TERM"] != "dumb"

@@ -85,9 +85,18 @@ extension Conversation {
     guard let id = currentID,
       !rest.contains(where: { $0 == "--receiver" || $0.hasPrefix("--receiver=") })
     else { return [] }
+    // The folder id when it picks this person and no one else (`ReceiverLookup`); else their
+    // name as written, which always does: an id can be someone else's name.
+    let candidates = store.receivers().map {
+      ReceiverLookup.Candidate(id: $0.id, name: $0.profile?.name)
+    }
+    var who = ["--receiver", id]
+    if ReceiverLookup.match(id, among: candidates) != .one(id), let name = receiver?.name {
+      who = name.hasPrefix("-") ? ["--receiver=\(name)"] : ["--receiver", name]
+    }
     switch command {
-    case "summary", "share": return ["--receiver", id]
-    case "check" where rest.isEmpty: return ["--receiver", id] + keptConditionArguments(id)
+    case "summary", "share": return who
+    case "check" where rest.isEmpty: return who + keptConditionArguments(id)
     default: return []
     }
   }

@@ -45,10 +45,18 @@ extension Conversation {
       guard records.indices.contains(n - 1) else { return [.say(t("chat.who.noNumber"))] }
       return select(records[n - 1].id)
     }
-    if let record = records.first(where: {
-      $0.profile?.name.lowercased() == lower || $0.id == lower
-    }) {
-      return select(record.id)
+    // A name typed as written wins over another person's folder id; a word that is one
+    // person's name and another's id chooses nobody (`ReceiverLookup`).
+    let candidates = records.map { ReceiverLookup.Candidate(id: $0.id, name: $0.profile?.name) }
+    switch ReceiverLookup.match(line, among: candidates) {
+    case .one(let id): return select(id)
+    case .ambiguous(let byName, let byID):
+      let args: [String: Message.Argument] = [
+        "name": .text(line), "named": .text(byName.compactMap(\.name).joined(separator: ", ")),
+        "other": .text(byID.name ?? byID.id), "folder": .text(byID.id),
+      ]
+      return [.say(t("chat.who.ambiguous", args))] + askWho()
+    case .none: break
     }
     if ["suggest", "show", "speak", "help"].contains(first) || context.commands.contains(first) {
       return command(line) + [.say(t("chat.who.again"))]

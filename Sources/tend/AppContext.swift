@@ -31,7 +31,7 @@ struct AppContext {
       available: available)
     // The conversation's prompt commands reuse the catalog while the data files are unchanged.
     // Kept in the cache folder: whether the rule examples passed on exactly these files.
-    catalog = try TendCache.$folder.withValue(environment.cacheFolder) {
+    catalog = try TendCache.$folder.withValue(environment.usableCacheFolder) {
       try LoadedCatalogs.shared.load(from: folder, languages: lang == "en" ? [] : [lang])
     }
     // Dates and numbers the way the locale's country writes them (en_GB: day before month).
@@ -45,8 +45,32 @@ struct AppContext {
   /// standard error and left as it is.
   func emergencyContact() -> EmergencyContact {
     let setting = RegionSetting.resolve(environment: environment.variables, home: home)
-    if let problem = setting.problem { Tend.printError(problem) }
+    if let problem = setting.problem {
+      // What is wrong with the file (file, line, column, field; or that it is a link), and
+      // where the region comes from instead.
+      let fallback =
+        setting.region.map { t("settings.fallback.locale", ["region": .text($0)]) }
+        ?? t("settings.fallback.none")
+      Tend.printError(settingsProblem(problem) + "\n" + fallback)
+    }
     return EmergencyContact(setting, table: catalog.emergencyNumbers)
+  }
+
+  /// A settings file Tend did not use, in the chosen language: "warning: …/settings.json is a
+  /// link; …" or "…/settings.json, line 1, column 23, field foo: unknown field …".
+  func settingsProblem(_ problem: SettingsError) -> String {
+    localizer("settings.warning", ["problem": .text(localizer.render(problem.message))])
+  }
+
+  /// A settings file that stops a change (it is never replaced when it cannot be read).
+  func settingsFailure(_ error: any Error) -> TendError {
+    switch error {
+    case let e as SettingsError:
+      return TendError(message: errorPrefix + localizer.render(e.message), exitCode: e.exitCode)
+    case let e as StorageError:
+      return TendError(message: errorPrefix + localizer.render(e.message), exitCode: 1)
+    default: return TendError(message: "\(error)", exitCode: 1)
+    }
   }
 
   /// A usage error (exit 2) in the chosen language: "error: …", "erreur : …".
@@ -58,12 +82,13 @@ struct AppContext {
   var errorPrefix: String { localizer("cli.error", ["message": .text("")]) }
 
   /// Where the data digest of the last run is kept (`TendVersion.of`).
-  var digestCache: URL { environment.cacheFolder.appendingPathComponent("data-digest") }
+  /// Nil when the cache folder is a link (`Environment.usableCacheFolder`).
+  var digestCache: URL? { environment.usableCacheFolder?.appendingPathComponent("data-digest") }
 
   /// The free-text recognizer for the chosen language, its compiled vocabulary and word-list
   /// checks kept in the cache folder between runs (`RecognizerCache`).
   func recognizer() throws -> Recognizer {
-    try TendCache.$folder.withValue(environment.cacheFolder) {
+    try TendCache.$folder.withValue(environment.usableCacheFolder) {
       try Recognizer(localizer: localizer, catalog: catalog)
     }
   }

@@ -127,10 +127,28 @@ enum ProfileFile {
   ) throws
     -> [Condition]
   {
-    try profile.conditions(asOf: today).map { condition in
+    try profile.conditions(asOf: today).enumerated().map { index, condition in
       guard app.catalog.rule(condition.id) != nil else {
-        let args: [String: Message.Argument] = ["path": .text(path), "id": .text(condition.id)]
-        let guesses = ConditionInput.conditionGuesses(condition.id, app)
+        var args: [String: Message.Argument] = ["path": .text(path), "id": .text(condition.id)]
+        var guesses = ConditionInput.conditionGuesses(condition.id, app)
+        if guesses.isEmpty, let recognizer = try? app.recognizer() {
+          // A medicine or word the recognizer knows ("warfarin-x" reads as blood thinners).
+          let words = condition.id.replacingOccurrences(of: "-", with: " ")
+          var seen = Set<String>()
+          guesses = recognizer.recognize(words, today: today).conditions.map(\.id).filter {
+            app.catalog.rule($0) != nil && seen.insert($0).inserted
+          }
+        }
+        // Where it stands in the file: line, column and field, as for any other profile error.
+        let bytes = (try? SafeFile.read(path, limit: SafeFile.maxProfileBytes)) ?? nil
+        if let bytes, let at = ProfileReader.conditionLocation(bytes, index: index) {
+          args["line"] = .number(at.line)
+          args["column"] = .number(at.column)
+          args["field"] = .text(at.field)
+          throw TendError(
+            message: app.t("cli.error.fileConditionAt", args)
+              + ConditionInput.hint(guesses, app.localizer), exitCode: 65)
+        }
         throw TendError(
           message: app.t("cli.error.fileCondition", args)
             + ConditionInput.hint(guesses, app.localizer), exitCode: 65)

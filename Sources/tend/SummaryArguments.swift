@@ -97,7 +97,7 @@ struct SummaryArguments: ParsableArguments {
 
   /// The recognizer for `lang` (its catalog loaded with that language).
   static func recognizer(_ app: AppContext, _ lang: String) throws -> Recognizer {
-    try TendCache.$folder.withValue(app.environment.cacheFolder) {
+    try TendCache.$folder.withValue(app.environment.usableCacheFolder) {
       let catalog = try LoadedCatalogs.shared.load(from: app.catalog.folder, languages: [lang])
       return try Recognizer(localizer: catalog.localizer(lang), catalog: catalog)
     }

@@ -55,14 +55,9 @@ enum DataDigestCache {
     return String(digest)
   }
 
-  /// Stores the digest (a new file put in place by rename); failures are ignored.
+  /// Stores the digest: a new 0600 file (like every other cache file) put in place by rename,
+  /// never written through a link; failures are ignored.
   static func store(_ fingerprint: String, digest: String, in cache: URL) {
-    let folder = cache.deletingLastPathComponent()
-    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let temporary = folder.appendingPathComponent(".\(cache.lastPathComponent).\(getpid())")
-    guard
-      (try? Data((fingerprint + "digest " + digest + "\n").utf8).write(to: temporary)) != nil
-    else { return }
-    if rename(temporary.path, cache.path) != 0 { unlink(temporary.path) }
+    RecognizerCache.store(Array((fingerprint + "digest " + digest + "\n").utf8), at: cache)
   }
 }

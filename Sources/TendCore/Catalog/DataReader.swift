@@ -10,8 +10,24 @@ struct DataReader {
     do {
       return (reader, try JSONParser.parse(bytes))
     } catch {
-      throw reader.error(at: error.offset, field: "syntax", error.reason)
+      let found = error.reason.hasPrefix("expected") ? Self.found(bytes, at: error.offset) : ""
+      throw reader.error(at: error.offset, field: "syntax", error.reason + found)
     }
+  }
+
+  /// What stands where a value was expected, when it is not plain to see: a byte-order mark,
+  /// an invisible or non-ASCII character by code point, or the ASCII character itself.
+  static func found(_ bytes: [UInt8], at offset: Int) -> String {
+    guard bytes.indices.contains(offset) else { return "" }
+    if bytes[offset...].starts(with: ByteOrderMark.bytes) {
+      return ", found a byte-order mark (U+FEFF, bytes EF BB BF); save the file as UTF-8 without it"
+    }
+    let b = bytes[offset]
+    if (0x21...0x7E).contains(b) { return ", found \"\(Character(Unicode.Scalar(b)))\"" }
+    let tail = bytes[offset..<min(bytes.count, offset + 4)]
+    let scalar = String(decoding: tail, as: UTF8.self).unicodeScalars.first
+    let code = b < 0x80 ? UInt32(b) : (scalar?.value ?? UInt32(b))
+    return ", found U+" + String(code, radix: 16, uppercase: true).leftPadded(4)
   }
 
   func error(at offset: Int, field: String, _ reason: String) -> CatalogError {
@@ -139,5 +155,12 @@ extension JSONNode {
   var stringValue: String? {
     if case .string(let s) = kind { return s }
     return nil
+  }
+}
+
+extension String {
+  /// The string with leading zeros up to `width` characters (`"FEFF"`, `"0007"`).
+  fileprivate func leftPadded(_ width: Int) -> String {
+    String(repeating: "0", count: max(0, width - count)) + self
   }
 }

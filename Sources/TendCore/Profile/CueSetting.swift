@@ -5,18 +5,9 @@ import Foundation
 /// same `settings.json` as the region (`tend settings cue off`). Speech, when on, replaces it.
 public enum CueSetting {
   /// The stored choice, nil when none was made (the default, on, applies).
-  /// - Throws: `SettingsError.unreadable` when the file exists but is not a settings file.
-  public static func stored(home: URL) throws -> Bool? {
-    let url = RegionSetting.file(home: home)
-    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-    guard let data = FileManager.default.contents(atPath: url.path),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { throw SettingsError.unreadable(file: url.path, reason: "not a JSON object") }
-    guard let cue = object["cue"], !(cue is NSNull) else { return nil }
-    guard let on = cue as? Bool else {
-      throw SettingsError.unreadable(file: url.path, reason: "[cue] expected true or false")
-    }
-    return on
+  /// - Throws: `SettingsError` when the file exists but is a link or not a settings file.
+  public static func stored(home: URL) throws(SettingsError) -> Bool? {
+    try SettingsFile.read(home: home)?.cue
   }
 
   /// Whether the cue is on: the stored choice, else on. A settings file that cannot be read
@@ -25,7 +16,7 @@ public enum CueSetting {
 
   /// Stores the choice (nil forgets it), keeping the region, through the same durable
   /// replace as the region.
-  /// - Throws: `SettingsError.unreadable` rather than replace a file it cannot read.
+  /// - Throws: `SettingsError` rather than replace a file it cannot read (or a link).
   public static func store(_ on: Bool?, home: URL) throws {
     let region = try RegionSetting.stored(home: home)
     _ = try stored(home: home)

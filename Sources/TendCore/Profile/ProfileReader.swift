@@ -43,10 +43,27 @@ public enum ProfileReader {
     }
   }
 
+  /// Where the `index`th condition's id stands in a profile's bytes (the item itself for a spec
+  /// string), for errors found after reading, such as an id the catalog does not know.
+  /// - Returns: line, column and field (`conditions[2].id`), or nil when it cannot be found.
+  public static func conditionLocation(_ bytes: [UInt8], index: Int) -> (
+    line: Int, column: Int, field: String
+  )? {
+    let bytes = ByteOrderMark.strip(bytes)
+    guard let (r, root) = try? DataReader.parse(bytes, file: ""),
+      case .array(let items)? = root["conditions"]?.kind, items.indices.contains(index)
+    else { return nil }
+    let item = items[index]
+    let node = item["id"] ?? item
+    let (line, column) = r.locator.location(of: node.offset)
+    return (line, column, "conditions[\(index)]" + (item["id"] == nil ? "" : ".id"))
+  }
+
   static func parse(_ bytes: [UInt8], file: String, folderID: String?) throws(CatalogError)
     -> Profile
   {
-    let (r, root) = try DataReader.parse(bytes, file: file)
+    // A byte-order mark (some editors add one) is allowed; positions count from after it.
+    let (r, root) = try DataReader.parse(ByteOrderMark.strip(bytes), file: file)
     _ = try r.object(root, "", allowed: profileKeys)
     let v = try r.optionalInt(root, "", "v", in: 0...1_000_000) ?? 1
     guard v <= 1 else {

@@ -4,6 +4,9 @@ import Foundation
 public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
   /// No receiver has this name or id; the nearest names and every name, for the message.
   case unknown(name: String, suggestions: [String], known: [String])
+  /// The word is the name of `byName` and the folder id of another person (`otherID`, named
+  /// `otherName` when their profile can be read): nobody was chosen (`ReceiverLookup`).
+  case ambiguous(name: String, byName: [String], otherName: String?, otherID: String)
   /// No receiver was named and there is not exactly one.
   case notChosen(known: [String])
   /// A receiver with this name already exists.
@@ -30,6 +33,13 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
       return Message(
         "receivers.error.unknown",
         ["name": .text(name), "known": .text(known.joined(separator: ", "))])
+    case .ambiguous(let name, let byName, let otherName, let otherID):
+      return Message(
+        "receivers.error.ambiguous",
+        [
+          "name": .text(name), "named": .text(byName.joined(separator: ", ")),
+          "other": .text(otherName ?? otherID), "folder": .text(otherID),
+        ])
     case .notChosen(let known):
       if known.isEmpty { return Message("receivers.error.none") }
       return Message("receivers.error.choose", ["known": .text(known.joined(separator: ", "))])
@@ -76,6 +86,9 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
     case .unknown(let name, let suggestions, _):
       "error: no receiver \"\(name)\""
         + (suggestions.first.map { "; did you mean \"\($0)\"?" } ?? "")
+    case .ambiguous(let name, let byName, let otherName, let otherID):
+      "error: \"\(name)\" is the name of \(byName.joined(separator: ", ")) and the folder id of "
+        + "\(otherName ?? otherID) (\(otherID)); nobody was chosen"
     case .notChosen(let known):
       "error: name a receiver with --receiver (\(known.joined(separator: ", ")))"
     case .duplicate(let name): "error: a receiver named \"\(name)\" already exists"

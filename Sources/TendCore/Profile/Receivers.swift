@@ -29,27 +29,87 @@ public struct Receivers: Sendable {
   /// - Throws: `ReceiverError.unreadableProfile`/`.badProfile` for a broken profile or one whose
   ///   `id` is not its folder's name; `StorageError.refused` for a link among the folders.
   public func list() throws -> [Profile] {
+    try records().map { record in
+      switch record {
+      case .readable(let profile): return profile
+      case .unreadable(_, _, let error): throw error
+      }
+    }
+  }
+
+  /// One folder in `receivers/`: the profile, or why it cannot be read (the error as `list()`
+  /// would throw it: `ReceiverError` or `StorageError`).
+  public enum Record: Sendable {
+    case readable(Profile)
+    case unreadable(id: String, file: String, error: any Error & Sendable)
+
+    public var id: String {
+      switch self {
+      case .readable(let p): p.id
+      case .unreadable(let id, _, _): id
+      }
+    }
+
+    public var profile: Profile? {
+      if case .readable(let p) = self { return p }
+      return nil
+    }
+
+    /// The error's user-facing message (locale keys `receivers.error.*`, `journal.storage.*`).
+    public var problem: Message? {
+      guard case .unreadable(_, _, let error) = self else { return nil }
+      switch error {
+      case let e as ReceiverError: return e.message
+      case let e as StorageError: return e.message
+      default: return Message("chat.profileError", ["detail": .text(String(describing: error))])
+      }
+    }
+  }
+
+  /// Every receiver folder with a profile, in the order of `list()`; one that cannot be read
+  /// (a link, a broken file, a folder name that is not an id) is listed with why, never skipped
+  /// and never stopping the others from being listed.
+  /// - Throws: `StorageError` only when `receivers/` itself is a link or cannot be read.
+  public func records() throws -> [Record] {
     guard SafeFile.isLink(folder.path) || FileManager.default.fileExists(atPath: folder.path)
     else { return [] }
     try SafeFile.realFolder(folder.path)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-    return try names.filter { !$0.hasPrefix(".") }.sorted().compactMap { id in
+    return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { id -> Record? in
       let path = folder(id).path
       var info = stat()
       guard lstat(path, &info) == 0 else { return nil }
-      if info.st_mode & S_IFMT == S_IFLNK { throw StorageError.refused(path: path, why: .link) }
+      if info.st_mode & S_IFMT == S_IFLNK {
+        return .unreadable(id: id, file: path, error: StorageError.refused(path: path, why: .link))
+      }
       guard info.st_mode & S_IFMT == S_IFDIR else { return nil }
       let url = profileURL(id)
       guard SafeFile.isLink(url.path) || FileManager.default.fileExists(atPath: url.path) else {
         return nil
       }
       guard Self.isValidID(id) else {
-        throw ReceiverError.badProfile(
-          file: url.path, line: 1, column: 1, field: "id",
-          reason: "the folder name \"\(id)\" is not a receiver id (a-z, 0-9, - and _)")
+        return .unreadable(
+          id: id, file: url.path,
+          error: ReceiverError.badProfile(
+            file: url.path, line: 1, column: 1, field: "id",
+            reason: "the folder name \"\(id)\" is not a receiver id (a-z, 0-9, - and _)"))
       }
-      return try ProfileStore.load(url, folderID: id)
-    }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+      do {
+        return .readable(try ProfileStore.load(url, folderID: id))
+      } catch let error as ReceiverError {
+        return .unreadable(id: id, file: url.path, error: error)
+      } catch let error as StorageError {
+        return .unreadable(id: id, file: url.path, error: error)
+      } catch {
+        return .unreadable(
+          id: id, file: url.path,
+          error: ReceiverError.unreadableProfile(file: url.path, reason: "\(error)"))
+      }
+    }.sorted {
+      ($0.profile?.name.lowercased() ?? $0.id, $0.id) < (
+        $1.profile?.name.lowercased() ?? $1.id, $1.id
+      )
+    }
   }
 
   /// Whether `id` can be a receiver folder's name: 1-64 of `a-z`, `0-9`, `-`, `_`, so it can
@@ -78,17 +138,29 @@ public struct Receivers: Sendable {
     return own
   }
 
-  /// The receiver with this id or name (any case).
-  /// - Throws: `ReceiverError.unknown` with the nearest names.
+  /// The receiver this name picks (`ReceiverLookup`): a name typed exactly as written wins over
+  /// another person's folder id; a word that is one person's name and another's id picks nobody.
+  /// Someone else's unreadable profile does not stop a lookup; the person named being
+  /// unreadable is that person's error.
+  /// - Throws: `ReceiverError.unknown` with the nearest names, `.ambiguous` naming both people,
+  ///   or the named person's own `ReceiverError`/`StorageError`.
   public func find(_ name: String) throws -> Profile {
-    let all = try list()
-    let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-    if let hit = all.first(where: { $0.id == wanted })
-      ?? all.first(where: { $0.name.lowercased() == wanted })
-    {
-      return hit
+    let all = try records()
+    let candidates = all.map { ReceiverLookup.Candidate(id: $0.id, name: $0.profile?.name) }
+    switch ReceiverLookup.match(name, among: candidates) {
+    case .one(let id):
+      switch all.first(where: { $0.id == id }) {
+      case .readable(let profile)?: return profile
+      case .unreadable(_, _, let error)?: throw error
+      case nil: break
+      }
+    case .ambiguous(let byName, let byID):
+      throw ReceiverError.ambiguous(
+        name: name.trimmingCharacters(in: .whitespaces), byName: byName.compactMap(\.name),
+        otherName: byID.name, otherID: byID.id)
+    case .none: break
     }
-    let names = all.map(\.name)
+    let names = all.compactMap(\.profile?.name)
     throw ReceiverError.unknown(
       name: name, suggestions: Suggest.nearest(to: name, in: names, limit: 2), known: names)
   }

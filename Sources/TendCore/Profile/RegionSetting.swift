@@ -14,9 +14,9 @@ public struct RegionSetting: Sendable, Equatable {
   public var origin: Origin?
   /// Why the settings file could not be read, when it could not (the file is never replaced
   /// silently; the region then comes from the locale).
-  public var problem: String?
+  public var problem: SettingsError?
 
-  public init(region: String?, origin: Origin?, problem: String? = nil) {
+  public init(region: String?, origin: Origin?, problem: SettingsError? = nil) {
     self.region = region
     self.origin = origin
     self.problem = problem
@@ -27,13 +27,13 @@ public struct RegionSetting: Sendable, Equatable {
 
   /// The region from the settings in `home`, else from the locale variables.
   public static func resolve(environment: [String: String], home: URL) -> RegionSetting {
-    var problem: String?
+    var problem: SettingsError?
     do {
       if let stored = try stored(home: home) {
         return RegionSetting(region: stored, origin: .setting)
       }
     } catch {
-      problem = "\(file(home: home).path): \(error)"
+      problem = error
     }
     if let region = fromLocale(environment) {
       return RegionSetting(region: region, origin: .locale, problem: problem)
@@ -88,27 +88,15 @@ public struct RegionSetting: Sendable, Equatable {
   }
 
   /// The region stored in `home`, nil when none was set.
-  /// - Throws: `SettingsError.unreadable` when the file exists but is not a settings file.
-  public static func stored(home: URL) throws -> String? {
-    let url = file(home: home)
-    guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-    guard let data = FileManager.default.contents(atPath: url.path),
-      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-    else { throw SettingsError.unreadable(file: url.path, reason: "not a JSON object") }
-    guard let v = object["v"] as? Int, v == 1 else {
-      throw SettingsError.unreadable(file: url.path, reason: "[v] expected 1")
-    }
-    guard let region = object["region"] else { return nil }
-    if region is NSNull { return nil }
-    guard let code = region as? String, code.count == 2 else {
-      throw SettingsError.unreadable(file: url.path, reason: "[region] expected a code like US")
-    }
-    return code.uppercased()
+  /// - Throws: `SettingsError` when the file exists but is a link or not a settings file
+  ///   (`SettingsFile`).
+  public static func stored(home: URL) throws(SettingsError) -> String? {
+    try SettingsFile.read(home: home)?.region
   }
 
   /// Stores `region` (nil forgets it) in `home`: written to a temporary file, synced and renamed
   /// over the old one, created 0600 in a 0700 folder.
-  /// - Throws: `SettingsError.unreadable` rather than replace a file it cannot read;
+  /// - Throws: `SettingsError` rather than replace a file it cannot read (or a link);
   ///   `StorageError` when the write fails (the old file is then untouched).
   public static func store(_ region: String?, home: URL) throws {
     _ = try stored(home: home)
@@ -120,13 +108,39 @@ public struct RegionSetting: Sendable, Equatable {
   }
 }
 
-/// The settings file exists but cannot be used; it is reported, never replaced.
-public enum SettingsError: Error, Equatable, CustomStringConvertible {
-  case unreadable(file: String, reason: String)
+/// The settings file exists but cannot be used; it is reported, never replaced, never read
+/// through a link.
+public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// A link, not a regular file, too large, or unreadable (`SafeFile`).
+  case refused(StorageError)
+  /// Not a settings file: where, which field, and why (`SettingsFile`).
+  case malformed(file: String, line: Int, column: Int, field: String, reason: String)
+
+  /// A user-facing message (`journal.storage.*` for a refused file, `settings.error.malformed`).
+  public var message: Message {
+    switch self {
+    case .refused(let error): error.message
+    case .malformed(let file, let line, let column, let field, let reason):
+      Message(
+        "settings.error.malformed",
+        [
+          "file": .text(file), "line": .number(line), "column": .number(column),
+          "field": .text(field), "reason": .text(reason),
+        ])
+    }
+  }
+
+  /// 1 for a file Tend refused to open (like the journal's), 65 for a broken one.
+  public var exitCode: Int32 {
+    if case .refused = self { return 1 }
+    return 65
+  }
 
   public var description: String {
     switch self {
-    case .unreadable(let file, let reason): "\(file): error: \(reason)"
+    case .refused(let error): error.errorDescription ?? "\(error)"
+    case .malformed(let file, let line, let column, let field, let reason):
+      "\(file):\(line):\(column): error: [\(field)] \(reason)"
     }
   }
 }

@@ -89,7 +89,7 @@ extension Tend {
           do {
             try RegionSetting.store(code, home: app.home)
           } catch {
-            Tend.printError("\(error)")
+            Tend.printError(app.settingsFailure(error).message)
           }
           let contact = EmergencyContact(
             RegionSetting(region: code, origin: .setting), table: table)

@@ -21,17 +21,30 @@ extension Tend {
       @OptionGroup var global: GlobalOptions
       @Flag(help: "Print JSON (an array of profiles).") var json = false
 
+      /// Everyone who can be read is listed; a folder that is refused (a link) or a profile that
+      /// cannot be read is named in its place with why (on standard error with `--json`), and
+      /// does not stop the others from being listed (exit 0).
       func run() throws {
         let app = try AppContext(global)
-        let profiles = try HomeInput.run(app) { try HomeInput.receivers(global).list() }
+        let records = try HomeInput.run(app) { try HomeInput.receivers(global).records() }
+        let profiles = records.compactMap(\.profile)
+        func problem(_ record: TendCore.Receivers.Record) -> String? {
+          record.problem.map {
+            app.t(
+              "receivers.unreadableLine",
+              ["id": .text(record.id), "problem": .text(app.localizer.render($0))])
+          }
+        }
         if json {
           print(
             String(decoding: try ProfileStore.encodeList(profiles), as: UTF8.self), terminator: "")
+          for line in records.compactMap(problem) { Tend.printError(line) }
           return
         }
-        if profiles.isEmpty { print(app.t("receivers.none")) }
-        for profile in profiles {
-          print(ReceiverText(localizer: app.localizer, catalog: app.catalog).summaryLine(profile))
+        if records.isEmpty { print(app.t("receivers.none")) }
+        let text = ReceiverText(localizer: app.localizer, catalog: app.catalog)
+        for record in records {
+          print(record.profile.map { text.summaryLine($0) } ?? problem(record) ?? record.id)
         }
       }
     }

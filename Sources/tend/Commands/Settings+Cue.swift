@@ -32,7 +32,7 @@ extension Tend.Settings {
         do {
           try CueSetting.store(on, home: app.home)
         } catch {
-          throw TendError(message: "\(error)", exitCode: 1)
+          throw app.settingsFailure(error)
         }
       }
       print(t(CueSetting.isOn(home: app.home) ? "cue.on" : "cue.off"))

@@ -43,7 +43,7 @@ extension Tend {
           do {
             try RegionSetting.store(region, home: app.home)
           } catch {
-            throw TendError(message: "\(error)", exitCode: 1)
+            throw app.settingsFailure(error)
           }
         }
         let contact = app.emergencyContact()

@@ -178,9 +178,17 @@ enum JournalLine {
       case 4: return int(&minutes, 0...600)
       case 5: return int(&pressure, 0...3)
       case 6: return str(&by)
-      case 7: return ratingSet(&c, &before)
-      case 8: return ratingSet(&c, &after)
-      case 9: return ratingSet(&c, &ratings)
+      case 7, 8, 9:
+        // Which score is wrong and why ("the score "pain" in "ratings" is 11; …").
+        var why: String?
+        let ok: Bool
+        switch bit {
+        case 7: ok = ratingSet(&c, &before, "before", &why)
+        case 8: ok = ratingSet(&c, &after, "after", &why)
+        default: ok = ratingSet(&c, &ratings, "ratings", &why)
+        }
+        if let why, problem == nil { problem = why }
+        return ok
       case 10: return array(&c, &sites)
       case 11: return array(&c, &precautions)
       case 12: return str(&note)
@@ -326,7 +334,12 @@ enum JournalLine {
 
     /// `null`, or `{"ratedBy": "receiver|caregiver", "rater": …, "scores": {"pain": 0-10, …}}`
     /// with every score named as a `RatingKind`.
-    func ratingSet(_ c: inout ByteCursor, _ target: inout SummaryRatings?) -> Bool {
+    /// `why` gets a score's name and value when it is the problem (out of 0-10, not a whole
+    /// number, or not a known scale, with the nearest one suggested).
+    func ratingSet(
+      _ c: inout ByteCursor, _ target: inout SummaryRatings?, _ field: String,
+      _ why: inout String?
+    ) -> Bool {
       if c.peek == 0x6E { return c.skipValue() }
       var set = SummaryRatings(scores: Scores())
       var hasRater = false
@@ -348,9 +361,33 @@ enum JournalLine {
         if c.equals(key, "scores") {
           hasScores = true
           return c.members { c, name in
-            guard let n = c.int(), RatingKind.range.contains(n),
-              let scale = SummaryScale.allCases.first(where: { c.equals(name, $0.staticName) })
-            else { return false }
+            let range = RatingKind.range
+            guard let scale = SummaryScale.allCases.first(where: { c.equals(name, $0.staticName) })
+            else {
+              let typed = String(
+                decoding: UnsafeBufferPointer(
+                  start: c.base + name.start, count: name.end - name.start),
+                as: UTF8.self)
+              let names = SummaryScale.allCases.map(\.rawValue)
+              let hint =
+                Suggest.nearest(to: typed, in: names, limit: 1).first.map {
+                  "; did you mean \"\($0)\"?"
+                } ?? " (known: \(names.joined(separator: ", ")))"
+              why = "\"\(field)\" has an unknown score \"\(typed)\"\(hint)"
+              return false
+            }
+            guard let n = c.int() else {
+              why =
+                "the score \"\(scale.rawValue)\" in \"\(field)\" is not a whole number "
+                + "from \(range.lowerBound) to \(range.upperBound)"
+              return false
+            }
+            guard range.contains(n) else {
+              why =
+                "the score \"\(scale.rawValue)\" in \"\(field)\" is \(n); scores go from "
+                + "\(range.lowerBound) to \(range.upperBound)"
+              return false
+            }
             set.scores[scale] = n
             return true
           }
