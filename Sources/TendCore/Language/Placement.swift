@@ -74,11 +74,12 @@ enum Placement {
   /// than one said before it by one word, except in languages that name the place first
   /// (`placeFirst`: 左手的留置针); between equally close pairs, the mention with fewer sites to
   /// choose from goes first ("his right arm has an IV and his left leg a cast").
+  /// `placeless`: mentions whose rule has no place (a urinary catheter, a blood thinner).
   /// A site said before a mention with an "and" between them ("une sonde fixée sur la cuisse
   /// gauche et un pacemaker") is the earlier mention's: two words further from the later one.
   static func owners(
     of sites: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken], placeFirst: Bool,
-    boundaries: Set<Int> = []
+    boundaries: Set<Int> = [], placeless: Set<Int> = []
   ) -> [Int: Int] {
     guard mentions.count > 1, !sites.isEmpty else { return [:] }
     struct Pair {
@@ -101,6 +102,9 @@ enum Placement {
         {
           penalty += 2
         }
+        // A mention whose rule has no place only keeps a place from the next one when it is
+        // clearly its own.
+        if placeless.contains(mention.first) { penalty += 2 }
         pairs.append(
           Pair(
             site: site.first, mention: mention.first, score: distance + penalty, penalty: penalty))

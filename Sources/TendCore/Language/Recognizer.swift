@@ -268,9 +268,14 @@ public struct Recognizer: Sendable {
     build.mentions = statusable
     build.owners = Placement.owners(
       of: sites,
-      mentions: present.filter { rules[$0.id].map { $0.site != .none } ?? false }.map(\.match),
+      // Every mention takes part, a rule without a place too: a place said right after it
+      // ("une sonde urinaire fixée sur la cuisse gauche et un pacemaker") is not the next one's.
+      mentions: present.filter { rules[$0.id] != nil }.map(\.match),
       tokens: tokens, placeFirst: placeFirst,
-      boundaries: Set(cues.filter { $0.meaning == .cue(.boundary) }.map(\.first)))
+      boundaries: Set(cues.filter { $0.meaning == .cue(.boundary) }.map(\.first)),
+      placeless: Set(
+        present.filter { rules[$0.id]?.site == PrecautionRule.SiteRequirement.none }.map(
+          \.match.first)))
     for (index, item) in present.enumerated() {
       // A warning sign dated more than a week back with no past word ("AVC il y a 4 ans"):
       // history, not today's emergency; Tend cannot tell what it left behind, so it asks the

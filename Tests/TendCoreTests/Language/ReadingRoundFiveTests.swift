@@ -273,4 +273,34 @@ struct ReadingRoundFiveTests {
     #expect(found.conditions.allSatisfy { $0.side == nil }, "\(found.conditions)")
     #expect(ReadingRoundFourTests.avoided(r, "knee") && ReadingRoundFourTests.avoided(r, "forearm"))
   }
+
+  @Test("one hand that keeps dropping things stops, even when numb hands could be nerve damage")
+  func oneHandDropping() throws {
+    for (lang, text) in [
+      ("vi", "từ sáng tay phải ông cầm đũa cứ rớt hoài, ông nói tại lạnh tê tay"),
+      (
+        "en",
+        "since breakfast his right hand keeps dropping things, he says his hands are numb from the cold"
+      ),
+      ("fr", "depuis ce matin elle laisse tout tomber de la main droite"),
+    ] {
+      try ReadingRoundThreeTests.expectStop(text, lang: lang)
+    }
+    let (verdict, _, _) = try Self.read(
+      "she has neuropathy in her hands and drops things sometimes")
+    #expect(verdict == .adjust)
+  }
+
+  @Test("places: before an 'and' a place is the earlier mention's; 'mi mama' is my mum")
+  func placesRoundFive() throws {
+    let (_, fr, _) = try Self.read(
+      "il a une sonde urinaire fixée sur la cuisse gauche et un pacemaker à gauche", lang: "fr")
+    #expect(fr.conditions.contains { $0.id == "pacemaker" && $0.site == .chest })
+    let (_, es, _) = try Self.read(
+      "mi mama tiene la bolsa de colostomía a la izquierda de la barriga", lang: "es")
+    #expect(es.conditions.allSatisfy { $0.site != .chest }, "\(es.conditions)")
+    let (_, zh, r) = try Self.read("我爸2012年右边腋下淋巴结切过", lang: "zh-Hans")
+    #expect(zh.conditions.contains { $0.id == "lymph-nodes-removed" })
+    #expect(ReadingRoundFourTests.avoided(r, "right-arm"))
+  }
 }
