@@ -146,7 +146,8 @@ final class ChatStore: CareStore {
           after: ratings(s.after), stoppedEarly: s.stoppedEarly ? true : nil,
           stopReason: s.stopReason,
           note: s.note, precautions: s.precautions
-        ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems))
+        ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems)
+          .askedFirst(s.careTeamSaidYes))
     case .feeling(let r, let text, let by):
       return .feeling(Feeling(ratings: ratings(r), text: text, by: by))
     case .water(let answer, let remindAt, let amount, let by):
@@ -179,6 +180,7 @@ final class ChatStore: CareStore {
       log.preparation = s.preparation
       log.preparedItems = s.preparedItems ?? []
       log.by = s.by
+      log.careTeamSaidYes = s.careTeamSaidYes ?? []
       return .session(log)
     case .feeling(let f): return .feeling(ratings: ratingSet(f.ratings), text: f.text, by: f.by)
     case .water(let w):
@@ -206,6 +208,13 @@ extension Session {
     var s = self
     s.preparation = status
     s.preparedItems = status == nil || items.isEmpty ? nil : items
+    return s
+  }
+
+  /// The same session, recording the rules the care team was said to have said yes to.
+  fileprivate func askedFirst(_ rules: [String]) -> Session {
+    var s = self
+    s.careTeamSaidYes = rules.isEmpty ? nil : rules
     return s
   }
 }

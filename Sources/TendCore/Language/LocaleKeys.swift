@@ -6,6 +6,11 @@
 public enum LocaleKeys {
   public static let used: [String] = [
     "advise.written",
+    "askFirst.again",
+    "askFirst.ask",
+    "askFirst.howToAnswer",
+    "askFirst.no",
+    "askFirst.yes",
     "careteam.advice.confirm",
     "careteam.advice.notImported",
     "careteam.advice.read",
@@ -232,6 +237,11 @@ public enum LocaleKeys {
     "log.logged.redFlag",
     "log.logged.session",
     "log.redFlag.words",
+    "log.water.limitReached",
+    "log.water.limitUnknown",
+    "log.water.noAmount",
+    "log.water.over",
+    "log.water.today",
     "plan.adjust.noTurning",
     "plan.adjust.timeCap",
     "plan.excluded.noPosition",
@@ -296,8 +306,11 @@ public enum LocaleKeys {
     "region.skipped",
     "region.unknown",
     "reminders.due",
+    "reminders.dueLimit",
+    "reminders.dueLimitUnknown",
     "reminders.notRepeated",
     "reminders.offer",
+    "reminders.offerLimit",
     "reminders.scheduled",
     "review.checksumMeaning",
     "review.col.file",
@@ -443,6 +456,7 @@ public enum LocaleKeys {
     "water.offer.self",
     "water.ok",
     "water.reminder",
+    "water.reminder.unread",
     "water.thanks",
   ]
 }
