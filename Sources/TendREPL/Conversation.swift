@@ -278,6 +278,15 @@ public struct Conversation: Sendable {
     case .confirmingSeen(let ids, let words, let resume):
       return confirmSeen(ids, words, line, resume: resume)
     case .seenBy(let ids, let words, let resume):
+      // A command is never a name ("said by suggest"): nothing is lifted, the command runs.
+      if let parsed = self.words.parse(CommandLineWords.split(line)),
+        Self.commands.contains(parsed.id) || context.commands.contains(parsed.id),
+        understood(line)?.conditions.isEmpty ?? true
+      {
+        phase = .idle
+        let held = [.say(t("chat.nothingChanged"))] + redFlagActions(ids)
+        return held + (resume == nil ? [idlePrompt()] + command(line) : stopIntake())
+      }
       return closeRedFlags(ids, words, by: line, resume: resume)
     case .askingGiver: return answerGiver(line)
     case .idle: return receiverVoice(line) ?? command(line)

@@ -45,7 +45,7 @@ struct AppContext {
   /// standard error and left as it is.
   func emergencyContact() -> EmergencyContact {
     let setting = RegionSetting.resolve(environment: environment.variables, home: home)
-    if let problem = setting.problem { Tend.printError(problem) }
+    if let problem = setting.problem { Tend.printError(localizer.render(problem)) }
     return EmergencyContact(setting, table: catalog.emergencyNumbers)
   }
 

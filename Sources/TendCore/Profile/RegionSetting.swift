@@ -14,9 +14,9 @@ public struct RegionSetting: Sendable, Equatable {
   public var origin: Origin?
   /// Why the settings file could not be read, when it could not (the file is never replaced
   /// silently; the region then comes from the locale).
-  public var problem: String?
+  public var problem: Message?
 
-  public init(region: String?, origin: Origin?, problem: String? = nil) {
+  public init(region: String?, origin: Origin?, problem: Message? = nil) {
     self.region = region
     self.origin = origin
     self.problem = problem
@@ -27,13 +27,17 @@ public struct RegionSetting: Sendable, Equatable {
 
   /// The region from the settings in `home`, else from the locale variables.
   public static func resolve(environment: [String: String], home: URL) -> RegionSetting {
-    var problem: String?
+    var problem: Message?
     do {
       if let stored = try stored(home: home) {
         return RegionSetting(region: stored, origin: .setting)
       }
     } catch {
-      problem = "\(file(home: home).path): \(error)"
+      problem =
+        ErrorMessage.of(error)
+        ?? SettingsError.unreadable(
+          file: file(home: home).path, reason: "\(error)"
+        ).message
     }
     if let region = fromLocale(environment) {
       return RegionSetting(region: region, origin: .locale, problem: problem)
@@ -127,6 +131,14 @@ public enum SettingsError: Error, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .unreadable(let file, let reason): "\(file): error: \(reason)"
+    }
+  }
+
+  /// A user-facing message: the file and why, in the language in use.
+  public var message: Message {
+    switch self {
+    case .unreadable(let file, let reason):
+      Message("receivers.error.unreadable", ["file": .text(file), "reason": .reason(reason)])
     }
   }
 }

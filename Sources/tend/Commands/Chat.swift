@@ -26,11 +26,11 @@ extension Tend {
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
       let env = app.environment
-      let store = ChatStore(home: app.home)
+      let store = ChatStore(home: app.home, localizer: app.localizer)
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
       // Built on the first free-text line, not at start: `quit` and plain commands never pay
       // for the word lists and vocabulary.
-      let recognizer = LazyRecognizer { try app.recognizer() }
+      let recognizer = LazyRecognizer(localizer: app.localizer) { try app.recognizer() }
       let t = app.localizer
       var contact = app.emergencyContact()
       let global = global
@@ -86,7 +86,7 @@ extension Tend {
           do {
             try RegionSetting.store(code, home: app.home)
           } catch {
-            Tend.printError("\(error)")
+            Tend.printError(t.render(ErrorMessage.always(error)))
           }
           let contact = EmergencyContact(
             RegionSetting(region: code, origin: .setting), table: table)
@@ -104,8 +104,12 @@ extension Tend {
       private let lock = NSLock()
       private var built: Recognizer?
       private let make: () throws -> Recognizer
+      private let localizer: Localizer
 
-      init(_ make: @escaping () throws -> Recognizer) { self.make = make }
+      init(localizer: Localizer, _ make: @escaping () throws -> Recognizer) {
+        self.localizer = localizer
+        self.make = make
+      }
 
       var value: Recognizer {
         lock.withLock {
@@ -115,7 +119,9 @@ extension Tend {
             built = made
             return made
           } catch {
-            Tend.printError((error as? CatalogError)?.localizedDescription ?? "\(error)")
+            Tend.printError(
+              localizer(
+                "cli.error", ["message": .text(localizer.render(ErrorMessage.always(error)))]))
             Foundation.exit(65)
           }
         }

@@ -39,7 +39,7 @@ extension Tend {
       guard let receiver = sources.receiver else { return [] }
       let (_, _, person) = try HomeInput.context(global, receiver: receiver)
       let now = Date()
-      let entries = try ChatStore(home: app.home).entries(
+      let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
         of: person.id, since: now.addingTimeInterval(-86_400))
       var recognizer: Recognizer?
       return try SaidRedFlags.find(in: entries, profile: person, catalog: app.catalog) {

@@ -32,7 +32,8 @@ extension Tend.Settings {
         do {
           try CueSetting.store(on, home: app.home)
         } catch {
-          throw TendError(message: "\(error)", exitCode: 1)
+          throw TendError(
+            message: app.errorPrefix + t.render(ErrorMessage.always(error)), exitCode: 1)
         }
       }
       print(t(CueSetting.isOn(home: app.home) ? "cue.on" : "cue.off"))

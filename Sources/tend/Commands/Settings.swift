@@ -43,7 +43,8 @@ extension Tend {
           do {
             try RegionSetting.store(region, home: app.home)
           } catch {
-            throw TendError(message: "\(error)", exitCode: 1)
+            throw TendError(
+              message: app.errorPrefix + t.render(ErrorMessage.always(error)), exitCode: 1)
           }
         }
         let contact = app.emergencyContact()
