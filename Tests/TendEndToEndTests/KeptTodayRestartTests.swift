@@ -31,6 +31,16 @@ struct KeptTodayRestartTests {
       .expect("note> "), .line(""), .expect("later> "), .line("declined"),
     ]
     _ = try ConversationSafetyTests.run(second, home)
+    // The plain command from the shell follows it too, today only.
+    let check = try RunTend.run(
+      ["check", "--receiver", "Ann", "--lang", "en"], environment: ["TEND_HOME": home.path])
+    #expect(check.stdout.contains("IV"), "\(check.stdout)")
+    let file = home.appendingPathComponent("receivers/ann/kept-today.json")
+    try #"{"conditions":["iv-line@left-arm"],"day":"2001-01-01","v":1}"#.write(
+      to: file, atomically: true, encoding: .utf8)
+    let old = try RunTend.run(
+      ["check", "--receiver", "Ann", "--lang", "en"], environment: ["TEND_HOME": home.path])
+    #expect(!old.stdout.contains("IV"), "another day's kept facts lapse: \(old.stdout)")
     let profile = try String(
       contentsOf: home.appendingPathComponent("receivers/ann/profile.json"), encoding: .utf8)
     #expect(!profile.contains("iv-line"))
