@@ -128,6 +128,16 @@ struct LocalizedErrorTests {
     }
   }
 
+  @Test("the command line's 'unexpected arguments' in each language")
+  func unexpectedArguments() throws {
+    for lang in Self.languages {
+      let run = try RunTend.run(["routines", "list", "a", "b", "--lang", lang])
+      #expect(run.status == 2)
+      #expect(!run.stderr.contains("unexpected arguments"), "\(lang): \(run.stderr)")
+      #expect(run.stderr.contains("'a', 'b'"), "\(lang): \(run.stderr)")
+    }
+  }
+
   @Test("every reader phrase has its words, and an unknown one is never English")
   func reasonTable() {
     let phrases = [

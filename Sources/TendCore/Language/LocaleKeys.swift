@@ -174,6 +174,7 @@ public enum LocaleKeys {
     "cli.parse.missingValue",
     "cli.parse.see",
     "cli.parse.unexpected",
+    "cli.parse.unexpectedMany",
     "cli.parse.unknownOption",
     "cli.parse.usage",
     "cue.invalid",
