@@ -77,6 +77,9 @@ public struct SessionLog: Sendable, Equatable {
   public var preparedItems: [String] = []
   /// Who gave the massage (a first name), when known.
   public var by: String?
+  /// The rules ("ask the care team first") the caregiver said the care team had said yes to,
+  /// when asked before the first step.
+  public var careTeamSaidYes: [String] = []
 
   public init(routine: String) { self.routine = routine }
 }

@@ -37,6 +37,29 @@ public protocol CareStore: Sendable {
   func entries(of receiverID: String, since: Date) throws -> [(at: Date, entry: LogEntry)]
   /// Water reminders scheduled and not yet shown, for every readable receiver.
   func pendingReminders() throws -> [Reminder]
+  /// What was said and kept for today only (not in the profile), with its day (`YYYY-MM-DD`),
+  /// as stored now; nil when nothing is stored or it cannot be read.
+  func keptToday(_ id: String) -> KeptToday?
+  /// Replaces what is kept for today (empty conditions remove it).
+  func setKeptToday(_ kept: KeptToday, for id: String) throws
+}
+
+/// Facts the caregiver said and chose not to save in the profile: they decide that day's plans,
+/// even after a restart, and lapse at the end of the day.
+public struct KeptToday: Sendable, Equatable {
+  /// The local day they were said (`YYYY-MM-DD`).
+  public var day: String
+  public var conditions: [Condition]
+
+  public init(day: String, conditions: [Condition]) {
+    self.day = day
+    self.conditions = conditions
+  }
+}
+
+extension CareStore {
+  public func keptToday(_ id: String) -> KeptToday? { nil }
+  public func setKeptToday(_ kept: KeptToday, for id: String) throws {}
 }
 
 /// One receiver as found in the store: their profile, or why it cannot be read.
@@ -67,7 +90,15 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
   private var broken: [String: Message] = [:]
   private var log: [String: [(at: Date, entry: LogEntry)]] = [:]
 
+  private var kept: [String: KeptToday] = [:]
+
   public init(profiles: [Profile] = []) { stored = profiles }
+
+  public func keptToday(_ id: String) -> KeptToday? { lock.withLock { kept[id] } }
+
+  public func setKeptToday(_ today: KeptToday, for id: String) throws {
+    lock.withLock { kept[id] = today.conditions.isEmpty ? nil : today }
+  }
 
   /// Every readable profile as it is now.
   public var profiles: [Profile] { lock.withLock { stored } }

@@ -133,7 +133,7 @@ extension Conversation {
       result = try SafetyChecker(catalog: context.catalog).check(
         inForce(profile), careTeam: profile.careTeam, on: now)
     } catch {
-      return [.say(t("chat.profileError", ["detail": .text(String(describing: error))]))]
+      return [.say(t("chat.profileError", ["detail": .text(t.render(ErrorMessage.always(error)))]))]
     }
     var out: [Action] = result.messages.dropLast().map {
       .say(t.render(EmergencyContact.line($0, number: context.emergencyNumber, t)))
@@ -243,8 +243,10 @@ extension Conversation {
   mutating func sentence(_ line: String, words: [String]) -> [Action] {
     if let closing = seenSentence(line) { return closing }
     if currentID != nil, let found = understood(line) {
+      // Gone from the profile, or from what was kept for today ("the PICC is out").
+      let kept = currentID.map(keptForToday) ?? []
       let removable = found.removed.contains { id in
-        receiver?.conditions.contains { $0.id == id } == true
+        receiver?.conditions.contains { $0.id == id } == true || kept.contains { $0.id == id }
       }
       if !found.conditions.isEmpty || removable { return understandText(line, resume: .idle) }
     }

@@ -78,6 +78,7 @@ extension Conversation {
       return [.say(t("chat.yesOrNo"))]
     case .choosingCareTeamRules: return [.say(t("chat.careteam.which"))]
     case .todayCheck: return [.say(t("today.howToAnswer"))]
+    case .confirmingAskFirst: return [.say(t("askFirst.howToAnswer"))]
     case .seenBy: return [.say(t("seen.who"))]
     case .rating(let form):
       return [.say(t(form.ratings == nil ? "rating.whoAgain" : "chat.helpFor.rating"))]

@@ -255,7 +255,7 @@ extension Conversation {
     var out: [Action] = []
     if yes {
       out += removeConditions(understood.removed)
-      out += addConditions(understood.conditions)
+      out += addConditions(understood.conditions, words: understood.said)
     } else {
       out += notSaved(understood, logWords: true)
     }

@@ -116,6 +116,13 @@ extension Conversation {
     }
     out += redFlagActions(profile.conditions.map(\.id))
     out += restoreRedFlags(profile)
+    // Kept for today earlier (before a restart, or in another window): it still stands today.
+    let kept = keptForToday(id)
+    if !kept.isEmpty {
+      let rules = t.list(kept.map { t("rule.\($0.id).name") + whereText($0) })
+      out.append(
+        .say(t("chat.keptToday.restored", ["name": .text(profile.name), "rules": .text(rules)])))
+    }
     phase = .idle
     if pendingWords == nil {
       out += greetGiver(profile)
@@ -189,13 +196,15 @@ extension Conversation {
     case let e as ReceiverError: t.render(e.message)
     case let e as StorageError: t.render(e.message)
     case let e as MemoryStore.Unreadable: t.render(e.problem)
-    default: error.localizedDescription
+    default: t.render(ErrorMessage.always(error))
     }
   }
 
   /// Adds conditions to the receiver's profile, one locked change each (skipping ones already
   /// there as the file says now); the store journals each. Red flags were acted on before.
-  mutating func addConditions(_ conditions: [Condition]) -> [Action] {
+  /// `words`: the caregiver's whole line, kept as each condition's note (the matched fragment
+  /// alone, "winded", lost what was said).
+  mutating func addConditions(_ conditions: [Condition], words: String? = nil) -> [Action] {
     guard let id = currentID else { return [] }
     var out: [Action] = []
     for c in conditions {
@@ -207,7 +216,8 @@ extension Conversation {
         CalendarDay.format(now.addingTimeInterval(Double(-$0) * 86_400))
       }
       let entry = ProfileCondition(
-        id: c.id, site: c.site, side: c.side, since: since, note: c.matched)
+        id: c.id, site: c.site, side: c.side, since: since,
+        note: words.flatMap { $0.isEmpty ? nil : String($0.prefix(500)) } ?? c.matched)
       do {
         try store.addCondition(entry, to: id, at: now)
       } catch {
@@ -233,7 +243,7 @@ extension Conversation {
     let unsaved = Set((unsavedRedFlags[id] ?? []).map(\.id))
     unsavedRedFlags[id]?.removeAll { ids.contains($0.id) }
     let kept = Set(keptForToday(id).map(\.id))
-    keptToday[id]?.conditions.removeAll { ids.contains($0.id) }
+    setKeptForToday(keptForToday(id).filter { !ids.contains($0.id) }, receiverID: id)
     let stored = Set(((try? store.profile(id))?.conditions ?? []).map(\.id))
     for conditionID in Array(Set(ids)).sorted() {
       if kept.contains(conditionID), !stored.contains(conditionID), !unsaved.contains(conditionID) {

@@ -10,19 +10,33 @@ extension Conversation {
   /// Conditions understood today and not saved to the profile, for `receiverID`: they stand
   /// for the rest of the day in this conversation (the plan, the check before a session, the
   /// `check` command), and the words are in the journal.
+  /// The store is read first (another window, or this one before a restart, may have kept
+  /// something today); what this conversation kept stands too if the store could not keep it.
   func keptForToday(_ receiverID: String) -> [Condition] {
-    guard let kept = keptToday[receiverID], kept.day == today else { return [] }
-    return kept.conditions
+    var kept: [Condition] = []
+    if let stored = store.keptToday(receiverID), stored.day == today { kept = stored.conditions }
+    if let mine = keptToday[receiverID], mine.day == today {
+      for c in mine.conditions where !kept.contains(where: { Self.same($0, c) }) { kept.append(c) }
+    }
+    return kept
   }
 
-  /// Keeps `conditions` for today (ones already kept, by rule, site and side, are not doubled).
+  static func same(_ a: Condition, _ b: Condition) -> Bool {
+    a.id == b.id && a.site == b.site && a.side == b.side
+  }
+
+  /// Keeps `conditions` for today (ones already kept, by rule, site and side, are not doubled),
+  /// in this conversation and in the store, so a restart today still plans with them.
   mutating func keepForToday(_ conditions: [Condition], receiverID id: String) {
     var kept = keptForToday(id)
-    for c in conditions
-    where !kept.contains(where: { $0.id == c.id && $0.site == c.site && $0.side == c.side }) {
-      kept.append(c)
-    }
-    keptToday[id] = (today, kept)
+    for c in conditions where !kept.contains(where: { Self.same($0, c) }) { kept.append(c) }
+    setKeptForToday(kept, receiverID: id)
+  }
+
+  /// What is kept for today, replaced (in this conversation, and in the store when it can).
+  mutating func setKeptForToday(_ conditions: [Condition], receiverID id: String) {
+    keptToday[id] = (today, conditions)
+    try? store.setKeptToday(KeptToday(day: today, conditions: conditions), for: id)
   }
 
   /// `--condition` specs for what is kept for today, so `check` at the chat prompt (run as the

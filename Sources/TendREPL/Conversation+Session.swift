@@ -322,13 +322,19 @@ extension Conversation {
           voice(
             t("water.fluidLimit", ["amount": .text(limit)]),
             t("water.fluidLimit.self", ["amount": .text(limit)]))))
+      if let limit = profile.fluidLimitML {
+        out.append(
+          .say(
+            t(
+              "water.amount.today",
+              ["ml": .number(drunkToday(profile.id)), "limit": .number(limit)])
+          ))
+      }
     }
     return out + [prompt("water.prompt")]
   }
 
-  func hasFluidLimit(_ profile: Profile) -> Bool {
-    profile.fluidLimitML != nil || profile.conditions.contains { $0.id == "heart-failure" }
-  }
+  func hasFluidLimit(_ profile: Profile) -> Bool { WaterReminder.hasFluidLimit(profile) }
 
   mutating func water(_ line: String) -> [Action] {
     guard case .success(let profile) = readCurrent() else {
@@ -420,9 +426,16 @@ extension Conversation {
     reminders.removeAll { $0.due <= now }
     return due.flatMap { r -> [Action] in
       var lines: [Action] = [.notice(t("water.reminder", ["name": .text(r.name)]))]
-      if let profile = try? store.profile(r.receiverID), hasFluidLimit(profile) {
+      // On a fluid limit (or when the profile cannot be read): never "offer a drink", but keep
+      // within the care team's limit, with today's logged drinks against it.
+      switch try? store.profile(r.receiverID) {
+      case .some(let profile) where hasFluidLimit(profile):
         remindedWithLimit.insert(profile.id)
-        lines.append(.notice(t("water.fluidLimit", ["amount": .text("")])))
+        let message = WaterReminder.reminder(
+          for: profile, drunkToday: profile.fluidLimitML == nil ? nil : drunkToday(profile.id))
+        lines = [.notice(t.render(message))]
+      case .none: lines = [.notice(t("water.reminder.unread", ["name": .text(r.name)]))]
+      default: break
       }
       return lines + [
         .log(.water(.reminderShown, remindAt: r.due), receiverID: r.receiverID)

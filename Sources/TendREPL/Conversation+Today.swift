@@ -38,8 +38,11 @@ extension Conversation {
     return understandText(line, resume: .today(routineID))
   }
 
-  /// The routine planned from the profile read now, then the session, or why not today.
-  mutating func startFresh(_ routineID: String) -> [Action] {
+  /// The routine planned from the profile read now, then the session, or why not today. When
+  /// the plan needs the care team's yes first (`clearance`, not answered by a recorded
+  /// clearance), it asks whether they have said yes before anything starts; `careTeamYes` is
+  /// that answer, for the rules named.
+  mutating func startFresh(_ routineID: String, careTeamYes: [String] = []) -> [Action] {
     let profile: Profile
     switch readCurrent() {
     case .success(let p): profile = p
@@ -56,8 +59,90 @@ extension Conversation {
         phase = .idle
         return notToday(plan, profile) + [idlePrompt()]
       }
-      return startSession(plan, profile)
+      let waiting = askFirstRules(profile)
+      guard Set(waiting).isSubset(of: careTeamYes) else {
+        return askCareTeamFirst(routineID, waiting, profile)
+      }
+      var out = startSession(plan, profile)
+      if !waiting.isEmpty { session?.careTeamSaidYes = waiting }
+      if !waiting.isEmpty {
+        out.insert(.say(t("askFirst.yes", ["rules": ruleNames(waiting)])), at: 0)
+      }
+      return out
     }
+  }
+
+  /// The rules for which the care team should say yes before a massage today, as the profile
+  /// (and what is kept for today) stands, with the care team's recorded answers merged in.
+  func askFirstRules(_ profile: Profile) -> [String] {
+    guard
+      let r = try? SafetyChecker(catalog: context.catalog).restrictions(
+        for: inForce(profile), careTeam: profile.careTeam, on: now)
+    else { return [] }
+    return r.clearance.sorted()
+  }
+
+  func ruleNames(_ ids: [String]) -> Message.Argument {
+    .keys(ids.sorted().map { "rule.\($0).name" })
+  }
+
+  /// "Has the care team said yes?" before a routine that needs it: nothing starts until yes.
+  mutating func askCareTeamFirst(_ routineID: String, _ rules: [String], _ profile: Profile)
+    -> [Action]
+  {
+    phase = .confirmingAskFirst(routineID: routineID, rules: rules)
+    return [
+      .say(t("askFirst.ask", ["name": .text(profile.name), "rules": ruleNames(rules)])),
+      .say(t("askFirst.howToAnswer")), prompt("chat.yesNoPrompt"),
+    ]
+  }
+
+  /// The answer to "has the care team said yes?": yes starts (the answer is written with the
+  /// session in the journal); no, or cancel, goes back with nothing started; words that name
+  /// something new are confirmed and the plan made again; anything else is read for warning
+  /// signs first, then asked again.
+  mutating func answerAskFirst(_ routineID: String, _ rules: [String], _ line: String)
+    -> [Action]
+  {
+    let word = line.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    let notYet: [Action] = [.say(t("askFirst.no", ["rules": ruleNames(rules)])), idlePrompt()]
+    let unsure = t.list("chat.notSureWords").filter { $0.count > 1 }.contains { word.contains($0) }
+    if words.isCancel(line) || yesNo(line) == false || unsure
+      || t.list("askFirst.noWords").contains(word)
+    {
+      phase = .idle
+      return notYet
+    }
+    // A command typed here ("suggest", "start 2") leaves the question unanswered: nothing
+    // starts, and the command is done.
+    if let parsed = words.parse(CommandLineWords.split(line)),
+      Self.commands.contains(parsed.id) || context.commands.contains(parsed.id),
+      understood(line)?.conditions.isEmpty ?? true
+    {
+      phase = .idle
+      return notYet + command(line)
+    }
+    if yesNo(line) == true { return startFresh(routineID, careTeamYes: rules) }
+    // "The nurse said it's fine" is a yes; "the doctor said no" or "not sure" is not one; a
+    // yes from someone not on the care team ("my daughter said it's fine") is asked again.
+    switch CareTeamWords.answer(line, localizer: t) {
+    case .yes: return startFresh(routineID, careTeamYes: rules)
+    case .refusal, .notSure:
+      phase = .idle
+      return notYet
+    case .notCareTeam(let from):
+      return [
+        .say(t("chat.careteam.notCareTeam", ["from": .text(from)])), .say(t("askFirst.again")),
+        prompt("chat.yesNoPrompt"),
+      ]
+    case nil: break
+    }
+    if let found = understood(line), !newConditions(found.conditions).isEmpty,
+      redFlags(found.conditions.map(\.id)).isEmpty
+    {
+      return understandText(line, resume: .today(routineID))
+    }
+    return offScript(line, again: [.say(t("askFirst.again")), prompt("chat.yesNoPrompt")])
   }
 
   func notToday(_ plan: Plan, _ profile: Profile) -> [Action] {

@@ -118,6 +118,8 @@ public struct Conversation: Sendable {
     case choosingCareTeamRules(Clearance)
     /// "Before we start: anything new today?", before the routine with this id.
     case todayCheck(String)
+    /// "Has the care team said yes?" before the routine with this id, for these rules.
+    case confirmingAskFirst(routineID: String, rules: [String])
     /// The caregiver says the person was seen about these red flags: take them off?
     case confirmingSeen(ids: [String], words: String, resume: Intake?)
     /// Who says so (a name, or who saw them), for the journal.
@@ -271,9 +273,20 @@ public struct Conversation: Sendable {
     case .confirmingCareTeam(let draft): return confirmCareTeam(draft, line)
     case .choosingCareTeamRules(let draft): return chooseCareTeamRules(draft, line)
     case .todayCheck(let routineID): return answerToday(routineID, line)
+    case .confirmingAskFirst(let routineID, let rules):
+      return answerAskFirst(routineID, rules, line)
     case .confirmingSeen(let ids, let words, let resume):
       return confirmSeen(ids, words, line, resume: resume)
     case .seenBy(let ids, let words, let resume):
+      // A command is never a name ("said by suggest"): nothing is lifted, the command runs.
+      if let parsed = self.words.parse(CommandLineWords.split(line)),
+        Self.commands.contains(parsed.id) || context.commands.contains(parsed.id),
+        understood(line)?.conditions.isEmpty ?? true
+      {
+        phase = .idle
+        let held = [.say(t("chat.nothingChanged"))] + redFlagActions(ids)
+        return held + (resume == nil ? [idlePrompt()] + command(line) : stopIntake())
+      }
       return closeRedFlags(ids, words, by: line, resume: resume)
     case .askingGiver: return answerGiver(line)
     case .idle: return receiverVoice(line) ?? command(line)

@@ -24,6 +24,8 @@ struct SessionDraft: Sendable, Equatable {
   var preparationStatus: PreparationStatus?
   /// Tokens of the preparation lines done today, this session's included.
   var preparedItems: [String] = []
+  /// The rules the caregiver said the care team had said yes to, asked before the first step.
+  var careTeamSaidYes: [String] = []
 
   func log(now: Date) -> SessionLog {
     var log = SessionLog(routine: plan.routine.id)
@@ -68,6 +70,7 @@ struct SessionDraft: Sendable, Equatable {
     log.preparation = preparationStatus
     log.preparedItems = preparationStatus == .skipped ? [] : preparedItems
     log.by = by
+    log.careTeamSaidYes = careTeamSaidYes
     return log
   }
 }

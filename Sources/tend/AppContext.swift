@@ -69,7 +69,9 @@ struct AppContext {
       return TendError(message: errorPrefix + localizer.render(e.message), exitCode: e.exitCode)
     case let e as StorageError:
       return TendError(message: errorPrefix + localizer.render(e.message), exitCode: 1)
-    default: return TendError(message: "\(error)", exitCode: 1)
+    default:
+      return TendError(
+        message: errorPrefix + localizer.render(ErrorMessage.always(error)), exitCode: 1)
     }
   }
 

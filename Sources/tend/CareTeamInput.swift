@@ -149,13 +149,13 @@ enum CareTeamInput {
   /// Reads an advice file without following a link, checks its seal, dates and person.
   static func advice(_ path: String, for profile: Profile, _ app: AppContext) throws -> CareAdvice {
     let fail = { (problem: AdviceFile.Problem) in
-      TendError(message: "error: " + app.localizer.render(problem.message), exitCode: 65)
+      TendError(message: app.errorPrefix + app.localizer.render(problem.message), exitCode: 65)
     }
     let bytes: [UInt8]?
     do {
       bytes = try SafeFile.read(path, limit: AdviceFile.maxBytes)
     } catch {
-      throw fail(.unreadable(file: path, reason: error.errorDescription ?? "cannot read the file"))
+      throw fail(.unreadable(file: path, reason: error.reason))
     }
     guard let bytes else { throw fail(.unreadable(file: path, reason: "the file does not exist")) }
     let advice: CareAdvice

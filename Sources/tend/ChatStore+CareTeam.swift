@@ -13,7 +13,7 @@ extension ChatStore: CareTeamStore {
       bytes = try SafeFile.read(path, limit: AdviceFile.maxBytes)
     } catch {
       throw AdviceFile.Problem.unreadable(
-        file: path, reason: error.errorDescription ?? "cannot read the file")
+        file: path, reason: error.reason)
     }
     guard let bytes else {
       throw AdviceFile.Problem.unreadable(file: path, reason: "the file does not exist")

@@ -9,7 +9,19 @@ import TendREPL
 final class ChatStore: CareStore {
   let receiversStore: Receivers
 
-  init(home: URL) { receiversStore = Receivers(home: home) }
+  /// The words for warnings on standard error (a torn or skipped journal line).
+  let localizer: Localizer?
+
+  init(home: URL, localizer: Localizer? = nil) {
+    receiversStore = Receivers(home: home)
+    self.localizer = localizer
+  }
+
+  /// A journal problem on standard error, in the language in use.
+  func warn(_ problem: JournalError) {
+    let text = localizer.map { $0.render(problem.message) } ?? problem.localizedDescription
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
 
   /// Every receiver folder with a profile, each read under its folder's lock; a broken one is
   /// listed with its problem (file, line, field), never skipped.
@@ -74,6 +86,44 @@ final class ChatStore: CareStore {
     try receiversStore.update(id) { $0.fluidLimitML = ml }
   }
 
+  /// `receivers/<id>/kept-today.json`: `{"v":1,"day":"YYYY-MM-DD","conditions":["spec", ...]}`,
+  /// the condition specs `--condition` takes. Read without following a link; a file that
+  /// cannot be read, or a spec that does not parse, keeps nothing (the today check asks again).
+  func keptTodayURL(_ id: String) -> URL {
+    receiversStore.folder(id).appendingPathComponent("kept-today.json")
+  }
+
+  func keptToday(_ id: String) -> KeptToday? {
+    guard let bytes = try? SafeFile.read(keptTodayURL(id).path, limit: 64 << 10),
+      let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+      object["v"] as? Int == 1, let day = object["day"] as? String,
+      let specs = object["conditions"] as? [String]
+    else { return nil }
+    var conditions: [Condition] = []
+    for spec in specs {
+      guard let condition = try? ConditionSpec.parse(spec) else { return nil }
+      conditions.append(condition)
+    }
+    return KeptToday(day: day, conditions: conditions)
+  }
+
+  func setKeptToday(_ kept: KeptToday, for id: String) throws {
+    let url = keptTodayURL(id)
+    guard !kept.conditions.isEmpty else {
+      if (try? SafeFile.read(url.path, limit: 64 << 10)) != nil {
+        try? FileManager.default.removeItem(at: url)
+      }
+      return
+    }
+    let object: [String: Any] = [
+      "v": 1, "day": kept.day, "conditions": kept.conditions.map(ConditionSpec.format),
+    ]
+    var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    data.append(0x0A)
+    _ = try receiversStore.checkedFolder(id)
+    try DurableFile.replace(url, with: data)
+  }
+
   func setGiver(_ name: String, for id: String) throws {
     try receiversStore.update(id) { $0.caregivers = Profile.giverFirst(name, in: $0.caregivers) }
   }
@@ -83,7 +133,7 @@ final class ChatStore: CareStore {
     switch error {
     case let e as ReceiverError: e.message
     case let e as StorageError: e.message
-    default: Message("chat.profileError", ["detail": .text(String(describing: error))])
+    default: ErrorMessage.always(error)
     }
   }
 
@@ -91,7 +141,7 @@ final class ChatStore: CareStore {
     let torn = try receiversStore.journal(receiverID).append(
       JournalEntry(at: Timestamp(at), Self.body(entry)))
     if let torn {
-      FileHandle.standardError.write(Data("warning: \(torn.localizedDescription)\n".utf8))
+      warn(torn)
     }
   }
 
@@ -99,7 +149,7 @@ final class ChatStore: CareStore {
     var out: [(at: Date, entry: LogEntry)] = []
     try receiversStore.reader(receiverID).forEach { item in
       if case .problem(let problem) = item {  // a skipped line is reported, as `tend journal` does
-        FileHandle.standardError.write(Data("warning: \(problem.localizedDescription)\n".utf8))
+        warn(problem)
       }
       guard case .entry(let entry, _) = item, entry.at.date >= since, let log = Self.log(entry.body)
       else { return }
@@ -146,7 +196,8 @@ final class ChatStore: CareStore {
           after: ratings(s.after), stoppedEarly: s.stoppedEarly ? true : nil,
           stopReason: s.stopReason,
           note: s.note, precautions: s.precautions
-        ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems))
+        ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems)
+          .askedFirst(s.careTeamSaidYes))
     case .feeling(let r, let text, let by):
       return .feeling(Feeling(ratings: ratings(r), text: text, by: by))
     case .water(let answer, let remindAt, let amount, let by):
@@ -179,6 +230,7 @@ final class ChatStore: CareStore {
       log.preparation = s.preparation
       log.preparedItems = s.preparedItems ?? []
       log.by = s.by
+      log.careTeamSaidYes = s.careTeamSaidYes ?? []
       return .session(log)
     case .feeling(let f): return .feeling(ratings: ratingSet(f.ratings), text: f.text, by: f.by)
     case .water(let w):
@@ -206,6 +258,13 @@ extension Session {
     var s = self
     s.preparation = status
     s.preparedItems = status == nil || items.isEmpty ? nil : items
+    return s
+  }
+
+  /// The same session, recording the rules the care team was said to have said yes to.
+  fileprivate func askedFirst(_ rules: [String]) -> Session {
+    var s = self
+    s.careTeamSaidYes = rules.isEmpty ? nil : rules
     return s
   }
 }

@@ -40,10 +40,17 @@ enum HomeInput {
     case let e as EntryError: TendError.usage(app.errorPrefix + app.localizer.render(e.message))
     case let e as StorageError:
       TendError(
-        message: app.errorPrefix + app.localizer.render(e.message) + "\n"
-          + (e.errorDescription ?? ""),
+        message: app.errorPrefix + app.localizer.render(e.message)
+          // The system's own words (English) only for English.
+          + (app.localizer.lang == "en" ? "\n" + (e.errorDescription ?? "") : ""),
         exitCode: 1)
     case let e as JournalError: TendError(message: app.localizer.render(e.message), exitCode: 65)
+    case let e as SummaryError:
+      TendError(message: app.localizer.render(e.message), exitCode: e.isUsage ? 2 : 65)
+    case let e as AdviceFile.Problem:
+      TendError(message: app.errorPrefix + app.localizer.render(e.message), exitCode: 65)
+    case let e as SettingsError:
+      TendError(message: app.errorPrefix + app.localizer.render(e.message), exitCode: 65)
     default: error
     }
   }

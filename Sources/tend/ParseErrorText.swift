@@ -44,6 +44,9 @@ enum ParseErrorText {
     if let m = match(text, #"^Unexpected argument '([^']+)'$"#) {
       return t("cli.parse.unexpected", ["argument": .text(m[0])])
     }
+    if let m = match(text, #"^\d+ unexpected arguments: (.+)$"#) {
+      return t("cli.parse.unexpectedMany", ["arguments": .text(m[0])])
+    }
     if let m = match(
       text,
       #"^The value '([^']*)' is invalid for '([^']+)'\. Please provide one of the following:$"#

@@ -57,12 +57,22 @@ struct Tend: ParsableCommand {
       try command.run()
       return 0
     } catch let error as CatalogError {
-      printError(error.localizedDescription)
+      // In the user's language when the words themselves load (a broken routine file);
+      // English only when Tend's own data (Locales/ with it) cannot be read at all.
+      let t = ParseErrorText.localizer(arguments)
+      printError(
+        t.map { $0("cli.error", ["message": .text($0.render(error.message))]) }
+          ?? error.localizedDescription)
       return 65
     } catch let error as TendError {
       printError(error.message)
       return error.exitCode
     } catch {
+      // One of Tend's own errors that reached here unrendered: in the user's language.
+      if let message = ErrorMessage.of(error), let t = ParseErrorText.localizer(arguments) {
+        printError(t("cli.error", ["message": .text(t.render(message))]))
+        return error is ReceiverError && (error as? ReceiverError)?.isUsage == true ? 2 : 65
+      }
       let code = exitCode(for: error)
       if code == .success {
         print(fullMessage(for: error))

@@ -39,7 +39,10 @@ struct ConversationSafetyTests {
         .line("start hand-and-arm-warmth"), .expect("today> "), .line(words),
         .expect("yes or no> "), .line("no"),
         .expect("Not saved in Ann's profile, but I will keep it for today"),
-        .expect("today> "), .line("no"), .expect("1 or 2> "), .line("skip"),
+        .expect("today> "), .line("no"),
+        // Eliquis, kept for today: the care team's yes is asked for first.
+        .expect("Blood thinner medicine"), .expect("yes or no> "), .line("yes"),
+        .expect("1 or 2> "), .line("skip"),
         .expect("begin> "), .line(""), .expect("Step 1 of 10: right hand"),
         .expect("Do the right side only"), .pause(0.3), .send("x"),
         .expect("what happened> "), .line(""), .expect("1 or 2> "), .line("skip"),

@@ -28,6 +28,8 @@ enum JournalCheck {
     #expect((before?["scores"] as? [String: Int]) == ["pain": 6, "anxiety": 4, "comfort": 3])
     #expect((sessions[0]["precautions"] as? [String])?.sorted() == ["anticoagulants", "iv-line"])
     #expect(((sessions[0]["sites"] as? [String]) ?? []).allSatisfy { !$0.hasPrefix("left") })
+    // The caregiver said the care team had said yes to massage on a blood thinner.
+    #expect(sessions.allSatisfy { $0["careTeamSaidYes"] as? [String] == ["anticoagulants"] })
     #expect(sessions[1]["routine"] as? String == "feet-quick")
     #expect(sessions[1]["stoppedEarly"] as? Bool == true)
     #expect(sessions[1]["stopReason"] as? String == "it hurt on her heel")

@@ -214,7 +214,10 @@ struct JournalCommandTests {
     #expect(lines(peek.stdout).count == 1 && peek.stdout.contains("Dad"))
     let due = try tend(["reminders", "--now", "2026-11-29T10:31+01:00"])
     #expect(lines(due.stdout).count == 2, "\(due.stdout)")
-    #expect(due.stdout.contains("care team's fluid limit (1,500 mL a day)"))
+    // On a fluid limit: keep within it, with today's logged drinks; never "offer some water".
+    #expect(
+      due.stdout.contains("Only within the fluid limit set by their care team: 0 mL of 1,500 mL"))
+    #expect(!due.stdout.contains("Offer Mum some water"))
     #expect(
       try tend(["reminders", "--now", "2026-11-29T11:00+01:00"]).stdout.isEmpty, "shown once")
     let again = try tend([

@@ -79,7 +79,8 @@ struct PreparationEndToEndTests {
     let steps: [PseudoTerminal.Step] = [
       .expect("name> "), .line("Mum"),
       .expect("tend> "), .line("start lower-legs-light"), .expect("today> "), .line("no"),
-      .expect("1 or 2> "), .line("skip"),
+      // The new knee needs the care team's yes first.
+      .expect("yes or no> "), .line("yes"), .expect("1 or 2> "), .line("skip"),
       .expect("Before you start (under a minute):"), .expect("Their port (right chest)"),
       .expect("begin> "), .line("skip"), .expect("Skipped for now."),
       .expect("Step 1 of"), .pause(0.3), .send("x"),
@@ -106,7 +107,7 @@ struct PreparationEndToEndTests {
     defer { try? FileManager.default.removeItem(at: home) }
     let env = REPLSessionTests.environment(home: home)
     let first = [
-      "Mum", "start comfort-hold", "no", "skip", "", "skip", "", "declined", "quit",
+      "Mum", "start comfort-hold", "no", "yes", "skip", "", "skip", "", "declined", "quit",
     ]
     let run = try RunTend.run([], stdin: first.joined(separator: "\n") + "\n", environment: env)
     #expect(run.status == 0, "\(run.stderr)")
@@ -115,7 +116,7 @@ struct PreparationEndToEndTests {
       contentsOf: home.appendingPathComponent("receivers/mum/journal.jsonl"), encoding: .utf8)
     #expect(journal.contains(#""preparation":"prepared""#))
     #expect(journal.contains("keep-off-port@port@right-chest"))
-    let second = ["Mum", "start comfort-hold", "no", "skip", "cancel", "quit"]
+    let second = ["Mum", "start comfort-hold", "no", "yes", "skip", "cancel", "quit"]
     let next = try RunTend.run([], stdin: second.joined(separator: "\n") + "\n", environment: env)
     #expect(next.stdout.contains("You went through the preparation earlier today."))
     #expect(!next.stdout.contains("Before you start"))

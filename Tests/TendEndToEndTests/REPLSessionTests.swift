@@ -108,6 +108,8 @@ struct REPLSessionTests {
       // Tab completes the command and the routine id.
       .send("sta\t"), .pause(0.2), .send("quick-h\t"), .pause(0.2), .line(""),
       .expect("today> "), .line("no"),
+      // A blood thinner: the care team's yes is asked for before anything starts.
+      .expect("Has the care team said yes?"), .expect("yes or no> "), .line("yes"),
       .expect("1 or 2> "), .line("2"),
       .expect("pain 0-10> "), .line("6"), .expect("worry 0-10> "), .line("4"),
       .expect("tiredness 0-10> "), .line(""), .expect("comfort 0-10> "), .line("3"),
@@ -158,7 +160,7 @@ struct REPLSessionTests {
     }
     steps += [
       .expect("tend> "), .line("start quick-hands"), .expect("today> "), .line("no"),
-      .expect("1 or 2> "), .line("2"),
+      .expect("yes or no> "), .line("yes"), .expect("1 or 2> "), .line("2"),
       .expect("pain 0-10> "), .line("6"), .expect("worry 0-10> "), .line("4"),
       .expect("tiredness 0-10> "), .line(""), .expect("comfort 0-10> "), .line("3"),
       .expect("begin> "), .line(""), .expect("That is the end", timeout: 20),
@@ -172,7 +174,8 @@ struct REPLSessionTests {
       [
         .expect("name> "), .line(""), .expect("Caring for Ann"), .expect("tend> "),
         .line("start feet-quick"), .expect("today> "), .line("no"),
-        .expect("1 or 2> "), .line("skip"), .expect("begin> "), .line(""),
+        .expect("yes or no> "), .line("yes"), .expect("1 or 2> "), .line("skip"),
+        .expect("begin> "), .line(""),
         .expect("Step 1 of"), .pause(0.3), .send("h"), .expect("Did it hurt?"), .line(""),
         .expect("what happened> "),
         .line("it hurt on her heel"),

@@ -36,13 +36,13 @@ public enum AdviceFile {
     public var message: Message {
       switch self {
       case .unreadable(let file, let reason):
-        Message("careteam.error.unreadable", ["file": .text(file), "reason": .text(reason)])
+        Message("careteam.error.unreadable", ["file": .text(file), "reason": .reason(reason)])
       case .malformed(let file, let line, let column, let field, let reason):
         Message(
           "careteam.error.malformed",
           [
             "file": .text(file), "line": .number(line), "column": .number(column),
-            "field": .text(field), "reason": .text(reason),
+            "field": .text(field), "reason": .reason(reason),
           ])
       case .unsealed(let file): Message("careteam.error.unsealed", ["file": .text(file)])
       case .altered(let file): Message("careteam.error.altered", ["file": .text(file)])

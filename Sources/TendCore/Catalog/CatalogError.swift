@@ -10,6 +10,23 @@ public enum CatalogError: Error, Equatable, Sendable, LocalizedError {
   /// A file is broken or inconsistent: where, which field, and why.
   case malformed(file: String, line: Int, column: Int, field: String, reason: String)
 
+  /// A user-facing message (`catalog.error.*`), for when the words themselves could be loaded.
+  public var message: Message {
+    switch self {
+    case .dataFolderNotFound(let tried):
+      Message("catalog.error.notFound", ["tried": .text(tried.joined(separator: ", "))])
+    case .unreadable(let file, let reason):
+      Message("receivers.error.unreadable", ["file": .text(file), "reason": .reason(reason)])
+    case .malformed(let file, let line, let column, let field, let reason):
+      Message(
+        "catalog.error.malformed",
+        [
+          "file": .text(file), "line": .number(line), "column": .number(column),
+          "field": .text(field), "reason": .reason(reason),
+        ])
+    }
+  }
+
   public var errorDescription: String? {
     switch self {
     case .dataFolderNotFound(let tried):

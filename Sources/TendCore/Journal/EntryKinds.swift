@@ -30,6 +30,9 @@ public struct Session: Codable, Equatable, Sendable {
   /// How what was logged went against those precautions (`SessionBreach.code`, e.g.
   /// `pressure:left-arm>2`); nil when it did not or was not checked.
   public var againstPrecautions: [String]?
+  /// The rules ("ask the care team first") for which the caregiver said, before the first step,
+  /// that the care team had said yes; nil when nothing needed asking.
+  public var careTeamSaidYes: [String]?
 
   public init(
     routine: String? = nil, plan: FollowedPlan? = nil, sites: [String]? = nil, pressure: Int? = nil,

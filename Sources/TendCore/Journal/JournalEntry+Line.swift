@@ -37,6 +37,7 @@ extension JournalEntry {
       w.string("note", s.note)
       w.strings("precautions", s.precautions)
       w.strings("againstPrecautions", s.againstPrecautions)
+      w.strings("careTeamSaidYes", s.careTeamSaidYes)
     case .feeling(let f):
       w.ratings("ratings", f.ratings)
       w.string("text", f.text)

@@ -20,7 +20,7 @@ public enum JournalError: Error, Equatable, Sendable, LocalizedError {
     case .malformedLine(let file, let line, let reason):
       Message(
         "journal.problem.malformed",
-        ["file": .text(file), "line": .number(line), "reason": .text(reason)])
+        ["file": .text(file), "line": .number(line), "reason": .reason(reason)])
     }
   }
 

@@ -68,6 +68,18 @@ public enum StorageError: Error, Equatable, Sendable, LocalizedError {
     Message(reasonKey, ["path": .text(path), "reason": .text(String(cString: strerror(code)))])
   }
 
+  /// Why, in a short English phrase without the path, for a reader's `reason`
+  /// (`ReasonText` renders it in the language in use).
+  public var reason: String {
+    switch self {
+    case .failed(let operation, _, let code):
+      "\(operation) failed: \(String(cString: strerror(code))) (errno \(code))"
+    case .refused(_, .link): "a link: Tend never reads or writes through a link"
+    case .refused(_, .notRegularFile): "not an ordinary file"
+    case .refused(_, .tooLarge): "far larger than Tend expects"
+    }
+  }
+
   public var errorDescription: String? {
     switch self {
     case .failed(let operation, let path, let code):

@@ -105,6 +105,7 @@ public struct Localizer: Sendable {
     case .key(let k): return render(Message(k))
     case .keys(let keys): return list(keys.map { render(Message($0)) })
     case .region(let site, let side): return regionName(BodyRegion(site, side: side))
+    case .reason(let reason): return ReasonText.render(reason, self)
     }
   }
 

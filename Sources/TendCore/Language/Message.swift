@@ -18,6 +18,8 @@ public struct Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case keys([String])
     /// A body site on one side (nil: both sides), rendered as "left forearm".
     case region(BodySite, Side?)
+    /// A reader's English "why" (`ReasonText`): as is in English, else its `reason.*` key.
+    case reason(String)
   }
 
   public init(_ key: String, _ args: [String: Argument] = [:]) {

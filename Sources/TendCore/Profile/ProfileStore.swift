@@ -16,7 +16,7 @@ public enum ProfileStore {
       bytes = try SafeFile.read(url.path, limit: SafeFile.maxProfileBytes)
     } catch {
       throw ReceiverError.unreadableProfile(
-        file: url.path, reason: error.errorDescription ?? "cannot read the file")
+        file: url.path, reason: error.reason)
     }
     guard let bytes else {
       throw ReceiverError.unreadableProfile(file: url.path, reason: "the file does not exist")

@@ -55,13 +55,14 @@ public enum ReceiverError: Error, Equatable, Sendable, LocalizedError {
     case .badName(let name, _):
       return Message("receivers.error.badName", ["name": .text(name)])
     case .unreadableProfile(let file, let reason):
-      return Message("receivers.error.unreadable", ["file": .text(file), "reason": .text(reason)])
+      return Message(
+        "receivers.error.unreadable", ["file": .text(file), "reason": .reason(reason)])
     case .badProfile(let file, let line, let column, let field, let reason):
       return Message(
         "receivers.error.badProfile",
         [
           "file": .text(file), "line": .number(line), "column": .number(column),
-          "field": .text(field), "reason": .text(reason),
+          "field": .text(field), "reason": .reason(reason),
         ])
     case .noSuchCondition(let receiver, let spec, let present):
       return Message(

@@ -143,4 +143,5 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(file):\(line):\(column): error: [\(field)] \(reason)"
     }
   }
+
 }

@@ -25,8 +25,42 @@ public struct Reminders: Sendable {
       guard let last = try lastWater(profile.id), WaterReminder.isDue(last, now: now),
         let at = last.remindAt
       else { return nil }
-      return Due(profile: profile, dueAt: at, message: WaterReminder.reminder(for: profile))
+      let drunk = WaterReminder.hasFluidLimit(profile) ? try? drunkToday(profile.id, now: now) : nil
+      return Due(
+        profile: profile, dueAt: at,
+        message: WaterReminder.reminder(for: profile, drunkToday: drunk))
     }
+  }
+
+  /// The mL of drinks logged as given on `now`'s local day (the journal, read now). Only water
+  /// lines are decoded.
+  public func drunkToday(_ id: String, now: Date, calendar: Calendar = .current) throws -> Int {
+    let start = calendar.startOfDay(for: now)
+    let end = calendar.date(byAdding: .day, value: 1, to: start) ?? .distantFuture
+    let needle = Array("\"water\"".utf8)
+    var total = 0
+    try receivers.reader(id).forEach(accept: { Self.contains($0, needle) }) { item in
+      guard case .entry(let entry, _) = item, case .water(let water) = entry.body,
+        water.answer == .given, let ml = water.amountML, entry.at.date >= start,
+        entry.at.date < end
+      else { return }
+      total += ml
+    }
+    return total
+  }
+
+  static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard bytes.count >= needle.count, let first = needle.first else { return false }
+    var i = 0
+    while i <= bytes.count - needle.count {
+      if bytes[i] == first {
+        var j = 1
+        while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+        if j == needle.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// Records that a reminder was shown, so it is not shown again.
@@ -43,9 +77,12 @@ public struct Reminders: Sendable {
     minutes: Int? = nil,
     by: String? = nil, note: String? = nil
   ) throws -> (entry: JournalEntry, setAside: JournalError?) {
+    let reached =
+      answer == .later && WaterReminder.hasFluidLimit(profile)
+      && WaterReminder.limitReached(profile, drunkToday: try? drunkToday(profile.id, now: at.date))
     let entry = WaterReminder.entry(
       answer, profile: profile, at: at, amountML: amountML, minutes: minutes, by: by, note: note,
-      previous: try lastWater(profile.id))
+      previous: try lastWater(profile.id), limitReached: reached)
     let torn = try receivers.journal(profile.id).append(entry)
     return (entry, torn)
   }

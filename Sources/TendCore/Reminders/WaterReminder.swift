@@ -11,22 +11,72 @@ public enum WaterReminder {
   /// The longest delay accepted for a reminder, in minutes (one day).
   public static let minutesRange = 1...1440
 
-  /// The offer made after a session.
-  public static func offer(for profile: Profile) -> Message {
-    profile.fluidLimitML != nil
-      ? Message(
-        "reminders.offerLimit",
-        ["name": .text(profile.name), "limit": .number(profile.fluidLimitML ?? 0)])
-      : Message("reminders.offer", ["name": .text(profile.name)])
+  /// The offer made after a session: within the fluid limit, or none once today's drinks
+  /// (`drunkToday`, mL) reach it.
+  public static func offer(for profile: Profile, drunkToday: Int? = nil) -> Message {
+    let name = Message.Argument.text(profile.name)
+    if let limit = profile.fluidLimitML, let drunkToday, drunkToday >= limit {
+      return Message(
+        "reminders.offerReached",
+        ["name": name, "ml": .number(drunkToday), "limit": .number(limit)])
+    }
+    if let limit = profile.fluidLimitML {
+      return Message("reminders.offerLimit", ["name": name, "limit": .number(limit)])
+    }
+    if hasFluidLimit(profile) { return Message("reminders.dueLimitUnknown", ["name": name]) }
+    return Message("reminders.offer", ["name": name])
   }
 
-  /// The line shown when a reminder is due.
-  public static func reminder(for profile: Profile) -> Message {
-    profile.fluidLimitML != nil
-      ? Message(
-        "reminders.dueLimit",
-        ["name": .text(profile.name), "limit": .number(profile.fluidLimitML ?? 0)])
-      : Message("reminders.due", ["name": .text(profile.name)])
+  /// What to say after a water answer is logged for someone on a fluid limit: today's logged
+  /// drinks against the limit, over it (tell the care team), the limit reached, or that every
+  /// drink counts when no amount was given. Empty when there is no fluid limit.
+  public static func afterLogging(
+    _ answer: Water.Answer, profile: Profile, amountML: Int?, drunkToday: Int?
+  ) -> [Message] {
+    guard hasFluidLimit(profile) else { return [] }
+    guard let limit = profile.fluidLimitML else { return [Message("log.water.limitUnknown")] }
+    var out: [Message] = []
+    if answer == .given, amountML == nil { out.append(Message("log.water.noAmount")) }
+    guard let drunkToday else { return out }
+    let args: [String: Message.Argument] = ["ml": .number(drunkToday), "limit": .number(limit)]
+    if answer == .given, amountML != nil {
+      out.append(Message("log.water.today", args))
+      if drunkToday > limit { out.append(Message("log.water.over")) }
+    } else if drunkToday >= limit, answer != .declined {
+      out.append(Message("log.water.limitReached", args))
+    }
+    return out
+  }
+
+  /// Whether the receiver is on a fluid limit: a number set by the care team, or heart failure
+  /// (whose limit Tend may not know). Nothing then ever says to drink more.
+  public static func hasFluidLimit(_ profile: Profile) -> Bool {
+    profile.fluidLimitML != nil || profile.conditions.contains { $0.id == "heart-failure" }
+  }
+
+  /// Whether the drinks logged today (`drunkToday`, mL) reach the receiver's fluid limit.
+  public static func limitReached(_ profile: Profile, drunkToday: Int?) -> Bool {
+    guard let limit = profile.fluidLimitML, let drunkToday else { return false }
+    return drunkToday >= limit
+  }
+
+  /// The line shown when a reminder is due. On a fluid limit it never says to drink more: it
+  /// says to keep within the care team's limit and shows today's logged drinks against it
+  /// (`drunkToday`, mL; nil when the journal could not be read), or that the limit is reached.
+  public static func reminder(for profile: Profile, drunkToday: Int? = nil) -> Message {
+    let name = Message.Argument.text(profile.name)
+    guard hasFluidLimit(profile) else { return Message("reminders.due", ["name": name]) }
+    guard let limit = profile.fluidLimitML else {
+      return Message("reminders.dueLimitUnknown", ["name": name])
+    }
+    guard let drunkToday else {
+      return Message("reminders.dueLimit", ["name": name, "limit": .number(limit)])
+    }
+    let args: [String: Message.Argument] = [
+      "name": name, "ml": .number(drunkToday), "limit": .number(limit),
+    ]
+    return Message(
+      drunkToday >= limit ? "reminders.dueLimitReached" : "reminders.dueLimitToday", args)
   }
 
   /// The minutes to wait after "later": the flag, else the profile's setting, else 30.
@@ -41,11 +91,13 @@ public enum WaterReminder {
   public static func entry(
     _ answer: Water.Answer, profile: Profile, at now: Timestamp, amountML: Int? = nil,
     minutes: Int? = nil,
-    by: String? = nil, note: String? = nil, previous: Water? = nil
+    by: String? = nil, note: String? = nil, previous: Water? = nil, limitReached: Bool = false
   ) -> JournalEntry {
     var water = Water(answer, amountML: amountML, by: by, note: note)
     if answer == .later {
-      let repeatNag = profile.fluidLimitML != nil && previous?.answer == .reminderShown
+      // On a fluid limit: one reminder at most, and none once today's drinks reach the limit.
+      let repeatNag =
+        hasFluidLimit(profile) && (previous?.answer == .reminderShown || limitReached)
       if !repeatNag {
         let delay = TimeInterval(Self.minutes(flag: minutes, profile: profile) * 60)
         water.remindAt = Timestamp(

@@ -76,7 +76,8 @@ public enum ExportFile {
     if lstat(path, &info) == 0 {
       guard force else { throw .outputExists(path) }
       if info.st_mode & S_IFMT == S_IFDIR {
-        throw .cannotWrite(path, String(cString: strerror(EISDIR)))
+        throw .cannotWrite(
+          path, StorageError.failed(operation: "open", path: path, errno: EISDIR).reason)
       }
     }
     do {
@@ -90,7 +91,7 @@ public enum ExportFile {
       throw error
     } catch let error as StorageError {
       if error.code == EEXIST, !force { throw .outputExists(path) }
-      throw .cannotWrite(path, String(cString: strerror(error.code)))
+      throw .cannotWrite(path, error.reason)
     } catch {
       throw .cannotWrite(path, "\(error)")
     }

@@ -180,10 +180,10 @@ public enum SummaryError: Error, Equatable, Sendable {
           "nearest": .text(suggestions.first ?? "notes"),
         ])
     case .unreadableJournal(let path, let reason):
-      Message("summary.error.unreadable", ["path": .text(path), "reason": .text(reason)])
+      Message("summary.error.unreadable", ["path": .text(path), "reason": .reason(reason)])
     case .outputExists(let path): Message("summary.error.outputExists", ["path": .text(path)])
     case .cannotWrite(let path, let reason):
-      Message("summary.error.cannotWrite", ["path": .text(path), "reason": .text(reason)])
+      Message("summary.error.cannotWrite", ["path": .text(path), "reason": .reason(reason)])
     }
   }
 }

@@ -26,13 +26,15 @@ extension Tend {
       let names = Tend.configuration.subcommands.compactMap { $0.configuration.commandName }
         .filter { $0 != "chat" }
       let env = app.environment
-      let store = ChatStore(home: app.home)
+      let store = ChatStore(home: app.home, localizer: app.localizer)
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
       // Built on the first free-text line, not at start: `quit` and plain commands never pay
       // for the word lists and vocabulary.
-      let recognizer = LazyRecognizer { try app.recognizer() }
+      let recognizer = LazyRecognizer(localizer: app.localizer) { try app.recognizer() }
       // A message in the script of another language Tend reads is read in that language.
-      let other = LazyRecognizer.ByLanguage { try SummaryArguments.recognizer(app, $0) }
+      let other = LazyRecognizer.ByLanguage(localizer: app.localizer) {
+        try SummaryArguments.recognizer(app, $0)
+      }
       let t = app.localizer
       var contact = app.emergencyContact()
       let global = global
@@ -109,14 +111,18 @@ extension Tend {
         private let lock = NSLock()
         private var built: [String: LazyRecognizer] = [:]
         private let make: (String) throws -> Recognizer
+        private let localizer: Localizer
 
-        init(_ make: @escaping (String) throws -> Recognizer) { self.make = make }
+        init(localizer: Localizer, _ make: @escaping (String) throws -> Recognizer) {
+          self.localizer = localizer
+          self.make = make
+        }
 
         func value(_ lang: String) -> Recognizer {
           let lazy = lock.withLock {
             if let lazy = built[lang] { return lazy }
             let make = self.make
-            let lazy = LazyRecognizer { try make(lang) }
+            let lazy = LazyRecognizer(localizer: localizer) { try make(lang) }
             built[lang] = lazy
             return lazy
           }
@@ -127,8 +133,12 @@ extension Tend {
       private let lock = NSLock()
       private var built: Recognizer?
       private let make: () throws -> Recognizer
+      private let localizer: Localizer
 
-      init(_ make: @escaping () throws -> Recognizer) { self.make = make }
+      init(localizer: Localizer, _ make: @escaping () throws -> Recognizer) {
+        self.localizer = localizer
+        self.make = make
+      }
 
       var value: Recognizer {
         lock.withLock {
@@ -138,7 +148,9 @@ extension Tend {
             built = made
             return made
           } catch {
-            Tend.printError((error as? CatalogError)?.localizedDescription ?? "\(error)")
+            Tend.printError(
+              localizer(
+                "cli.error", ["message": .text(localizer.render(ErrorMessage.always(error)))]))
             Foundation.exit(65)
           }
         }

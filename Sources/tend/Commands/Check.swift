@@ -39,7 +39,7 @@ extension Tend {
       guard let receiver = sources.receiver else { return [] }
       let (_, _, person) = try HomeInput.context(global, receiver: receiver)
       let now = Date()
-      let entries = try ChatStore(home: app.home).entries(
+      let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
         of: person.id, since: now.addingTimeInterval(-86_400))
       var recognizer: Recognizer?
       return try SaidRedFlags.find(in: entries, profile: person, catalog: app.catalog) {
@@ -56,6 +56,19 @@ extension Tend {
       }
     }
 
+    /// The named receiver's facts kept for today only (`receivers/<id>/kept-today.json`), when
+    /// they are today's.
+    func keptToday(_ app: AppContext) throws -> [Condition] {
+      guard let receiver = sources.receiver else { return [] }
+      let (_, _, person) = try HomeInput.context(global, receiver: receiver)
+      let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+      let today = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+      guard let kept = ChatStore(home: app.home, localizer: app.localizer).keptToday(person.id),
+        kept.day == today
+      else { return [] }
+      return kept.conditions
+    }
+
     func run() throws {
       var (app, all, careTeam, allergies) = try sources.gatherFull(global)
       var recognition: Recognition?
@@ -69,6 +82,11 @@ extension Tend {
       // Red flags said in the conversation in the last 24 hours and not closed stand here too.
       let said = try saidRedFlags(app)
       all += said.flatMap(\.conditions)
+      // What the caregiver kept for today only, in the conversation, stands here too.
+      for c in try keptToday(app)
+      where !all.contains(where: { $0.id == c.id && $0.site == c.site && $0.side == c.side }) {
+        all.append(c)
+      }
       let checker = SafetyChecker(catalog: app.catalog)
       let routine = try self.routine.map { try ConditionInput.routineID($0, app) }
       let result: SafetyChecker.Result

@@ -107,7 +107,7 @@ extension Tend {
         HomeInput.report(try TendCore.Journal(url: url).recover(), app)
       } catch {
         HomeInput.report(.tornLine(file: url.path, line: tail.line, setAsideTo: nil), app)
-        Tend.printError((error as? StorageError)?.errorDescription ?? "\(error)")
+        Tend.printError(app.localizer.render(ErrorMessage.always(error)))
       }
     }
   }

@@ -33,7 +33,7 @@ enum LogRedFlags {
   static func standing(_ profile: Profile, at: Date, _ app: AppContext) throws
     -> [SaidRedFlags.Flag]
   {
-    let entries = try ChatStore(home: app.home).entries(
+    let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
       of: profile.id, since: at.addingTimeInterval(-86_400))
     let reader = SummaryArguments.redFlagWords(app, also: profile.language)
     return try SaidRedFlags.find(

@@ -133,12 +133,24 @@ extension Tend.Log {
           app.t(
             "log.logged.water",
             ["name": .text(profile.name), "answer": .key("log.water.\(answer.rawValue)")]))
+        let drunk = try? reminders.drunkToday(profile.id, now: at.date)
+        for line in WaterReminder.afterLogging(
+          answer, profile: profile, amountML: waterML, drunkToday: drunk)
+        {
+          ScreenText.print(app.localizer.render(line))
+        }
         if case .water(let w) = written.body, let remindAt = w.remindAt {
           print(app.t("reminders.scheduled", ["time": .text(JournalText.clock(remindAt))]))
+        } else if answer == .later {
+          print(
+            profile.fluidLimitML.map { app.t("reminders.notRepeated", ["limit": .number($0)]) }
+              ?? app.t("log.water.limitUnknown"))
         }
       } else if said.isEmpty && standingIDs.isEmpty {
         // No water offer after a red flag: what to do now was said above.
-        print(app.localizer.render(WaterReminder.offer(for: profile)))
+        let drunk = try? TendCore.Reminders(receivers: store).drunkToday(profile.id, now: at.date)
+        ScreenText.print(
+          app.localizer.render(WaterReminder.offer(for: profile, drunkToday: drunk)))
       }
     }
 

@@ -138,10 +138,18 @@ extension Tend.Log {
           "log.logged.water",
           ["name": .text(profile.name), "answer": .key("log.water.\(kind.rawValue)")]))
       if !flags.isEmpty { ScreenText.print(app.t("chat.redFlag.untilSeen")) }
+      let drunk = try? reminders.drunkToday(profile.id, now: at.date)
+      for line in WaterReminder.afterLogging(
+        kind, profile: profile, amountML: ml, drunkToday: drunk)
+      {
+        ScreenText.print(app.localizer.render(line))
+      }
       if case .water(let water) = written.body, let remindAt = water.remindAt {
         print(app.t("reminders.scheduled", ["time": .text(JournalText.clock(remindAt))]))
       } else if kind == .later {
-        print(app.t("reminders.notRepeated", ["limit": .number(profile.fluidLimitML ?? 0)]))
+        print(
+          profile.fluidLimitML.map { app.t("reminders.notRepeated", ["limit": .number($0)]) }
+            ?? app.t("log.water.limitUnknown"))
       }
     }
   }

@@ -61,7 +61,7 @@ struct WaterReminderTests {
     #expect(english.render(WaterReminder.offer(for: mum)).contains("fluid limit (1,500 mL a day)"))
     try reminders.record(.later, for: mum, at: Self.start)
     let due = try reminders.due(now: Self.minutes(30))
-    #expect(due.first?.message.key == "reminders.dueLimit")
+    #expect(due.first?.message.key == "reminders.dueLimitToday")
     try reminders.markShown(due[0], at: Timestamp(Self.minutes(31), offsetSeconds: 3600))
     let (again, _) = try reminders.record(
       .later, for: mum, at: Timestamp(Self.minutes(32), offsetSeconds: 3600))
@@ -76,5 +76,38 @@ struct WaterReminderTests {
       let text = "\(value)".lowercased()
       #expect(!text.contains("toxin") && !text.contains("flush"), "\(key)")
     }
+  }
+
+  @Test(
+    "today's drinks count against the limit: reached means no reminder, no offer, and a warning")
+  func drunkToday() throws {
+    let (home, store, reminders) = try Self.home()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let pop = try store.add(Profile(id: "", name: "Pop", fluidLimitML: 1000))
+    let at = Timestamp(Date(), offsetSeconds: 0)
+    try reminders.record(.given, for: pop, at: at, amountML: 600)
+    try reminders.record(.declined, for: pop, at: at)
+    #expect(try reminders.drunkToday(pop.id, now: Date()) == 600)
+    let english = Fixtures.english
+    let under = WaterReminder.afterLogging(.given, profile: pop, amountML: 600, drunkToday: 600)
+    #expect(under.map(\.key) == ["log.water.today"])
+    try reminders.record(.given, for: pop, at: at, amountML: 500)
+    let total = try reminders.drunkToday(pop.id, now: Date())
+    #expect(total == 1100)
+    let over = WaterReminder.afterLogging(.given, profile: pop, amountML: 500, drunkToday: total)
+    #expect(over.map(\.key) == ["log.water.today", "log.water.over"])
+    #expect(
+      english.render(WaterReminder.reminder(for: pop, drunkToday: total)).contains(
+        "No drink reminder"))
+    #expect(WaterReminder.offer(for: pop, drunkToday: total).key == "reminders.offerReached")
+    // "later" past the limit schedules nothing.
+    let (later, _) = try reminders.record(.later, for: pop, at: at)
+    guard case .water(let water) = later.body else { return }
+    #expect(water.remindAt == nil)
+    // No limit: nothing is added, and the reminder offers water as before.
+    let bea = try store.add(Profile(id: "", name: "Bea"))
+    #expect(
+      WaterReminder.afterLogging(.given, profile: bea, amountML: 5000, drunkToday: 5000).isEmpty)
+    #expect(WaterReminder.reminder(for: bea, drunkToday: 5000).key == "reminders.due")
   }
 }

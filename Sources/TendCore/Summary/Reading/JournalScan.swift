@@ -35,7 +35,7 @@ public enum JournalScan {
     do {
       opened = try SafeFile.open(path, O_RDONLY)
     } catch {
-      throw .unreadableJournal(path: path, reason: error.errorDescription ?? "\(error)")
+      throw .unreadableJournal(path: path, reason: error.reason)
     }
     guard let fd = opened else {
       var empty = SummaryBuilder(receiver: receiver, options: options)
@@ -45,7 +45,7 @@ public enum JournalScan {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else {
-      throw .unreadableJournal(path: path, reason: String(cString: strerror(errno)))
+      throw .unreadableJournal(path: path, reason: StorageError.current("stat", path).reason)
     }
     let size = min(Int(st.st_size), limit ?? Int.max)
     let cores = max(1, min(workers ?? ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -129,7 +129,7 @@ public enum JournalScan {
       if want > 0 {
         n = pread(fd, buffer + filled, want, off_t(offset))
         if n < 0 {
-          part.error = String(cString: strerror(errno))
+          part.error = StorageError.current("read", "").reason
           return part
         }
         offset += n
