@@ -42,13 +42,14 @@ extension CommandWords {
   /// A name typed after a command, with one pair of outer quotes taken off (`add "Mary Ann"`
   /// is Mary Ann; `add O'Brien` keeps its apostrophe).
   public static func unquotedName(_ text: String) -> String {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    var name = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     for quote in ["\"", "'", "“", "«"] {
       let close = ["“": "”", "«": "»"][quote] ?? quote
-      if trimmed.count >= 2, trimmed.hasPrefix(quote), trimmed.hasSuffix(close) {
-        return String(trimmed.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+      if name.count >= 2, name.hasPrefix(quote), name.hasSuffix(close) {
+        name = String(name.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        break
       }
     }
-    return trimmed
+    return name
   }
 }

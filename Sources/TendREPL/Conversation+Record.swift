@@ -11,7 +11,7 @@ import TendCore
 /// first), and the end, joined by ` […] `.
 extension Conversation {
   /// The most characters of one line read as it is.
-  public static let lineLimit = 100_000
+  public static let lineLimit = 20_000
 
   /// Whether `raw` is longer than is read whole (its middle is not read).
   public static func isCut(_ raw: String) -> Bool {

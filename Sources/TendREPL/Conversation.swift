@@ -253,7 +253,8 @@ public struct Conversation: Sendable {
     let scalars = raw.unicodeScalars
     var cut = Array(scalars.prefix(lineLimit))
     if isCut(raw) {
-      cut = Array(scalars.prefix(lineLimit / 2)) + Array(" … ".unicodeScalars)
+      cut =
+        Array(scalars.prefix(lineLimit / 2)) + Array(" … ".unicodeScalars)
         + Array(scalars.suffix(lineLimit / 2))
     }
     let kept = cut.filter {

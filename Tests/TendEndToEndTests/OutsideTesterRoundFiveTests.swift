@@ -30,8 +30,10 @@ struct OutsideTesterRoundFiveEndToEndTests {
       .expect("> "), .line("1"), .expect("Qui donne le massage"), .line(""),
       .expect("tend> "), .line("dire il n'arrive plus à respirer"),
       .expect("Arrêtez. Pas de massage aujourd'hui."), .expect("Appelez le 15"),
-      .expect("Essoufflement soudain"), .expect("n'arrive plus à respirer"), .expect("> "), .line("non"),
-      .expect("tend> "), .line("dire elle prend de l'Eliquis"), .expect("anticoagulant"), .expect("l'Eliquis"),
+      .expect("Essoufflement soudain"), .expect("n'arrive plus à respirer"), .expect("> "),
+      .line("non"),
+      .expect("tend> "), .line("dire elle prend de l'Eliquis"), .expect("anticoagulant"),
+      .expect("l'Eliquis"),
       .expect("> "), .line("non"), .expect("tend> "), .line("quitter"), .expect("Au revoir"),
     ]
     let run = try PseudoTerminal.run(steps, environment: env)
@@ -116,7 +118,9 @@ struct OutsideTesterRoundFiveEndToEndTests {
     #expect(!two.stdout.contains("Good to go"))
     let profile = try String(
       contentsOf: home.appendingPathComponent("receivers/kim/profile.json"), encoding: .utf8)
-    #expect(profile.contains("\"intakeUnfinished\":true") || profile.contains("\"intakeUnfinished\" : true"))
+    #expect(
+      profile.contains("\"intakeUnfinished\":true")
+        || profile.contains("\"intakeUnfinished\" : true"))
   }
 
   @Test("F14: x, then Ctrl-D at 'what happened?': logged as stopped early at that step")

@@ -32,6 +32,7 @@ struct OutsideTesterRoundFiveTests {
     #expect(Self.words("en").parseVerbatim("she is tired") == nil)
     #expect(CommandWords.unquotedName("\"Mary Ann\"") == "Mary Ann")
     #expect(CommandWords.unquotedName("O'Brien") == "O'Brien")
+    #expect(CommandWords.unquotedName(" Mary   Ann ") == "Mary Ann")
   }
 
   @Test("F5: dire with French elision finds the breathing red flag and the blood thinner")
@@ -164,7 +165,8 @@ struct OutsideTesterRoundFiveTests {
     #expect(throws: ReceiverError.self) {
       try ProfileReader.read(Array(bad.utf8), file: "profile.json", folderID: "kim")
     }
-    let plain = String(decoding: try JSONEncoder().encode(Profile(id: "a", name: "A")), as: UTF8.self)
+    let plain = String(
+      decoding: try JSONEncoder().encode(Profile(id: "a", name: "A")), as: UTF8.self)
     #expect(!plain.contains("intakeUnfinished"))
   }
 
@@ -175,7 +177,8 @@ struct OutsideTesterRoundFiveTests {
     var h = Self.mia()
     h.send("1")
     let slip = h.send("clearshow 5")
-    #expect(slip.contains("\"clearshow\" is not a command I know. Did you mean \"show\"?"), "\(slip)")
+    #expect(
+      slip.contains("\"clearshow\" is not a command I know. Did you mean \"show\"?"), "\(slip)")
     #expect(!slip.contains("Something Tend could not place"))
     #expect(h.send("strat calm-hands").contains("Did you mean \"start\"?"))
     #expect(h.entries("mia").isEmpty)
