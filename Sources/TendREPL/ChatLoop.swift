@@ -75,6 +75,15 @@ public final class ChatLoop {
 
   private func feed(_ input: Input) { perform(conversation.handle(input)) }
 
+  /// A typed or piped line; one too long to read whole is answered first (a red flag in its
+  /// beginning or end acts as ever), then it is said plainly that its middle was not read.
+  private func feedLine(_ line: String, cut: Bool = false) {
+    feed(.line(line))
+    if cut || Conversation.isCut(line) {
+      show(t("chat.longLine", ["count": .number(Conversation.lineLimit)]))
+    }
+  }
+
   private func promptTurn() {
     feed(tick())
     if editor.isInteractive {
@@ -91,12 +100,14 @@ public final class ChatLoop {
       let line = editor.read(prompt: shown, initial: initialLine)
       initialLine = ""
       reading = false
-      if let line, conversation.remembers(line) { editor.remember(line) }
-      feed(line.map(Input.line) ?? .endOfInput)
-      return
+      if let line, conversation.remembers(line), !Conversation.isCut(line) {
+        editor.remember(line)
+      }
+      guard let line else { return feed(.endOfInput) }
+      return feedLine(line)
     }
-    if !waiting.isEmpty { return feed(.line(waiting.removeFirst())) }
-    if let line = pipe.next() { return feed(.line(line)) }
+    if !waiting.isEmpty { return feedLine(waiting.removeFirst()) }
+    if let line = pipe.next() { return feedLine(line, cut: pipe.lastWasCut) }
     if pipe.closed { return feed(.endOfInput) }
     switch Terminal.wait(milliseconds: 100) {
     case .ready: pipe.feed(Terminal.readAvailable())

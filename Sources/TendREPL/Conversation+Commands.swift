@@ -9,7 +9,9 @@ extension Conversation {
   public static let commands = CommandWords.conversation
 
   /// Commands whose words after them are free text (options are not read there).
-  private static let freeText: Set<String> = ["tell"]
+  private static let freeText: Set<String> = ["tell", "feel"]
+  /// Commands whose words after them are a name: taken as typed, apostrophes kept.
+  private static let nameArgument: Set<String> = ["add", "who", "giver"]
 
   mutating func command(_ line: String) -> [Action] {
     let typed = CommandLineWords.split(line)
@@ -17,7 +19,15 @@ extension Conversation {
     guard let parsed = words.parse(typed) else { return sentence(line, words: typed) }
     let first = parsed.id
     let rest = parsed.arguments
-    let argument = rest.joined(separator: " ")
+    var argument = rest.joined(separator: " ")
+    // Free text and names are the rest of the line as typed: quotes are not read as a shell
+    // would, so "dire il n'arrive plus à respirer" keeps its apostrophe (round 5, F5).
+    if Self.freeText.contains(first) || Self.nameArgument.contains(first),
+      let verbatim = words.parseVerbatim(line), verbatim.id == first
+    {
+      argument =
+        Self.freeText.contains(first) ? verbatim.rest : CommandWords.unquotedName(verbatim.rest)
+    }
     // A plain command is the command line's own: its options are read by its parser.
     if context.commands.contains(first), first != "summary" || !rest.isEmpty {
       let typed = words.subcommands(of: first, rest)
@@ -41,6 +51,8 @@ extension Conversation {
     case "start": return argument.isEmpty ? [.say(t("chat.startWhich"))] : start(argument)
     case "feel":
       phase = .feelText
+      // `feel she is tired today`: the words are the feeling, as if typed at the note prompt.
+      if !argument.isEmpty { return feelText(argument) }
       return [
         .say(
           voice(
@@ -154,6 +166,7 @@ extension Conversation {
       let recorded = currentID == nil ? [] : standingRecordedLines(profile)
       return recorded + (flags.isEmpty ? out : flags) + [.say(t("check.coach"))]
     }
+    out = unfinishedIntakeLines(profile) + out
     let order: [Plan.Verdict] = [.ok, .adjust, .excluded]
     let plans = result.plans.sorted {
       (order.firstIndex(of: $0.verdict)!, RoutineWords.sortKey($0.routine.id, t)) < (
@@ -216,7 +229,8 @@ extension Conversation {
     }
     switch plan(for: reference, profile) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
-    case .success(let plan): return screenCheckText.planLines(plan).map(Action.say)
+    case .success(let plan):
+      return unfinishedIntakeLines(profile) + screenCheckText.planLines(plan).map(Action.say)
     }
   }
 
@@ -234,7 +248,7 @@ extension Conversation {
     }
     switch plan(for: reference, profile) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
-    case .success(let plan): return askToday(plan, profile)
+    case .success(let plan): return unfinishedIntakeLines(profile) + askToday(plan, profile)
     }
   }
 
@@ -242,6 +256,7 @@ extension Conversation {
   /// how they feel; a single unknown word gets "did you mean".
   mutating func sentence(_ line: String, words: [String]) -> [Action] {
     if let closing = seenSentence(line) { return closing }
+    if let slip = commandSlip(line, words: words) { return slip }
     if currentID != nil, let found = understood(line) {
       // Gone from the profile, or from what was kept for today ("the PICC is out").
       let kept = currentID.map(keptForToday) ?? []
@@ -267,7 +282,7 @@ extension Conversation {
       return startByWords(lowered)
     }
     if let name = receiver?.name, lowered.contains(where: t.list("chat.feelingWords").contains) {
-      phase = .confirmingFeeling(String(line.prefix(2000)))
+      phase = .confirmingFeeling(recorded(line))
       let words = Message.Argument.text(String(line.prefix(200)))
       return [
         .say(

@@ -28,6 +28,13 @@ extension Conversation {
         out.append(.say(voice(t("rating.after"), t("rating.after.self"))))
         out += askRatings(RatingForm(purpose: .after))
       case .stopped(let hurt):
+        // The stop is a fact the moment it is pressed: Ctrl-D at "what happened?" only skips
+        // the reason (outside tester, round 5, F14).
+        session?.stopped = true
+        if hurt {
+          let reason = t("guide.reasonHurt")
+          session?.reason = reason
+        }
         phase = .stopReason(hurt: hurt)
         out += [.status(""), .keys(on: false), .say(t(hurt ? "guide.hurt" : "guide.stopped"))]
         out += [prompt("guide.reasonPrompt")]

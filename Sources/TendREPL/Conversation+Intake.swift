@@ -171,6 +171,7 @@ extension Conversation {
 
   mutating func finishIntake() -> [Action] {
     phase = .idle
+    markIntake(unfinished: false)
     var out: [Action] = [.say(t("intake.done"))]
     // A new person: now that the questions are done, who is giving the massage.
     if giver == nil, case .success(let profile) = readCurrent() {
@@ -203,7 +204,7 @@ extension Conversation {
     let removable = said.filter { !held.contains($0) }
     let understood = Understanding(
       conditions: found.conditions, removed: removable, notes: found.notes,
-      unknownTerms: found.unknownTerms, said: String(line.prefix(2000)))
+      unknownTerms: found.unknownTerms, said: recorded(line))
     guard !understood.conditions.isEmpty || !understood.removed.isEmpty else {
       if !held.isEmpty {
         phase = .idle
@@ -324,6 +325,6 @@ extension Conversation {
   mutating func warningAtIntake(_ line: String) -> [Action]? {
     let flags = redFlagsIn(line)
     guard !flags.isEmpty else { return nil }
-    return stopForWords(String(line.prefix(2000)), flags).dropLast() + stopIntake()
+    return stopForWords(recorded(line), flags).dropLast() + stopIntake()
   }
 }

@@ -84,7 +84,7 @@ extension Conversation {
     let medical = found.map { !$0.conditions.isEmpty || !$0.removed.isEmpty } ?? false
     guard medical || words.count > 3 else { return nil }
     guard medical, let found else { return [.say(t("chat.who.sentence"))] }
-    pendingWords = String(line.prefix(2000))
+    pendingWords = line
     return redFlagActions(found.conditions.map(\.id)) + [
       .say(t("chat.who.whoFirst")), prompt("chat.namePrompt"),
     ]
@@ -124,6 +124,7 @@ extension Conversation {
         .say(t("chat.keptToday.restored", ["name": .text(profile.name), "rules": .text(rules)])))
     }
     phase = .idle
+    if let resumed = resumeIntake(profile) { return out + resumed }
     if pendingWords == nil {
       out += greetGiver(profile)
       if phase == .askingGiver { return out }
@@ -167,6 +168,7 @@ extension Conversation {
     currentID = profile.id
     giver = nil
     receiverSpeaking = false
+    markIntake(unfinished: true)
     return [.say(t("chat.added", ["name": .text(profile.name)]))] + startIntake()
   }
 

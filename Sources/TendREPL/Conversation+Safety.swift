@@ -59,17 +59,17 @@ extension Conversation {
   /// first; other words are kept (in the session's notes, or the journal) and the prompt's
   /// message `again` follows, saying where they went.
   mutating func offScript(_ line: String, again: [Action]) -> [Action] {
-    let words = String(line.prefix(2000))
+    let words = recorded(line)
     guard words.contains(where: \.isLetter), currentID != nil else { return again }
-    let flags = redFlagsIn(words)
+    let flags = redFlagsIn(line)
     if !flags.isEmpty { return stopForWords(words, flags) }
-    if let draft = session, !draft.guideStarted, let found = understood(words),
+    if let draft = session, !draft.guideStarted, let found = understood(line),
       !newConditions(found.conditions).isEmpty
     {
       // Something new before the first step: the plan the ratings were for may be wrong.
       session = nil
       return [.say(t("chat.offScript.recheck"))]
-        + understandText(words, resume: .today(draft.plan.routine.id))
+        + understandText(line, resume: .today(draft.plan.routine.id))
     }
     return keepWords(words) + again
   }
@@ -153,7 +153,7 @@ extension Conversation {
     guard var draft = session, let id = currentID else { return [] }
     _ = draft.guide.press(.stop)
     draft.stopped = true
-    draft.reason = String(line.prefix(500))
+    draft.reason = recorded(line, limit: 500)
     session = nil
     phase = .idle
     return [
@@ -200,13 +200,13 @@ extension Conversation {
     let rules = Message.Argument.text(t.list(new.map { t("rule.\($0.id).name") + whereText($0) }))
     if allowed, let fresh, fresh.verdict != .excluded, changes.isEmpty {
       keepForToday(new, receiverID: id)
-      draft.duringSteps.append(String(line.prefix(500)))
+      draft.duringSteps.append(recorded(line, limit: 500))
       session = draft
       return [.say(t("guide.recheck.noChange", ["rules": rules]))]
     }
     _ = draft.guide.press(.stop)
     draft.stopped = true
-    draft.reason = String(line.prefix(500))
+    draft.reason = recorded(line, limit: 500)
     session = nil
     phase = .idle
     var out: [Action] = [

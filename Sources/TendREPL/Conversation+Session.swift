@@ -243,7 +243,7 @@ extension Conversation {
     guard flags.isEmpty else {
       _ = draft.guide.press(.stop)
       draft.stopped = true
-      draft.reason = String(line.prefix(500))
+      draft.reason = recorded(line, limit: 500)
       session = nil
       phase = .idle
       return [.status(""), .keys(on: false)] + flags + [
@@ -258,14 +258,14 @@ extension Conversation {
     {
       return rechecked
     }
-    draft.duringSteps.append(String(line.prefix(500)))
+    draft.duringSteps.append(recorded(line, limit: 500))
     session = draft
     return [.say(t("guide.words.noted", words.keyArguments))]
   }
 
   mutating func stopReason(_ line: String, hurt: Bool) -> [Action] {
     session?.stopped = true
-    let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : String(line.prefix(500))
+    let reason = line.isEmpty ? (hurt ? t("guide.reasonHurt") : nil) : recorded(line, limit: 500)
     session?.reason = reason
     let flags = redFlagsIn(line)
     // A warning sign given as the reason: the call comes first and nothing routine follows (no
@@ -284,7 +284,7 @@ extension Conversation {
 
   mutating func note(_ line: String) -> [Action] {
     guard var draft = session, let id = currentID else { return [idlePrompt()] }
-    draft.note = line.isEmpty ? nil : String(line.prefix(2000))
+    draft.note = line.isEmpty ? nil : recorded(line)
     session = nil
     let flags = redFlagsIn(line)
     var out =
@@ -444,14 +444,14 @@ extension Conversation {
   }
 
   mutating func feelText(_ line: String) -> [Action] {
-    feelingText = line.isEmpty ? nil : String(line.prefix(2000))
+    feelingText = line.isEmpty ? nil : recorded(line)
     let flags = redFlagsIn(line)
     // A warning sign: the call, and the words kept in the journal at once; no ratings after it.
     if !flags.isEmpty, let id = currentID {
       feelingText = nil
       phase = .idle
       return flags + [
-        .log(.feeling(ratings: nil, text: String(line.prefix(2000)), by: loggedBy), receiverID: id),
+        .log(.feeling(ratings: nil, text: recorded(line), by: loggedBy), receiverID: id),
         .say(t("chat.feel.saved")), idlePrompt(),
       ]
     }

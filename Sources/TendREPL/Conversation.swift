@@ -248,9 +248,18 @@ public struct Conversation: Sendable {
     }
   }
 
-  /// Printable text only: control characters removed, length capped, spaces trimmed.
+  /// Printable text only: control characters removed, length capped, spaces trimmed. A line
+  /// longer than `lineLimit` keeps its beginning and its end (`isCut`), so a red flag said at
+  /// the end of a long paste is still read (outside tester, round 5, F11).
   static func clean(_ raw: String) -> String {
-    let kept = raw.unicodeScalars.prefix(4000).filter {
+    let scalars = raw.unicodeScalars
+    var cut = Array(scalars.prefix(lineLimit))
+    if isCut(raw) {
+      cut =
+        Array(scalars.prefix(lineLimit / 2)) + Array(" … ".unicodeScalars)
+        + Array(scalars.suffix(lineLimit / 2))
+    }
+    let kept = cut.filter {
       !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format
         || $0 == "\u{FFFD}")
     }

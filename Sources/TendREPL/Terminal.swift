@@ -84,14 +84,20 @@ enum Terminal {
 }
 
 /// Lines from a pipe, split by the loop itself so `poll` never misses bytes buffered by stdio.
-/// Invalid UTF-8 becomes U+FFFD; a line longer than `limit` bytes is cut there (the rest of it
-/// is dropped), so no input can exhaust memory.
+/// Invalid UTF-8 becomes U+FFFD. A line longer than `limit` bytes keeps its first `limit`
+/// bytes and its last `limit / 2` (the middle is dropped, so no input can exhaust memory, and
+/// a red flag at the end of a long paragraph is still read); `lastWasCut` says so.
 struct PipeLines {
-  private var lines: [String] = []
+  private var lines: [(text: String, cut: Bool)] = []
   private var head = 0
   private var current: [UInt8] = []
+  /// The last bytes of a line past `limit` (at most `limit / 2`), and whether any were dropped.
+  private var tail: [UInt8] = []
+  private var dropped = false
   private(set) var closed = false
-  let limit = 64 * 1024
+  /// Whether the line `next()` gave last had its middle dropped.
+  private(set) var lastWasCut = false
+  let limit = 4 * Conversation.lineLimit
 
   /// The next whole line if one is buffered (after the end, a last line without a newline).
   mutating func next() -> String? {
@@ -103,13 +109,14 @@ struct PipeLines {
         head = 0
       }
     }
-    return lines[head]
+    lastWasCut = lines[head].cut
+    return lines[head].text
   }
 
   /// Adds bytes read from stdin; empty means the end of input.
   mutating func feed(_ bytes: [UInt8]) {
     guard !bytes.isEmpty else {
-      if !closed, !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
+      if !closed, !current.isEmpty { finishLine() }
       current.removeAll()
       closed = true
       return
@@ -117,11 +124,29 @@ struct PipeLines {
     var rest = bytes[...]
     while !rest.isEmpty {
       let end = rest.firstIndex(of: 0x0A) ?? rest.endIndex
-      current += rest[..<end].prefix(max(0, limit - current.count))
+      let piece = rest[..<end]
+      let room = max(0, limit - current.count)
+      current += piece.prefix(room)
+      if piece.count > room {
+        tail += piece.dropFirst(room)
+        if tail.count > limit / 2 {
+          tail.removeFirst(tail.count - limit / 2)
+          dropped = true
+        }
+      }
       guard end < rest.endIndex else { break }
-      lines.append(String(decoding: current, as: UTF8.self))
-      current.removeAll(keepingCapacity: true)
+      finishLine()
       rest = rest[(end + 1)...]
     }
+  }
+
+  private mutating func finishLine() {
+    var bytes = current
+    if dropped { bytes += Array(" … ".utf8) }
+    bytes += tail
+    lines.append((String(decoding: bytes, as: UTF8.self), dropped))
+    current.removeAll(keepingCapacity: true)
+    tail.removeAll()
+    dropped = false
   }
 }

@@ -244,9 +244,9 @@ struct LocalizedConversationTests {
     for lang in ["en", "es"] {
       var h = Harness(lang: lang, commands: Self.plain)
       h.send("Ana", "no", "no", "no", "no", "no", "no", "no", "no")
-      // `tell` takes free text; `summary` with options is the command line's (its parser
-      // refuses what it does not know).
-      for id in CommandWords.conversation where id != "tell" && id != "summary" {
+      // `tell` and `feel` take free text; `summary` with options is the command line's (its
+      // parser refuses what it does not know).
+      for id in CommandWords.conversation where !["tell", "feel", "summary"].contains(id) {
         let word = h.conversation.words.display(id)
         let reply = h.send("\(word) --json")
         #expect(reply.contains("--json"), "\(lang) \(id): \(reply)")

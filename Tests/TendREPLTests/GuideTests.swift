@@ -121,7 +121,9 @@ struct CompletionTests {
     #expect(pipe.next() == nil)
     pipe.feed([0xFF, 0xFE, 0x0A] + [UInt8](repeating: 0x41, count: 200_000) + [0x0A])
     #expect(pipe.next() == "b\u{FFFD}\u{FFFD}")
-    #expect(pipe.next()?.utf8.count == pipe.limit)
+    // Its first `limit` bytes and its last `limit / 2`, joined by " … " (round 5, F11).
+    #expect(pipe.next()?.utf8.count == pipe.limit + pipe.limit / 2 + " … ".utf8.count)
+    #expect(pipe.lastWasCut)
     pipe.feed(Array("tail".utf8))
     pipe.feed([])
     #expect(pipe.next() == "tail")

@@ -25,6 +25,11 @@ public struct Profile: Codable, Sendable, Equatable {
   /// when there are none, so older profiles read and write the same.
   public var clearances: [Clearance]?
   public var advice: [CareAdvice]?
+  /// `true` while the first questions asked when the person was added in the chat are not all
+  /// answered (Ctrl-D, a red flag that stopped them): the chat goes on with them when the
+  /// person is chosen, and every plan says so until then. Absent once they are done, and in
+  /// profiles made before this field (or with `tend receivers add`).
+  public var intakeUnfinished: Bool?
 
   public init(
     id: String, name: String, conditions: [ProfileCondition] = [], allergies: [String] = [],
@@ -45,6 +50,7 @@ public struct Profile: Codable, Sendable, Equatable {
     case v, id, name, conditions, allergies, fluidLimitML, language, caregivers, reminderMinutes
     case birthDate, identifiers
     case clearances, advice
+    case intakeUnfinished
   }
 
   public init(from decoder: any Decoder) throws {
@@ -72,6 +78,7 @@ public struct Profile: Codable, Sendable, Equatable {
     identifiers = try c.decodeIfPresent([ProfileIdentifier].self, forKey: .identifiers)
     clearances = try c.decodeIfPresent([Clearance].self, forKey: .clearances)
     advice = try c.decodeIfPresent([CareAdvice].self, forKey: .advice)
+    intakeUnfinished = try c.decodeIfPresent(Bool.self, forKey: .intakeUnfinished)
   }
 
   /// Reads a free-standing profile file strictly (`ProfileReader`), with a located error.

@@ -16,7 +16,7 @@ import Foundation
 public enum ProfileReader {
   static let profileKeys: Set<String> = [
     "v", "id", "name", "conditions", "allergies", "fluidLimitML", "language", "caregivers",
-    "reminderMinutes", "clearances", "advice",
+    "reminderMinutes", "clearances", "advice", "intakeUnfinished",
   ]
   static let conditionKeys: Set<String> = [
     "id", "site", "side", "since", "daysSince", "note", "addedBy",
@@ -103,6 +103,9 @@ public enum ProfileReader {
         root, "", "reminderMinutes", in: WaterReminder.minutesRange))
     profile.clearances = try CareTeamReader.clearances(root, r)
     profile.advice = try CareTeamReader.advice(root, r)
+    if let value = root["intakeUnfinished"], !value.isNull {
+      profile.intakeUnfinished = try r.bool(root, "", "intakeUnfinished")
+    }
     return profile
   }
 
