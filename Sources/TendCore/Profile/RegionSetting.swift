@@ -125,7 +125,7 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
         "settings.error.malformed",
         [
           "file": .text(file), "line": .number(line), "column": .number(column),
-          "field": .text(field), "reason": .text(reason),
+          "field": .text(field), "reason": .reason(reason),
         ])
     }
   }
