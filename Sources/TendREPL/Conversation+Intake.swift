@@ -192,7 +192,8 @@ extension Conversation {
     guard let found = understood(line) else {
       return [.say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))]
     }
-    let stored = readCurrent().map { $0.conditions.map(\.id) }
+    let current = readCurrent()
+    let stored = current.map { $0.conditions.map(\.id) }
     let unsaved = Set((currentID.flatMap { unsavedRedFlags[$0] } ?? []).map(\.id))
     let kept = Set((currentID.map(keptForToday) ?? []).map(\.id))
     let said = found.removed.filter {
@@ -201,13 +202,21 @@ extension Conversation {
     // "She doesn't have chest pain anymore" never lifts a red flag: only the care team can.
     let held = heldByCareTeam(said)
     let removable = said.filter { !held.contains($0) }
-    let understood = Understanding(
-      conditions: found.conditions, removed: removable, notes: found.notes,
+    // Only what the words name goes: one side of several, never the whole of what a part of
+    // it ended ("the stitches came out" is not the operation over).
+    let removal = removalPlan(
+      removable, line: line, stored: (try? current.get())?.conditions ?? [])
+    var understood = Understanding(
+      conditions: found.conditions, removed: removal.byID, notes: found.notes,
       unknownTerms: found.unknownTerms, said: String(line.prefix(2000)))
-    guard !understood.conditions.isEmpty || !understood.removed.isEmpty else {
-      if !held.isEmpty {
+    understood.removedPlaces = removal.places
+    guard
+      !understood.conditions.isEmpty || !understood.removed.isEmpty
+        || !understood.removedPlaces.isEmpty
+    else {
+      if !held.isEmpty || !removal.lines.isEmpty {
         phase = .idle
-        return found.notes.map(Action.say) + heldLines(held) + [idlePrompt()]
+        return found.notes.map(Action.say) + heldLines(held) + removal.lines + [idlePrompt()]
       }
       return found.notes.map(Action.say) + [
         .say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))
@@ -233,6 +242,10 @@ extension Conversation {
     for id in understood.removed {
       out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))
     }
+    for c in understood.removedPlaces {
+      out.append(.say("  - " + t("rule.\(c.id).name") + placeText(c) + " " + t("chat.gone")))
+    }
+    out += removal.lines
     out += understood.notes.map(Action.say)
     out += heldLines(held)
     let name = Message.Argument.text(receiver?.name ?? "")
@@ -255,6 +268,7 @@ extension Conversation {
     var out: [Action] = []
     if yes {
       out += removeConditions(understood.removed)
+      out += removePlaces(understood.removedPlaces)
       out += addConditions(understood.conditions)
     } else {
       out += notSaved(understood, logWords: true)

@@ -11,8 +11,13 @@ extension Conversation {
   /// for the rest of the day in this conversation (the plan, the check before a session, the
   /// `check` command), and the words are in the journal.
   func keptForToday(_ receiverID: String) -> [Condition] {
-    guard let kept = keptToday[receiverID], kept.day == today else { return [] }
-    return kept.conditions
+    var out = keptToday[receiverID]?.day == today ? keptToday[receiverID]?.conditions ?? [] : []
+    // What another window on this person kept for today counts here too.
+    for c in (try? store.keptToday(of: receiverID, day: today)) ?? []
+    where !out.contains(where: { $0.id == c.id && $0.site == c.site && $0.side == c.side }) {
+      out.append(c)
+    }
+    return out
   }
 
   /// Keeps `conditions` for today (ones already kept, by rule, site and side, are not doubled).
@@ -23,6 +28,12 @@ extension Conversation {
       kept.append(c)
     }
     keptToday[id] = (today, kept)
+    try? store.updateKeptToday(of: id, day: today) { old in
+      old
+        + kept.filter { c in
+          !old.contains(where: { $0.id == c.id && $0.site == c.site && $0.side == c.side })
+        }
+    }
   }
 
   /// `--condition` specs for what is kept for today, so `check` at the chat prompt (run as the

@@ -70,6 +70,64 @@ final class ChatStore: CareStore {
     return removed
   }
 
+  func removeCondition(
+    exactly condition: ProfileCondition, from id: String, by: String?, note: String?, at: Date
+  ) throws -> [ProfileCondition] {
+    let removed = try receiversStore.update(id) { profile -> [ProfileCondition] in
+      let gone = profile.conditions.filter { $0.samePlace(as: condition) }
+      profile.conditions.removeAll { $0.samePlace(as: condition) }
+      return gone
+    }
+    let journal = try receiversStore.journal(id)
+    for condition in removed {
+      try journal.append(
+        JournalEntry(
+          at: Timestamp(at), .condition(ConditionChange(.removed, condition, by: by, note: note))))
+    }
+    return removed
+  }
+
+  /// The journal opened for reading and writing without following a link (then closed): a
+  /// link, a special file or a file Tend may not read or write is reported; no file yet is fine.
+  func checkJournal(of receiverID: String) throws {
+    _ = try receiversStore.checkedFolder(receiverID)
+    if let fd = try SafeFile.open(receiversStore.journalURL(receiverID).path, O_RDWR) { close(fd) }
+  }
+
+  /// `kept-today.json` in the receiver's folder: `{"v":1,"day":"2026-12-01","conditions":[…]}`,
+  /// what was said and kept for that day only (not saved in the profile), so every window on
+  /// the same home follows it; read and replaced under the folder's lock, never through a link.
+  static let keptFile = "kept-today.json"
+
+  private struct KeptFile: Codable {
+    var v: Int
+    var day: String
+    var conditions: [Condition]
+  }
+
+  private func readKept(_ folder: URL, day: String) throws -> [Condition] {
+    let path = folder.appendingPathComponent(Self.keptFile).path
+    guard let bytes = try SafeFile.read(path, limit: 1 << 16) else { return [] }
+    let file = try JSONDecoder().decode(KeptFile.self, from: Data(bytes))
+    return file.day == day ? file.conditions : []
+  }
+
+  func keptToday(of receiverID: String, day: String) throws -> [Condition] {
+    let folder = try receiversStore.checkedFolder(receiverID)
+    return try FileLock.exclusive(folder: folder.path) { try readKept(folder, day: day) }
+  }
+
+  func updateKeptToday(
+    of receiverID: String, day: String, _ change: ([Condition]) -> [Condition]
+  ) throws {
+    let folder = try receiversStore.checkedFolder(receiverID)
+    try FileLock.exclusive(folder: folder.path) {
+      let old = (try? readKept(folder, day: day)) ?? []
+      let data = try JSONEncoder().encode(KeptFile(v: 1, day: day, conditions: change(old)))
+      try DurableFile.replace(folder.appendingPathComponent(Self.keptFile), with: data)
+    }
+  }
+
   func setFluidLimit(_ ml: Int, for id: String) throws {
     try receiversStore.update(id) { $0.fluidLimitML = ml }
   }
