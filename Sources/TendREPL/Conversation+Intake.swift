@@ -207,7 +207,7 @@ extension Conversation {
     let removal = removalPlan(
       removable, line: line, stored: (try? current.get())?.conditions ?? [])
     var understood = Understanding(
-      conditions: found.conditions, removed: removal.byID, notes: found.notes,
+      conditions: found.conditions, removed: removal.byID, notes: removal.shown(found.notes, t),
       unknownTerms: found.unknownTerms, said: String(line.prefix(2000)))
     understood.removedPlaces = removal.places
     guard
@@ -216,7 +216,8 @@ extension Conversation {
     else {
       if !held.isEmpty || !removal.lines.isEmpty {
         phase = .idle
-        return found.notes.map(Action.say) + heldLines(held) + removal.lines + [idlePrompt()]
+        return removal.shown(found.notes, t).map(Action.say) + heldLines(held) + removal.lines
+          + [idlePrompt()]
       }
       return found.notes.map(Action.say) + [
         .say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))
@@ -239,8 +240,12 @@ extension Conversation {
           "  + " + t("rule.\(c.id).name") + whereText(c)
             + (c.matched.map { t.aside(t.quote($0)) } ?? "")))
     }
+    let storedNow = (try? current.get())?.conditions ?? []
     for id in understood.removed {
-      out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))
+      // Stored at one place: the show-back names it ("(right arm)").
+      let here = storedNow.filter { $0.id == id }
+      let place = here.count == 1 ? placeText(here[0]) : ""
+      out.append(.say("  - " + t("rule.\(id).name") + place + " " + t("chat.gone")))
     }
     for c in understood.removedPlaces {
       out.append(.say("  - " + t("rule.\(c.id).name") + placeText(c) + " " + t("chat.gone")))

@@ -17,6 +17,14 @@ extension Conversation {
     var byID: [String] = []
     var places: [ProfileCondition] = []
     var lines: [Action] = []
+    /// Removals not offered because only a part of them ended: the recognizer's "not counted"
+    /// line for them is not shown (it would contradict "stays").
+    var kept: [String] = []
+
+    /// `notes` without the lines about what stays.
+    func shown(_ notes: [String], _ t: Localizer) -> [String] {
+      notes.filter { note in !kept.contains { note.contains(t("rule.\($0).name")) } }
+    }
   }
 
   /// Decides what each removal in `ids` takes off, given the words and the stored profile.
@@ -24,6 +32,7 @@ extension Conversation {
     var plan = RemovalPlan()
     guard !ids.isEmpty else { return plan }
     if let part = partEnded(line) {
+      plan.kept = ids
       for id in ids {
         plan.lines.append(
           .say(
