@@ -41,12 +41,9 @@ extension Conversation {
     }
     _ = draft.guide.press(.stop)
     draft.stopped = true
-    draft.reason = t(
-      "chat.changedMidSession",
-      [
-        "name": .text(receiver?.name ?? id),
-        "rules": .text(t.list(ids.map { t("rule.\($0).name") })),
-      ])
+    // Without the rules' names: the journal's words are read again for red flags, and what
+    // stopped it is in the profile or the journal already.
+    draft.reason = t("chat.changedMidSession.reason", ["name": .text(receiver?.name ?? id)])
     session = nil
     phase = .idle
     return [.status(""), .keys(on: false)] + lines + [

@@ -58,6 +58,12 @@ enum Terminal {
     action.sa_flags = 0
     sigaction(SIGHUP, &action, nil)
     sigaction(SIGTERM, &action, nil)
+    // A parent (a test runner, a service manager) may have blocked them; unblock them.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGHUP)
+    sigaddset(&set, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
   }
 
   /// The closing signal caught since the last call (0: none).

@@ -40,7 +40,8 @@ struct RoundFiveSessionTests {
       Self.choose("Bo") + [
         .line("suggest"), .expect("Tend offers no routine for them"), .expect("tend> "),
         .line("start 1"), .expect("tend> "),
-        .line("she feels a bit tired today"), .expect("tend> "), .line("quit"),
+        .line("she feels a bit tired today"), .expect("yes or no> "), .line("yes"),
+        .expect("Not saved: the journal could not be written"), .expect("tend> "), .line("quit"),
         .expect("Goodbye"),
       ]
     let run = try PseudoTerminal.run(

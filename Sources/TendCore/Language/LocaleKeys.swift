@@ -46,6 +46,7 @@ public enum LocaleKeys {
     "chat.caringFor",
     "chat.changedBeforeStart",
     "chat.changedMidSession",
+    "chat.changedMidSession.reason",
     "chat.closedStop",
     "chat.conditionRemoved",
     "chat.didYouMean",

@@ -35,6 +35,14 @@ extension Tend {
 
     /// The named receiver's red flags said (not stored) in the last 24 hours, from the journal;
     /// a line that cannot be read is skipped, so it never lifts one.
+    /// What a conversation kept for today for the receiver (said, not saved in the profile).
+    func keptToday(_ app: AppContext) throws -> [Condition] {
+      guard let receiver = sources.receiver else { return [] }
+      let (_, _, person) = try HomeInput.context(global, receiver: receiver)
+      return try ChatStore(home: app.home).keptToday(
+        of: person.id, day: CalendarDay.format(Date()))
+    }
+
     func saidRedFlags(_ app: AppContext) throws -> [SaidRedFlags.Flag] {
       guard let receiver = sources.receiver else { return [] }
       let (_, _, person) = try HomeInput.context(global, receiver: receiver)
@@ -65,6 +73,7 @@ extension Tend {
       // Red flags said in the conversation in the last 24 hours and not closed stand here too.
       let said = try saidRedFlags(app)
       all += said.flatMap(\.conditions)
+      all += try keptToday(app)
       let checker = SafetyChecker(catalog: app.catalog)
       let routine = try self.routine.map { try ConditionInput.routineID($0, app) }
       let result: SafetyChecker.Result
