@@ -57,7 +57,7 @@ extension Conversation {
         named = named.filter { $0.site == site }
       }
       guard sides.count == 1 || region != nil, !named.isEmpty, named.count < here.count else {
-        let places = t.list(here.map { t("rule.\(id).name") + placeText($0) })
+        let places = t.list(here.map(placeName))
         plan.lines.append(
           .say(
             t(
@@ -116,6 +116,12 @@ extension Conversation {
   func whichSeenLines(_ flags: [String], _ name: String) -> [Action] {
     let rules = t.list(flags.map { t("rule.\($0).name") })
     return [.say(t("seen.whichOne", ["name": .text(name), "rules": .text(rules)])), idlePrompt()]
+  }
+
+  /// "left arm" for a stored condition, its side alone, or "without a place".
+  func placeName(_ c: ProfileCondition) -> String {
+    if let site = c.site { return t.regionName(BodyRegion(site, side: c.side)) }
+    return c.side.map { t("side.\($0.rawValue)") } ?? t("rule.\(c.id).name")
   }
 
   /// " (left arm)" for a stored condition with a place; "" without one.

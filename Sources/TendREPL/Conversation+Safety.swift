@@ -13,7 +13,10 @@ extension Conversation {
   func keptForToday(_ receiverID: String) -> [Condition] {
     var out = keptToday[receiverID]?.day == today ? keptToday[receiverID]?.conditions ?? [] : []
     // What another window on this person kept for today counts here too.
-    for c in (try? store.keptToday(of: receiverID, day: today)) ?? []
+    // A shared file that cannot be read fails closed: something is kept that Tend cannot place.
+    let shared =
+      (try? store.keptToday(of: receiverID, day: today)) ?? [Condition(id: "not-understood")]
+    for c in shared
     where !out.contains(where: { $0.id == c.id && $0.site == c.site && $0.side == c.side }) {
       out.append(c)
     }
