@@ -37,29 +37,31 @@ public protocol CareStore: Sendable {
   func entries(of receiverID: String, since: Date) throws -> [(at: Date, entry: LogEntry)]
   /// Water reminders scheduled and not yet shown, for every readable receiver.
   func pendingReminders() throws -> [Reminder]
-  /// What was said and kept for today only (not in the profile), with its day (`YYYY-MM-DD`),
-  /// as stored now; nil when nothing is stored or it cannot be read.
-  func keptToday(_ id: String) -> KeptToday?
-  /// Replaces what is kept for today (empty conditions remove it).
-  func setKeptToday(_ kept: KeptToday, for id: String) throws
-}
-
-/// Facts the caregiver said and chose not to save in the profile: they decide that day's plans,
-/// even after a restart, and lapse at the end of the day.
-public struct KeptToday: Sendable, Equatable {
-  /// The local day they were said (`YYYY-MM-DD`).
-  public var day: String
-  public var conditions: [Condition]
-
-  public init(day: String, conditions: [Condition]) {
-    self.day = day
-    self.conditions = conditions
-  }
+  /// Throws when a receiver's journal cannot be both read and written (a link, no permission):
+  /// it holds the red flags said in the last 24 hours, so the conversation advises nothing then.
+  func checkJournal(of receiverID: String) throws
+  /// What was said on `day` (`YYYY-MM-DD`) and kept for that day only, not saved in the profile,
+  /// shared by every window on this home; another day's facts are never returned.
+  func keptToday(of receiverID: String, day: String) throws -> [Condition]
+  /// One locked read-modify-write of what is kept for `day` (another day's start empty).
+  func updateKeptToday(
+    of receiverID: String, day: String, _ change: ([Condition]) -> [Condition]) throws
+  /// Removes the one condition with this id, site and side (not the same rule at other places)
+  /// and journals it; returns what was removed (empty when it was already gone).
+  @discardableResult
+  func removeCondition(
+    exactly condition: ProfileCondition, from id: String, by: String?, note: String?, at: Date
+  ) throws -> [ProfileCondition]
 }
 
 extension CareStore {
-  public func keptToday(_ id: String) -> KeptToday? { nil }
-  public func setKeptToday(_ kept: KeptToday, for id: String) throws {}
+  /// A store that cannot fail to read its journals (a test double) has nothing to report.
+  public func checkJournal(of receiverID: String) throws {}
+  /// A store that keeps nothing for today beyond one conversation (a test double).
+  public func keptToday(of receiverID: String, day: String) throws -> [Condition] { [] }
+  public func updateKeptToday(
+    of receiverID: String, day: String, _ change: ([Condition]) -> [Condition]
+  ) throws {}
 }
 
 /// One receiver as found in the store: their profile, or why it cannot be read.
@@ -89,16 +91,10 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
   private var stored: [Profile]
   private var broken: [String: Message] = [:]
   private var log: [String: [(at: Date, entry: LogEntry)]] = [:]
-
-  private var kept: [String: KeptToday] = [:]
+  private var brokenJournals: [String: Message] = [:]
+  private var kept: [String: (day: String, conditions: [Condition])] = [:]
 
   public init(profiles: [Profile] = []) { stored = profiles }
-
-  public func keptToday(_ id: String) -> KeptToday? { lock.withLock { kept[id] } }
-
-  public func setKeptToday(_ today: KeptToday, for id: String) throws {
-    lock.withLock { kept[id] = today.conditions.isEmpty ? nil : today }
-  }
 
   /// Every readable profile as it is now.
   public var profiles: [Profile] { lock.withLock { stored } }
@@ -107,6 +103,30 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
   /// Marks a receiver's profile unreadable (as a broken file would be), for tests.
   public func breakProfile(_ id: String, problem: Message) {
     lock.withLock { broken[id] = problem }
+  }
+
+  /// Marks a receiver's journal unreadable and unwritable (as a link or mode 000 would), for tests.
+  public func breakJournal(_ id: String, problem: Message) {
+    lock.withLock { brokenJournals[id] = problem }
+  }
+
+  public func checkJournal(of receiverID: String) throws {
+    if let problem = lock.withLock({ brokenJournals[receiverID] }) {
+      throw Unreadable(problem: problem)
+    }
+  }
+
+  public func keptToday(of receiverID: String, day: String) throws -> [Condition] {
+    lock.withLock { kept[receiverID]?.day == day ? kept[receiverID]?.conditions ?? [] : [] }
+  }
+
+  public func updateKeptToday(
+    of receiverID: String, day: String, _ change: ([Condition]) -> [Condition]
+  ) throws {
+    lock.withLock {
+      let old = kept[receiverID]?.day == day ? kept[receiverID]?.conditions ?? [] : []
+      kept[receiverID] = (day, change(old))
+    }
   }
 
   public func receivers() -> [ReceiverRecord] {
@@ -191,6 +211,18 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
     return gone
   }
 
+  public func removeCondition(
+    exactly condition: ProfileCondition, from id: String, by: String?, note: String?, at: Date
+  ) throws -> [ProfileCondition] {
+    let gone = try update(id) { p -> [ProfileCondition] in
+      let gone = p.conditions.filter { $0.samePlace(as: condition) }
+      p.conditions.removeAll { $0.samePlace(as: condition) }
+      return gone
+    }
+    for c in gone { try append(.conditionRemoved(c, by: by, note: note), at: at, to: id) }
+    return gone
+  }
+
   public func setFluidLimit(_ ml: Int, for id: String) throws {
     try update(id) { $0.fluidLimitML = ml }
   }
@@ -200,11 +232,13 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
   }
 
   public func append(_ entry: LogEntry, at: Date, to receiverID: String) throws {
+    try checkJournal(of: receiverID)
     lock.withLock { log[receiverID, default: []].append((at, entry)) }
   }
 
   public func entries(of receiverID: String, since: Date) throws -> [(at: Date, entry: LogEntry)] {
-    lock.withLock { (log[receiverID] ?? []).filter { $0.at >= since } }
+    try checkJournal(of: receiverID)
+    return lock.withLock { (log[receiverID] ?? []).filter { $0.at >= since } }
   }
 
   public func pendingReminders() throws -> [Reminder] {
@@ -219,6 +253,13 @@ extension MemoryStore {
   /// A profile marked broken with `breakProfile`.
   public struct Unreadable: Error, Equatable {
     public var problem: Message
+  }
+}
+
+extension ProfileCondition {
+  /// The same rule at the same place (site and side).
+  public func samePlace(as other: ProfileCondition) -> Bool {
+    id == other.id && site == other.site && side == other.side
   }
 }
 

@@ -62,13 +62,28 @@ public final class ChatLoop {
   /// Runs until `quit`, Ctrl-D or the end of the pipe.
   public func start() {
     Terminal.catchInterrupts()
-    editor.onIdle { [unowned self] in self.feed(self.tick()) }
+    Terminal.catchClosing()
+    editor.onIdle { [unowned self] in
+      self.exitIfClosing()
+      self.feed(self.tick())
+    }
     perform(conversation.start())
     while !done {
       if conversation.isGuiding { guideTurn() } else { promptTurn() }
     }
     Terminal.keyMode(false)
     fflush(nil)
+  }
+
+  /// SIGHUP or SIGTERM arrived: what is known of a session under way (stopped early, at which
+  /// step, the ratings given) is written to the journal, then Tend exits (128 + the signal).
+  private func exitIfClosing() {
+    let signal = Terminal.takeClosing()
+    guard signal != 0 else { return }
+    perform(conversation.closing())
+    Terminal.keyMode(false)
+    fflush(nil)
+    exit(128 + signal)
   }
 
   private func tick() -> Input { .tick(elapsed: ticks.elapsed(), now: Date()) }
@@ -85,6 +100,7 @@ public final class ChatLoop {
   }
 
   private func promptTurn() {
+    exitIfClosing()
     feed(tick())
     if editor.isInteractive {
       editor.complete(with: completion())
@@ -118,6 +134,7 @@ public final class ChatLoop {
   }
 
   private func guideTurn() {
+    exitIfClosing()
     feed(tick())
     guard conversation.isGuiding else {
       typed = ""
@@ -196,9 +213,19 @@ public final class ChatLoop {
       conditionWords: words)
   }
 
+  /// The lines that tell a journal write landed ("Saved in the journal.", "Good. Saved."): after
+  /// a write that failed, in the same turn, they are replaced by one that says it was not saved.
+  private var savedLines: Set<String> {
+    Set(["chat.sessionSaved", "chat.feel.saved", "water.thanks", "water.ok"].map { t($0) })
+  }
+
   private func perform(_ actions: [Action]) {
+    var logFailed = false
     for action in actions {
       switch action {
+      case .say(let text) where logFailed && savedLines.contains(text):
+        clearStatus()
+        show(t("chat.journalNotSaved"))
       case .say(let text): clearStatus(); show(text)
       case .notice(let text):
         if reading { editor.printAbove([text]) } else { clearStatus(); show(text) }
@@ -211,7 +238,8 @@ public final class ChatLoop {
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
-      case .log(let entry, let id): attempt { try store.append(entry, at: Date(), to: id) }
+      case .log(let entry, let id):
+        if !attempt({ try store.append(entry, at: Date(), to: id) }) { logFailed = true }
       case .showRecent(let id):
         let since = Date().addingTimeInterval(-30 * 86_400)
         let name = conversation.receiver?.name ?? id
@@ -242,12 +270,18 @@ public final class ChatLoop {
     _ = write(STDOUT_FILENO, "\u{07}", 1)
   }
 
-  private func attempt(_ body: () throws -> Void) {
-    do { try body() } catch {
+  /// Runs `body`; an error is printed on stderr. Returns whether it succeeded.
+  @discardableResult
+  private func attempt(_ body: () throws -> Void) -> Bool {
+    do {
+      try body()
+      return true
+    } catch {
       clearStatus()
       fflush(nil)
       let line = t("cli.error", ["message": .text(error.localizedDescription)])
       FileHandle.standardError.write(Data((line + "\n").utf8))
+      return false
     }
   }
 

@@ -10,6 +10,8 @@ extension Conversation {
     for event in events {
       switch event {
       case .started(let i):
+        // Another window may have saved a red flag: read again before each step after the first.
+        if i > 0, let stop = stopIfChangedElsewhere() { return out + stop }
         out.append(.cue)
         out += stepLines(
           draft.guide.steps[i], number: i + 1, of: draft.guide.steps.count,

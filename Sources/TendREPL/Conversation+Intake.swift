@@ -193,7 +193,8 @@ extension Conversation {
     guard let found = understood(line) else {
       return [.say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))]
     }
-    let stored = readCurrent().map { $0.conditions.map(\.id) }
+    let current = readCurrent()
+    let stored = current.map { $0.conditions.map(\.id) }
     let unsaved = Set((currentID.flatMap { unsavedRedFlags[$0] } ?? []).map(\.id))
     let kept = Set((currentID.map(keptForToday) ?? []).map(\.id))
     let said = found.removed.filter {
@@ -202,13 +203,22 @@ extension Conversation {
     // "She doesn't have chest pain anymore" never lifts a red flag: only the care team can.
     let held = heldByCareTeam(said)
     let removable = said.filter { !held.contains($0) }
-    let understood = Understanding(
-      conditions: found.conditions, removed: removable, notes: found.notes,
+    // Only what the words name goes: one side of several, never the whole of what a part of
+    // it ended ("the stitches came out" is not the operation over).
+    let removal = removalPlan(
+      removable, line: line, stored: (try? current.get())?.conditions ?? [])
+    var understood = Understanding(
+      conditions: found.conditions, removed: removal.byID, notes: removal.shown(found.notes, t),
       unknownTerms: found.unknownTerms, said: recorded(line))
-    guard !understood.conditions.isEmpty || !understood.removed.isEmpty else {
-      if !held.isEmpty {
+    understood.removedPlaces = removal.places
+    guard
+      !understood.conditions.isEmpty || !understood.removed.isEmpty
+        || !understood.removedPlaces.isEmpty
+    else {
+      if !held.isEmpty || !removal.lines.isEmpty {
         phase = .idle
-        return found.notes.map(Action.say) + heldLines(held) + [idlePrompt()]
+        return removal.shown(found.notes, t).map(Action.say) + heldLines(held) + removal.lines
+          + [idlePrompt()]
       }
       return found.notes.map(Action.say) + [
         .say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))
@@ -231,9 +241,17 @@ extension Conversation {
           "  + " + t("rule.\(c.id).name") + whereText(c)
             + (c.matched.map { t.aside(t.quote($0)) } ?? "")))
     }
+    let storedNow = (try? current.get())?.conditions ?? []
     for id in understood.removed {
-      out.append(.say("  - " + t("rule.\(id).name") + " " + t("chat.gone")))
+      // Stored at one place: the show-back names it ("(right arm)").
+      let here = storedNow.filter { $0.id == id }
+      let place = here.count == 1 ? placeText(here[0]) : ""
+      out.append(.say("  - " + t("rule.\(id).name") + place + " " + t("chat.gone")))
     }
+    for c in understood.removedPlaces {
+      out.append(.say("  - " + t("rule.\(c.id).name") + placeText(c) + " " + t("chat.gone")))
+    }
+    out += removal.lines
     out += understood.notes.map(Action.say)
     out += heldLines(held)
     let name = Message.Argument.text(receiver?.name ?? "")
@@ -256,6 +274,7 @@ extension Conversation {
     var out: [Action] = []
     if yes {
       out += removeConditions(understood.removed)
+      out += removePlaces(understood.removedPlaces)
       out += addConditions(understood.conditions, words: understood.said)
     } else {
       out += notSaved(understood, logWords: true)

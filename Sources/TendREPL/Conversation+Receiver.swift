@@ -115,7 +115,7 @@ extension Conversation {
       out.append(.say(t("chat.inForce", ["rules": .text(t.list(names))])))
     }
     out += redFlagActions(profile.conditions.map(\.id))
-    out += restoreRedFlags(profile)
+    out += journalProblem(profile) ?? restoreRedFlags(profile)
     // Kept for today earlier (before a restart, or in another window): it still stands today.
     let kept = keptForToday(id)
     if !kept.isEmpty {
@@ -176,10 +176,29 @@ extension Conversation {
   /// file named with its line and field; no routine is offered then).
   func readCurrent() -> Result<Profile, Unreadable> {
     guard let id = currentID else { return .failure(Unreadable(actions: [])) }
+    let profile: Profile
     do {
-      return .success(try store.profile(id))
+      profile = try store.profile(id)
     } catch {
       return .failure(Unreadable(actions: unreadable(id, error)))
+    }
+    // Fail closed, as `tend check` does: the journal holds the red flags said in the last 24
+    // hours, so while it cannot be read (or written) nothing is advised for this person.
+    if let lines = journalProblem(profile) { return .failure(Unreadable(actions: lines)) }
+    return .success(profile)
+  }
+
+  /// The lines that say the person's journal cannot be read or written (naming the file and
+  /// why) and that nothing is offered until it can; nil when it is fine.
+  func journalProblem(_ profile: Profile) -> [Action]? {
+    do {
+      try store.checkJournal(of: profile.id)
+      return nil
+    } catch {
+      return [
+        .say(t("chat.storeError", ["problem": .text(problemText(error))])),
+        .say(t("chat.journalUnreadable", ["name": .text(profile.name)])),
+      ]
     }
   }
 
@@ -245,7 +264,8 @@ extension Conversation {
     let unsaved = Set((unsavedRedFlags[id] ?? []).map(\.id))
     unsavedRedFlags[id]?.removeAll { ids.contains($0.id) }
     let kept = Set(keptForToday(id).map(\.id))
-    setKeptForToday(keptForToday(id).filter { !ids.contains($0.id) }, receiverID: id)
+    keptToday[id]?.conditions.removeAll { ids.contains($0.id) }
+    try? store.updateKeptToday(of: id, day: today) { $0.filter { !ids.contains($0.id) } }
     let stored = Set(((try? store.profile(id))?.conditions ?? []).map(\.id))
     for conditionID in Array(Set(ids)).sorted() {
       if kept.contains(conditionID), !stored.contains(conditionID), !unsaved.contains(conditionID) {

@@ -13,12 +13,16 @@ extension Conversation {
   /// The store is read first (another window, or this one before a restart, may have kept
   /// something today); what this conversation kept stands too if the store could not keep it.
   func keptForToday(_ receiverID: String) -> [Condition] {
-    var kept: [Condition] = []
-    if let stored = store.keptToday(receiverID), stored.day == today { kept = stored.conditions }
-    if let mine = keptToday[receiverID], mine.day == today {
-      for c in mine.conditions where !kept.contains(where: { Self.same($0, c) }) { kept.append(c) }
+    var out = keptToday[receiverID]?.day == today ? keptToday[receiverID]?.conditions ?? [] : []
+    // What another window on this person kept for today counts here too.
+    // A shared file that cannot be read fails closed: something is kept that Tend cannot place.
+    let shared =
+      (try? store.keptToday(of: receiverID, day: today)) ?? [Condition(id: "not-understood")]
+    for c in shared
+    where !out.contains(where: { $0.id == c.id && $0.site == c.site && $0.side == c.side }) {
+      out.append(c)
     }
-    return kept
+    return out
   }
 
   static func same(_ a: Condition, _ b: Condition) -> Bool {
@@ -30,13 +34,16 @@ extension Conversation {
   mutating func keepForToday(_ conditions: [Condition], receiverID id: String) {
     var kept = keptForToday(id)
     for c in conditions where !kept.contains(where: { Self.same($0, c) }) { kept.append(c) }
-    setKeptForToday(kept, receiverID: id)
+    keptToday[id] = (today, kept)
+    try? store.updateKeptToday(of: id, day: today) { old in
+      old + kept.filter { c in !old.contains(where: { Self.same($0, c) }) }
+    }
   }
 
   /// What is kept for today, replaced (in this conversation, and in the store when it can).
   mutating func setKeptForToday(_ conditions: [Condition], receiverID id: String) {
     keptToday[id] = (today, conditions)
-    try? store.setKeptToday(KeptToday(day: today, conditions: conditions), for: id)
+    try? store.updateKeptToday(of: id, day: today) { _ in conditions }
   }
 
   /// `--condition` specs for what is kept for today, so `check` at the chat prompt (run as the

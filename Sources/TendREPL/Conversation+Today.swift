@@ -162,8 +162,9 @@ extension Conversation {
     guard t.list("chat.seenWords").contains(where: { lower.contains(" \($0)") }),
       !t.list("chat.notSeenWords").contains(where: { lower.contains(" \($0)") })
     else { return nil }
-    let named = understood(line)?.removed.filter(flags.contains) ?? []
-    let ids = named.isEmpty ? flags : Array(Set(named)).sorted()
+    // Only the red flag the words name ("seen for the chest pain"); none named among several:
+    // ask which, and nothing is closed.
+    guard let ids = seenFlags(line, flags) else { return whichSeenLines(flags, profile.name) }
     let words = String(line.prefix(500))
     // Only the care team lifts a red flag: words that name nobody on it ("he was seen", "seen
     // by her daughter") are asked who from the care team saw them; it stays in force meanwhile.

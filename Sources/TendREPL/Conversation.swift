@@ -34,6 +34,9 @@ public struct Conversation: Sendable {
     public var unknownTerms: [String]
     /// The words as typed (kept in the journal when what they say is not saved).
     public var said: String
+    /// Conditions gone at one place only (the IV in the left arm, not the one in the right):
+    /// taken off exactly, not by rule id (`Conversation+Removal`).
+    public var removedPlaces: [ProfileCondition] = []
 
     public init(
       conditions: [Condition] = [], removed: [String] = [], notes: [String] = [],

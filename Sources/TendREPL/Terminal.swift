@@ -4,6 +4,9 @@ import Synchronization
 /// Set by the SIGINT handler; read by the loop (between keys) and by readline's idle hook.
 let interruptSeen = Atomic<Bool>(false)
 
+/// Set by the SIGHUP/SIGTERM handler: the signal's number (0: none yet).
+let closingSeen = Atomic<Int32>(0)
+
 /// The terminal outside readline: Ctrl-C as a flag, single keys with a timeout while a step runs,
 /// and lines from a pipe with a timeout. No C pointers leave this file's functions.
 ///
@@ -43,6 +46,28 @@ enum Terminal {
 
   /// Whether Ctrl-C was pressed since the last call.
   static func takeInterrupt() -> Bool { interruptSeen.exchange(false, ordering: .relaxed) }
+
+  /// Catches SIGHUP (the window was closed) and SIGTERM (`kill`) as a flag, so the loop can
+  /// write down a session under way before it exits (no SA_RESTART: a wait returns at once).
+  static func catchClosing() {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { signal in
+      closingSeen.store(signal, ordering: .relaxed)
+    }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGHUP, &action, nil)
+    sigaction(SIGTERM, &action, nil)
+    // A parent (a test runner, a service manager) may have blocked them; unblock them.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGHUP)
+    sigaddset(&set, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+  }
+
+  /// The closing signal caught since the last call (0: none).
+  static func takeClosing() -> Int32 { closingSeen.exchange(0, ordering: .relaxed) }
 
   nonisolated(unsafe) private static var saved: termios?
 

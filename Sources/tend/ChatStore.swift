@@ -82,46 +82,66 @@ final class ChatStore: CareStore {
     return removed
   }
 
+  func removeCondition(
+    exactly condition: ProfileCondition, from id: String, by: String?, note: String?, at: Date
+  ) throws -> [ProfileCondition] {
+    let removed = try receiversStore.update(id) { profile -> [ProfileCondition] in
+      let gone = profile.conditions.filter { $0.samePlace(as: condition) }
+      profile.conditions.removeAll { $0.samePlace(as: condition) }
+      return gone
+    }
+    let journal = try receiversStore.journal(id)
+    for condition in removed {
+      try journal.append(
+        JournalEntry(
+          at: Timestamp(at), .condition(ConditionChange(.removed, condition, by: by, note: note))))
+    }
+    return removed
+  }
+
+  /// The journal opened for reading and writing without following a link (then closed): a
+  /// link, a special file or a file Tend may not read or write is reported; no file yet is fine.
+  func checkJournal(of receiverID: String) throws {
+    _ = try receiversStore.checkedFolder(receiverID)
+    if let fd = try SafeFile.open(receiversStore.journalURL(receiverID).path, O_RDWR) { close(fd) }
+  }
+
+  /// `kept-today.json` in the receiver's folder: `{"v":1,"day":"2026-12-01","conditions":[…]}`,
+  /// what was said and kept for that day only (not saved in the profile), so every window on
+  /// the same home follows it; read and replaced under the folder's lock, never through a link.
+  static let keptFile = "kept-today.json"
+
+  private struct KeptFile: Codable {
+    var v: Int
+    var day: String
+    var conditions: [Condition]
+  }
+
+  private func readKept(_ folder: URL, day: String) throws -> [Condition] {
+    let path = folder.appendingPathComponent(Self.keptFile).path
+    guard let bytes = try SafeFile.read(path, limit: 1 << 16) else { return [] }
+    let file = try JSONDecoder().decode(KeptFile.self, from: Data(bytes))
+    return file.day == day ? file.conditions : []
+  }
+
+  func keptToday(of receiverID: String, day: String) throws -> [Condition] {
+    let folder = try receiversStore.checkedFolder(receiverID)
+    return try FileLock.exclusive(folder: folder.path) { try readKept(folder, day: day) }
+  }
+
+  func updateKeptToday(
+    of receiverID: String, day: String, _ change: ([Condition]) -> [Condition]
+  ) throws {
+    let folder = try receiversStore.checkedFolder(receiverID)
+    try FileLock.exclusive(folder: folder.path) {
+      let old = (try? readKept(folder, day: day)) ?? []
+      let data = try JSONEncoder().encode(KeptFile(v: 1, day: day, conditions: change(old)))
+      try DurableFile.replace(folder.appendingPathComponent(Self.keptFile), with: data)
+    }
+  }
+
   func setFluidLimit(_ ml: Int, for id: String) throws {
     try receiversStore.update(id) { $0.fluidLimitML = ml }
-  }
-
-  /// `receivers/<id>/kept-today.json`: `{"v":1,"day":"YYYY-MM-DD","conditions":["spec", ...]}`,
-  /// the condition specs `--condition` takes. Read without following a link; a file that
-  /// cannot be read, or a spec that does not parse, keeps nothing (the today check asks again).
-  func keptTodayURL(_ id: String) -> URL {
-    receiversStore.folder(id).appendingPathComponent("kept-today.json")
-  }
-
-  func keptToday(_ id: String) -> KeptToday? {
-    guard let bytes = try? SafeFile.read(keptTodayURL(id).path, limit: 64 << 10),
-      let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-      object["v"] as? Int == 1, let day = object["day"] as? String,
-      let specs = object["conditions"] as? [String]
-    else { return nil }
-    var conditions: [Condition] = []
-    for spec in specs {
-      guard let condition = try? ConditionSpec.parse(spec) else { return nil }
-      conditions.append(condition)
-    }
-    return KeptToday(day: day, conditions: conditions)
-  }
-
-  func setKeptToday(_ kept: KeptToday, for id: String) throws {
-    let url = keptTodayURL(id)
-    guard !kept.conditions.isEmpty else {
-      if (try? SafeFile.read(url.path, limit: 64 << 10)) != nil {
-        try? FileManager.default.removeItem(at: url)
-      }
-      return
-    }
-    let object: [String: Any] = [
-      "v": 1, "day": kept.day, "conditions": kept.conditions.map(ConditionSpec.format),
-    ]
-    var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-    data.append(0x0A)
-    _ = try receiversStore.checkedFolder(id)
-    try DurableFile.replace(url, with: data)
   }
 
   func setGiver(_ name: String, for id: String) throws {

@@ -25,7 +25,7 @@ struct KeptTodayTests {
     let store = MemoryStore(profiles: [Profile(id: "ann", name: "Ann")])
     let now = Date()
     Self.keptByFirstConversation(store, now: now)
-    #expect(store.keptToday("ann")?.conditions.map(\.id) == ["iv-line"])
+    #expect(try store.keptToday(of: "ann", day: CalendarDay.format(now)).map(\.id) == ["iv-line"])
     var again = Harness(now: now.addingTimeInterval(60), store: store)
     let chosen = again.send("1")
     #expect(chosen.contains("Kept for today from earlier (not in Ann's profile): IV"))
@@ -37,7 +37,7 @@ struct KeptTodayTests {
     // Saying it is gone takes it off what is kept.
     let gone = again.send("the PICC is out now", "yes")
     #expect(gone.contains("Removed"), "\(gone)")
-    #expect(store.keptToday("ann")?.conditions.isEmpty ?? true)
+    #expect(try store.keptToday(of: "ann", day: CalendarDay.format(now)).isEmpty)
   }
 
   @Test("the next day it is not applied, and the today check asks again")

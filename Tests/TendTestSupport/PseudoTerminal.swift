@@ -26,6 +26,8 @@ public enum PseudoTerminal {
     /// Another window: runs `tend` with these arguments (same environment) to its end, while
     /// the session waits; its output is not part of the transcript.
     case otherWindow([String])
+    /// A signal sent to `tend` (SIGHUP: the window closed; SIGTERM: `kill`).
+    case signal(Int32)
 
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.unkeyedContainer()
@@ -40,6 +42,7 @@ public enum PseudoTerminal {
       case .endOfInput: try c.encode("send"); try c.encode([UInt8(4)])
       case .otherWindow(let args): try c.encode("tend"); try c.encode(args)
       case .resize(let columns): try c.encode("resize"); try c.encode(columns)
+      case .signal(let number): try c.encode("signal"); try c.encode(number)
       }
     }
   }
@@ -136,6 +139,8 @@ public enum PseudoTerminal {
         elif kind == "pause":
             time.sleep(step[1])
             drain()
+        elif kind == "signal":
+            child.kill(step[1])
         elif kind == "resize":
             child.setwinsize(40, step[1])
         elif kind == "tend":

@@ -35,6 +35,14 @@ extension Tend {
 
     /// The named receiver's red flags said (not stored) in the last 24 hours, from the journal;
     /// a line that cannot be read is skipped, so it never lifts one.
+    /// What a conversation kept for today for the receiver (said, not saved in the profile).
+    func keptToday(_ app: AppContext) throws -> [Condition] {
+      guard let receiver = sources.receiver else { return [] }
+      let (_, _, person) = try HomeInput.context(global, receiver: receiver)
+      return try ChatStore(home: app.home).keptToday(
+        of: person.id, day: CalendarDay.format(Date()))
+    }
+
     func saidRedFlags(_ app: AppContext) throws -> [SaidRedFlags.Flag] {
       guard let receiver = sources.receiver else { return [] }
       let (_, _, person) = try HomeInput.context(global, receiver: receiver)
@@ -54,19 +62,6 @@ extension Tend {
         recognizer = words
         return words.recognize(text, today: at, profile: stored).conditions
       }
-    }
-
-    /// The named receiver's facts kept for today only (`receivers/<id>/kept-today.json`), when
-    /// they are today's.
-    func keptToday(_ app: AppContext) throws -> [Condition] {
-      guard let receiver = sources.receiver else { return [] }
-      let (_, _, person) = try HomeInput.context(global, receiver: receiver)
-      let c = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-      let today = String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-      guard let kept = ChatStore(home: app.home, localizer: app.localizer).keptToday(person.id),
-        kept.day == today
-      else { return [] }
-      return kept.conditions
     }
 
     func run() throws {
