@@ -135,7 +135,9 @@ final class ChatStore: CareStore {
     let folder = try receiversStore.checkedFolder(receiverID)
     try FileLock.exclusive(folder: folder.path) {
       let old = (try? readKept(folder, day: day)) ?? []
-      let data = try JSONEncoder().encode(KeptFile(v: 1, day: day, conditions: change(old)))
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      let data = try encoder.encode(KeptFile(v: 1, day: day, conditions: change(old)))
       try DurableFile.replace(folder.appendingPathComponent(Self.keptFile), with: data)
     }
   }

@@ -19,7 +19,7 @@ struct KeptTodayRestartTests {
     _ = try ConversationSafetyTests.run(first, home)
     let kept = try String(
       contentsOf: home.appendingPathComponent("receivers/ann/kept-today.json"), encoding: .utf8)
-    #expect(kept.contains("iv-line@left-"), "\(kept)")
+    #expect(kept.contains("\"id\":\"iv-line\"") && kept.contains("\"side\":\"left\""), "\(kept)")
     let second: [PseudoTerminal.Step] = [
       .expect("name> "), .line("Ann"),
       .expect("Kept for today from earlier (not in Ann's profile)"), .expect("tend> "),
