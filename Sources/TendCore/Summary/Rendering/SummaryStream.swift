@@ -26,7 +26,9 @@ public final class ExportWriter: ExportText {
   private var hasher = SHA256()
   /// Whether what passes is hashed (not for a copy whose digest is already known: the SHA-256
   /// was a third of a FHIR export's time, and was done twice).
-  let hashing: Bool
+  private(set) var hashing: Bool
+  /// The digest sealed into the export by `writeSealing` (what `digest()` then returns).
+  private var sealed: String?
   /// Bytes written so far (buffered included).
   public private(set) var count = 0
   /// The first write error (`errno`); later writes are dropped.
@@ -76,8 +78,31 @@ public final class ExportWriter: ExportText {
     }
   }
 
-  /// The SHA-256 of everything written (meaningless unless `hashing`).
+  /// Writes the export's last bytes, `end`, with the digest of the whole export in place of the
+  /// 64-byte placeholder at `placeholder` in `end` (the `Checksum` rule: the digest covers every
+  /// byte with the placeholder in its place), and returns that digest. Nothing may be written
+  /// after this. The export streams: nothing before `end` is held back or written over.
+  public func writeSealing(_ end: [UInt8], placeholder at: Int) -> String {
+    precondition(hashing && sealed == nil && at >= 0 && at + 64 <= end.count)
+    var copy = hasher
+    buffer.withUnsafeBufferPointer { copy.update(buffer: $0) }
+    end.withUnsafeBufferPointer { copy.update(buffer: $0) }
+    let digest = copy.hexDigest()
+    flush()
+    // The rest is not hashed again: its digest is known.
+    hashing = false
+    sealed = digest
+    var out = end
+    out.replaceSubrange(at..<(at + 64), with: digest.utf8)
+    write(bytes: out)
+    flush()
+    return digest
+  }
+
+  /// The SHA-256 of everything written (meaningless unless `hashing`, or after
+  /// `writeSealing`, the digest it sealed).
   public func digest() -> String {
+    if let sealed { return sealed }
     var copy = hasher
     buffer.withUnsafeBufferPointer { copy.update(buffer: $0) }
     return copy.hexDigest()
@@ -198,12 +223,13 @@ public struct SummaryStream {
   }
 
   /// Writes the export to `out` and returns the SHA-256 of what was written. With
-  /// `options.checksum` (JSON, FHIR) the checksum is written in place of its placeholder: `out`
-  /// must then be a regular file (the digest is written at its place once the end is known).
+  /// `options.checksum` the checksum is written in place of its placeholder: for JSON `out`
+  /// must then be a regular file (the digest, near the top, is written at its place once the
+  /// end is known); FHIR carries it in its last line, so it is sealed as it streams.
   public func write(_ render: RenderOptions, to out: ExportWriter) throws(SummaryError) -> String {
     var placeholder: Int?
     func head(_ text: String) {
-      if render.checksum, format == .json || format == .fhir,
+      if render.checksum, format == .json,
         let range = text.utf8.firstRange(of: Checksum.placeholder.utf8)
       {
         placeholder =
@@ -225,15 +251,21 @@ public struct SummaryStream {
       }
       out.write(writer.tail())
     case .fhir:
+      // The checksum is in the Bundle's last line (`meta` after `entry`): sealed as it streams.
       var bundle = FHIRBundle(data, render)
-      head(bundle.head())
+      out.write(bundle.head())
       var text: [UInt8] = []
       try rows {
         text.removeAll(keepingCapacity: true)
         bundle.session($0, into: &text)
         out.write(bytes: text)
       }
-      out.write(bundle.tail())
+      let (tail, placeholder) = bundle.tailBytes()
+      if let placeholder {
+        _ = out.writeSealing(tail, placeholder: placeholder)
+      } else {
+        out.write(bytes: tail)
+      }
     case .json:
       try writeJSON(render, head: head, out: out)
     }
@@ -250,10 +282,11 @@ public struct SummaryStream {
     return digest
   }
 
-  /// Writes the export to standard output. A sealed export (its checksum is known only at the
-  /// end) is made in a temporary file first and then copied, so memory stays flat.
+  /// Writes the export to standard output. A sealed JSON export (its checksum, near the top, is
+  /// known only at the end) is made in a temporary file first and then copied, so memory stays
+  /// flat; FHIR is sealed in its last line and streams straight out.
   public func writeToStandardOutput(_ render: RenderOptions) throws(SummaryError) -> String {
-    let sealed = render.checksum && (format == .json || format == .fhir)
+    let sealed = render.checksum && format == .json
     // A sealed export is hashed as it is made; its copy to the screen is not hashed again.
     let out = ExportWriter(fd: 1, hashing: !sealed)
     let digest: String
