@@ -82,8 +82,9 @@ struct FHIRWritingTests {
           var out: [UInt8] = []
           bundle.localNumber(n, into: &out)
           #expect(
-            String(decoding: out, as: UTF8.self) == String(
-              decoding: FHIRBundle.escaped(t.text(.number(n))), as: UTF8.self),
+            String(decoding: out, as: UTF8.self)
+              == String(
+                decoding: FHIRBundle.escaped(t.text(.number(n))), as: UTF8.self),
             "\(lang) \(region ?? "") \(n)")
         }
       }
@@ -126,6 +127,35 @@ struct FHIRWritingTests {
       #expect(
         RedFlagWords.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines),
         "\(text.unicodeScalars.map { $0.value })")
+    }
+  }
+}
+
+/// `tend review`'s table takes file names and pads cells without Foundation on the common path.
+@Suite("Review table helpers")
+struct ReviewTableHelperTests {
+  @Test("a file's name is URL's last path component")
+  func fileNames() {
+    let paths = [
+      "a.json", "/x/rosa.json", "x/y/z.fhir.json", "./a.json", "a//b.json", "/tmp/with space.json",
+      "/tmp/大丈夫.json", "/tmp/.hidden", "/", "x/", "x/.", "x/..", "..", ".", "...", "~/a.json",
+      "/a/b/c%20d.json", "a\\b.json", "/tmp/é.json", "relative/dir/",
+    ]
+    for path in paths {
+      #expect(
+        ReviewReport.fileName(path) == URL(fileURLWithPath: path).lastPathComponent, "\(path)")
+    }
+  }
+
+  @Test("a cell is padded as NSString pads it (UTF-16 units), and cut when longer")
+  func padding() {
+    let texts = ["", "a", "Rosa", "大丈夫", "e\u{301}", "👩‍👩‍👧", "Receiver 12", "🙂x", "ab"]
+    for text in texts {
+      for width in 0...12 {
+        #expect(
+          ReviewReport.padded(text, width)
+            == text.padding(toLength: width, withPad: " ", startingAt: 0), "\(text) \(width)")
+      }
     }
   }
 }
