@@ -133,6 +133,67 @@ final class ChunkHasher: @unchecked Sendable {
   func state() -> SHA256 { queue.sync { hasher } }
 }
 
+/// The FHIR Bundle's sessions, written to `out` as rows come (on `RowPipe`'s thread).
+final class FHIRRows: @unchecked Sendable {
+  var bundle: FHIRBundle
+  let out: ExportWriter
+  private var text: [UInt8] = []
+
+  init(bundle: FHIRBundle, out: ExportWriter) {
+    self.bundle = bundle
+    self.out = out
+  }
+
+  func write(_ rows: [SummaryData.Row]) {
+    for row in rows {
+      text.removeAll(keepingCapacity: true)
+      bundle.session(row, into: &text)
+      out.write(bytes: text)
+    }
+  }
+}
+
+/// Rows handed, in batches and in order, to a thread that writes them, so reading the journal
+/// and writing the export run side by side when there is a second core. At most 4 batches of
+/// 256 rows wait at a time (memory stays flat). Between `init` and `finish` only that thread
+/// touches the writer and what it holds; `finish` waits for every batch to be written.
+final class RowPipe: @unchecked Sendable {
+  private let sink: FHIRRows
+  private let queue = DispatchQueue(label: "tend.export-rows")
+  private let slots = DispatchSemaphore(value: 4)
+  private var batch: [SummaryData.Row] = []
+  static let batchSize = 256
+
+  init(_ sink: FHIRRows) {
+    self.sink = sink
+    batch.reserveCapacity(Self.batchSize)
+  }
+
+  func add(_ row: SummaryData.Row) {
+    batch.append(row)
+    if batch.count >= Self.batchSize { send() }
+  }
+
+  private func send() {
+    guard !batch.isEmpty else { return }
+    let rows = batch
+    batch = []
+    batch.reserveCapacity(Self.batchSize)
+    slots.wait()
+    queue.async { [self] in
+      sink.write(rows)
+      slots.signal()
+    }
+  }
+
+  /// Sends the last batch and waits until all are written; the writer is the caller's again.
+  func finish() -> FHIRRows {
+    send()
+    queue.sync {}
+    return sink
+  }
+}
+
 /// A temporary file that holds one part of an export until the parts before it are written
 /// (JSON lists its SAFETY items before its sessions; both come from the same pass). It is
 /// unlinked at once, so nothing is left behind.
@@ -232,6 +293,8 @@ public struct SummaryStream {
     // Only the JSON lists every feeling and note; CSV and FHIR keep as few as the pages do.
     var first = options
     if format != .json { first.noteLimit = min(first.noteLimit, 3) }
+    // FHIR shows no SAFETY list: its sessions are not checked (what was in force still is).
+    if format == .fhir { first.auditSessions = false }
     let texts = rows && format == .json
     var scan = try JournalScan.read(path, receiver: receiver, options: first) {
       $0.discardRows = rows
@@ -278,12 +341,15 @@ public struct SummaryStream {
       // The checksum is in the Bundle's last line (`meta` after `entry`): sealed as it streams.
       var bundle = FHIRBundle(data, render)
       out.write(bundle.head())
-      var text: [UInt8] = []
-      try rows {
-        text.removeAll(keepingCapacity: true)
-        bundle.session($0, into: &text)
-        out.write(bytes: text)
+      // The rows are made on this thread and written on another, in order (`RowPipe`).
+      let pipe = RowPipe(FHIRRows(bundle: bundle, out: out))
+      do {
+        try rows { pipe.add($0) }
+      } catch {
+        _ = pipe.finish()
+        throw error
       }
+      bundle = pipe.finish().bundle
       let (tail, placeholder) = bundle.tailBytes()
       if let placeholder {
         _ = out.writeSealing(tail, placeholder: placeholder)
@@ -368,6 +434,7 @@ public struct SummaryStream {
           // The second pass only makes rows: it keeps no feelings or notes.
           var rowsOnly = options
           rowsOnly.noteLimit = 1
+          if format == .fhir { rowsOnly.auditSessions = false }
           var again = try JournalScan.read(
             path, receiver: receiver, options: rowsOnly, limit: scan.size
           ) {
