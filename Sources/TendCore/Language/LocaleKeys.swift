@@ -382,6 +382,7 @@ public enum LocaleKeys {
     "summary.fhir.massage",
     "summary.fhir.policy",
     "summary.fhir.pressure",
+    "summary.fhir.procedure",
     "summary.fhir.stoppedEarly",
     "summary.fhir.water",
     "summary.footer.coach",

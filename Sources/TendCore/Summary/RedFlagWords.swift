@@ -26,7 +26,7 @@ public final class RedFlagWords: @unchecked Sendable {
   /// The red-flag rule ids `text` reads as (sorted, unique), empty when none.
   /// - Throws: what `read` throws (words that could not be read are never "no red flag").
   public func rules(in text: String, at date: Date, stored: [Condition] = []) throws -> [String] {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = Self.trimmed(text)
     guard !trimmed.isEmpty else { return [] }
     let key =
       trimmed + "\u{0}"
@@ -52,6 +52,19 @@ public final class RedFlagWords: @unchecked Sendable {
     cache[key] = out
     lock.unlock()
     return out
+  }
+
+  /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without Foundation when the text
+  /// begins and ends with a printable ASCII character other than a space (nothing to trim:
+  /// every whitespace or newline character is a space, a control byte or beyond ASCII).
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first),
+      (0x21...0x7E).contains(last)
+    {
+      return text
+    }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// The same for a summary: `day` is the local day, `stored` the conditions then in force.

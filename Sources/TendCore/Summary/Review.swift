@@ -105,18 +105,19 @@ public enum Review {
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 1 << 28 else {
       return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeMutableBytes {
-        pread(fd, $0.baseAddress! + done, $0.count - done, off_t(done))
+    // Read straight into the array's storage (no zeroing first); only the bytes read count.
+    let size = Int(info.st_size)
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      var done = 0
+      while done < size {
+        let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
+        if n < 0, errno == EINTR { continue }
+        guard n > 0 else { break }
+        done += n
       }
-      if n < 0, errno == EINTR { continue }
-      guard n > 0 else { break }
-      done += n
+      // A file that shrank while it was read is read as far as it went.
+      count = done
     }
-    // A file that shrank while it was read is read as far as it went.
-    return done == bytes.count ? bytes : Array(bytes[0..<done])
   }
 
   /// A Tend JSON summary, read and checked; nil when the bytes are not one (other JSON, or not

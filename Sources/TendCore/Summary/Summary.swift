@@ -293,20 +293,22 @@ public struct SummaryBuilder: Sendable {
         dayCache = (day, historyVersion, inForceIDs, r)
         dayPlans = [:]
       }
-      let done = SessionDone(
-        routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites, pressure: s.pressure,
-        minutes: s.minutes)
-      var planned: Plan?
-      if !s.adapted.isEmpty, let id = s.routine {
-        planned = dayPlans[id]
-        if planned == nil, let routine = auditor!.catalog.routine(id) {
-          planned = Planner.plans([routine], under: r).first
-          dayPlans[id] = planned
+      if options.auditSessions {
+        let done = SessionDone(
+          routine: s.routine, kept: s.kept, adapted: s.adapted, sites: s.sites,
+          pressure: s.pressure, minutes: s.minutes)
+        var planned: Plan?
+        if !s.adapted.isEmpty, let id = s.routine {
+          planned = dayPlans[id]
+          if planned == nil, let routine = auditor!.catalog.routine(id) {
+            planned = Planner.plans([routine], under: r).first
+            dayPlans[id] = planned
+          }
         }
+        breaches = SessionAudit.breaches(
+          done, under: r, catalog: auditor!.catalog, planned: planned)
+        breaches = Self.withSaidStop(breaches, standing: standingSaid(at: s.at))
       }
-      breaches = SessionAudit.breaches(
-        done, under: r, catalog: auditor!.catalog, planned: planned)
-      breaches = Self.withSaidStop(breaches, standing: standingSaid(at: s.at))
       if !breaches.isEmpty { againstCount += 1 }
       if !breaches.isEmpty {
         let item = SummaryData.AgainstPrecautions(

@@ -28,6 +28,11 @@ public struct SummaryOptions: Sendable {
   /// Reads the family's words for red flags (without it, red flags said in words are not
   /// listed: only the conditions of the profile are).
   public var redFlagWords: RedFlagWords?
+  /// Whether each session is checked against the precautions in force (`SessionAudit`, with
+  /// `catalog`): off only for an export that shows no such check (FHIR has no SAFETY list),
+  /// which still works out what was in force each day. The summary then lists nothing as
+  /// having gone against the precautions, so nothing else may be made from it.
+  var auditSessions = true
 
   public init(
     period: SummaryPeriod, omit: Set<SummaryPart> = [], deidentify: Bool = false, now: SummaryTime,

@@ -46,6 +46,56 @@ public struct SummaryTime: Hashable, Sendable, Comparable, Codable, CustomString
       + "\(offset < 0 ? "-" : "+")\(CivilDay.two(off / 60)):\(CivilDay.two(off % 60))"
   }
 
+  /// `description`'s bytes, appended to `out` without making a string (an export writes two
+  /// times for every session).
+  func writeDescription(into out: inout [UInt8]) {
+    let days = localDay
+    let (y, m, d) = CivilDay.components(days)
+    let local = seconds + Int64(offset)
+    let secs = Int(local - Int64(days) * 86_400)
+    let off = abs(Int(offset)) / 60
+    Self.decimal(y, into: &out)
+    out.append(0x2D)
+    Self.two(m, into: &out)
+    out.append(0x2D)
+    Self.two(d, into: &out)
+    out.append(0x54)
+    Self.two(secs / 3600, into: &out)
+    out.append(0x3A)
+    Self.two(secs / 60 % 60, into: &out)
+    out.append(0x3A)
+    Self.two(secs % 60, into: &out)
+    out.append(offset < 0 ? 0x2D : 0x2B)
+    Self.two(off / 60, into: &out)
+    out.append(0x3A)
+    Self.two(off % 60, into: &out)
+  }
+
+  /// As `CivilDay.two`: a leading 0 below 10, else the decimal digits.
+  private static func two(_ n: Int, into out: inout [UInt8]) {
+    if (0..<10).contains(n) {
+      out.append(0x30)
+      out.append(0x30 + UInt8(n))
+    } else {
+      decimal(n, into: &out)
+    }
+  }
+
+  /// As `"\(n)"`.
+  private static func decimal(_ n: Int, into out: inout [UInt8]) {
+    if (10..<100).contains(n) {
+      out.append(0x30 + UInt8(n / 10))
+      out.append(0x30 + UInt8(n % 10))
+    } else if (1000..<10000).contains(n) {
+      out.append(0x30 + UInt8(n / 1000))
+      out.append(0x30 + UInt8(n / 100 % 10))
+      out.append(0x30 + UInt8(n / 10 % 10))
+      out.append(0x30 + UInt8(n % 10))
+    } else {
+      out.append(contentsOf: String(n).utf8)
+    }
+  }
+
   /// Parses `YYYY-MM-DDTHH:MM[:SS[.fff]](Z|±HH:MM|±HHMM)`; nil for anything else.
   public static func parse<C: RandomAccessCollection>(_ b: C) -> SummaryTime?
   where C.Element == UInt8, C.Index == Int {

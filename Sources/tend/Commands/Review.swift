@@ -24,10 +24,23 @@ extension Tend {
       let redFlags = Set(app.catalog.rules.filter(\.isRedFlag).map(\.id))
       let results = Slots(count: files.count)
       let paths = files
+      let table = paths.count > 1
       DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-        results.set(i, TendCore.Review.read(path: paths[i], redFlagConditions: redFlags))
+        var file = TendCore.Review.read(path: paths[i], redFlagConditions: redFlags)
+        if table {
+          // The table of several files shows no session row, feeling or note (`ReviewReport`),
+          // and the figures were already checked against the rows: they are let go here, in
+          // the reading threads, instead of a thousand files' rows held to the end.
+          file.summary?.sessions = nil
+          file.summary?.feelings = nil
+          file.summary?.notes = nil
+        }
+        results.set(i, file)
       }
       let read = results.all
+      // Kept until the process ends: freeing a thousand summaries one by one just before exit
+      // was a few percent of the whole run.
+      Self.keptUntilExit = (results, read)
       let color = app.environment.colorAllowed(isTerminal: isatty(1) == 1)
       print(
         ReviewReport.render(read, RenderOptions(localizer: app.localizer, color: color)),
@@ -68,6 +81,9 @@ extension Tend {
       guard let first = files.first else { return (arguments, nil) }
       return (kept + [first], files)
     }
+
+    /// The files read, never freed (the process ends right after the report).
+    nonisolated(unsafe) static var keptUntilExit: (Slots, [TendCore.Review.File])?
 
     /// One slot per file, filled by concurrent readers.
     final class Slots: @unchecked Sendable {

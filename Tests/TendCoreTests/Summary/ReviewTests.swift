@@ -49,6 +49,38 @@ struct ReviewTests {
     #expect(back.version == SummaryFixtures.version)
   }
 
+  @Test(
+    "a FHIR export made before the seal moved to the Bundle's end still verifies and reads the same",
+    arguments: ["legacy-compact-meta-first.fhir.json", "legacy-indented-meta-first.fhir.json"])
+  func fhirLegacySeal(name: String) throws {
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("Snapshots/" + name)))
+    // Made by earlier versions: `meta`, with the checksum, on the Bundle's first lines.
+    let head = String(decoding: bytes.prefix(1200), as: UTF8.self)
+    #expect(head.contains("\"meta\"") && head.contains("content-sha256"))
+    let options = Self.options.redFlagConditions
+    let old = Review.read(bytes: bytes, path: name, redFlagConditions: options)
+    #expect(old.status == .intact && old.format == .fhir)
+    // Its checksum still catches a changed byte.
+    let text = String(decoding: bytes, as: UTF8.self)
+    let changed = text.replacingOccurrences(of: "\"Rosa Example\"", with: "\"Rosa Exampel\"")
+    #expect(changed != text)
+    #expect(Review.read(bytes: Array(changed.utf8), path: name).status == .altered)
+    // The same summary as an export made now, with `meta` last.
+    let new = Self.export(.fhir)
+    let tail = new.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(tail.hasPrefix("],\"meta\":{\"extension\":[") && tail.contains("content-sha256"))
+    #expect(!new.split(separator: "\n")[0].contains("\"meta\""))
+    let now = Review.read(bytes: Array(new.utf8), path: "a.fhir.json", redFlagConditions: options)
+    #expect(now.status == .intact)
+    let a = try #require(old.summary)
+    let b = try #require(now.summary)
+    #expect(a.period == b.period && a.version == b.version && a.made == b.made)
+    #expect(a.totals == b.totals && a.ratings == b.ratings && a.trend == b.trend)
+    #expect(a.stopped == b.stopped && a.routines == b.routines && a.sites == b.sites)
+    #expect(a.pressure == b.pressure && a.receiver == b.receiver)
+  }
+
   @Test("a changed byte marks the file altered; no checksum is unverified; junk is unreadable")
   func statuses() {
     let altered = Self.export(.json).replacingOccurrences(

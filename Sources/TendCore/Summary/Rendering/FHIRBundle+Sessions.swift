@@ -11,15 +11,133 @@ extension FHIRBundle {
   mutating func session(_ r: SummaryData.Row, into out: inout [UInt8]) {
     let t = options.localizer
     let ids = options.ids
-    let url = "urn:uuid:" + ids.next()
+    let start = r.at
+    let end = r.at.map { $0.adding(minutes: r.minutes ?? 0) }
+    let stopped = r.status == "stopped"
+    let performer = r.by.flatMap { people[$0] }
+    // The Procedure, written member by member as `procedure(…)` builds and `compact` writes it
+    // (tested so): its fixed parts made once, its words once per routine.
+    out.append(contentsOf: Self.nextEntry)
+    out.append(contentsOf: Self.procedureOpening)
+    let idAt = out.count
+    ids.next(into: &out)
+    // The Procedure's `"urn:uuid:…"`, for the Observations' `partOf`.
+    var urlQuoted = Self.urnOpening
+    urlQuoted.append(contentsOf: out[idAt...])
+    urlQuoted.append(UInt8(ascii: "\""))
+    out.append(contentsOf: Self.procedureResource)
+    let words = procedureWords(r.routine)
+    out.append(contentsOf: words.instantiates)
+    if stopped {
+      out.append(contentsOf: Self.stoppedStatus)
+      OrderedJSON.quote(r.stopReason ?? stoppedText(r), into: &out)
+      out.append(contentsOf: Self.afterReason)
+    } else {
+      out.append(contentsOf: Self.completedStatus)
+    }
+    if let open = words.textOpen, let close = words.textClose {
+      out.append(contentsOf: open)
+      localNumber(r.number, into: &out)
+      out.append(contentsOf: close)
+    } else {
+      let routine = r.routine.map { w.routineName($0) } ?? t("summary.fhir.massage")
+      out.append(contentsOf: Self.codeOpening)
+      OrderedJSON.quote(
+        t("summary.fhir.procedure", ["routine": .text(routine), "number": .number(r.number)]),
+        into: &out)
+      out.append(contentsOf: Self.codeClosing)
+    }
+    out.append(contentsOf: subjectMember)
+    var startText: [UInt8] = []
+    var endText: [UInt8] = []
+    if let start, let end {
+      start.writeDescription(into: &startText)
+      end.writeDescription(into: &endText)
+      out.append(contentsOf: Self.periodStart)
+      out.append(contentsOf: startText)
+      out.append(contentsOf: Self.periodEnd)
+      out.append(contentsOf: endText)
+      out.append(contentsOf: Self.periodClose)
+    }
+    if let performer {
+      out.append(contentsOf: Self.performerOpening)
+      OrderedJSON.quote(performer, into: &out)
+      out.append(contentsOf: Self.performerClosing)
+    }
+    if !r.sites.isEmpty {
+      out.append(contentsOf: Self.bodySiteOpening)
+      for (i, site) in r.sites.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: siteConceptText(site))
+      }
+      out.append(UInt8(ascii: "]"))
+    }
+    if let note = r.note {
+      out.append(contentsOf: Self.noteOpening)
+      OrderedJSON.quote(note, into: &out)
+      out.append(contentsOf: Self.noteClosing)
+    }
+    out.append(contentsOf: Self.procedureClosing)
+    let ratings = [
+      ("before", r.before, r.beforeBy, r.beforeRater), ("after", r.after, r.afterBy, r.afterRater),
+    ]
+    for (when, scores, by, name) in ratings {
+      let time = when == "before" ? startText : endText
+      for (index, scale) in SummaryScale.allCases.enumerated() {
+        guard let value = scores[scale.rawValue] else { continue }
+        // A caregiver's rating: the one who rated, when named and in the bundle, else the
+        // one who gave the session.
+        let rater = by == .caregiver ? name.flatMap { people[$0] } ?? performer ?? patient : patient
+        let template = ratingTemplate(
+          when: when, scale: scale, index: index, timed: start != nil)
+        out.append(contentsOf: Self.nextEntry)
+        template.write(into: &out) { hole, out in
+          switch hole {
+          case .id: Self.freshURN(ids, into: &out)
+          case .partOf: out.append(contentsOf: urlQuoted)
+          case .time:
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: time)
+            out.append(UInt8(ascii: "\""))
+          case .rater: OrderedJSON.quote(rater, into: &out)
+          case .value: OrderedJSON.digits(value, into: &out)
+          }
+        }
+      }
+    }
+    if let water = r.water,
+      let code = ["given": "accepted", "declined": "declined", "later": "later"][water]
+    {
+      observation(
+        partOf: urlQuoted, code: "water-reminder", text: t("summary.fhir.water"),
+        at: start == nil ? nil : endText,
+        value: ("valueCodeableConcept", Self.concept([Self.coding(FHIRCodes.tendSystem, code)])),
+        into: &out)
+    }
+    if let p = r.pressure {
+      observation(
+        partOf: urlQuoted, code: "pressure-level", text: t("summary.fhir.pressure"),
+        at: start == nil ? nil : startText, value: ("valueInteger", .int(p)), into: &out)
+    }
+  }
+
+  /// The Procedure for a session as a tree (what `session` writes, member by member; tests
+  /// compare the two).
+  func procedure(_ r: SummaryData.Row, url: String) -> OrderedJSON {
+    let t = options.localizer
     let start = r.at
     let end = r.at.map { $0.adding(minutes: r.minutes ?? 0) }
     let routine = r.routine.map { w.routineName($0) } ?? t("summary.fhir.massage")
-    let sites: [OrderedJSON] = r.sites.map { siteConcept($0) }
+    let sites: [OrderedJSON] = r.sites.map { site in
+      let codes = [
+        FHIRCodes.bodySite(site).map { FHIRBundle.coding(FHIRCodes.snomed, $0) },
+        FHIRBundle.coding(Self.siteSystem, site),
+      ]
+      return Self.concept(codes.compactMap { $0 }, text: w.siteName(site))
+    }
     let stopped = r.status == "stopped"
     let performer = r.by.flatMap { people[$0] }
-    out.append(contentsOf: Self.nextEntry)
-    Self.entry(
+    return Self.entry(
       url,
       .obj([
         ("resourceType", .string("Procedure")),
@@ -44,46 +162,131 @@ extension FHIRBundle {
         ("performer", performer.map { .array([.obj([("actor", Self.ref($0))])]) }),
         ("bodySite", .array(sites)),
         ("note", r.note.map { .array([.obj([("text", .string($0))])]) }),
-      ])
-    ).compact(into: &out)
-    let startText = start?.description
-    let endText = end?.description
-    let ratings = [
-      ("before", r.before, r.beforeBy, r.beforeRater), ("after", r.after, r.afterBy, r.afterRater),
-    ]
-    for (when, scores, by, name) in ratings {
-      let time = when == "before" ? startText : endText
-      for (index, scale) in SummaryScale.allCases.enumerated() {
-        guard let value = scores[scale.rawValue] else { continue }
-        // A caregiver's rating: the one who rated, when named and in the bundle, else the
-        // one who gave the session.
-        let rater = by == .caregiver ? name.flatMap { people[$0] } ?? performer ?? patient : patient
-        let template = ratingTemplate(when: when, scale: scale, index: index, timed: time != nil)
-        out.append(contentsOf: Self.nextEntry)
-        template.write(into: &out) { hole, out in
-          switch hole {
-          case .id: Self.freshURN(ids, into: &out)
-          case .partOf: OrderedJSON.quote(url, into: &out)
-          case .time: OrderedJSON.quote(time ?? "", into: &out)
-          case .rater: OrderedJSON.quote(rater, into: &out)
-          case .value: OrderedJSON.digits(value, into: &out)
-          }
-        }
+      ]))
+  }
+
+  static let procedureOpening = Array(#"{"fullUrl":"urn:uuid:"#.utf8)
+  static let procedureResource = Array(#"","resource":{"resourceType":"Procedure","#.utf8)
+  static let stoppedStatus = Array(#""status":"stopped","statusReason":{"text":"#.utf8)
+  static let afterReason = Array("},".utf8)
+  static let completedStatus = Array(#""status":"completed","#.utf8)
+  static let codeOpening = Array(
+    (#""code":{"coding":[{"system":"# + OrderedJSON.quote(FHIRCodes.snomed) + #","code":"#
+      + OrderedJSON.quote(FHIRCodes.massage) + #"}],"text":"#).utf8)
+  static let codeClosing = Array("},".utf8)
+  static let periodStart = Array(#","performedPeriod":{"start":""#.utf8)
+  static let periodEnd = Array(#"","end":""#.utf8)
+  static let periodClose = Array(#""}"#.utf8)
+  static let performerOpening = Array(#","performer":[{"actor":{"reference":"#.utf8)
+  static let performerClosing = Array("}}]".utf8)
+  static let bodySiteOpening = Array(#","bodySite":["#.utf8)
+  static let noteOpening = Array(#","note":[{"text":"#.utf8)
+  static let noteClosing = Array("}]".utf8)
+  static let procedureClosing = Array("}}".utf8)
+
+  /// `"subject":{"reference":"<the Patient>"}`.
+  static func makeSubject(_ patient: String) -> [UInt8] {
+    var out = Array(#""subject":"#.utf8)
+    ref(patient).compact(into: &out)
+    return out
+  }
+
+  /// A routine's words in its Procedure: `instantiatesUri` (with its comma, or nothing), and
+  /// the `code` member cut where the session's number goes (nil when the message does not take
+  /// the number exactly once as plain text: then it is rendered for each session).
+  struct ProcedureWords {
+    var instantiates: [UInt8]
+    var textOpen: [UInt8]?
+    var textClose: [UInt8]?
+  }
+
+  mutating func procedureWords(_ routine: String?) -> ProcedureWords {
+    let key = routine ?? ""
+    if let made = procedureWordsMade[key] { return made }
+    let t = options.localizer
+    var instantiates: [UInt8] = []
+    if let routine {
+      instantiates.append(contentsOf: #""instantiatesUri":["#.utf8)
+      OrderedJSON.quote(FHIRCodes.routineBase + routine, into: &instantiates)
+      instantiates.append(contentsOf: "],".utf8)
+    }
+    let name = routine.map { w.routineName($0) } ?? t("summary.fhir.massage")
+    // A mark no message or routine name holds: where the number goes.
+    let mark = "\u{1}"
+    var made = ProcedureWords(instantiates: instantiates)
+    if !name.contains(mark) {
+      let text = t("summary.fhir.procedure", ["routine": .text(name), "number": .text(mark)])
+      let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false)
+      if parts.count == 2 {
+        var open = Self.codeOpening
+        open.append(UInt8(ascii: "\""))
+        open.append(contentsOf: Self.escaped(String(parts[0])))
+        var close = Self.escaped(String(parts[1]))
+        close.append(UInt8(ascii: "\""))
+        close.append(contentsOf: Self.codeClosing)
+        made.textOpen = open
+        made.textClose = close
       }
     }
-    if let water = r.water,
-      let code = ["given": "accepted", "declined": "declined", "later": "later"][water]
-    {
-      observation(
-        partOf: url, code: "water-reminder", text: t("summary.fhir.water"), at: endText,
-        value: ("valueCodeableConcept", Self.concept([Self.coding(FHIRCodes.tendSystem, code)])),
-        into: &out)
+    procedureWordsMade[key] = made
+    return made
+  }
+
+  /// A string's JSON text without its quotes.
+  static func escaped(_ s: String) -> [UInt8] {
+    var out: [UInt8] = []
+    OrderedJSON.quote(s, into: &out)
+    return Array(out.dropFirst().dropLast())
+  }
+
+  /// `n` as the localizer writes a number (`Localizer.text(.number(n))`), escaped for a JSON
+  /// string. A number of 1,000 or more is written as that of its thousands, made once, with
+  /// its last three digits after: digit grouping goes by the count of digits, never by their
+  /// values. Anything the localizer writes otherwise (not ending in `000`) is formatted whole.
+  mutating func localNumber(_ n: Int, into out: inout [UInt8]) {
+    let t = options.localizer
+    guard n >= 0 else {
+      out.append(contentsOf: Self.escaped(t.text(.number(n))))
+      return
     }
-    if let p = r.pressure {
-      observation(
-        partOf: url, code: "pressure-level", text: t("summary.fhir.pressure"), at: startText,
-        value: ("valueInteger", .int(p)), into: &out)
+    if n < 1000 {
+      if let made = smallNumbers[n] {
+        out.append(contentsOf: made)
+      } else {
+        let made = Self.escaped(t.text(.number(n)))
+        smallNumbers[n] = made
+        out.append(contentsOf: made)
+      }
+      return
     }
+    let k = n / 1000
+    let prefix: [UInt8]?
+    if let made = thousands[k] {
+      prefix = made
+    } else {
+      let whole = Self.escaped(t.text(.number(k * 1000)))
+      let zeros: [UInt8] = [0x30, 0x30, 0x30]
+      prefix = whole.count > 3 && Array(whole.suffix(3)) == zeros ? Array(whole.dropLast(3)) : nil
+      thousands[k] = prefix
+    }
+    guard let prefix else {
+      out.append(contentsOf: Self.escaped(t.text(.number(n))))
+      return
+    }
+    out.append(contentsOf: prefix)
+    let r = n % 1000
+    out.append(0x30 + UInt8(r / 100))
+    out.append(0x30 + UInt8(r / 10 % 10))
+    out.append(0x30 + UInt8(r % 10))
+  }
+
+  /// A body site's CodeableConcept as compact text, made once per site.
+  mutating func siteConceptText(_ token: String) -> [UInt8] {
+    if let made = siteTexts[token] { return made }
+    var out: [UInt8] = []
+    siteConcept(token).compact(into: &out)
+    siteTexts[token] = out
+    return out
   }
 
   /// `"urn:uuid:…"` with a fresh id, as `.string("urn:uuid:" + ids.next())` writes it.
@@ -157,7 +360,7 @@ extension FHIRBundle {
   }
 
   mutating func observation(
-    partOf url: String, code: String, text: String, at time: String?,
+    partOf url: [UInt8], code: String, text: String, at time: [UInt8]?,
     value: (String, OrderedJSON), into out: inout [UInt8]
   ) {
     let key = "\(code) \(value.0) \(time != nil)"
@@ -181,8 +384,11 @@ extension FHIRBundle {
     template.write(into: &out) { hole, out in
       switch hole {
       case .id: Self.freshURN(ids, into: &out)
-      case .partOf: OrderedJSON.quote(url, into: &out)
-      case .time: OrderedJSON.quote(time ?? "", into: &out)
+      case .partOf: out.append(contentsOf: url)
+      case .time:
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: time ?? [])
+        out.append(UInt8(ascii: "\""))
       case .value: value.1.compact(into: &out)
       case .rater: break
       }

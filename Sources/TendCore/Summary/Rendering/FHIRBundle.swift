@@ -19,8 +19,17 @@ struct FHIRBundle {
   /// session to the next (ids, time, rater, value), made on first use (`FHIRBundle+Sessions`).
   var templates: [String: JSONTemplate] = [:]
   var ratingTemplates: [Int: JSONTemplate] = [:]
-  /// Each body site's CodeableConcept, made on first use.
+  /// Each body site's CodeableConcept, made on first use, and its compact text.
   var siteConcepts: [String: OrderedJSON] = [:]
+  var siteTexts: [String: [UInt8]] = [:]
+  /// Each routine's words in its Procedure, made on first use (`procedureWords`).
+  var procedureWordsMade: [String: ProcedureWords] = [:]
+  /// Session numbers as the localizer writes them: below 1,000, and the part before the last
+  /// three digits of larger ones, by thousands (nil: formatted whole each time).
+  var smallNumbers: [Int: [UInt8]] = [:]
+  var thousands: [Int: [UInt8]?] = [:]
+  /// The Procedure's `subject` member.
+  let subjectMember: [UInt8]
 
   static let siteSystem = "https://tend.example/fhir/CodeSystem/tend-site"
   static let precautionSystem = "https://tend.example/fhir/CodeSystem/tend-precaution"
@@ -44,6 +53,7 @@ struct FHIRBundle {
     self.options = options
     w = SummaryWords(data, options.localizer)
     patient = "urn:uuid:" + options.ids.next()
+    subjectMember = Self.makeSubject(patient)
   }
 
   static func ref(_ url: String) -> OrderedJSON { .obj([("reference", .string(url))]) }
@@ -69,11 +79,44 @@ struct FHIRBundle {
   /// The Bundle up to its last resource before the sessions (the `entry` array left open).
   ///
   /// The Bundle is written compact, one entry a line: the Bundle's own members on the first
-  /// line, then each entry on a line of its own (`{"fullUrl":…,"resource":{…}}`), then `]}`.
+  /// line, then each entry on a line of its own (`{"fullUrl":…,"resource":{…}}`), then, after
+  /// `entry`, its `meta` (the period, made-with and checksum extensions) on the last line.
   /// JSON's spaces mean nothing to a FHIR reader; indenting every member made nearly half of a
   /// long export's bytes, and each line is still one resource for a person reading or diffing.
+  /// `meta` comes last (JSON members have no order) so that the checksum, which covers every
+  /// byte before it, can be sealed as the export streams: nothing has to be held back or
+  /// written over once the end is known. Exports made before (with `meta` on the first line)
+  /// verify the same way: the rule (`Checksum`) does not say where the digest stands.
   mutating func head() -> String {
     build()
+    let bundle = OrderedJSON.obj([
+      ("resourceType", .string("Bundle")),
+      (
+        "identifier",
+        .obj([
+          ("system", .string("urn:ietf:rfc:3986")),
+          ("value", .string("urn:uuid:" + options.ids.next())),
+        ])
+      ),
+      ("type", .string("collection")),
+      ("timestamp", .str(data.made?.description)),
+    ])
+    var out: [UInt8] = []
+    bundle.compact(into: &out)
+    out.removeLast()  // its closing brace: `entry` and `meta` come last
+    out.append(contentsOf: #","entry":["#.utf8)
+    // The Patient is always there, so `entry` is not empty.
+    for (i, (url, resource)) in entries.enumerated() {
+      out.append(contentsOf: i == 0 ? Self.firstEntry : Self.nextEntry)
+      Self.entry(url, resource).compact(into: &out)
+    }
+    entries = []
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The last line: the end of `entry`, then the Bundle's `meta` (with the checksum's
+  /// placeholder when asked), then the Bundle's closing brace.
+  func metaLine() -> [UInt8] {
     var meta: [OrderedJSON] = [
       .obj([
         ("url", .string(Self.periodExtension)),
@@ -94,35 +137,14 @@ struct FHIRBundle {
           ("valueString", .string(Checksum.placeholder)),
         ]))
     }
-    let bundle = OrderedJSON.obj([
-      ("resourceType", .string("Bundle")),
-      ("meta", .obj([("extension", .array(meta))])),
-      (
-        "identifier",
-        .obj([
-          ("system", .string("urn:ietf:rfc:3986")),
-          ("value", .string("urn:uuid:" + options.ids.next())),
-        ])
-      ),
-      ("type", .string("collection")),
-      ("timestamp", .str(data.made?.description)),
-    ])
-    var out: [UInt8] = []
-    bundle.compact(into: &out)
-    out.removeLast()  // its closing brace: `entry` comes last
-    out.append(contentsOf: #","entry":["#.utf8)
-    // The Patient is always there, so `entry` is not empty.
-    for (i, (url, resource)) in entries.enumerated() {
-      out.append(contentsOf: i == 0 ? Self.firstEntry : Self.nextEntry)
-      Self.entry(url, resource).compact(into: &out)
-    }
-    entries = []
-    return String(decoding: out, as: UTF8.self)
+    var out = Array("\n],\"meta\":".utf8)
+    OrderedJSON.obj([("extension", .array(meta))]).compact(into: &out)
+    out.append(contentsOf: Array("}\n".utf8))
+    return out
   }
 
   static let firstEntry = Array("\n".utf8)
   static let nextEntry = Array(",\n".utf8)
-  static let closing = "\n]}\n"
 
   static func entry(_ url: String, _ resource: OrderedJSON) -> OrderedJSON {
     entry(.string(url), resource)
@@ -141,13 +163,22 @@ struct FHIRBundle {
     entries = []
   }
 
-  /// The water per day, then the end of the Bundle.
+  /// The water per day, then the end of the Bundle with its `meta`.
   mutating func tail() -> String {
+    String(decoding: tailBytes().bytes, as: UTF8.self)
+  }
+
+  /// The water per day, then the end of the Bundle with its `meta`, and where in those bytes
+  /// the checksum's placeholder stands (when asked for).
+  mutating func tailBytes() -> (bytes: [UInt8], placeholder: Int?) {
     for day in data.water?.days ?? [] { addFluidIntake(day) }
     var out: [UInt8] = []
     takeEntries(into: &out)
-    out.append(contentsOf: Self.closing.utf8)
-    return String(decoding: out, as: UTF8.self)
+    let meta = metaLine()
+    let at = options.checksum ? meta.firstRange(of: Array(Checksum.placeholder.utf8)) : nil
+    let placeholder = at.map { out.count + $0.lowerBound }
+    out.append(contentsOf: meta)
+    return (out, placeholder)
   }
 
   mutating func build() {

@@ -101,8 +101,10 @@ public enum ReviewReport {
           t("review.col.file"),
         ]
     ]
+    // The same mean change is often in many files: formatted once.
+    var changeTexts: [UInt64: String] = [:]
     for file in files {
-      let name = URL(fileURLWithPath: file.path).lastPathComponent
+      let name = fileName(file.path)
       // The table shows no session row, feeling or note: they are left out before the text
       // is made safe (making every feeling's words safe was most of the table's time).
       var shown = file.summary
@@ -119,7 +121,12 @@ public enum ReviewReport {
       let period =
         "\(s.period.fromText)…\(s.period.toText.dropFirst(s.period.fromText.prefix(5) == s.period.toText.prefix(5) ? 5 : 0))"
       let changes = scales.map { scale in
-        s.ratings.first { $0.scale == scale }.map { w.number($0.meanChange, signed: true) } ?? "-"
+        s.ratings.first { $0.scale == scale }.map { r in
+          if let made = changeTexts[r.meanChange.bitPattern] { return made }
+          let made = w.number(r.meanChange, signed: true)
+          changeTexts[r.meanChange.bitPattern] = made
+          return made
+        } ?? "-"
       }
       let word =
         file.disagreements.isEmpty ? statusWord(file.status, t) : t("review.status.mismatch")
@@ -138,8 +145,29 @@ public enum ReviewReport {
         numeric.contains(i)
           ? String(repeating: " ", count: widths[i] - row[i].count) + row[i]
           : i == row.count - 1
-            ? row[i] : row[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            ? row[i] : padded(row[i], widths[i])
       }.joined(separator: "  ")
     } + ["", t("review.legend")]
+  }
+
+  /// `URL(fileURLWithPath: path).lastPathComponent`, without making a URL when the path is
+  /// plain: not empty, no trailing `/`, no `.` or `..` as its last part.
+  static func fileName(_ path: String) -> String {
+    let utf8 = path.utf8
+    guard let last = utf8.last, last != UInt8(ascii: "/") else {
+      return URL(fileURLWithPath: path).lastPathComponent
+    }
+    let name =
+      utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.index(after: $0)...] } ?? path[...]
+    guard name != ".", name != ".." else { return URL(fileURLWithPath: path).lastPathComponent }
+    return String(name)
+  }
+
+  /// `text.padding(toLength: width, withPad: " ", startingAt: 0)` (which counts UTF-16 units),
+  /// without Foundation when the text is not longer than `width`.
+  static func padded(_ text: String, _ width: Int) -> String {
+    let count = text.utf16.count
+    guard count <= width else { return text.padding(toLength: width, withPad: " ", startingAt: 0) }
+    return count == width ? text : text + String(repeating: " ", count: width - count)
   }
 }

@@ -23,10 +23,13 @@ public final class StringText: ExportText {
 public final class ExportWriter: ExportText {
   let fd: Int32
   private var buffer: [UInt8] = []
-  private var hasher = SHA256()
+  /// What passes, hashed on a thread of its own (nil when not hashing).
+  private let hasher: ChunkHasher?
   /// Whether what passes is hashed (not for a copy whose digest is already known: the SHA-256
   /// was a third of a FHIR export's time, and was done twice).
-  let hashing: Bool
+  private(set) var hashing: Bool
+  /// The digest sealed into the export by `writeSealing` (what `digest()` then returns).
+  private var sealed: String?
   /// Bytes written so far (buffered included).
   public private(set) var count = 0
   /// The first write error (`errno`); later writes are dropped.
@@ -35,6 +38,7 @@ public final class ExportWriter: ExportText {
   public init(fd: Int32, hashing: Bool = true) {
     self.fd = fd
     self.hashing = hashing
+    hasher = hashing ? ChunkHasher() : nil
     buffer.reserveCapacity(1 << 16)
   }
 
@@ -59,7 +63,7 @@ public final class ExportWriter: ExportText {
   /// writes are a few bytes).
   public func flush() {
     guard !buffer.isEmpty else { return }
-    if hashing { buffer.withUnsafeBufferPointer { hasher.update(buffer: $0) } }
+    if hashing { hasher?.add(buffer) }
     defer { buffer.removeAll(keepingCapacity: true) }
     guard failure == nil else { return }
     buffer.withUnsafeBytes { raw in
@@ -76,11 +80,117 @@ public final class ExportWriter: ExportText {
     }
   }
 
-  /// The SHA-256 of everything written (meaningless unless `hashing`).
+  /// Writes the export's last bytes, `end`, with the digest of the whole export in place of the
+  /// 64-byte placeholder at `placeholder` in `end` (the `Checksum` rule: the digest covers every
+  /// byte with the placeholder in its place), and returns that digest. Nothing may be written
+  /// after this. The export streams: nothing before `end` is held back or written over.
+  public func writeSealing(_ end: [UInt8], placeholder at: Int) -> String {
+    precondition(hashing && sealed == nil && at >= 0 && at + 64 <= end.count)
+    var copy = hasher?.state() ?? SHA256()
+    buffer.withUnsafeBufferPointer { copy.update(buffer: $0) }
+    end.withUnsafeBufferPointer { copy.update(buffer: $0) }
+    let digest = copy.hexDigest()
+    flush()
+    // The rest is not hashed again: its digest is known.
+    hashing = false
+    sealed = digest
+    var out = end
+    out.replaceSubrange(at..<(at + 64), with: digest.utf8)
+    write(bytes: out)
+    flush()
+    return digest
+  }
+
+  /// The SHA-256 of everything written (meaningless unless `hashing`, or after
+  /// `writeSealing`, the digest it sealed).
   public func digest() -> String {
-    var copy = hasher
+    if let sealed { return sealed }
+    var copy = hasher?.state() ?? SHA256()
     buffer.withUnsafeBufferPointer { copy.update(buffer: $0) }
     return copy.hexDigest()
+  }
+}
+
+/// Hashes an export's pieces in the order given, on a thread of its own: the SHA-256 was a
+/// fifth of a long FHIR export's time, and runs beside the work that makes the text when there
+/// is a second core. At most 8 pieces (64 KB each, as `ExportWriter` hands them) wait at a
+/// time, so memory stays flat; the digest is the same as hashing them in line.
+final class ChunkHasher: @unchecked Sendable {
+  /// Touched only on `queue`.
+  private var hasher = SHA256()
+  private let queue = DispatchQueue(label: "tend.export-sha256")
+  private let slots = DispatchSemaphore(value: 8)
+
+  func add(_ piece: [UInt8]) {
+    slots.wait()
+    queue.async { [self] in
+      piece.withUnsafeBufferPointer { hasher.update(buffer: $0) }
+      slots.signal()
+    }
+  }
+
+  /// The hash state after every piece added so far.
+  func state() -> SHA256 { queue.sync { hasher } }
+}
+
+/// The FHIR Bundle's sessions, written to `out` as rows come (on `RowPipe`'s thread).
+final class FHIRRows: @unchecked Sendable {
+  var bundle: FHIRBundle
+  let out: ExportWriter
+  private var text: [UInt8] = []
+
+  init(bundle: FHIRBundle, out: ExportWriter) {
+    self.bundle = bundle
+    self.out = out
+  }
+
+  func write(_ rows: [SummaryData.Row]) {
+    for row in rows {
+      text.removeAll(keepingCapacity: true)
+      bundle.session(row, into: &text)
+      out.write(bytes: text)
+    }
+  }
+}
+
+/// Rows handed, in batches and in order, to a thread that writes them, so reading the journal
+/// and writing the export run side by side when there is a second core. At most 4 batches of
+/// 256 rows wait at a time (memory stays flat). Between `init` and `finish` only that thread
+/// touches the writer and what it holds; `finish` waits for every batch to be written.
+final class RowPipe: @unchecked Sendable {
+  private let sink: FHIRRows
+  private let queue = DispatchQueue(label: "tend.export-rows")
+  private let slots = DispatchSemaphore(value: 4)
+  private var batch: [SummaryData.Row] = []
+  static let batchSize = 256
+
+  init(_ sink: FHIRRows) {
+    self.sink = sink
+    batch.reserveCapacity(Self.batchSize)
+  }
+
+  func add(_ row: SummaryData.Row) {
+    batch.append(row)
+    if batch.count >= Self.batchSize { send() }
+  }
+
+  private func send() {
+    guard !batch.isEmpty else { return }
+    let rows = batch
+    batch = []
+    batch.reserveCapacity(Self.batchSize)
+    slots.wait()
+    queue.async { [self] in
+      sink.write(rows)
+      slots.signal()
+    }
+  }
+
+  /// Sends the last batch and waits until all are written; the writer is the caller's again.
+  func finish() -> FHIRRows {
+    send()
+    queue.sync {}
+    return sink
   }
 }
 
@@ -183,6 +293,8 @@ public struct SummaryStream {
     // Only the JSON lists every feeling and note; CSV and FHIR keep as few as the pages do.
     var first = options
     if format != .json { first.noteLimit = min(first.noteLimit, 3) }
+    // FHIR shows no SAFETY list: its sessions are not checked (what was in force still is).
+    if format == .fhir { first.auditSessions = false }
     let texts = rows && format == .json
     var scan = try JournalScan.read(path, receiver: receiver, options: first) {
       $0.discardRows = rows
@@ -198,12 +310,13 @@ public struct SummaryStream {
   }
 
   /// Writes the export to `out` and returns the SHA-256 of what was written. With
-  /// `options.checksum` (JSON, FHIR) the checksum is written in place of its placeholder: `out`
-  /// must then be a regular file (the digest is written at its place once the end is known).
+  /// `options.checksum` the checksum is written in place of its placeholder: for JSON `out`
+  /// must then be a regular file (the digest, near the top, is written at its place once the
+  /// end is known); FHIR carries it in its last line, so it is sealed as it streams.
   public func write(_ render: RenderOptions, to out: ExportWriter) throws(SummaryError) -> String {
     var placeholder: Int?
     func head(_ text: String) {
-      if render.checksum, format == .json || format == .fhir,
+      if render.checksum, format == .json,
         let range = text.utf8.firstRange(of: Checksum.placeholder.utf8)
       {
         placeholder =
@@ -225,15 +338,24 @@ public struct SummaryStream {
       }
       out.write(writer.tail())
     case .fhir:
+      // The checksum is in the Bundle's last line (`meta` after `entry`): sealed as it streams.
       var bundle = FHIRBundle(data, render)
-      head(bundle.head())
-      var text: [UInt8] = []
-      try rows {
-        text.removeAll(keepingCapacity: true)
-        bundle.session($0, into: &text)
-        out.write(bytes: text)
+      out.write(bundle.head())
+      // The rows are made on this thread and written on another, in order (`RowPipe`).
+      let pipe = RowPipe(FHIRRows(bundle: bundle, out: out))
+      do {
+        try rows { pipe.add($0) }
+      } catch {
+        _ = pipe.finish()
+        throw error
       }
-      out.write(bundle.tail())
+      bundle = pipe.finish().bundle
+      let (tail, placeholder) = bundle.tailBytes()
+      if let placeholder {
+        _ = out.writeSealing(tail, placeholder: placeholder)
+      } else {
+        out.write(bytes: tail)
+      }
     case .json:
       try writeJSON(render, head: head, out: out)
     }
@@ -250,10 +372,11 @@ public struct SummaryStream {
     return digest
   }
 
-  /// Writes the export to standard output. A sealed export (its checksum is known only at the
-  /// end) is made in a temporary file first and then copied, so memory stays flat.
+  /// Writes the export to standard output. A sealed JSON export (its checksum, near the top, is
+  /// known only at the end) is made in a temporary file first and then copied, so memory stays
+  /// flat; FHIR is sealed in its last line and streams straight out.
   public func writeToStandardOutput(_ render: RenderOptions) throws(SummaryError) -> String {
-    let sealed = render.checksum && (format == .json || format == .fhir)
+    let sealed = render.checksum && format == .json
     // A sealed export is hashed as it is made; its copy to the screen is not hashed again.
     let out = ExportWriter(fd: 1, hashing: !sealed)
     let digest: String
@@ -311,6 +434,7 @@ public struct SummaryStream {
           // The second pass only makes rows: it keeps no feelings or notes.
           var rowsOnly = options
           rowsOnly.noteLimit = 1
+          if format == .fhir { rowsOnly.auditSessions = false }
           var again = try JournalScan.read(
             path, receiver: receiver, options: rowsOnly, limit: scan.size
           ) {
