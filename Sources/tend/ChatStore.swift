@@ -68,26 +68,23 @@ final class ChatStore: CareStore {
   func removeCondition(
     _ conditionID: String, from id: String, by: String?, note: String?, at: Date
   ) throws -> [ProfileCondition] {
-    let removed = try receiversStore.update(id) { profile -> [ProfileCondition] in
-      let gone = profile.conditions.filter { $0.id == conditionID }
-      profile.conditions.removeAll { $0.id == conditionID }
-      return gone
-    }
-    let journal = try receiversStore.journal(id)
-    for condition in removed {
-      try journal.append(
-        JournalEntry(
-          at: Timestamp(at), .condition(ConditionChange(.removed, condition, by: by, note: note))))
-    }
-    return removed
+    try removeConditions(from: id, by: by, note: note, at: at) { $0.id == conditionID }
   }
 
   func removeCondition(
     exactly condition: ProfileCondition, from id: String, by: String?, note: String?, at: Date
   ) throws -> [ProfileCondition] {
+    try removeConditions(from: id, by: by, note: note, at: at) { $0.samePlace(as: condition) }
+  }
+
+  /// Takes the matching conditions off the profile under its lock and journals each one.
+  private func removeConditions(
+    from id: String, by: String?, note: String?, at: Date,
+    where matches: (ProfileCondition) -> Bool
+  ) throws -> [ProfileCondition] {
     let removed = try receiversStore.update(id) { profile -> [ProfileCondition] in
-      let gone = profile.conditions.filter { $0.samePlace(as: condition) }
-      profile.conditions.removeAll { $0.samePlace(as: condition) }
+      let gone = profile.conditions.filter(matches)
+      profile.conditions.removeAll(where: matches)
       return gone
     }
     let journal = try receiversStore.journal(id)
