@@ -43,39 +43,44 @@ extension Tend {
         of: person.id, day: CalendarDay.format(Date()))
     }
 
-    func saidRedFlags(_ app: AppContext) throws -> [SaidRedFlags.Flag] {
+    func saidRedFlags(_ app: AppContext, reader: (String) throws -> Recognizer) throws
+      -> [SaidRedFlags.Flag]
+    {
       guard let receiver = sources.receiver else { return [] }
       let (_, _, person) = try HomeInput.context(global, receiver: receiver)
       let now = Date()
       let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
         of: person.id, since: now.addingTimeInterval(-86_400))
-      var recognizer: Recognizer?
       return try SaidRedFlags.find(in: entries, profile: person, catalog: app.catalog) {
         text, at, stored in
         // Built only when there are words to read; one that cannot be built is an error, never
         // a red flag lifted.
-        if app.readingLanguage(for: text) != nil {
-          return try app.recognizer(for: text).recognize(text, today: at, profile: stored)
-            .conditions
-        }
-        let words = try recognizer ?? app.recognizer()
-        recognizer = words
-        return words.recognize(text, today: at, profile: stored).conditions
+        try reader(text).recognize(text, today: at, profile: stored).conditions
       }
     }
 
     func run() throws {
       var (app, all, careTeam, allergies) = try sources.gatherFull(global)
       var recognition: Recognition?
+      // One recognizer a reading language for the whole run: the words typed and the
+      // journal's words of the last day are read by the same one, built once.
+      var readers: [String: Recognizer] = [:]
+      func reader(_ words: String) throws -> Recognizer {
+        let lang = app.readingLanguage(for: words) ?? app.localizer.lang
+        if let built = readers[lang] { return built }
+        let built = try app.recognizer(for: words)
+        readers[lang] = built
+        return built
+      }
       if let text {
-        let recognizer = try app.recognizer(for: text)
+        let recognizer = try reader(text)
         // The words are read with what is already known: the profile and --condition.
         let found = recognizer.recognize(text, today: Date(), profile: all)
         all += found.conditions
         recognition = found
       }
       // Red flags said in the conversation in the last 24 hours and not closed stand here too.
-      let said = try saidRedFlags(app)
+      let said = try saidRedFlags(app, reader: reader)
       all += said.flatMap(\.conditions)
       // What the caregiver kept for today only, in the conversation, stands here too.
       for c in try keptToday(app)
