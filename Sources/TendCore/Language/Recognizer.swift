@@ -533,8 +533,6 @@ public struct Recognizer: Sendable {
     }
   }
 
-  /// Whether a match explains words: a condition, a symptom or a known harmless mention (not a
-  /// site, side, cue or date).
   /// The language a message's script says it is written in, when that is one Tend reads and
   /// the script tells it for sure: two or more Chinese characters (zh-Hans), or two or more
   /// letters only Vietnamese uses (ư, ơ, ă, đ, and the letters with a dot below or hook above).
@@ -558,6 +556,8 @@ public struct Recognizer: Sendable {
     return nil
   }
 
+  /// Whether a match explains words: a condition, a symptom or a known harmless mention (not a
+  /// site, side, cue or date).
   static func isNamed(_ match: PhraseMatch) -> Bool {
     switch match.meaning {
     case .condition, .symptom, .known: true
