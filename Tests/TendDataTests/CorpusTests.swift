@@ -177,4 +177,13 @@ struct CorpusTests {
     let outcomes = try Self.report("sealed-5", show: false).values.flatMap { $0 }
     #expect(outcomes.count >= 400)
   }
+
+  /// The twelfth batch (420 items by four new writers, written blind on 1 December at 23:05 UTC
+  /// from the rule table and a brief, with mixed languages and quoted feelings) and sealed whole
+  /// before any figure was read.
+  @Test("sealed part (twelfth batch): figures only")
+  func sealedSixth() throws {
+    let outcomes = try Self.report("sealed-6", show: false).values.flatMap { $0 }
+    #expect(outcomes.count >= 400)
+  }
 }

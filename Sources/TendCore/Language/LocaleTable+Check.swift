@@ -7,9 +7,11 @@ extension LocaleTable {
   /// Word lists that serve one kind of writing only, so a language may leave them empty: heads
   /// of medical names where the noun comes first ("enfermedad de …", "bệnh …"), Chinese
   /// medical morphemes (病, 炎), hand-listed medical words where morphemes do that work, and
-  /// words too ambiguous to read without their marks (Vietnamese).
+  /// words too ambiguous to read without their marks (Vietnamese), and everyday words the
+  /// English fallback must not read (English has no fallback).
   public static let scriptSpecificLists: Set<String> = [
     "vocab.medicalHead", "vocab.medicalMorpheme", "vocab.medicalWord", "vocab.unmarkedAmbiguous",
+    "vocab.notEnglish",
   ]
 
   /// The actions of a running step that have a single key in each language

@@ -53,7 +53,12 @@ struct Unplaced {
     // A head word ("enfermedad", "bệnh", "syndrome") with the word after it.
     for i in tokens.indices {
       for head in vocabulary.medicalHeads[words[i]] ?? [] {
-        guard i + head.count <= tokens.count, words[i..<(i + head.count)].elementsEqual(head)
+        // A head inside a known phrase ("hiệu thuốc" is a chemist's, "xịt thuốc" using the
+        // inhaler) names nothing.
+        guard i + head.count <= tokens.count, words[i..<(i + head.count)].elementsEqual(head),
+          !(i..<(i + head.count)).contains(where: {
+            covered[$0] && !vocabulary.fillers.contains(words[$0])
+          })
         else { continue }
         // The name after the head, past small words ("sclérose en plaques", "bệnh của").
         var next = i + head.count
@@ -62,7 +67,9 @@ struct Unplaced {
         {
           next += 1
         }
-        guard next < tokens.count, tokens[next].clause == tokens[i].clause, !covered[next] else {
+        guard next < tokens.count, tokens[next].clause == tokens[i].clause, !covered[next],
+          tokens[next].number == nil
+        else {
           continue
         }
         for k in i...next { marked[k] = true }
@@ -104,6 +111,28 @@ struct Unplaced {
     return false
   }
 
+  /// An everyday word with a Spanish ending that the frequency lists rarely hold: a superlative
+  /// ("estresadísima" is estresada) or a verb with its pronouns attached ("calentárselas" is
+  /// calentar, "dándole" is dando).
+  static func isInflected(_ word: String, _ lexicon: Lexicon) -> Bool {
+    for (suffix, bases) in [
+      ("isimas", ["as", "es", ""]), ("isimos", ["os", "es", ""]), ("isima", ["a", "e", ""]),
+      ("isimo", ["o", "e", ""]),
+    ] where word.hasSuffix(suffix) && word.count > suffix.count + 2 {
+      let stem = String(word.dropLast(suffix.count))
+      if bases.contains(where: { lexicon.isCommon(stem + $0) }) { return true }
+    }
+    for pronoun in [
+      "selas", "selos", "sela", "selo", "sele", "seles", "mela", "melo", "tela", "telo", "nosla",
+      "noslo", "las", "los", "les", "la", "lo", "le", "me", "te", "se", "nos",
+    ] where word.hasSuffix(pronoun) && word.count > pronoun.count + 3 {
+      let verb = String(word.dropLast(pronoun.count))
+      guard ["ar", "er", "ir", "ando", "iendo"].contains(where: verb.hasSuffix) else { continue }
+      if lexicon.isCommon(verb) { return true }
+    }
+    return false
+  }
+
   private func isUnplaced(
     _ i: Int, _ tokens: [TextToken], _ words: [String], _ fuzzy: [Bool], _ span: Span
   ) -> Bool {
@@ -125,7 +154,8 @@ struct Unplaced {
     if length >= 5, lexicon.medical.contains(bare) { return true }
     // A rare word: neither everyday nor a typo of an everyday word, and not a name.
     guard length >= 5, !lexicon.common.isEmpty, bare.unicodeScalars.allSatisfy({ $0.isASCII }),
-      !lexicon.isCommon(bare), !lexicon.isTypoOfCommon(bare), !Self.isDiminutive(bare, lexicon)
+      !lexicon.isCommon(bare), !lexicon.isTypoOfCommon(bare), !Self.isDiminutive(bare, lexicon),
+      !Self.isInflected(bare, lexicon)
     else { return false }
     let original = span.text(i, i)
     let startsSentence = i == 0 || tokens[i - 1].sentence != token.sentence

@@ -147,7 +147,16 @@ public struct Vocabulary: Sendable {
     if marks == .strip, case .list(let list)? = localizer.table.values["vocab.unmarkedAmbiguous"] {
       for word in list { ambiguous.formUnion(TextTokens.words(word, marks: marks)) }
     }
+    // `vocab.notEnglish`: everyday words of the message's language that the English fallback
+    // must not read as English ("tía" is an aunt in Spanish, not a TIA): one-word English
+    // phrases of these words are left out.
+    var notEnglish = Set<String>()
+    if localizer.fallback != nil, case .list(let list)? = localizer.table.values["vocab.notEnglish"]
+    {
+      for word in list { notEnglish.formUnion(TextTokens.words(word, marks: marks)) }
+    }
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
+      let isFallback = table.lang != localizer.table.lang
       // Only the `vocab.*` keys are sorted: the same order, a sixth of the keys.
       for (key, value) in table.values.filter({ $0.key.hasPrefix("vocab.") }).sorted(by: {
         $0.key < $1.key
@@ -161,6 +170,7 @@ public struct Vocabulary: Sendable {
         let name = parts.count > 2 ? parts[2] : ""
         let lists = list.map { TextTokens.words($0, marks: marks).map { aliases[$0] ?? $0 } }
           .filter { !$0.isEmpty && !($0.count == 1 && ambiguous.contains($0[0])) }
+          .filter { !(isFallback && $0.count == 1 && notEnglish.contains($0[0])) }
         var meaning: Meaning?
         switch parts[1] {
         case "condition":
@@ -190,6 +200,7 @@ public struct Vocabulary: Sendable {
         case "known": meaning = .known
         case "alias" where name.isEmpty: break  // read above
         case "unmarkedAmbiguous" where name.isEmpty: break  // read above
+        case "notEnglish" where name.isEmpty: break  // read above
         case "common": lists.forEach { known.formUnion($0) }
         case "filler": lists.forEach { fillers.formUnion($0) }
         case "medicalSuffix": suffixes += list.map { $0.lowercased() }

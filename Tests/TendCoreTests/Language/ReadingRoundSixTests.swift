@@ -1,0 +1,97 @@
+import Foundation
+import TendCore
+import TendTestSupport
+import Testing
+
+/// The sixth round of reading (1-2 December, night): the mechanisms behind the development
+/// part's benign items that were over-triaged and its feet that could not feel. Texts here are
+/// written for the test, not taken from the corpus.
+@Suite("Recognizer: sixth round")
+struct ReadingRoundSixTests {
+  static func read(_ text: String, lang: String = "en", profile: [String] = []) throws -> (
+    Verdict, Recognition, Restrictions
+  ) {
+    try FailClosedTests.verdict(text, profile: profile, lang: lang)
+  }
+
+  @Test(
+    "feet or toes that cannot feel, are numb or tingle are neuropathy, in every language",
+    arguments: [
+      ("en", "he is diabetic and can't feel much in either foot"),
+      ("en", "numb toes since the chemo started"),
+      ("es", "es diabético y casi no siente los pies"),
+      ("fr", "il est diabétique et ses pieds ne sentent plus rien"),
+      ("zh-Hans", "他有糖尿病，两只脚没什么感觉"),
+      ("vi", "ông bị tiểu đường, hai bàn chân tê bì"),
+    ])
+  func feetThatCannotFeel(_ lang: String, _ text: String) throws {
+    let (verdict, found, restrictions) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "diabetic-neuropathy" }, "\(lang) \(text)")
+    #expect(verdict != .ok)
+    #expect(restrictions.maxPressure.rawValue <= 2)
+  }
+
+  @Test("a foot that suddenly goes numb is still the stroke sign, neuropathy or not")
+  func suddenNumbFoot() throws {
+    let (verdict, found, _) = try Self.read("her left foot suddenly went numb an hour ago")
+    #expect(verdict == .stopCallProvider)
+    #expect(found.conditions.contains { $0.id == "sudden-weakness-or-numbness" })
+  }
+
+  @Test(
+    "harmless phrases that hold a warning word explain it",
+    arguments: [
+      ("en", "bloods, BP, the lot came back fine at the check-up"),
+      ("en", "eye test this morning, a bit blurry from the drops"),
+      ("en", "hot flushes from the menopause, she goes red for a minute"),
+      ("en", "she rubs in her Nivea every night"),
+      ("es", "mi tía anda estresadísima con la mudanza"),
+      ("es", "quiero calentárselas con un masajito"),
+      ("es", "tiene arañitas en los tobillos, nada de varices"),
+      ("vi", "do huyet ap o hieu thuoc 120/75, duoc si bao tot"),
+      ("vi", "chong em dao nay stress, mat ngu"),
+      ("zh-Hans", "我爸体检啥毛病没有"),
+    ])
+  func harmless(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
+  }
+
+  @Test("an everyday word of the language is not read as an English term: tía is an aunt")
+  func notEnglish() throws {
+    let (verdict, found, _) = try Self.read("cuido a mi tía", lang: "es")
+    #expect(verdict == .ok, "\(found.conditions.map(\.id))")
+    // The Spanish words for a TIA still count.
+    let (recent, _, _) = try Self.read("le dio un AIT ayer", lang: "es")
+    #expect(recent == .stopCallProvider)
+    let (past, _, _) = try Self.read("tuvo un AIT hace dos años", lang: "es")
+    #expect(past == .adjust)
+  }
+
+  @Test("a Vietnamese word that is ambiguous without its marks reads only in a longer phrase")
+  func unmarkedBroken() throws {
+    let (nape, found, _) = try Self.read("vai gay cung ngac", lang: "vi")
+    #expect(!found.conditions.contains { $0.id == "fracture" }, "\(nape)")
+    let (_, broken, _) = try Self.read("ong bi gay tay trai tuan truoc", lang: "vi")
+    #expect(broken.conditions.contains { $0.id == "fracture" && $0.side == .left })
+  }
+
+  @Test("a medical head word inside a known phrase or before a number names nothing")
+  func headsInKnownPhrases() throws {
+    let (verdict, _, _) = try Self.read("bà xịt thuốc đều, ổn định", lang: "vi")
+    #expect(verdict == .ok)
+    // A head before a name still counts.
+    let (drug, found, _) = try Self.read("bà uống thuốc Keppra mỗi ngày", lang: "vi")
+    #expect(drug == .adjust)
+    #expect(!found.notUnderstood.isEmpty)
+    let (disease, _, _) = try Self.read("tiene la enfermedad de Kahler", lang: "es")
+    #expect(disease == .adjust)
+  }
+
+  @Test("COPD is not a rule, so it is asked about, even when unchanged")
+  func copd() throws {
+    let (verdict, found, _) = try Self.read("grandad has COPD, breathing same as always")
+    #expect(verdict == .adjust)
+    #expect(!found.notUnderstood.isEmpty)
+  }
+}
