@@ -42,8 +42,11 @@ enum Negation {
       guard gap <= 5, gap < nearest,
         tokens[cue.last].clause == head.clause
       else { continue }
+      // A "since" in between opens what came after ("no fever since the chemo on Monday":
+      // the chemo is there).
       let blocked = cues.contains {
         $0.meaning == .cue(.boundary) && $0.first > cue.last && $0.last < mention.first
+          || $0.meaning == .cue(.since) && $0.first > cue.last && $0.first < mention.first
       }
       guard !blocked else { continue }
       nearest = gap
@@ -82,7 +85,11 @@ enum Negation {
       }
       // Another mention between them, or one whose own words hold the cue ("nodes were
       // removed"), takes the cue for itself.
-      let between = mentions.contains { $0.first > mention.last && $0.first <= cue.last }
+      // A second mention of the same thing ("a PICC for IV antibiotics, but it came out") is
+      // not another one.
+      let between = mentions.contains {
+        $0.first > mention.last && $0.first <= cue.last && $0.meaning != mention.meaning
+      }
       let ownMention = mentions.contains {
         $0.first > cue.last && $0.first - cue.last <= 3
           && tokens[$0.first].clause == tokens[cue.last].clause
@@ -95,6 +102,27 @@ enum Negation {
       }
       guard !opened else { continue }
       return kind == .past ? .past(cue: cue) : .negated(cue: cue)
+    }
+    // "a catheter in hospital, but they took it out": a removal verb, a word that points back
+    // and "out", later in the sentence, with nothing else named in between.
+    for pointer in cues
+    where pointer.meaning == .cue(.reference) && pointer.first > mention.last
+      && tokens[pointer.first].sentence == head.sentence && pointer.first - mention.last - 1 <= 12
+    {
+      guard
+        let open = cues.last(where: {
+          $0.meaning == .cue(.removedBefore) && $0.first > mention.last
+            && $0.last < pointer.first && pointer.first - $0.last <= 1
+        }),
+        cues.contains(where: {
+          $0.meaning == .cue(.removedAfter) && $0.first > pointer.last
+            && $0.first - pointer.last <= 1
+        }),
+        !mentions.contains(where: {
+          $0.first > mention.last && $0.first < open.first && $0.meaning != mention.meaning
+        })
+      else { continue }
+      return .past(cue: open)
     }
     return .present
   }

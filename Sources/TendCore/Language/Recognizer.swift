@@ -174,6 +174,20 @@ public struct Recognizer: Sendable {
     }
     // A denial-after that is itself denied ("un ulcère qui cicatrise pas", "hasn't healed",
     // "chưa lành") says the thing is still there: it takes nothing away.
+    // A denial-after that ends in "since" ("no problems since", "rien depuis") tells what came
+    // after the thing named next ("no problems since her op 3 weeks ago"): it denies nothing
+    // when a mention follows it.
+    cues.removeAll { cue in
+      guard cue.meaning == .cue(.negationAfter), cue.last > cue.first,
+        vocabulary.byFirstWord[words[cue.last]]?.contains(where: {
+          $0.words.count == 1 && $0.meaning == .cue(.since)
+        }) == true
+      else { return false }
+      return (mentions + symptoms).contains {
+        $0.first > cue.last && $0.first - cue.last <= 3
+          && tokens[$0.first].clause == tokens[cue.last].clause
+      }
+    }
     let denials = cues.filter { $0.meaning == .cue(.negation) }
     cues.removeAll { cue in
       guard cue.meaning == .cue(.negationAfter) else { return false }

@@ -94,4 +94,58 @@ struct ReadingRoundSixTests {
     #expect(verdict == .adjust)
     #expect(!found.notUnderstood.isEmpty)
   }
+
+  @Test(
+    "a \"since\" after a denial opens what came after: the thing named there is still there",
+    arguments: [
+      ("en", "no fever since the chemo on monday", "chemotherapy"),
+      ("en", "no problems since her op 3 weeks ago", "recent-surgery"),
+      ("en", "no pain since her op 3 weeks ago", "recent-surgery"),
+      ("fr", "pas de toux depuis la chimio", "chemotherapy"),
+      ("fr", "pas de soucis depuis son opération il y a 3 semaines", "recent-surgery"),
+      ("es", "sin problemas desde la operación hace 3 semanas", "recent-surgery"),
+    ])
+  func sinceOpensAfter(_ lang: String, _ text: String, _ rule: String) throws {
+    let (_, found, _) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
+  }
+
+  @Test("a removal told later with a word that points back takes the thing away")
+  func pointedRemoval() throws {
+    for (text, rule) in [
+      (
+        "she had a catheter in hospital but they took it out before she came home",
+        "urinary-catheter"
+      ),
+      (
+        "he had a PICC in his right arm for IV antibiotics but it came out two weeks ago", "iv-line"
+      ),
+      ("he's been off all the thinners since 2017", "anticoagulants"),
+    ] {
+      let (_, found, _) = try Self.read(text)
+      #expect(!found.conditions.contains { $0.id == rule }, "\(text)")
+    }
+    // Something else named in between keeps its own.
+    let (_, kept, _) = try Self.read("the catheter is in, they took the drip out")
+    #expect(kept.conditions.contains { $0.id == "urinary-catheter" })
+  }
+
+  @Test("\"no new bruises\" denies the bruises")
+  func noNew() throws {
+    let (verdict, found, _) = try Self.read("all fine today, no new bruises, legs look the same")
+    #expect(verdict == .ok, "\(found.conditions.map(\.id))")
+  }
+
+  @Test(
+    "devices and words a rule does not know are asked about",
+    arguments: [
+      ("en", "husband has an LVAD, the driveline comes out of his belly"),
+      ("en", "the 111 operator said it's fine, and she has an LVAD"),
+    ])
+  func devicesAskFirst(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .adjust)
+    #expect(!found.notUnderstood.isEmpty)
+    #expect(!found.conditions.contains { $0.id == "recent-surgery" })
+  }
 }
