@@ -286,7 +286,14 @@ public struct Recognizer: Sendable {
       // ("une sonde urinaire fixée sur la cuisse gauche et un pacemaker") is not the next one's.
       mentions: present.filter { rules[$0.id] != nil }.map(\.match),
       tokens: tokens, placeFirst: placeFirst,
-      boundaries: Set(cues.filter { $0.meaning == .cue(.boundary) }.map(\.first)),
+      // "for" that gives no length of time gives a reason ("nodes from his right groin for
+      // melanoma"): the place before it is not the reason's.
+      boundaries: Set(
+        cues.filter { cue in
+          cue.meaning == .cue(.boundary)
+            || cue.meaning == .cue(.duration)
+              && !dateWords.contains { $0.first > cue.last && $0.first - cue.last <= 2 }
+        }.map(\.first)),
       placeless: Set(
         present.filter { rules[$0.id]?.site == PrecautionRule.SiteRequirement.none }.map(
           \.match.first)))

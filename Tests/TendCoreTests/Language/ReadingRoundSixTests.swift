@@ -148,4 +148,29 @@ struct ReadingRoundSixTests {
     #expect(!found.notUnderstood.isEmpty)
     #expect(!found.conditions.contains { $0.id == "recent-surgery" })
   }
+
+  @Test(
+    "a place said before \"for\" and a reason belongs to what came before; the groin is the leg's")
+  func placeBeforeReason() throws {
+    let (_, found, restrictions) = try Self.read(
+      "they took lymph nodes from his right groin for melanoma 3 years back")
+    let nodes = found.conditions.first { $0.id == "lymph-nodes-removed" }
+    #expect(nodes?.side == .right)
+    #expect(nodes?.site?.limb == .leg)
+    #expect(restrictions.avoid.keys.contains { $0.side == .right && $0.site == .leg })
+  }
+
+  @Test(
+    "more words for a port, removed nodes, a daily aspirin, a lump and feet that feel little",
+    arguments: [
+      ("zh-Hans", "右边锁骨下面有人工血管", "port"),
+      ("zh-Hans", "乳房切除的时候顺便清了腋下淋巴结", "lymph-nodes-removed"),
+      ("es", "se toma su aspirinita de 100 todos los días", "anticoagulants"),
+      ("es", "tiene una bolita en el seno izquierdo", "tumour"),
+      ("fr", "il sent plus grand-chose aux pieds", "diabetic-neuropathy"),
+    ])
+  func moreWords(_ lang: String, _ text: String, _ rule: String) throws {
+    let (_, found, _) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
+  }
 }
