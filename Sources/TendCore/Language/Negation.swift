@@ -70,7 +70,18 @@ enum Negation {
       guard case .cue(let kind) = cue.meaning, kind == .negationAfter || kind == .past else {
         continue
       }
-      guard tokens[cue.first].sentence == head.sentence, cue.first - mention.last - 1 <= 12 else {
+      // The next sentence reaches back only when it opens with a word that points at the
+      // mention ("shingles on his back last autumn. It cleared up completely").
+      let nextSentence =
+        tokens[cue.first].sentence == head.sentence + 1
+        && cues.contains {
+          $0.meaning == .cue(.reference) && $0.first > mention.last && $0.last < cue.first
+            && tokens[$0.first].sentence == tokens[cue.first].sentence
+            && ($0.first == 0 || tokens[$0.first - 1].sentence != tokens[$0.first].sentence)
+        }
+      guard tokens[cue.first].sentence == head.sentence || nextSentence,
+        cue.first - mention.last - 1 <= 12
+      else {
         continue
       }
       // In a later clause the cue reaches back only through a word that points at the mention

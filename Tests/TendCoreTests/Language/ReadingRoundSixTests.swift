@@ -173,4 +173,25 @@ struct ReadingRoundSixTests {
     let (_, found, _) = try Self.read(text, lang: lang)
     #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
   }
+
+  @Test(
+    "the next sentence that opens with \"it\" can say the thing is over; one that does not cannot")
+  func nextSentencePointsBack() throws {
+    for (text, rule) in [
+      ("He had shingles across his back last autumn. It cleared up completely.", "shingles"),
+      ("Gout in his big toe flared last month; it settled with the tablets.", "inflamed-joint"),
+      ("He had a nasty cold last week but that's gone.", "acute-illness"),
+    ] {
+      let (_, found, _) = try Self.read(text)
+      #expect(!found.conditions.contains { $0.id == rule }, "\(text)")
+    }
+    for (text, rule) in [
+      ("She has shingles on her back. It is still weeping.", "shingles"),
+      ("She has had shingles on her back since Monday. Her temperature has settled.", "shingles"),
+      ("She has a port in her chest. It was put in last week.", "port"),
+    ] {
+      let (_, found, _) = try Self.read(text)
+      #expect(found.conditions.contains { $0.id == rule }, "\(text)")
+    }
+  }
 }
