@@ -97,8 +97,10 @@ public struct Recognizer: Sendable {
       if Self.isNamed(match), match.meaning != .known, explained(match.first, match.last) {
         continue
       }
-      // A side inside a harmless phrase is the phrase's ("right now", "all right").
+      // A side or a place inside a harmless phrase is the phrase's ("right now", "all right",
+      // "after breast cancer").
       if case .side = match.meaning, explained(match.first, match.last) { continue }
+      if case .site = match.meaning, explained(match.first, match.last) { continue }
       switch match.meaning {
       case .condition: mentions.append(match)
       case .site: sites.append(match)

@@ -194,4 +194,25 @@ struct ReadingRoundSixTests {
       #expect(found.conditions.contains { $0.id == rule }, "\(text)")
     }
   }
+
+  @Test("nodes taken from under the left arm after breast cancer are one condition, the left arm's")
+  func nodesAfterBreastCancer() throws {
+    let (_, found, _) = try Self.read(
+      "lymph nodes were taken out under her left arm after breast cancer")
+    let nodes = found.conditions.filter { $0.id == "lymph-nodes-removed" }
+    #expect(nodes.count == 1)
+    #expect(nodes.first?.side == .left && nodes.first?.site == .arm)
+  }
+
+  @Test(
+    "stopped, removed and dated in Chinese and Vietnamese with a word in between",
+    arguments: [
+      ("zh-Hans", "抗凝药也停一年多了"),
+      ("vi", "bó bột tay phải cũng tháo từ tháng 3"),
+      ("vi", "mẹ mổ ruột thừa hồi 2015"),
+    ])
+  func overWithWordBetween(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
+  }
 }
