@@ -266,16 +266,16 @@ public struct Vocabulary: Sendable {
   }
 
   /// The nearest site that holds every one of `sites`; when none holds them all (groin: belly
-  /// and thigh), the one in a limb, else the first in `BodySite` order.
+  /// and thigh), the whole limb of the one in a limb, else the first in `BodySite` order.
   static func commonSite(_ sites: [BodySite]) -> BodySite {
     guard var best = sites.first else { return .arm }
     for site in sites.dropFirst() where !site.isWithin(best) {
       if let shared = best.selfAndAncestors.first(where: { site.isWithin($0) }) {
         best = shared
-      } else if best.limb == nil, site.limb != nil {
-        // No part holds both (the groin: belly and thigh): the limb's, whose margin reaches
-        // furthest (nodes taken from the groin leave out the leg).
-        best = site
+      } else if best.limb == nil, let limb = site.limb {
+        // No part holds both (the groin: belly and thigh): the whole limb, stricter than
+        // either (nodes taken from the groin leave out the leg).
+        best = limb
       }
     }
     return best
