@@ -89,9 +89,10 @@ public final class ChatLoop {
   private func tick() -> Input { .tick(elapsed: ticks.elapsed(), now: Date()) }
 
   private func feed(_ input: Input) {
-    perform(conversation.handle(input))
+    let actions = conversation.handle(input)
     // The chat may now speak the chosen person's language: so does the voice.
     speaker.voice = t.lang
+    perform(actions)
   }
 
   /// A typed or piped line; one too long to read whole is answered first (a red flag in its
