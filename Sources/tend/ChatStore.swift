@@ -218,7 +218,8 @@ final class ChatStore: CareStore {
         ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems)
           .askedFirst(s.careTeamSaidYes).read(in: s.lang))
     case .feeling(let r, let text, let by, let lang):
-      return .feeling(Feeling(ratings: ratings(r), text: text, by: by, lang: text == nil ? nil : lang))
+      return .feeling(
+        Feeling(ratings: ratings(r), text: text, by: by, lang: text == nil ? nil : lang))
     case .water(let answer, let remindAt, let amount, let by):
       let kind = Water.Answer(rawValue: answer.rawValue) ?? .offered
       return .water(

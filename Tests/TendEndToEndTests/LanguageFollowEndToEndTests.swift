@@ -15,8 +15,7 @@ struct LanguageFollowEndToEndTests {
     ]
   }
 
-  func tend(_ arguments: [String], _ home: URL, locale: String = "en_US.UTF-8") throws -> TendRun
-  {
+  func tend(_ arguments: [String], _ home: URL, locale: String = "en_US.UTF-8") throws -> TendRun {
     try RunTend.run(arguments, environment: Self.environment(home, locale: locale))
   }
 

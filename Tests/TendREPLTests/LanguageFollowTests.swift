@@ -15,7 +15,8 @@ struct LanguageFollowTests {
     var out: [String: Recognizer] = [:]
     for lang in Catalog.availableLanguages(in: Fixtures.packageRoot) {
       do {
-        out[lang] = try Recognizer(localizer: Fixtures.catalog.localizer(lang), catalog: Fixtures.catalog)
+        out[lang] = try Recognizer(
+          localizer: Fixtures.catalog.localizer(lang), catalog: Fixtures.catalog)
       } catch {
         fatalError("recognizer \(lang): \(error)")
       }
@@ -51,7 +52,8 @@ struct LanguageFollowTests {
     var relanguage: Conversation.Relanguage?
     if follows {
       relanguage = { next in
-        LanguageFollowTests.context(next ?? "en", store: store, now: now, follows: true, reads: reads)
+        LanguageFollowTests.context(
+          next ?? "en", store: store, now: now, follows: true, reads: reads)
       }
     }
     let plain = ["check", "routines", "receivers"]
@@ -75,7 +77,8 @@ struct LanguageFollowTests {
   func frenchHoldsInEnglish() throws {
     let now = Date()
     let store = MemoryStore(profiles: [Self.jeanne])
-    var french = Harness(context: Self.context("fr", store: store, now: now), store: store, now: now)
+    var french = Harness(
+      context: Self.context("fr", store: store, now: now), store: store, now: now)
     french.send("1", "")
     let said = french.send("il n'arrive plus à respirer")
     #expect(said.contains("Appelez le 911"), "\(said)")
@@ -105,7 +108,8 @@ struct LanguageFollowTests {
     let pat = Profile(id: "pat", name: "Pat")
     let store = MemoryStore(profiles: [pat])
     try store.append(
-      .feeling(ratings: nil, text: "il a l'impression d'étouffer"), at: now.addingTimeInterval(-600),
+      .feeling(ratings: nil, text: "il a l'impression d'étouffer"),
+      at: now.addingTimeInterval(-600),
       to: "pat")
     for lang in ["en", "es", "vi"] {
       let reads = Reads()

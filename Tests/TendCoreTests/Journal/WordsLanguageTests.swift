@@ -43,7 +43,8 @@ struct WordsLanguageTests {
 
   @Test("an older line without a language still reads, with none")
   func oldLine() throws {
-    let old = #"{"at":"2026-11-20T18:00:00+01:00","text":"il n'arrive plus à respirer","type":"feeling","v":1}"#
+    let old =
+      #"{"at":"2026-11-20T18:00:00+01:00","text":"il n'arrive plus à respirer","type":"feeling","v":1}"#
     let entry = try JournalEntry.decode(Array(old.utf8))
     guard case .feeling(let f) = entry.body else {
       Issue.record("not a feeling")
@@ -88,7 +89,8 @@ struct WordsLanguageTests {
 
       """
     let asked = Asked()
-    let french = try Recognizer(localizer: Fixtures.catalog.localizer("fr"), catalog: Fixtures.catalog)
+    let french = try Recognizer(
+      localizer: Fixtures.catalog.localizer("fr"), catalog: Fixtures.catalog)
     let english = try Recognizer(localizer: Fixtures.english, catalog: Fixtures.catalog)
     var options = SummaryOptions(
       period: SummaryPeriod(from: CivilDay.parse("2026-12-01")!, to: CivilDay.parse("2026-12-31")!),
