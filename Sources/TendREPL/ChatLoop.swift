@@ -239,7 +239,7 @@ public final class ChatLoop {
       case .run(let words):
         clearStatus()
         fflush(nil)
-        runFitted(words)
+        runFitted(inLanguage(words))
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
@@ -264,6 +264,16 @@ public final class ChatLoop {
       }
     }
     fflush(nil)
+  }
+
+  /// A plain command typed at the prompt, in the language the chat speaks now when it follows
+  /// the chosen person's (`routines` after choosing Luis lists them in Spanish); as typed when
+  /// the chat is in the language it started in, or the command names its own `--lang`.
+  private func inLanguage(_ words: [String]) -> [String] {
+    guard t.lang != conversation.startLanguage,
+      !words.contains(where: { $0 == "--" || $0 == "--lang" || $0.hasPrefix("--lang=") })
+    else { return words }
+    return words + ["--lang", t.lang]
   }
 
   /// The step changed: the terminal bell, gentle and short, when speech is off (speaking the

@@ -9,8 +9,9 @@ import TendCore
 /// receiver whose profile names a language switches the conversation to it (its messages,
 /// command words and recognizer), and choosing one without goes back to the language the start
 /// chose; one line says so, in the new language. A command word of another of Tend's languages
-/// ("sugerir" typed in English) runs that command when every language that has the word means
-/// the same command by it and the words name nothing medical in the language in use.
+/// ("sugerir" typed in English) runs that command when it is typed alone or with a number,
+/// every language that has the word means the same command by it, and the words name nothing
+/// medical in the language in use.
 extension Conversation {
   /// The language `text` is read in: the script's (a line in Chinese in an English
   /// conversation), else the one in use.
@@ -55,7 +56,7 @@ extension Conversation {
   }
 
   /// A command typed in another of Tend's languages (`sugerir`, `empezar 2`), when it is one
-  /// without doubt: every other language that has the words means the same command by them,
+  /// without doubt: alone or with a number, every other language that has the words means the same command by them,
   /// and the language in use reads nothing medical in the line (a medical word is never
   /// swallowed as a command). Nil otherwise.
   func foreignCommand(_ typed: [String], _ line: String) -> CommandWords.Parsed? {
@@ -63,6 +64,9 @@ extension Conversation {
     let found = foreign.words(make).filter { $0.lang != t.lang }.compactMap { $0.parse(typed) }
     guard let first = found.first, found.allSatisfy({ $0.id == first.id }) else { return nil }
     let parsed = found.min { $0.arguments.count < $1.arguments.count } ?? first
+    // The command alone, or with a number (`empezar 2`): a sentence that begins with another
+    // language's command word ("aide came today") stays words.
+    guard parsed.arguments.allSatisfy({ Int($0) != nil }) else { return nil }
     let command = typed.prefix(typed.count - parsed.arguments.count).map {
       CommandWords.normal($0)
     }

@@ -94,7 +94,7 @@ struct LanguageFollowTests {
     var english = Harness(
       context: Self.context("en", store: store, now: later), store: store, now: later)
     let chosen = english.send("1")
-    #expect(chosen.contains("Red flag said today at"), "\(chosen)")
+    #expect(chosen.contains("Red flag said "), "\(chosen)")
     #expect(chosen.contains("il n'arrive plus à respirer"))
     english.send("")
     let suggest = english.send("suggest")
@@ -191,9 +191,15 @@ struct LanguageFollowTests {
     #expect(!suggest.contains("could not place"))
     #expect(h.send("suggérer").contains("Routines for today"))
     #expect(h.send("建议").contains("Routines for today"))
-    // Words after a foreign command word that name something medical keep the line as words.
+    // A sentence that begins with another language's command word stays words.
     let told = h.send("decir she has crushing chest pain")
     #expect(told.contains("Call 911"), "\(told)")
+    h.send("no")
+    let aide = h.send("aide came today")
+    #expect(!aide.contains("suggest: routines for today"), "\(aide)")
+    // With a number: `empezar 2` is start 2.
+    let start = h.send("empezar 99")
+    #expect(start.contains("no routine with that number"), "\(start)")
   }
 
   @Test("a foreign command word is never taken when the language in use reads it as medical")
