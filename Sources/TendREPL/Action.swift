@@ -80,6 +80,9 @@ public struct SessionLog: Sendable, Equatable {
   /// The rules ("ask the care team first") the caregiver said the care team had said yes to,
   /// when asked before the first step.
   public var careTeamSaidYes: [String] = []
+  /// The language the stop reason and note were read in (`Session.lang`); the conversation
+  /// fills it in when the entry is logged.
+  public var lang: String?
 
   public init(routine: String) { self.routine = routine }
 }
@@ -95,7 +98,9 @@ public enum WaterAnswer: String, Sendable, Equatable, Codable {
 public enum LogEntry: Sendable, Equatable {
   case session(SessionLog)
   /// How the receiver feels; `by` is who wrote it down (the receiver's own name when they did).
-  case feeling(ratings: RatingSet?, text: String?, by: String? = nil)
+  /// `lang` is the language the text was read in (`Feeling.lang`); the conversation fills it in
+  /// when the entry is logged.
+  case feeling(ratings: RatingSet?, text: String?, by: String? = nil, lang: String? = nil)
   /// A water answer; `amountML` is how much was given (asked when there is a fluid limit).
   case water(WaterAnswer, remindAt: Date?, amountML: Int? = nil, by: String? = nil)
   case conditionAdded(ProfileCondition)

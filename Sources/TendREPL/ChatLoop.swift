@@ -22,7 +22,8 @@ public final class ChatLoop {
   private let store: any CareStore
   private let run: CommandRunner
   private let speaker: Speaker
-  private let catalog: Catalog
+  /// The conversation's, read each time: it changes when the chat follows a person's language.
+  private var catalog: Catalog { conversation.context.catalog }
   /// Where the sound cue's setting is read (at each cue, so `settings cue off` typed at the
   /// prompt counts at once); nil: the cue is on.
   private let settingsHome: URL?
@@ -51,7 +52,6 @@ public final class ChatLoop {
     self.editor = editor
     self.store = store
     self.run = run
-    catalog = conversation.context.catalog
     speaker = Speaker(environment: environment, language: conversation.context.localizer.lang)
     ticks = TickSource(clock: clock)
     prompt = conversation.context.localizer("chat.prompt")
@@ -80,7 +80,7 @@ public final class ChatLoop {
   private func exitIfClosing() {
     let signal = Terminal.takeClosing()
     guard signal != 0 else { return }
-    perform(conversation.closing())
+    perform(conversation.stamped(conversation.closing()))
     Terminal.keyMode(false)
     fflush(nil)
     exit(128 + signal)
@@ -88,7 +88,12 @@ public final class ChatLoop {
 
   private func tick() -> Input { .tick(elapsed: ticks.elapsed(), now: Date()) }
 
-  private func feed(_ input: Input) { perform(conversation.handle(input)) }
+  private func feed(_ input: Input) {
+    let actions = conversation.handle(input)
+    // The chat may now speak the chosen person's language: so does the voice.
+    speaker.voice = t.lang
+    perform(actions)
+  }
 
   /// A typed or piped line; one too long to read whole is answered first (a red flag in its
   /// beginning or end acts as ever), then it is said plainly that its middle was not read.
@@ -234,7 +239,7 @@ public final class ChatLoop {
       case .run(let words):
         clearStatus()
         fflush(nil)
-        runFitted(words)
+        runFitted(inLanguage(words))
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
@@ -259,6 +264,16 @@ public final class ChatLoop {
       }
     }
     fflush(nil)
+  }
+
+  /// A plain command typed at the prompt, in the language the chat speaks now when it follows
+  /// the chosen person's (`routines` after choosing Luis lists them in Spanish); as typed when
+  /// the chat is in the language it started in, or the command names its own `--lang`.
+  private func inLanguage(_ words: [String]) -> [String] {
+    guard t.lang != conversation.startLanguage,
+      !words.contains(where: { $0 == "--" || $0 == "--lang" || $0.hasPrefix("--lang=") })
+    else { return words }
+    return words + ["--lang", t.lang]
   }
 
   /// The step changed: the terminal bell, gentle and short, when speech is off (speaking the

@@ -16,7 +16,9 @@ extension Conversation {
   mutating func command(_ line: String) -> [Action] {
     let typed = CommandLineWords.split(line)
     guard !typed.isEmpty else { return [] }
-    guard let parsed = words.parse(typed) else { return sentence(line, words: typed) }
+    guard let parsed = words.parse(typed) ?? foreignCommand(typed, line) else {
+      return sentence(line, words: typed)
+    }
     let first = parsed.id
     let rest = parsed.arguments
     var argument = rest.joined(separator: " ")

@@ -109,7 +109,9 @@ extension Conversation {
       return unreadable(id, error) + [.say(t("chat.who.again")), prompt("chat.namePrompt")]
     }
     currentID = id
-    var out: [Action] = [.say(t("chat.caringFor", ["name": .text(profile.name)]))]
+    // The person's language from now on, when no --lang was given (docs/languages.md).
+    var out = followLanguage(profile)
+    out.append(.say(t("chat.caringFor", ["name": .text(profile.name)])))
     if !profile.conditions.isEmpty {
       let names = profile.conditions.map { t("rule.\($0.id).name") }
       out.append(.say(t("chat.inForce", ["rules": .text(t.list(names))])))

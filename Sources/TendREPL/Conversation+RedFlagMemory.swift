@@ -12,12 +12,17 @@ extension Conversation {
 
   /// The red flags recorded for `profile` in the 24 hours before now and not closed since.
   func recordedRedFlags(_ profile: Profile) -> [RecordedFlag] {
-    guard let understand = context.understand,
+    guard context.understand != nil || context.understandIn != nil,
       let entries = try? store.entries(of: profile.id, since: now.addingTimeInterval(-86_400))
     else { return [] }
+    let context = self.context
     return SaidRedFlags.find(
       in: entries, profile: profile, catalog: context.catalog,
-      understand: { understand($0, $1, $2).conditions })
+      languages: context.languages.isEmpty ? [t.lang] : context.languages
+    ) { text, lang, at, stored in
+      if let read = context.understandIn { return read(text, lang, at, stored).conditions }
+      return context.understand?(text, at, stored).conditions ?? []
+    }
   }
 
   /// Puts the recorded red flags back in force for the chosen person; the lines that say so.
@@ -62,29 +67,49 @@ public enum SaidRedFlags {
     public var conditions: [Condition]
   }
 
+  /// Reads words in one language (`fr`): the conditions they name.
+  public typealias ReadIn = (_ text: String, _ lang: String, _ at: Date, _ stored: [Condition])
+    throws -> [Condition]
+
   /// The red flags in `entries` (oldest first) not closed by a later "condition removed" entry
   /// for the same rule (what saying the person was seen records). Words are read with what was
   /// stored about the person then; words that escalate with it (chills on chemotherapy) count.
+  /// Each entry's words are read in `RedFlagWords.languages` (the one recorded with them and the
+  /// person's, or every one of `languages` when none was recorded); what any reading finds
+  /// counts. `read` is called only for entries with words, so a journal with none builds no
+  /// recognizer.
   public static func find(
     in entries: [(at: Date, entry: LogEntry)], profile: Profile, catalog: Catalog,
-    understand: (String, Date, [Condition]) throws -> [Condition]
+    languages: [String], read: ReadIn
   ) rethrows -> [Flag] {
     let checker = SafetyChecker(catalog: catalog)
     var found: [Flag] = []
     for (at, entry) in entries {
       var texts: [String] = []
+      var recorded: String?
       switch entry {
-      case .session(let s): texts = [s.stopReason, s.note].compactMap { $0 }
-      case .feeling(_, let text, _): texts = [text].compactMap { $0 }
+      case .session(let s):
+        texts = [s.stopReason, s.note].compactMap { $0 }
+        recorded = s.lang
+      case .feeling(_, let text, _, let lang):
+        texts = [text].compactMap { $0 }
+        recorded = lang
       case .conditionRemoved(let c, _, _):
         for i in found.indices { found[i].conditions.removeAll { $0.id == c.id } }
         found.removeAll { $0.conditions.isEmpty }
         continue
       default: continue
       }
-      for text in texts where !text.isEmpty {
+      let langs = RedFlagWords.languages(
+        recorded: recorded, family: profile.language, available: languages)
+      for text in texts where !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
         let stored = profile.conditions(asOf: at)
-        let conditions = try understand(text, at, stored)
+        var conditions: [Condition] = []
+        for lang in langs {
+          for c in try read(text, lang, at, stored) where !conditions.contains(c) {
+            conditions.append(c)
+          }
+        }
         let flags = conditions.filter { catalog.rule($0.id)?.isRedFlag == true }
         if !flags.isEmpty {
           found.append(Flag(at: at, words: text, conditions: flags))

@@ -22,6 +22,12 @@ public struct Conversation: Sendable {
   public typealias Understand = @Sendable (String, Date, [Condition]) -> Understanding
   /// Days ago from an answer like "3 weeks ago" or "since Tuesday" (TendCore's date words).
   public typealias DaysAgo = @Sendable (String, Date) -> Int?
+  /// Reads words in one given language (`fr`, `zh-Hans`) as `Understand` does: the journal's
+  /// words in the language they were said in, and a line in the receiver's language.
+  public typealias UnderstandIn = @Sendable (String, String, Date, [Condition]) -> Understanding
+  /// The conversation again in another language (the chosen receiver's, or nil for the one the
+  /// start chose): nil when it cannot be built.
+  public typealias Relanguage = @Sendable (String?) -> Context?
 
   /// What free text was understood to say.
   public struct Understanding: Sendable, Equatable {
@@ -84,14 +90,35 @@ public struct Conversation: Sendable {
     public var clockScale: Double
     public var understand: Understand?
     public var daysAgo: DaysAgo?
+    /// Reads words in a given language (nil: `understand` reads every language's words).
+    public var understandIn: UnderstandIn?
+    /// The languages Tend has (`Catalog.availableLanguages`): words whose language was not
+    /// recorded are read in each (`RedFlagWords.languages`). Empty: only the one in use.
+    public var languages: [String] = []
+    /// The language `understand` reads a line in (the script's language for "她胸口很闷",
+    /// else the one in use): recorded with the words in the journal. Nil: the one in use.
+    public var readingLanguage: (@Sendable (String) -> String)?
+    /// Set when no `--lang` was given: choosing a receiver whose profile names a language
+    /// switches the conversation to it (docs/languages.md).
+    public var relanguage: Relanguage?
+    /// Command words of Tend's other languages (`sugerir` typed in an English conversation),
+    /// built on first use; nil: only the language in use and English.
+    public var otherWords: (@Sendable () -> [CommandWords])?
 
     public init(
       catalog: Catalog, localizer: Localizer, store: any CareStore, reminders: [Reminder] = [],
       emergencyNumber: String? = nil, commands: [String] = [], now: Date = Date(),
       speak: Bool = false,
       reminderMinutes: Int = 30, clockScale: Double = 1, understand: Understand? = nil,
-      daysAgo: DaysAgo? = nil
+      daysAgo: DaysAgo? = nil, understandIn: UnderstandIn? = nil, languages: [String] = [],
+      readingLanguage: (@Sendable (String) -> String)? = nil, relanguage: Relanguage? = nil,
+      otherWords: (@Sendable () -> [CommandWords])? = nil
     ) {
+      self.understandIn = understandIn
+      self.languages = languages
+      self.readingLanguage = readingLanguage
+      self.relanguage = relanguage
+      self.otherWords = otherWords
       self.catalog = catalog
       self.localizer = localizer
       self.store = store
@@ -153,7 +180,8 @@ public struct Conversation: Sendable {
     case today(String)
   }
 
-  public let context: Context
+  /// Changes only when the chat follows the chosen receiver's language (`Conversation+Language`).
+  public internal(set) var context: Context
   var t: Localizer { context.localizer }
   var store: any CareStore { context.store }
   /// The id of the receiver being cared for; their profile is read from the store each time.
@@ -190,10 +218,15 @@ public struct Conversation: Sendable {
   var askedGiver: Set<String> = []
   /// The words that name commands, guide keys and short answers, in the language in use and
   /// in English.
-  public let words: CommandWords
+  public internal(set) var words: CommandWords
+  /// The other languages' command words, once built (`otherWords`).
+  let foreign = ForeignWords()
+  /// The language the conversation started in (the one to go back to, `followLanguage`).
+  let startLanguage: String
 
   public init(_ context: Context) {
     self.context = context
+    startLanguage = context.localizer.lang
     words = CommandWords(context.localizer, plain: context.commands)
     reminders = context.reminders
     now = context.now
@@ -211,9 +244,20 @@ public struct Conversation: Sendable {
   }
 
   /// The caregiver's words read with what is stored about the chosen person today (read fresh).
+  /// Words in which the language in use finds nothing medical are read again in the person's
+  /// own language when it is another (French typed in a conversation held in English with
+  /// `--lang en`): what that finds counts (fail closed).
   func understood(_ line: String) -> Understanding? {
     guard let understand = context.understand else { return nil }
-    return understand(line, now, receiver.map(inForce) ?? [])
+    let profile = receiver
+    let stored = profile.map(inForce) ?? []
+    let first = understand(line, now, stored)
+    guard first.conditions.isEmpty, first.removed.isEmpty, let read = context.understandIn,
+      let family = profile?.language, family != readingLanguage(line),
+      context.languages.contains(family)
+    else { return first }
+    let second = read(line, family, now, stored)
+    return second.conditions.isEmpty && second.removed.isEmpty ? first : second
   }
   /// Everyone whose profile can be read, for completion.
   public var receiverNames: [String] { store.receivers().compactMap(\.profile?.name) }
@@ -229,8 +273,11 @@ public struct Conversation: Sendable {
     return out
   }
 
-  /// One turn: what the input means where we are, and what to do about it.
-  public mutating func handle(_ input: Input) -> [Action] {
+  /// One turn: what the input means where we are, and what to do about it. Words logged are
+  /// recorded with the language they were read in (`stamped`).
+  public mutating func handle(_ input: Input) -> [Action] { stamped(respond(input)) }
+
+  private mutating func respond(_ input: Input) -> [Action] {
     switch input {
     case .tick(let elapsed, let time):
       now = max(now, time)

@@ -32,7 +32,7 @@ public enum RecentView {
         }
         if let by = s.by { line += " · " + t("chat.recent.by", ["name": .text(by)]) }
         out.append(line)
-      case .feeling(let ratings, let text, let by):
+      case .feeling(let ratings, let text, let by, _):
         var parts = [t("chat.recent.feeling")]
         if let text { parts.append(t.quote(text)) }
         if let ratings { parts.append(scores(ratings, t)) }

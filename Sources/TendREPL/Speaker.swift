@@ -22,7 +22,8 @@ final class Speaker {
       .first { FileManager.default.isExecutableFile(atPath: $0.path) }
   }
 
-  let voice: String
+  /// The language read in; follows the conversation's (`ChatLoop.perform`).
+  var voice: String
 
   /// Turns speaking on (only if espeak-ng is there) or off; returns whether it is on.
   func set(_ on: Bool) -> Bool {

@@ -216,9 +216,10 @@ final class ChatStore: CareStore {
           stopReason: s.stopReason,
           note: s.note, precautions: s.precautions
         ).stopped(at: s.stoppedAtStep).prepared(s.preparation, s.preparedItems)
-          .askedFirst(s.careTeamSaidYes))
-    case .feeling(let r, let text, let by):
-      return .feeling(Feeling(ratings: ratings(r), text: text, by: by))
+          .askedFirst(s.careTeamSaidYes).read(in: s.lang))
+    case .feeling(let r, let text, let by, let lang):
+      return .feeling(
+        Feeling(ratings: ratings(r), text: text, by: by, lang: text == nil ? nil : lang))
     case .water(let answer, let remindAt, let amount, let by):
       let kind = Water.Answer(rawValue: answer.rawValue) ?? .offered
       return .water(
@@ -250,8 +251,10 @@ final class ChatStore: CareStore {
       log.preparedItems = s.preparedItems ?? []
       log.by = s.by
       log.careTeamSaidYes = s.careTeamSaidYes ?? []
+      log.lang = s.lang
       return .session(log)
-    case .feeling(let f): return .feeling(ratings: ratingSet(f.ratings), text: f.text, by: f.by)
+    case .feeling(let f):
+      return .feeling(ratings: ratingSet(f.ratings), text: f.text, by: f.by, lang: f.lang)
     case .water(let w):
       guard let answer = WaterAnswer(rawValue: w.answer.rawValue) else { return nil }
       return .water(answer, remindAt: w.remindAt?.date, amountML: w.amountML, by: w.by)
@@ -277,6 +280,13 @@ extension Session {
     var s = self
     s.preparation = status
     s.preparedItems = status == nil || items.isEmpty ? nil : items
+    return s
+  }
+
+  /// The same session, recording the language its words were read in (only when it has words).
+  fileprivate func read(in lang: String?) -> Session {
+    var s = self
+    s.lang = s.stopReason == nil && s.note == nil ? nil : lang
     return s
   }
 

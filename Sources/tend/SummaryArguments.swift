@@ -63,42 +63,21 @@ struct SummaryArguments: ParsableArguments {
     }
   }
 
-  /// Reads the family's words for red flags; the recognizer is built only when there are
-  /// words to read (one that cannot be built leaves the words counted as not read).
-  /// `also`: a second language to read the words in (the family's, when the summary is made
-  /// in another): a red flag found in either counts.
+  /// Reads the family's words for red flags; a recognizer is built only when there are words
+  /// to read in its language (one that cannot be built leaves the words counted as not read).
+  /// Each entry's words are read in the language recorded with them and in `also`, the
+  /// family's language (the profile's); in every language Tend has when the line records none
+  /// (`RedFlagWords.languages`, the same reading as the conversation's and `tend check`'s). A
+  /// red flag found in any counts.
   static func redFlagWords(_ app: AppContext, also: String? = nil) -> RedFlagWords {
-    let lock = NSLock()
-    nonisolated(unsafe) var built: [Recognizer]?
-    let other = also.flatMap { lang in
-      lang != app.localizer.lang
-        && Catalog.availableLanguages(in: app.catalog.folder).contains(lang)
-        ? lang : nil
-    }
-    return RedFlagWords(catalog: app.catalog) { text, date, stored in
-      lock.lock()
-      defer { lock.unlock() }
-      var readers = built ?? []
-      if built == nil {
-        readers = [try app.recognizer()]
-        if let other { readers.append(try Self.recognizer(app, other)) }
-        built = readers
-      }
-      var found: [Condition] = []
-      for reader in readers {
-        for c in reader.recognize(text, today: date, profile: stored).conditions
-        where !found.contains(where: { $0.id == c.id }) {
-          found.append(c)
-        }
-      }
-      return found
-    }
+    SaidWords(app).redFlagWords(family: also)
   }
 
   /// The recognizer for `lang` (its catalog loaded with that language).
   static func recognizer(_ app: AppContext, _ lang: String) throws -> Recognizer {
     try TendCache.$folder.withValue(app.environment.usableCacheFolder) {
-      let catalog = try LoadedCatalogs.shared.load(from: app.catalog.folder, languages: [lang])
+      let catalog = try LoadedCatalogs.shared.load(
+        from: app.catalog.folder, languages: lang == "en" ? [] : [lang])
       return try Recognizer(localizer: catalog.localizer(lang), catalog: catalog)
     }
   }

@@ -160,7 +160,9 @@ struct ConversationTests {
     let tired = h.send("she's tired today")
     #expect(tired.contains("note how Ann feels"))
     h.send("yes")
-    #expect(h.entries("ann").contains(.feeling(ratings: nil, text: "she's tired today")))
+    // Logged with the language the words were read in (round 5, F17).
+    #expect(
+      h.entries("ann").contains(.feeling(ratings: nil, text: "she's tired today", lang: "en")))
     #expect(h.send("sugest").contains("Did you mean \"suggest\""))
     h.send("routines")
     #expect(h.ran == [["routines"]])
@@ -175,7 +177,7 @@ struct ConversationTests {
       last
         == .feeling(
           ratings: RatingSet(ratedBy: .receiver, scores: ["pain": 4, "tiredness": 7]),
-          text: "a bit sore today"))
+          text: "a bit sore today", lang: "en"))
   }
 
   @Test("help depends on where you are")

@@ -55,6 +55,14 @@ struct Harness {
     apply(conversation.start())
   }
 
+  /// A conversation built from `context` (several languages, `LanguageFollowTests`).
+  init(context: Conversation.Context, store: MemoryStore, now: Date) {
+    self.store = store
+    self.now = now
+    conversation = Conversation(context)
+    apply(conversation.start())
+  }
+
   /// Sends lines one by one; returns what was said in reply to them.
   @discardableResult
   mutating func send(_ lines: String...) -> String {

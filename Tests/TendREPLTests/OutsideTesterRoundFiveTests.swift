@@ -57,7 +57,7 @@ struct OutsideTesterRoundFiveTests {
     let out = h.send("feel she can't breathe properly")
     #expect(out.contains("Stop. Do not massage today."), "\(out)")
     let texts = h.entries("mia").compactMap { e -> String? in
-      if case .feeling(_, let text, _) = e { return text }
+      if case .feeling(_, let text, _, _) = e { return text }
       return nil
     }
     #expect(texts == ["she can't breathe properly"])
@@ -100,7 +100,7 @@ struct OutsideTesterRoundFiveTests {
     h.send(calm + flag + " " + calm + "She is asleep now.", "no")
     let text = try #require(
       h.entries("mia").compactMap { e -> String? in
-        if case .feeling(_, let text, _) = e { return text }
+        if case .feeling(_, let text, _, _) = e { return text }
         return nil
       }.last)
     #expect(text.count <= 2000)

@@ -144,7 +144,9 @@ struct RedFlagSafetyTests {
     let feel = f.send("feel", "she has chest pain right now")
     #expect(feel.contains("Call 911 now"))
     #expect(!feel.contains("0-10"))
-    #expect(f.entries("ann").last == .feeling(ratings: nil, text: "she has chest pain right now"))
+    #expect(
+      f.entries("ann").last
+        == .feeling(ratings: nil, text: "she has chest pain right now", lang: "en"))
   }
 
   @Test("a stop reason that is a red flag: no ratings, no water, the session saved")

@@ -119,7 +119,7 @@ struct ScreenTests {
     #expect(!no.contains("I do not know"), "\(no)")
     h.send("feel", "a bit sore", "2", "4", "skip")
     let feeling = h.entries("ann").last
-    guard case .feeling(let ratings, let words, let by)? = feeling else {
+    guard case .feeling(let ratings, let words, let by, _)? = feeling else {
       Issue.record("no feeling: \(String(describing: feeling))")
       return
     }
@@ -208,7 +208,7 @@ struct ScreenTests {
     let rate = h.send("calm and warm")
     #expect(!rate.contains("Who is answering?"))
     h.send("1", "", "", "8")
-    guard case .feeling(let ratings, _, let by)? = h.entries("ann").last else {
+    guard case .feeling(let ratings, _, let by, _)? = h.entries("ann").last else {
       Issue.record("no feeling")
       return
     }

@@ -33,6 +33,10 @@ public struct Session: Codable, Equatable, Sendable {
   /// The rules ("ask the care team first") for which the caregiver said, before the first step,
   /// that the care team had said yes; nil when nothing needed asking.
   public var careTeamSaidYes: [String]?
+  /// The language the words (stop reason, note) were read in (`fr`, `zh-Hans`), so a red flag
+  /// in them is read back in that language whatever language Tend runs in later; nil in older
+  /// lines and when there are no words (then every language Tend has reads them).
+  public var lang: String?
 
   public init(
     routine: String? = nil, plan: FollowedPlan? = nil, sites: [String]? = nil, pressure: Int? = nil,
@@ -79,11 +83,16 @@ public struct Feeling: Codable, Equatable, Sendable {
   public var text: String?
   /// Who wrote it down: the caregiver's first name, or the receiver's own when they did.
   public var by: String?
+  /// The language `text` was read in (as `Session.lang`); nil in older lines.
+  public var lang: String?
 
-  public init(ratings: Ratings? = nil, text: String? = nil, by: String? = nil) {
+  public init(
+    ratings: Ratings? = nil, text: String? = nil, by: String? = nil, lang: String? = nil
+  ) {
     self.ratings = ratings
     self.text = text
     self.by = by
+    self.lang = lang
   }
 }
 

@@ -38,10 +38,12 @@ extension JournalEntry {
       w.strings("precautions", s.precautions)
       w.strings("againstPrecautions", s.againstPrecautions)
       w.strings("careTeamSaidYes", s.careTeamSaidYes)
+      w.string("lang", s.lang)
     case .feeling(let f):
       w.ratings("ratings", f.ratings)
       w.string("text", f.text)
       w.string("by", f.by)
+      w.string("lang", f.lang)
     case .water(let x):
       w.string("answer", x.answer.rawValue)
       w.int("amountML", x.amountML)

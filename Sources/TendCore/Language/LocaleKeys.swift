@@ -86,6 +86,8 @@ public enum LocaleKeys {
     "chat.journalUnreadable",
     "chat.keptForToday",
     "chat.keptToday.restored",
+    "chat.language.back",
+    "chat.language.switched",
     "chat.longLine",
     "chat.more.none",
     "chat.noSuchNumber",

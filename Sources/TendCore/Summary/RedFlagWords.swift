@@ -12,31 +12,43 @@ public final class RedFlagWords: @unchecked Sendable {
   /// Reads `text` said on `date` with `stored` in force; the conditions it finds.
   public typealias Read = (_ text: String, _ date: Date, _ stored: [Condition]) throws ->
     [Condition]
+  /// The same, told the language the words were read in when they were said (`Feeling.lang`,
+  /// `Session.lang`; nil in older lines).
+  public typealias ReadIn = (
+    _ text: String, _ lang: String?, _ date: Date, _ stored: [Condition]
+  ) throws -> [Condition]
 
   let catalog: Catalog
-  let read: Read
+  let read: ReadIn
   let lock = NSLock()
   var cache: [String: [String]] = [:]
 
   public init(catalog: Catalog, read: @escaping Read) {
     self.catalog = catalog
-    self.read = read
+    self.read = { text, _, date, stored in try read(text, date, stored) }
+  }
+
+  public init(catalog: Catalog, readIn: @escaping ReadIn) {
+    self.catalog = catalog
+    self.read = readIn
   }
 
   /// The red-flag rule ids `text` reads as (sorted, unique), empty when none.
   /// - Throws: what `read` throws (words that could not be read are never "no red flag").
-  public func rules(in text: String, at date: Date, stored: [Condition] = []) throws -> [String] {
+  public func rules(
+    in text: String, at date: Date, stored: [Condition] = [], lang: String? = nil
+  ) throws -> [String] {
     let trimmed = Self.trimmed(text)
     guard !trimmed.isEmpty else { return [] }
     let key =
-      trimmed + "\u{0}"
+      trimmed + "\u{0}" + (lang ?? "") + "\u{0}"
       + stored.map { "\($0.id)|\($0.site?.rawValue ?? "")|\($0.side?.rawValue ?? "")" }.sorted()
       .joined(separator: ";")
     lock.lock()
     let hit = cache[key]
     lock.unlock()
     if let hit { return hit }
-    let found = try read(trimmed, date, stored)
+    let found = try read(trimmed, lang, date, stored)
     var ids = Set(found.filter { catalog.rule($0.id)?.isRedFlag == true }.map(\.id))
     if ids.isEmpty, !found.isEmpty {
       let checker = SafetyChecker(catalog: catalog)
@@ -68,7 +80,9 @@ public final class RedFlagWords: @unchecked Sendable {
   }
 
   /// The same for a summary: `day` is the local day, `stored` the conditions then in force.
-  func rules(in text: String, at time: SummaryTime, stored: [SummaryCondition]) -> [String] {
+  func rules(
+    in text: String, at time: SummaryTime, stored: [SummaryCondition], lang: String? = nil
+  ) -> [String] {
     let day = time.localDay
     let list = stored.map { c -> Condition in
       let since = c.since.flatMap(CivilDay.parse)
@@ -78,7 +92,21 @@ public final class RedFlagWords: @unchecked Sendable {
     }
     let date = Date(timeIntervalSince1970: TimeInterval(time.seconds))
     // Fail closed: words that cannot be read count as not read, and the summary says how many.
-    return (try? rules(in: text, at: date, stored: list)) ?? [Self.unread]
+    return (try? rules(in: text, at: date, stored: list, lang: lang)) ?? [Self.unread]
+  }
+
+  /// The languages to read a journal entry's words in for red flags, the same for the
+  /// conversation, `tend check --receiver`, `tend log` and the summary: the language they were
+  /// read in when they were said (`Feeling.lang`, `Session.lang`), and the family's language
+  /// (the profile's) when it is another. Fail closed: words with no recorded language (lines
+  /// written before Tend recorded it) or one Tend does not have are read in every language in
+  /// `available`; a red flag found in any of them counts.
+  public static func languages(recorded: String?, family: String?, available: [String])
+    -> [String]
+  {
+    guard let recorded, available.contains(recorded) else { return available }
+    guard let family, family != recorded, available.contains(family) else { return [recorded] }
+    return [recorded, family]
   }
 
   /// Stands for words that could not be read (never shown as a rule).

@@ -157,7 +157,9 @@ public struct SummaryBuilder: Sendable {
       }
       let item = SummaryData.Feeling(
         when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)
-      if let text = f.text { readWords(text, source: "feeling", at: f.at, session: nil) }
+      if let text = f.text {
+        readWords(text, source: "feeling", at: f.at, session: nil, lang: f.lang)
+      }
       if streamTexts {
         if let last = lastFeelingAt, f.at < last { textsInOrder = false }
         lastFeelingAt = f.at
@@ -321,9 +323,11 @@ public struct SummaryBuilder: Sendable {
       }
     }
     let stopFlags = s.stopReason.map {
-      readWords($0, source: "stopped", at: s.at, session: sessions)
+      readWords($0, source: "stopped", at: s.at, session: sessions, lang: s.lang)
     }
-    if let note = s.note { readWords(note, source: "note", at: s.at, session: sessions) }
+    if let note = s.note {
+      readWords(note, source: "note", at: s.at, session: sessions, lang: s.lang)
+    }
     if s.stoppedEarly {
       stoppedCount += 1
       var entry = SummaryData.Stopped(

@@ -21,10 +21,11 @@ extension SummaryBuilder {
   }
 
   /// Reads `text` for red flags and keeps it when it is one; the rule ids (empty when none).
+  /// `lang`: the language the words were read in when they were said (nil in older lines).
   @discardableResult
-  mutating func readWords(_ text: String, source: String, at: SummaryTime, session: Int?)
-    -> [String]
-  {
+  mutating func readWords(
+    _ text: String, source: String, at: SummaryTime, session: Int?, lang: String? = nil
+  ) -> [String] {
     guard let reader = options.redFlagWords, options.period.contains(day: at.localDay) else {
       return []
     }
@@ -33,7 +34,7 @@ extension SummaryBuilder {
     if storedCache?.day != day || storedCache?.version != historyVersion {
       storedCache = (day, historyVersion, conditionsInForce(day: day))
     }
-    var rules = reader.rules(in: text, at: at, stored: storedCache?.stored ?? [])
+    var rules = reader.rules(in: text, at: at, stored: storedCache?.stored ?? [], lang: lang)
     if rules.contains(RedFlagWords.unread) {
       wordsUnread += 1
       rules.removeAll { $0 == RedFlagWords.unread }

@@ -113,6 +113,8 @@ public struct SummarySession: Sendable, Equatable {
   /// The ids of the steps done as written and done with changes, when the journal names them.
   public var kept: [String] = []
   public var adapted: [String] = []
+  /// The language the stop reason and note were read in, when the line says (`Session.lang`).
+  public var lang: String?
 
   public init(at: SummaryTime) { self.at = at }
 }
@@ -122,6 +124,8 @@ public struct SummaryFeeling: Sendable, Equatable {
   public var at: SummaryTime
   public var ratings: SummaryRatings?
   public var text: String?
+  /// The language `text` was read in, when the line says (`Feeling.lang`).
+  public var lang: String?
 
   public init(at: SummaryTime, ratings: SummaryRatings? = nil, text: String? = nil) {
     self.at = at

@@ -28,14 +28,13 @@ extension Tend {
       let env = app.environment
       let store = ChatStore(home: app.home, localizer: app.localizer)
       let scale = env["TEND_CLOCK_SCALE"].flatMap(Double.init) ?? 1
-      // Built on the first free-text line, not at start: `quit` and plain commands never pay
-      // for the word lists and vocabulary.
-      let recognizer = LazyRecognizer(localizer: app.localizer) { try app.recognizer() }
-      // A message in the script of another language Tend reads is read in that language.
-      let other = LazyRecognizer.ByLanguage(localizer: app.localizer) {
-        try SummaryArguments.recognizer(app, $0)
+      // Built on first use, not at start: `quit` and plain commands never pay for the word
+      // lists and vocabulary. One a language, shared by the conversation in every language it
+      // speaks (the person's, after choosing them) and by the journal's words read back.
+      let recognizers = LazyRecognizer.ByLanguage(localizer: app.localizer) { lang in
+        lang == app.localizer.lang
+          ? try app.recognizer() : try SummaryArguments.recognizer(app, lang)
       }
-      let t = app.localizer
       var contact = app.emergencyContact()
       let global = global
       MainActor.assumeIsolated {
@@ -45,21 +44,9 @@ extension Tend {
         if contact.region == nil, isatty(0) == 1 {
           contact = Chat.askRegion(editor: editor, app: app)
         }
-        let number = contact.number
-        let context = Conversation.Context(
-          catalog: app.catalog, localizer: t, store: store,
-          reminders: (try? store.pendingReminders()) ?? [],
-          emergencyNumber: number,
-          commands: names, now: Date(), speak: speak, clockScale: scale,
-          understand: { text, today, stored in
-            Conversation.Understanding(
-              (app.readingLanguage(for: text).map { other.value($0) } ?? recognizer.value)
-                .recognize(text, today: today, profile: stored), localizer: t,
-              emergencyNumber: number)
-          },
-          daysAgo: { text, today in
-            recognizer.value.daysAgo(in: text, today: today, ago: t.list("vocab.cue.ago").first)
-          })
+        let context = Chat.context(
+          app, global: global, names: names, number: contact.number, speak: speak, scale: scale,
+          recognizers: recognizers)
         ChatLoop(
           conversation: Conversation(context), editor: editor, store: store,
           clock: ScaledClock(scale: scale), environment: env.variables, settingsHome: app.home
@@ -67,6 +54,55 @@ extension Tend {
           Tend.execute(words + Chat.passThrough(global))
         }.start()
       }
+    }
+
+    /// The conversation's context in `app`'s language. With no `--lang`, it can be built again
+    /// in the chosen receiver's language (`relanguage`, docs/languages.md).
+    static func context(
+      _ app: AppContext, global: GlobalOptions, names: [String], number: String?, speak: Bool,
+      scale: Double, recognizers: LazyRecognizer.ByLanguage
+    ) -> Conversation.Context {
+      let t = app.localizer
+      let store = ChatStore(home: app.home, localizer: t)
+      let languages = Catalog.availableLanguages(in: app.catalog.folder)
+      // A message in the script of another language Tend reads is read in that language.
+      let reading: @Sendable (String) -> String = { app.readingLanguage(for: $0) ?? t.lang }
+      let understandIn: Conversation.UnderstandIn = { text, lang, today, stored in
+        Conversation.Understanding(
+          recognizers.value(lang).recognize(text, today: today, profile: stored), localizer: t,
+          emergencyNumber: number)
+      }
+      var relanguage: Conversation.Relanguage?
+      if global.lang == nil {
+        // Only the folders are kept (the options themselves are not Sendable).
+        let folders = Chat.passThrough(global)
+        relanguage = { lang in
+          guard let options = try? GlobalOptions.parse(folders),
+            let next = try? AppContext(options, receiverLanguage: lang)
+          else { return nil }
+          return Chat.context(
+            next, global: options, names: names, number: number, speak: speak, scale: scale,
+            recognizers: recognizers)
+        }
+      }
+      return Conversation.Context(
+        catalog: app.catalog, localizer: t, store: store,
+        reminders: (try? store.pendingReminders()) ?? [],
+        emergencyNumber: number,
+        commands: names, now: Date(), speak: speak, clockScale: scale,
+        understand: { text, today, stored in understandIn(text, reading(text), today, stored) },
+        daysAgo: { text, today in
+          recognizers.value(t.lang).daysAgo(
+            in: text, today: today, ago: t.list("vocab.cue.ago").first)
+        },
+        understandIn: understandIn, languages: languages, readingLanguage: reading,
+        relanguage: relanguage,
+        otherWords: {
+          languages.filter { $0 != t.lang && $0 != "en" }.compactMap { lang in
+            (try? LoadedCatalogs.shared.load(from: app.catalog.folder, languages: [lang]))
+              .map { CommandWords($0.localizer(lang), plain: names) }
+          }
+        })
     }
 
     /// Asks once where the user is, when neither a setting nor the locale says: the answer is

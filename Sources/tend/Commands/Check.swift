@@ -43,20 +43,12 @@ extension Tend {
         of: person.id, day: CalendarDay.format(Date()))
     }
 
-    func saidRedFlags(_ app: AppContext, reader: (String) throws -> Recognizer) throws
-      -> [SaidRedFlags.Flag]
-    {
+    /// The named receiver's red flags said (not stored) in the last 24 hours, read back from
+    /// the journal in the language each was said in (`SaidWords`).
+    func saidRedFlags(_ app: AppContext, readers: SaidWords) throws -> [SaidRedFlags.Flag] {
       guard let receiver = sources.receiver else { return [] }
       let (_, _, person) = try HomeInput.context(global, receiver: receiver)
-      let now = Date()
-      let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
-        of: person.id, since: now.addingTimeInterval(-86_400))
-      return try SaidRedFlags.find(in: entries, profile: person, catalog: app.catalog) {
-        text, at, stored in
-        // Built only when there are words to read; one that cannot be built is an error, never
-        // a red flag lifted.
-        try reader(text).recognize(text, today: at, profile: stored).conditions
-      }
+      return try readers.standing(person, at: Date())
     }
 
     func run() throws {
@@ -64,23 +56,16 @@ extension Tend {
       var recognition: Recognition?
       // One recognizer a reading language for the whole run: the words typed and the
       // journal's words of the last day are read by the same one, built once.
-      var readers: [String: Recognizer] = [:]
-      func reader(_ words: String) throws -> Recognizer {
-        let lang = app.readingLanguage(for: words) ?? app.localizer.lang
-        if let built = readers[lang] { return built }
-        let built = try app.recognizer(for: words)
-        readers[lang] = built
-        return built
-      }
+      let readers = SaidWords(app)
       if let text {
-        let recognizer = try reader(text)
+        let recognizer = try readers.recognizer(for: text)
         // The words are read with what is already known: the profile and --condition.
         let found = recognizer.recognize(text, today: Date(), profile: all)
         all += found.conditions
         recognition = found
       }
       // Red flags said in the conversation in the last 24 hours and not closed stand here too.
-      let said = try saidRedFlags(app, reader: reader)
+      let said = try saidRedFlags(app, readers: readers)
       all += said.flatMap(\.conditions)
       // What the caregiver kept for today only, in the conversation, stands here too.
       for c in try keptToday(app)

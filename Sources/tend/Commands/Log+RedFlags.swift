@@ -9,18 +9,23 @@ import TendREPL
 enum LogRedFlags {
   /// The red-flag rule ids in `texts` said at `at`, read with what was stored then.
   /// - Throws: when the words cannot be read (never taken as "no red flag").
-  static func read(_ texts: [String?], profile: Profile, at: Date, _ app: AppContext) throws
-    -> [String]
-  {
+  /// The words are read in the language they are recorded in (`SaidWords.language`) and in
+  /// the person's own, as the conversation and `tend check` read them back later.
+  static func read(
+    _ texts: [String?], profile: Profile, at: Date, _ app: AppContext, readers: SaidWords? = nil
+  ) throws -> [String] {
     let words = texts.compactMap { $0 }.filter {
       !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
     guard !words.isEmpty else { return [] }
-    let reader = SummaryArguments.redFlagWords(app, also: profile.language)
+    let readers = readers ?? SaidWords(app)
+    let reader = readers.redFlagWords(family: profile.language)
     let stored = profile.conditions(asOf: at)
     var out: [String] = []
     for text in words {
-      for id in try HomeInput.run(app, { try reader.rules(in: text, at: at, stored: stored) })
+      let lang = readers.language(of: text)
+      for id in try HomeInput.run(
+        app, { try reader.rules(in: text, at: at, stored: stored, lang: lang) })
       where !out.contains(id) {
         out.append(id)
       }
@@ -29,19 +34,12 @@ enum LogRedFlags {
   }
 
   /// Red flags said in the 24 hours before `at` (a stop reason, a note, a feeling) and not
-  /// cleared since, read back from the journal; a line that cannot be read lifts nothing.
-  static func standing(_ profile: Profile, at: Date, _ app: AppContext) throws
-    -> [SaidRedFlags.Flag]
-  {
-    let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
-      of: profile.id, since: at.addingTimeInterval(-86_400))
-    let reader = SummaryArguments.redFlagWords(app, also: profile.language)
-    return try SaidRedFlags.find(
-      in: entries.filter { $0.at <= at }, profile: profile, catalog: app.catalog
-    ) { text, when, stored in
-      let ids = try reader.rules(in: text, at: when, stored: stored)
-      return ids.map { Condition(id: $0) }
-    }
+  /// cleared since, read back from the journal in the language each was said in; a line that
+  /// cannot be read lifts nothing.
+  static func standing(
+    _ profile: Profile, at: Date, _ app: AppContext, readers: SaidWords? = nil
+  ) throws -> [SaidRedFlags.Flag] {
+    try (readers ?? SaidWords(app)).standing(profile, at: at)
   }
 
   /// What to do now, as the conversation says it: stop, whom to call, each rule's advice.

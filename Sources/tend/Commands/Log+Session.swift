@@ -80,10 +80,13 @@ extension Tend.Log {
       session.note = note
       // Red flags: said in these words (the instruction now, before saving: DESIGN rule 8), or
       // said in the last 24 hours and not cleared (they stand: a session now goes against them).
+      let readers = SaidWords(app)
       let said = try LogRedFlags.read(
-        [session.stopReason, session.note], profile: profile, at: at.date, app)
+        [session.stopReason, session.note], profile: profile, at: at.date, app, readers: readers)
       for line in LogRedFlags.found(said, app) { ScreenText.print(line) }
-      let standing = try LogRedFlags.standing(profile, at: at.date, app)
+      // The words keep the language they were read in, so they are read back in it (F17).
+      session.lang = (session.stopReason ?? session.note).map(readers.language(of:))
+      let standing = try LogRedFlags.standing(profile, at: at.date, app, readers: readers)
       let standingIDs = Array(Set(standing.flatMap { $0.conditions.map(\.id) })).sorted()
       if !standingIDs.isEmpty {
         for line in SaidRedFlags.lines(standing, now: at.date, app.localizer) {

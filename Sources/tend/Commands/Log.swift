@@ -74,11 +74,14 @@ extension Tend.Log {
         throw TendError.usage(app.errorPrefix + app.t("log.error.emptyFeeling"))
       }
       // A red flag in their words: what to do now, before anything is saved (DESIGN rule 8).
-      let flags = try LogRedFlags.read([text], profile: profile, at: at.date, app)
+      let readers = SaidWords(app)
+      let flags = try LogRedFlags.read([text], profile: profile, at: at.date, app, readers: readers)
       for line in LogRedFlags.found(flags, app) { ScreenText.print(line) }
+      // The words keep the language they were read in, so they are read back in it (F17).
+      let feeling = Feeling(
+        ratings: ratings, text: text, by: entry.by, lang: text.map(readers.language(of:)))
       let torn = try HomeInput.run(app) {
-        try store.journal(profile.id).append(
-          JournalEntry(at: at, .feeling(Feeling(ratings: ratings, text: text, by: entry.by))))
+        try store.journal(profile.id).append(JournalEntry(at: at, .feeling(feeling)))
       }
       HomeInput.report(torn, app)
       if flags.isEmpty {

@@ -59,9 +59,12 @@ enum JournalLine {
       (s.stepsKept, s.stepsAdapted, s.stepsSkipped) = f.plan
       s.kept = f.kept
       s.adapted = f.adapted
+      s.lang = f.lang
       return .entry(.session(s))
     case "feeling":
-      return .entry(.feeling(SummaryFeeling(at: at, ratings: f.ratings, text: f.text)))
+      var feeling = SummaryFeeling(at: at, ratings: f.ratings, text: f.text)
+      feeling.lang = f.lang
+      return .entry(.feeling(feeling))
     case "water":
       guard let answer = f.answer else { return .unreadable("missing field \"answer\"") }
       return .entry(.water(SummaryWater(at: at, answer: answer, amountML: f.amountML)))
@@ -124,6 +127,8 @@ enum JournalLine {
     /// How many of `clearance` and `advice` were read (each checked by `CareTeamReader`).
     var careTeam = 0
     var preparation: String?
+    /// The language the words were read in (`Session.lang`, `Feeling.lang`).
+    var lang: String?
     /// Why the line is not valid, when a field said so (more precise than "not JSON").
     var problem: String?
     /// Known keys seen, one bit each, to refuse a repeated key.
@@ -150,7 +155,7 @@ enum JournalLine {
       "type", "at", "v", "routine", "minutes", "pressure", "by", "before", "after", "ratings",
       "sites", "precautions", "note", "text", "stopReason", "stoppedEarly", "plan", "answer",
       "amountML", "sharedWith", "what", "from", "to", "format", "change", "condition", "remindAt",
-      "clearance", "advice", "preparation",
+      "clearance", "advice", "preparation", "lang",
     ]
 
     mutating func readKnown(_ c: inout ByteCursor, _ bit: Int) -> Bool {
@@ -220,6 +225,7 @@ enum JournalLine {
       case 29:
         guard str(&preparation) else { return false }
         return preparation.map { PreparationStatus(rawValue: $0) != nil } ?? true
+      case 30: return str(&lang)
       default:
         if c.peek == 0x6E { return c.skipValue() }
         return time(&c) != nil

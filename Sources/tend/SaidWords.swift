@@ -1,0 +1,79 @@
+import Foundation
+import TendCore
+import TendREPL
+
+/// One recognizer a reading language for a whole command run, each built the first time words
+/// are read in it (a journal with no words in the last day builds none): the words typed with
+/// `--text` and the journal's words of the last day share them.
+///
+/// A journal entry's words are read in the language they were said in and in the person's
+/// own (`RedFlagWords.languages`), all five when the line does not say: the same reading as
+/// the conversation's and the summary's (outside tester, round 5, F17).
+final class SaidWords: @unchecked Sendable {
+  let app: AppContext
+  private let lock = NSRecursiveLock()
+  private var built: [String: Recognizer] = [:]
+
+  init(_ app: AppContext) { self.app = app }
+
+  /// The languages Tend has.
+  var languages: [String] { Catalog.availableLanguages(in: app.catalog.folder) }
+
+  /// The recognizer for `lang`, built once.
+  func recognizer(_ lang: String) throws -> Recognizer {
+    lock.lock()
+    defer { lock.unlock() }
+    if let made = built[lang] { return made }
+    let made =
+      lang == app.localizer.lang ? try app.recognizer() : try SummaryArguments.recognizer(app, lang)
+    built[lang] = made
+    return made
+  }
+
+  /// The recognizer for words typed now (`AppContext.readingLanguage`).
+  func recognizer(for text: String) throws -> Recognizer {
+    try recognizer(language(of: text))
+  }
+
+  /// The language words typed now are read in, and recorded in with them.
+  func language(of text: String) -> String {
+    app.readingLanguage(for: text) ?? app.localizer.lang
+  }
+
+  /// The conditions `text` names, read in `lang`.
+  func conditions(_ text: String, _ lang: String, _ at: Date, _ stored: [Condition]) throws
+    -> [Condition]
+  {
+    try recognizer(lang).recognize(text, today: at, profile: stored).conditions
+  }
+
+  /// The conditions `text` names read in each of `RedFlagWords.languages` (the recorded
+  /// language `lang` and `family`, or every language when `lang` is nil).
+  func conditions(
+    _ text: String, recorded lang: String?, family: String?, _ at: Date, _ stored: [Condition]
+  ) throws -> [Condition] {
+    var found: [Condition] = []
+    for one in RedFlagWords.languages(recorded: lang, family: family, available: languages) {
+      for c in try conditions(text, one, at, stored) where !found.contains(c) { found.append(c) }
+    }
+    return found
+  }
+
+  /// Reads words for red flags (the summary's and `tend log`'s reader) as the conversation
+  /// does: in the language recorded with them and in `family`, the person's language.
+  func redFlagWords(family: String?) -> RedFlagWords {
+    RedFlagWords(catalog: app.catalog) { [self] text, lang, date, stored in
+      try conditions(text, recorded: lang, family: family, date, stored)
+    }
+  }
+
+  /// Red flags said in the 24 hours before `at` for `profile` and not cleared since (a line
+  /// that cannot be read is skipped, so it never lifts one).
+  func standing(_ profile: Profile, at: Date) throws -> [SaidRedFlags.Flag] {
+    let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
+      of: profile.id, since: at.addingTimeInterval(-86_400))
+    return try SaidRedFlags.find(
+      in: entries.filter { $0.at <= at }, profile: profile, catalog: app.catalog,
+      languages: languages, read: conditions)
+  }
+}
