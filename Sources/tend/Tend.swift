@@ -30,7 +30,11 @@ struct Tend: ParsableCommand {
   /// Runs one command line; maps every failure to one exit-code policy:
   /// 0 success (and help), 2 bad usage, 65 bad data, 1 anything else.
   static func main() {
-    let code = execute(Array(CommandLine.arguments.dropFirst()))
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    ProcessMemory.keepFreedMemory()
+    // Only a `check` run on its own keeps its values to the end (never the conversation's).
+    KeptUntilExit.enabled = arguments.first == "check"
+    let code = execute(arguments)
     Foundation.exit(code)
   }
 

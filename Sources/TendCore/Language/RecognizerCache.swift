@@ -122,7 +122,17 @@ public enum RecognizerCache {
 
   // MARK: - The compiled vocabulary
 
-  static let magic = Array("tend vocabulary 1\n".utf8)
+  /// The way of reading marks as its case's name (`"\(marks)"` is the same text, but goes
+  /// through reflection: 3.5 M instructions at every start).
+  static func name(of marks: TextTokens.Marks) -> String {
+    switch marks {
+    case .latin1: "latin1"
+    case .keep: "keep"
+    case .strip: "strip"
+    }
+  }
+
+  static let magic = Array("tend vocabulary 2\n".utf8)
 
   /// One vocabulary's place in the cache and the exact inputs it is built from; nil when no
   /// cache is bound or the program cannot be identified.
@@ -136,14 +146,15 @@ public enum RecognizerCache {
       }
       let tables = [localizer.table, localizer.fallback].compactMap { $0 }
       let name =
-        localizer.table.lang + (localizer.fallback.map { "+" + $0.lang } ?? "") + "-\(marks)"
+        localizer.table.lang + (localizer.fallback.map { "+" + $0.lang } ?? "") + "-"
+        + RecognizerCache.name(of: marks)
       guard name.utf8.allSatisfy({ $0 == 0x2B || $0 == 0x2D || isalnum(Int32($0)) != 0 }) else {
         return nil
       }
       url = folder.appendingPathComponent("vocabulary-\(name)")
       var w = CacheWriter()
       w.string(program)
-      w.string("\(marks)")
+      w.string(RecognizerCache.name(of: marks))
       w.strings(ruleIDs.sorted())
       w.count(tables.count)
       for table in tables {
@@ -283,8 +294,11 @@ struct CacheWriter {
   mutating func byte(_ b: UInt8) { bytes.append(b) }
 
   mutating func string(_ s: String) {
-    count(s.utf8.count)
-    bytes.append(contentsOf: s.utf8)
+    var s = s
+    s.withUTF8 { utf8 in
+      count(utf8.count)
+      bytes.append(contentsOf: utf8)
+    }
   }
 
   mutating func strings(_ list: [String]) {
@@ -346,6 +360,14 @@ struct CacheReader {
         start: base.assumingMemoryBound(to: UInt8.self) + offset, count: n), as: UTF8.self)
     offset += n
     return s
+  }
+
+  /// A set written as `strings`, built as it is read.
+  mutating func stringSet() throws(Damaged) -> Set<String> {
+    let n = try count()
+    var set = Set<String>(minimumCapacity: n)
+    for _ in 0..<n { set.insert(try string()) }
+    return set
   }
 
   mutating func strings() throws(Damaged) -> [String] {
@@ -436,6 +458,13 @@ extension Vocabulary {
     return w.bytes
   }
 
+  /// Sites, sides and cues are stored as their place in these lists (the program's identity is
+  /// part of the key, so a build with other cases never reads them), not as their names: a
+  /// name read back went through a string switch for each of 2,700 phrases.
+  static let sites = BodySite.allCases
+  static let sides = Side.allCases
+  static let cues = Cue.allCases
+
   static func encode(_ meaning: Meaning, _ w: inout CacheWriter) {
     switch meaning {
     case .condition(let id):
@@ -443,16 +472,16 @@ extension Vocabulary {
       w.string(id)
     case .site(let site):
       w.count(1)
-      w.string(site.rawValue)
+      w.count(Self.sites.firstIndex(of: site) ?? 0)
     case .side(let side):
       w.count(2)
-      w.string(side.rawValue)
+      w.count(Self.sides.firstIndex(of: side) ?? 0)
     case .symptom(let kind):
       w.count(3)
       w.string(kind)
     case .cue(let cue):
       w.count(4)
-      w.string(cue.rawValue)
+      w.count(Self.cues.firstIndex(of: cue) ?? 0)
     case .number(let n):
       w.count(5)
       w.int(n)
@@ -476,15 +505,18 @@ extension Vocabulary {
     switch try r.byte() {
     case 0: return .condition(try r.string())
     case 1:
-      guard let site = BodySite(rawValue: try r.string()) else { throw .init() }
-      return .site(site)
+      let i = try r.count()
+      guard i < sites.count else { throw .init() }
+      return .site(sites[i])
     case 2:
-      guard let side = Side(rawValue: try r.string()) else { throw .init() }
-      return .side(side)
+      let i = try r.count()
+      guard i < sides.count else { throw .init() }
+      return .side(sides[i])
     case 3: return .symptom(try r.string())
     case 4:
-      guard let cue = Cue(rawValue: try r.string()) else { throw .init() }
-      return .cue(cue)
+      let i = try r.count()
+      guard i < cues.count else { throw .init() }
+      return .cue(cues[i])
     case 5: return .number(try r.int())
     case 6: return .unit(try r.int())
     case 7: return .daysAgo(try r.int())
@@ -512,8 +544,8 @@ extension Vocabulary {
       index[first] = phrases
     }
     byFirstWord = index
-    knownWords = Set(try r.strings())
-    fillers = Set(try r.strings())
+    knownWords = try r.stringSet()
+    fillers = try r.stringSet()
     var candidates: [UInt8: [[UInt8]]] = [:]
     for _ in 0..<(try r.count()) {
       let letter = try r.byte()
@@ -525,26 +557,34 @@ extension Vocabulary {
     }
     fuzzyCandidates = candidates
     medicalSuffixes = try r.strings()
-    medicalNouns = Set(try r.strings())
+    medicalNouns = try r.stringSet()
+    let aliasCount = try r.count()
     var aliases: [String: String] = [:]
-    for _ in 0..<(try r.count()) {
+    aliases.reserveCapacity(aliasCount)
+    for _ in 0..<aliasCount {
       let key = try r.string()
       aliases[key] = try r.string()
     }
     self.aliases = aliases
+    let signCount = try r.count()
     var signs: [String: [(concept: String, words: [String])]] = [:]
-    for _ in 0..<(try r.count()) {
+    signs.reserveCapacity(signCount)
+    for _ in 0..<signCount {
       let key = try r.string()
+      let n = try r.count()
       var entries: [(concept: String, words: [String])] = []
-      for _ in 0..<(try r.count()) {
+      entries.reserveCapacity(n)
+      for _ in 0..<n {
         let concept = try r.string()
         entries.append((concept, try r.strings()))
       }
       signs[key] = entries
     }
     signWords = signs
+    let runCount = try r.count()
     var runs: [String: [(words: [String], widen: Bool)]] = [:]
-    for _ in 0..<(try r.count()) {
+    runs.reserveCapacity(runCount)
+    for _ in 0..<runCount {
       let key = try r.string()
       var list: [(words: [String], widen: Bool)] = []
       for _ in 0..<(try r.count()) {
@@ -559,8 +599,10 @@ extension Vocabulary {
     var removals = Set<[String]>()
     for _ in 0..<(try r.count()) { removals.insert(try r.strings()) }
     self.removals = removals
+    let headCount = try r.count()
     var heads: [String: [[String]]] = [:]
-    for _ in 0..<(try r.count()) {
+    heads.reserveCapacity(headCount)
+    for _ in 0..<headCount {
       let key = try r.string()
       var list: [[String]] = []
       for _ in 0..<(try r.count()) { list.append(try r.strings()) }

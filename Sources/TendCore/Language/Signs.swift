@@ -85,6 +85,10 @@ public struct Signs: Sendable {
   public static func load(from folder: URL, catalog: Catalog) throws(CatalogError) -> Signs {
     let url = folder.appendingPathComponent("Routines/signs.json")
     let (bytes, name) = try Catalog.read(url, relativeTo: folder)
+    let english = Set(catalog.english.values.keys.filter { $0.hasPrefix("vocab.sign.") })
+    // Read and checked before from exactly these bytes, rules and words (`SignsCache`).
+    let slot = SignsCache.Slot(name: name, bytes: bytes, catalog: catalog, english: english)
+    if let cached = slot?.load() { return cached }
     let (r, root) = try DataReader.parse(bytes, file: name)
     _ = try r.object(
       root, "",
@@ -92,7 +96,6 @@ public struct Signs: Sendable {
         "v", "urgentConcepts", "longStandingConcepts", "medicalConcepts", "urgentWith", "signs",
       ])
     _ = try r.int(root, "", "v", in: 1...1)
-    let english = Set(catalog.english.values.keys.filter { $0.hasPrefix("vocab.sign.") })
     func concept(_ node: JSONNode, _ path: String) throws(CatalogError) -> String {
       guard let s = node.stringValue, !s.isEmpty else {
         throw r.error(node, path, "expected a concept name, found \(node.typeName)")
@@ -185,9 +188,11 @@ public struct Signs: Sendable {
       }
       signs.append(sign)
     }
-    return Signs(
+    let loaded = Signs(
       signs: signs, urgentConcepts: urgent, longStandingConcepts: longStanding,
       medicalConcepts: medical, urgentWith: urgentWith)
+    slot?.store(loaded)
+    return loaded
   }
 
   /// A concept found in a message.

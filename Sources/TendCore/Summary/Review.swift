@@ -39,10 +39,12 @@ public enum Review {
 
   /// Reads one file; never throws (an unreadable file is a result, not an error).
   public static func read(path: String, redFlagConditions: Set<String> = []) -> File {
-    guard let bytes = contents(path) else {
-      return File(path: path, status: .unreadable("cannot open"), format: nil, summary: nil)
+    switch contents(path) {
+    case .success(let bytes):
+      return read(bytes: bytes, path: path, redFlagConditions: redFlagConditions)
+    case .failure(let refused):
+      return File(path: path, status: .unreadable(refused.reason), format: nil, summary: nil)
     }
-    return read(bytes: bytes, path: path, redFlagConditions: redFlagConditions)
   }
 
   public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File
@@ -95,28 +97,62 @@ public enum Review {
       disagreements: ReviewCheck.disagreements(summary))
   }
 
-  /// The bytes of a file, a regular one read straight into one array (anything else, such as a
-  /// pipe, through Foundation).
-  static func contents(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
+  /// The largest file `review` reads (256 MiB; reading one takes about four times its size in
+  /// memory). A year of one person's sessions is a few MB even as FHIR.
+  public static let largestFile = 256 << 20
+
+  /// Why a file was not read.
+  public struct Refused: Error, Equatable {
+    public var reason: String
+  }
+
+  /// The bytes of a regular file, read straight into one array. Anything else is refused
+  /// without waiting: a named pipe (FIFO) is opened without blocking (`O_NONBLOCK`: an open
+  /// for reading would otherwise wait for ever for a writer) and, like a device or a folder,
+  /// refused once `fstat` says what it is; so is a file over `largestFile`. The other files of
+  /// the same call are read and reported as usual. A link is followed, as for any file a
+  /// family sent.
+  static func contents(_ path: String) -> Result<[UInt8], Refused> {
+    // What the name is, before opening it: a device is never opened.
     var info = stat()
-    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size < 1 << 28 else {
-      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    if stat(path, &info) == 0, let refused = refusal(info.st_mode) { return .failure(refused) }
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+    guard fd >= 0 else { return .failure(Refused(reason: "cannot open")) }
+    defer { close(fd) }
+    // What was opened (the name may have been replaced in between).
+    guard fstat(fd, &info) == 0 else { return .failure(Refused(reason: "cannot open")) }
+    if let refused = refusal(info.st_mode) { return .failure(refused) }
+    guard info.st_size <= off_t(largestFile) else {
+      return .failure(
+        Refused(
+          reason:
+            "\(info.st_size) bytes, larger than the \(largestFile >> 20) MiB a file may have to be reviewed"
+        ))
     }
     // Read straight into the array's storage (no zeroing first); only the bytes read count.
     let size = Int(info.st_size)
-    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      var done = 0
-      while done < size {
-        let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
-        if n < 0, errno == EINTR { continue }
-        guard n > 0 else { break }
-        done += n
-      }
-      // A file that shrank while it was read is read as far as it went.
-      count = done
+    return .success(
+      [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        var done = 0
+        while done < size {
+          let n = pread(fd, buffer.baseAddress! + done, size - done, off_t(done))
+          if n < 0, errno == EINTR { continue }
+          guard n > 0 else { break }
+          done += n
+        }
+        // A file that shrank while it was read is read as far as it went.
+        count = done
+      })
+  }
+
+  /// Why a file of this type is not read; nil for a regular file.
+  static func refusal(_ mode: mode_t) -> Refused? {
+    switch mode & S_IFMT {
+    case S_IFREG: nil
+    case S_IFDIR: Refused(reason: "a folder, not a file")
+    case S_IFIFO, S_IFSOCK:
+      Refused(reason: "a pipe or socket, not a file (save what it sends to a file first)")
+    default: Refused(reason: "a device, not a file")
     }
   }
 

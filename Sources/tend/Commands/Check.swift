@@ -82,6 +82,8 @@ extension Tend {
         throw ConditionInput.usageError(error, app.localizer)
       }
       let contact = app.emergencyContact()
+      // Never freed: the process ends after the output (`KeptUntilExit`).
+      KeptUntilExit.keep((app, readers, result, recognition as Any))
       if json {
         print(
           try CheckReport(
