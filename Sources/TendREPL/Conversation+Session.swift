@@ -484,8 +484,14 @@ extension Conversation {
     }
     // Bleeding caught only by the conversation's own net: `tell` would not read it again.
     if net != nil, flags == ["bleeding-signs"] { return redFlagActions(flags) }
+    // The hint adds `tell` itself: a line that began with it is shown without it ("tell tell").
+    var said = Substring(line.trimmingCharacters(in: .whitespaces))
+    let first = said.prefix { !$0.isWhitespace }
+    if ["tell", words.display("tell")].contains(first.lowercased()) {
+      said = said.dropFirst(first.count).drop(while: \.isWhitespace)
+    }
     return redFlagActions(flags) + [
-      .say(t("chat.redFlag.saveHint", ["words": .text(String(line.prefix(80)))]))
+      .say(t("chat.redFlag.saveHint", ["words": .text(String(said.prefix(80)))]))
     ]
   }
 
