@@ -5,7 +5,8 @@ import TendCore
 /// limits they added. Only phrases from the locale (`chat.careteam.*Words`) count, matched as
 /// whole words on the recognizer's tokens (`TextTokens`), so "said yes" never matches inside
 /// "said yesterday". It fails closed: a sentence is a yes only when a care-team word says it
-/// (doctor, nurse, Dr Lee...: `chat.careteam.speakerWords`) and no word outside the yes and the
+/// (doctor, nurse, Dr Lee...: `chat.careteam.speakerWords`), no family word names the speaker
+/// (`chat.careteam.familyWords`: "my sister is a nurse" is family), and no word outside the yes and the
 /// limits negates, conditions, postpones or hedges it (`chat.careteam.notSureWords`: not,
 /// never, yet, if, wait, later, next, but, only, as if...). What is heard is always shown back
 /// and confirmed before anything is saved. (The free-text recognizer for conditions is
@@ -27,6 +28,9 @@ enum CareTeamWords {
     case notSure
     /// A yes from someone who is not the care team ("Mum said it's fine").
     case notCareTeam(from: String)
+    /// A yes from family, whatever their job ("my sister is a nurse and said it is fine"):
+    /// a relative is not the team treating them. `word` is the family word as typed.
+    case family(word: String)
   }
 
   /// The care team's answer in `line`, or nil when the sentence does not speak of one.
@@ -75,6 +79,14 @@ enum CareTeamWords {
       occurrences(of: phrase, in: words, within: 0..<words.count).contains {
         covered.isDisjoint(with: $0)
       }
+    }
+    // Family is not the treating team, even a relative who is a nurse or a doctor.
+    if let kin = first(
+      of: phrases("chat.careteam.familyWords"), in: words, within: 0..<said.lowerBound)
+    {
+      let text = line[
+        tokens[kin.lowerBound].range.lowerBound..<tokens[kin.upperBound - 1].range.upperBound]
+      return .family(word: PlainText.display(String(text)))
     }
     if hedged { return .notSure }
     guard isCareTeam(0..<said.lowerBound) else {

@@ -26,6 +26,8 @@ extension Conversation {
     case .notSure: return [.say(t("chat.careteam.notSure")), idlePrompt()]
     case .notCareTeam(let from):
       return [.say(t("chat.careteam.notCareTeam", ["from": .text(from)])), idlePrompt()]
+    case .family(let word):
+      return [.say(t("chat.careteam.family", ["word": .text(word)])), idlePrompt()]
     }
     guard let id = currentID, let profile = try? store.profile(id) else { return askWho() }
     guard

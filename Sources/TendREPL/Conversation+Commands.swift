@@ -248,9 +248,22 @@ extension Conversation {
     case .success(let p): profile = p
     case .failure(let problem): return problem.actions
     }
+    // `start N` names the routine the caregiver saw at N in the last list; when its plan is
+    // not the one that list showed (the facts changed since, here or in another window), say
+    // so by name before anything is asked: the number never silently means another routine.
+    let seen = Int(reference).flatMap { offered.indices.contains($0 - 1) ? offered[$0 - 1] : nil }
     switch plan(for: reference, profile) {
     case .failure(let refusal): return [.say(t.render(refusal.message))]
-    case .success(let plan): return unfinishedIntakeLines(profile) + askToday(plan, profile)
+    case .success(let plan):
+      var out = unfinishedIntakeLines(profile)
+      if let seen, seen != plan {
+        let args: [String: Message.Argument] = [
+          "name": .text(profile.name), "number": .text(reference),
+          "title": .key(plan.routine.titleKey),
+        ]
+        out.append(.say(t("chat.start.listChanged", args)))
+      }
+      return out + askToday(plan, profile)
     }
   }
 

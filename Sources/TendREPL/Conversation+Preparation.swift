@@ -14,15 +14,18 @@ import TendCore
 /// goes unsaid. The session records `prepared`, `skipped` or `earlier`.
 extension Conversation {
   /// The preparation for `plan`, made from `profile`'s conditions in force now (the same ones
-  /// the plan was made from); nil when there is nothing to prepare for.
-  func preparation(for plan: Plan, _ profile: Profile) -> Preparation? {
+  /// the plan was made from) and the session's own `extra` limits (a severe pain rating); nil
+  /// when there is nothing to prepare for.
+  func preparation(for plan: Plan, _ profile: Profile, extra: Restrictions = .none)
+    -> Preparation?
+  {
     let checker = SafetyChecker(catalog: context.catalog)
     // The same restrictions the plan was made under: the care team's limits merged in.
     guard let (_, checked, _) = try? checker.restrictions(for: inForce(profile)),
       let r = try? checker.restrictions(for: inForce(profile), careTeam: profile.careTeam, on: now)
     else { return nil }
     return Preparation.make(
-      for: plan, restrictions: r, conditions: checked, catalog: context.catalog,
+      for: plan, restrictions: r.merged(with: extra), conditions: checked, catalog: context.catalog,
       allergies: profile.allergies)
   }
 

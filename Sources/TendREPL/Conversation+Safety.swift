@@ -246,6 +246,13 @@ extension Conversation {
     let marks: TextTokens.Marks =
       t.table.lang != "vi" ? .latin1 : TextTokens.hasMarks(text) ? .keep : .strip
     let words = TextTokens.tokenize(text, marks: marks).map(\.text)
+    // Family is never the care team, whatever their job ("seen by my sister, she's a nurse").
+    let family = t.list("chat.careteam.familyWords").map { TextTokens.words($0, marks: marks) }
+    if family.contains(where: {
+      !$0.isEmpty && !CareTeamWords.occurrences(of: $0, in: words, within: 0..<words.count).isEmpty
+    }) {
+      return false
+    }
     return t.list("chat.careteam.speakerWords").map { TextTokens.words($0, marks: marks) }
       .contains {
         !$0.isEmpty

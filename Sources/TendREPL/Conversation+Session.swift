@@ -86,7 +86,11 @@ extension Conversation {
     case .before:
       session?.before = ratings
       phase = .ready
-      return painLines(before: nil, now: ratings) + readyWithPreparation()
+      // Severe pain: the plan follows Tend's own advice (the gentlest touch), never only words.
+      if let pain = ratings?.scores["pain"], SeverePain.isSevere(pain) {
+        return gentlerForPain(pain)
+      }
+      return readyWithPreparation()
     case .after:
       session?.after = ratings
       phase = .note
@@ -132,13 +136,18 @@ extension Conversation {
       phase = .idle
       return problem.actions + [idlePrompt()]
     case .success(let profile):
-      let fresh = try? SafetyChecker(catalog: context.catalog).check(
-        inForce(profile), careTeam: profile.careTeam, on: now, routineID: draft.plan.routine.id
-      ).plans.first
+      // Made the way the draft's plan was: under the severe-pain limits when they were applied.
+      let fresh =
+        draft.painLimits
+        ? plan(draft.plan.routine, profile, extra: SeverePain.restrictions)?.0
+        : try? SafetyChecker(catalog: context.catalog).check(
+          inForce(profile), careTeam: profile.careTeam, on: now, routineID: draft.plan.routine.id
+        ).plans.first
       if fresh != draft.plan {
         session = nil
         phase = .idle
-        offered = []
+        // `offered` stays the list the caregiver saw: `start N` still means the routine they
+        // saw at N, planned again from the profile as saved now (never another routine).
         return [.say(t("chat.changedBeforeStart", ["name": .text(profile.name)])), idlePrompt()]
       }
     }
@@ -475,8 +484,14 @@ extension Conversation {
     }
     // Bleeding caught only by the conversation's own net: `tell` would not read it again.
     if net != nil, flags == ["bleeding-signs"] { return redFlagActions(flags) }
+    // The hint adds `tell` itself: a line that began with it is shown without it ("tell tell").
+    var said = Substring(line.trimmingCharacters(in: .whitespaces))
+    let first = said.prefix { !$0.isWhitespace }
+    if ["tell", words.display("tell")].contains(first.lowercased()) {
+      said = said.dropFirst(first.count).drop(while: \.isWhitespace)
+    }
     return redFlagActions(flags) + [
-      .say(t("chat.redFlag.saveHint", ["words": .text(String(line.prefix(80)))]))
+      .say(t("chat.redFlag.saveHint", ["words": .text(String(said.prefix(80)))]))
     ]
   }
 
@@ -512,17 +527,14 @@ extension Conversation {
     }
   }
 
-  /// Severe or rising pain: pain 8 to 10 (before or after), or up by 3 or more from before,
-  /// gets a plain line to tell the care team.
+  /// Severe or rising pain after the massage: pain 8 to 10, or up by 3 or more from before,
+  /// gets a plain line to tell the care team (severe pain before: `gentlerForPain`).
   func painLines(before: RatingSet?, now: RatingSet?) -> [Action] {
     guard let pain = now?.scores["pain"] else { return [] }
     if let was = before?.scores["pain"], pain - was >= 3 {
       return [.say(t("rating.pain.rose", ["before": .number(was), "after": .number(pain)]))]
     }
-    guard pain >= 8 else { return [] }
-    let key =
-      before == nil && session?.after == nil
-      ? "rating.pain.severeBefore" : "rating.pain.severeAfter"
-    return [.say(t(key, ["score": .number(pain)]))]
+    guard SeverePain.isSevere(pain) else { return [] }
+    return [.say(t("rating.pain.severeAfter", ["score": .number(pain)]))]
   }
 }

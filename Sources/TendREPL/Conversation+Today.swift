@@ -135,6 +135,11 @@ extension Conversation {
         .say(t("chat.careteam.notCareTeam", ["from": .text(from)])), .say(t("askFirst.again")),
         prompt("chat.yesNoPrompt"),
       ]
+    case .family(let word):
+      return [
+        .say(t("chat.careteam.family", ["word": .text(word)])), .say(t("askFirst.again")),
+        prompt("chat.yesNoPrompt"),
+      ]
     case nil: break
     }
     if let found = understood(line), !newConditions(found.conditions).isEmpty,
@@ -174,10 +179,15 @@ extension Conversation {
     }
     phase = .confirmingSeen(ids: ids, words: words, resume: nil)
     let rules = t.list(ids.map { t("rule.\($0).name") })
-    return [
-      .say(t("seen.confirm", ["name": .text(profile.name), "rules": .text(rules)])),
-      prompt("chat.yesNoPrompt"),
-    ]
+    // "The doctor said it's fine" says someone spoke, not that they saw her: ask whether a
+    // doctor or nurse has seen her since, before anything is offered to be taken off.
+    let saidOnly = t.list("chat.seenSaidWords")
+    let examined = t.list("chat.seenWords").filter { !saidOnly.contains($0) }
+    let args: [String: Message.Argument] = ["name": .text(profile.name), "rules": .text(rules)]
+    let question =
+      examined.contains { lower.contains(" \($0)") }
+      ? t("seen.confirm", args) : t("seen.askExamined", args)
+    return [.say(question), prompt("chat.yesNoPrompt")]
   }
 
   /// At the intake's urgent question, "none" while red flags are stored: were they seen?
@@ -219,17 +229,16 @@ extension Conversation {
   mutating func closeRedFlags(_ ids: [String], _ words: String, by line: String, resume: Intake?)
     -> [Action]
   {
-    // Only the care team lifts a red flag: the words, or the answer, must name them.
-    guard namesCareTeam(words) || namesCareTeam(line) else {
+    // Only the care team lifts a red flag: the words, or the answer, must name them; and it is
+    // never lifted with nobody named as saying so (Enter at "who says so?" closes nothing).
+    let who = line.trimmingCharacters(in: .whitespaces)
+    guard !who.isEmpty, namesCareTeam(words) || namesCareTeam(line) else {
       phase = .idle
       let name = receiver?.name ?? ""
-      let out = redFlagsIn(line) + notLiftedLines(ids, name, who: line)
+      let out = redFlagsIn(line) + notLiftedLines(ids, name, who: who)
       return out + (resume == nil ? [idlePrompt()] : stopIntake())
     }
-    let by =
-      !line.isEmpty
-      ? String(line.prefix(100))
-      : namesCareTeam(words) ? String(words.prefix(100)) : t("seen.byCaregiver")
+    let by = String(who.prefix(100))
     phase = .idle
     let out =
       removeConditions(ids, by: by, note: words.isEmpty ? nil : words)

@@ -26,6 +26,8 @@ struct SessionDraft: Sendable, Equatable {
   var preparedItems: [String] = []
   /// The rules the caregiver said the care team had said yes to, asked before the first step.
   var careTeamSaidYes: [String] = []
+  /// The plan was made again under `SeverePain` after a severe pain rating before.
+  var painLimits = false
 
   func log(now: Date) -> SessionLog {
     var log = SessionLog(routine: plan.routine.id)

@@ -119,7 +119,8 @@ struct AskFirstTests {
     let t = Fixtures.catalog.localizer("en")
     let steps =
       Self.upToQuestion(t) + [
-        .line("my daughter said it's fine"), .expect("is not the care team"),
+        .line("my daughter said it's fine"),
+        .expect("family and friends are not their care team"),
         .expect("yes or no> "), .line("not sure"), .expect("nothing was started"),
         .expect("tend> "),
       ] + Self.upToQuestion(t).dropFirst(3) + [

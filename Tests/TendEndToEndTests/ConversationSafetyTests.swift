@@ -224,6 +224,10 @@ struct ConversationSafetyTests {
         .expect("Call 911 now"),
         .expect("tend> "), .line("tell she was seen by Dr Lee at the clinic"),
         .expect("yes or no> "), .line("yes"), .expect("who says so> "), .line(""),
+        // Nobody named (stranger 5, F20): it stays; named, it is taken off.
+        .expect("This stays in force for Ann"), .expect("tend> "),
+        .line("tell she was seen by Dr Lee at the clinic"),
+        .expect("yes or no> "), .line("yes"), .expect("who says so> "), .line("Ana"),
         .expect("Removed: Chest pain or pressure"), .expect("tend> "), .line("suggest"),
         .expect("Routines for today"),
       ]

@@ -178,7 +178,7 @@ struct ProfileTruthSessionTests {
         .expect("name> "), .line(""), .expect("Do not massage"), .expect("tend> "),
         .line("tell he was seen, it was not a stroke"),
         .expect("Who from the care team saw them?"), .expect("who says so> "), .line("Dr Lee"),
-        .expect("said by Dr Lee"), .expect("tend> "),
+        .expect("with who says so: Dr Lee"), .expect("tend> "),
         .line("start quick-hands"), .expect("today> "), .line("cancel"), .expect("tend> "),
         .line("quit"), .expect("Goodbye"),
       ], environment: Self.environment(home))

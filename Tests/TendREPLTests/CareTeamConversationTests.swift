@@ -150,7 +150,7 @@ struct CareTeamConversationTests {
     let hedge = h.send("the nurse said yes to the scan but we should wait")
     #expect(hedge.contains("That doesn't sound like a yes, so I'll keep asking first"))
     let mum = h.send("the neighbour said it's fine")
-    #expect(mum.contains("the neighbour is not the care team"))
+    #expect(mum.contains("neighbour: family and friends are not their care team"), "\(mum)")
     for (language, line) in Self.notAYes where language == "en" {
       let text = h.send(line)
       #expect(!text.contains("I understood the care team's answer"), "\(line)")

@@ -293,7 +293,7 @@ struct RedFlagFirstTests {
     #expect(asked.contains("Who from the care team saw them?"))
     #expect(h.store.profiles[0].conditions.count == 1)
     let closed = h.send("Dr Lee at the ER")
-    #expect(closed.contains("said by Dr Lee at the ER"))
+    #expect(closed.contains("with who says so: Dr Lee at the ER"))
     #expect(h.store.profiles[0].conditions.isEmpty)
     let removal = h.entries("dad").compactMap { entry -> (String?, String?)? in
       if case .conditionRemoved(_, let by, let note) = entry { return (by, note) }
@@ -336,7 +336,7 @@ extension RedFlagFirstTests {
     var h3 = Harness(profiles: [flagged])
     h3.send("1", "intake", "no", "yes")
     let closed = h3.send("the nurse, Ann")
-    #expect(closed.contains("said by the nurse, Ann"))
+    #expect(closed.contains("with who says so: the nurse, Ann"))
     #expect(closed.contains("Medicines"))
     #expect(h3.store.profiles[0].conditions.isEmpty)
     var h2 = Harness(profiles: [flagged])
