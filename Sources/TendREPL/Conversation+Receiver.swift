@@ -108,6 +108,8 @@ extension Conversation {
       phase = .choosingReceiver
       return unreadable(id, error) + [.say(t("chat.who.again")), prompt("chat.namePrompt")]
     }
+    // A list shown for someone else is not this person's: `start 3` must not take from it.
+    if currentID != id { offered = [] }
     currentID = id
     // The person's language from now on, when no --lang was given (docs/languages.md).
     var out = followLanguage(profile)

@@ -182,4 +182,17 @@ struct StrangerFiveCareTests {
     #expect(out.contains("3 is still \(title)"), "\(out)")
     #expect(b.conversation.offered[2].routine.id == seen.routine.id)
   }
+
+  @Test("a list shown for one person is not another's: choosing someone else forgets it")
+  func listForgottenOnAnotherPerson() throws {
+    let bo = Profile(
+      id: "bo", name: "Bo", conditions: [ProfileCondition(id: "fracture", site: .hand, side: .left)]
+    )
+    let store = MemoryStore(profiles: [Self.mia(), bo])
+    var b = Harness(store: store)
+    b.send("1", "suggest")
+    #expect(!b.conversation.offered.isEmpty)
+    b.send("who", "2")
+    #expect(b.conversation.offered.isEmpty)
+  }
 }
