@@ -50,36 +50,14 @@ enum SignsCache {
 
     /// The signs stored for exactly these inputs, or nil.
     func load() -> Signs? {
-      guard let file = RecognizerCache.readOwn(url) else { return nil }
-      return file.withUnsafeBytes { raw -> Signs? in
-        let m = SignsCache.magic.count
-        guard raw.count >= m + 16, raw.prefix(m).elementsEqual(SignsCache.magic) else {
-          return nil
-        }
-        let sum = raw.loadUnaligned(fromByteOffset: m, as: UInt64.self)
-        let body = UnsafeRawBufferPointer(rebasing: raw[(m + 8)...])
-        guard sum == RecognizerCache.checksum(body) else { return nil }
-        let length = Int(body.loadUnaligned(as: UInt64.self))
-        guard length == inputs.count, body.count >= 8 + length,
-          inputs.withUnsafeBytes({ memcmp($0.baseAddress!, body.baseAddress! + 8, length) == 0 })
-        else { return nil }
-        var reader = CacheReader(UnsafeRawBufferPointer(rebasing: body[(8 + length)...]))
-        guard let signs = try? Signs(decoding: &reader), reader.atEnd else { return nil }
-        return signs
+      RecognizerCache.readRecord(url, magic: SignsCache.magic, inputs: inputs) {
+        try Signs(decoding: &$0)
       }
     }
 
     /// Keeps `signs` for these inputs.
     func store(_ signs: Signs) {
-      var body: [UInt8] = []
-      withUnsafeBytes(of: UInt64(inputs.count)) { body += $0 }
-      body += inputs
-      body += signs.encoded()
-      var file = SignsCache.magic
-      let sum = body.withUnsafeBytes { RecognizerCache.checksum($0) }
-      withUnsafeBytes(of: sum) { file += $0 }
-      file += body
-      RecognizerCache.store(file, at: url)
+      RecognizerCache.storeRecord(signs.encoded(), magic: SignsCache.magic, inputs: inputs, at: url)
     }
   }
 }

@@ -175,39 +175,54 @@ public enum RecognizerCache {
 
     /// The vocabulary stored for exactly these inputs, or nil.
     func load() -> Vocabulary? {
-      guard let file = RecognizerCache.readOwn(url) else { return nil }
-      return file.withUnsafeBytes { raw -> Vocabulary? in
-        let m = RecognizerCache.magic.count
-        guard raw.count >= m + 16, raw.prefix(m).elementsEqual(RecognizerCache.magic) else {
-          return nil
-        }
-        let sum = raw.loadUnaligned(fromByteOffset: m, as: UInt64.self)
-        let body = UnsafeRawBufferPointer(rebasing: raw[(m + 8)...])
-        guard sum == RecognizerCache.checksum(body) else { return nil }
-        let length = Int(body.loadUnaligned(as: UInt64.self))
-        guard length == inputs.count, body.count >= 8 + length,
-          inputs.withUnsafeBytes({ memcmp($0.baseAddress!, body.baseAddress! + 8, length) == 0 })
-        else { return nil }
-        var reader = CacheReader(UnsafeRawBufferPointer(rebasing: body[(8 + length)...]))
-        guard let vocabulary = try? Vocabulary(decoding: &reader), reader.atEnd else {
-          return nil
-        }
-        return vocabulary
+      RecognizerCache.readRecord(url, magic: RecognizerCache.magic, inputs: inputs) {
+        try Vocabulary(decoding: &$0)
       }
     }
 
     /// Keeps `vocabulary` for these inputs.
     func store(_ vocabulary: Vocabulary) {
-      var body: [UInt8] = []
-      withUnsafeBytes(of: UInt64(inputs.count)) { body += $0 }
-      body += inputs
-      body += vocabulary.encoded()
-      var file = RecognizerCache.magic
-      let sum = body.withUnsafeBytes { RecognizerCache.checksum($0) }
-      withUnsafeBytes(of: sum) { file += $0 }
-      file += body
-      RecognizerCache.store(file, at: url)
+      RecognizerCache.storeRecord(
+        vocabulary.encoded(), magic: RecognizerCache.magic, inputs: inputs, at: url)
     }
+  }
+
+  // MARK: - Records: magic, checksum of the rest, the exact inputs, then the value
+
+  /// The value in the record at `url` when the file is this user's own, starts with `magic`,
+  /// its checksum holds and it was stored for exactly `inputs`; nil otherwise (never a partial
+  /// or foreign value).
+  static func readRecord<T>(
+    _ url: URL, magic: [UInt8], inputs: [UInt8], decode: (inout CacheReader) throws -> T
+  ) -> T? {
+    guard let file = readOwn(url) else { return nil }
+    return file.withUnsafeBytes { raw -> T? in
+      let m = magic.count
+      guard raw.count >= m + 16, raw.prefix(m).elementsEqual(magic) else { return nil }
+      let sum = raw.loadUnaligned(fromByteOffset: m, as: UInt64.self)
+      let body = UnsafeRawBufferPointer(rebasing: raw[(m + 8)...])
+      guard sum == checksum(body) else { return nil }
+      let length = Int(body.loadUnaligned(as: UInt64.self))
+      guard length == inputs.count, body.count >= 8 + length,
+        inputs.withUnsafeBytes({ memcmp($0.baseAddress!, body.baseAddress! + 8, length) == 0 })
+      else { return nil }
+      var reader = CacheReader(UnsafeRawBufferPointer(rebasing: body[(8 + length)...]))
+      guard let value = try? decode(&reader), reader.atEnd else { return nil }
+      return value
+    }
+  }
+
+  /// Writes a record of `value` (encoded) for `inputs` at `url`, the way `readRecord` reads it.
+  static func storeRecord(_ value: [UInt8], magic: [UInt8], inputs: [UInt8], at url: URL) {
+    var body: [UInt8] = []
+    withUnsafeBytes(of: UInt64(inputs.count)) { body += $0 }
+    body += inputs
+    body += value
+    var file = magic
+    let sum = body.withUnsafeBytes { checksum($0) }
+    withUnsafeBytes(of: sum) { file += $0 }
+    file += body
+    store(file, at: url)
   }
 
   // MARK: - Word lists checked before
