@@ -215,4 +215,21 @@ struct ReadingRoundSixTests {
     let (verdict, found, _) = try Self.read(text, lang: lang)
     #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
   }
+
+  @Test("breath that suddenly went, told in the past tense, is the emergency")
+  func breathWentPast() throws {
+    let (verdict, found, _) = try Self.read(
+      "de golpe le faltó el aire, respira rapidísimo", lang: "es")
+    #expect(verdict == .stopCallProvider)
+    #expect(found.conditions.contains { $0.id == "breathing-trouble-sudden" })
+  }
+
+  @Test("French 'au foot' is football, not the foot; a PEG tube is in the belly")
+  func footballAndPeg() throws {
+    let (_, ankle, _) = try Self.read("il s'est cassé la cheville droite au foot", lang: "fr")
+    let fracture = ankle.conditions.first { $0.id == "fracture" }
+    #expect(fracture?.side == .right && fracture?.site?.limb == .leg, "\(ankle.conditions)")
+    let (_, peg, _) = try Self.read("he has a PEG tube since the throat cancer")
+    #expect(peg.conditions.contains { $0.id == "drain-or-stoma" && $0.site == .abdomen })
+  }
 }
