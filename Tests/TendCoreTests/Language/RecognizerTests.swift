@@ -222,7 +222,8 @@ struct RecognizerPlacesTests {
   func ownership() {
     let found = read("a PEG tube and a PICC in his right arm").map(spec)
     #expect(found.contains("iv-line@right-arm"))
-    #expect(found.contains("drain-or-stoma"))
+    // A PEG tube is in the belly: the words name its place.
+    #expect(found.contains("drain-or-stoma@abdomen"))
     #expect(!found.contains("drain-or-stoma@right-arm"))
     let two = read("his right arm has an IV and his left leg a cast").map(spec)
     #expect(Set(two) == ["iv-line@right-arm", "fracture@left-leg"])
