@@ -185,10 +185,11 @@ public struct Recognizer: Sendable {
           $0.words.count == 1 && $0.meaning == .cue(.since)
         }) == true
       else { return false }
-      return (mentions + symptoms).contains {
-        $0.first > cue.last && $0.first - cue.last <= 3
-          && tokens[$0.first].clause == tokens[cue.last].clause
+      let follows = { (m: PhraseMatch) in
+        m.first > cue.last && m.first - cue.last <= 3
+          && tokens[m.first].clause == tokens[cue.last].clause
       }
+      return mentions.contains(where: follows) || symptoms.contains(where: follows)
     }
     let denials = cues.filter { $0.meaning == .cue(.negation) }
     cues.removeAll { cue in
