@@ -187,4 +187,13 @@ struct CorpusTests {
     let outcomes = try Self.report("sealed-7", show: false).values.flatMap { $0 }
     #expect(outcomes.count >= 400)
   }
+
+  /// The seventeenth batch (420 items by four new writers, written blind on 2 December at 02:10
+  /// UTC from the rule table and a brief) and sealed whole before any figure was read: its
+  /// totals are read once, on the round's final code.
+  @Test("sealed part (seventeenth batch): figures only")
+  func sealedEighth() throws {
+    let outcomes = try Self.report("sealed-8", show: false).values.flatMap { $0 }
+    #expect(outcomes.count >= 400)
+  }
 }

@@ -45,7 +45,7 @@ enum Negation {
       // A "since" in between opens what came after ("no fever since the chemo on Monday":
       // the chemo is there).
       let blocked = cues.contains {
-        $0.meaning == .cue(.boundary) && $0.first > cue.last && $0.last < mention.first
+        $0.meaning.endsReach && $0.first > cue.last && $0.last < mention.first
           || $0.meaning == .cue(.since) && $0.first > cue.last && $0.first < mention.first
       }
       guard !blocked else { continue }
@@ -65,8 +65,18 @@ enum Negation {
     {
       return .past(cue: open)
     }
+    // "radiotherapy for the bone met finished in May": a cue after a reason ("for", "pour",
+    // "para") belongs to the thing done for it, not to the reason.
+    func isReason(_ y: PhraseMatch, of x: PhraseMatch) -> Bool {
+      x.last < y.first && x.meaning != y.meaning
+        && cues.contains {
+          $0.meaning == .cue(.reason) && $0.first > x.last && $0.first - x.last - 1 <= 1
+            && $0.last < y.first && y.first - $0.last - 1 <= 3
+        }
+    }
+    let givenFor = mentions.contains { isReason(mention, of: $0) }
     // Cues after.
-    for cue in cues where cue.first > mention.last {
+    for cue in cues where cue.first > mention.last && !givenFor {
       guard case .cue(let kind) = cue.meaning, kind == .negationAfter || kind == .past else {
         continue
       }
@@ -86,8 +96,11 @@ enum Negation {
       }
       // In a later clause the cue reaches back only through a word that points at the mention
       // ("a port, it came out in March"): "she's on warfarin, doing much better now" is not
-      // "off warfarin".
-      if tokens[cue.first].clause != head.clause, !episode {
+      // "off warfarin". An aside in brackets between them is skipped ("the port (right chest)
+      // was removed").
+      if tokens[cue.first].clause != head.clause, tokens[cue.first].host != head.host,
+        tokens[cue.first].host != head.outer, !episode
+      {
         let pointed = cues.contains {
           $0.meaning == .cue(.reference) && $0.first > mention.last && $0.last < cue.first
             && tokens[$0.first].clause == tokens[cue.first].clause
@@ -100,6 +113,7 @@ enum Negation {
       // not another one.
       let between = mentions.contains {
         $0.first > mention.last && $0.first <= cue.last && $0.meaning != mention.meaning
+          && !isReason($0, of: mention)
       }
       let ownMention = mentions.contains {
         $0.first > cue.last && $0.first - cue.last <= 3

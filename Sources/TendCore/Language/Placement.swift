@@ -148,7 +148,7 @@ enum Placement {
         }
         && cues.allSatisfy {
           !($0.first > site.last && $0.last < next.first)
-            || $0.meaning == .cue(.extent) || $0.meaning == .cue(.boundary)
+            || $0.meaning == .cue(.extent) || $0.meaning.endsReach
             || $0.meaning == .cue(.reference)
         }
     }) {
@@ -182,7 +182,7 @@ enum Placement {
         }
         && cues.allSatisfy {
           !($0.first > start.last && $0.last < site.first)
-            || $0.meaning == .cue(.extent) || $0.meaning == .cue(.boundary)
+            || $0.meaning == .cue(.extent) || $0.meaning.endsReach
         }
     }
   }
@@ -191,8 +191,8 @@ enum Placement {
   /// down the calf" joins, "since the groin" and "but not the calf" do not.
   static func joinedByAnd(_ first: Int, _ last: Int, _ cues: [PhraseMatch]) -> Bool {
     let inside = cues.filter { $0.first >= first && $0.last <= last }
-    return inside.contains { $0.meaning == .cue(.boundary) }
-      && inside.allSatisfy { $0.meaning == .cue(.boundary) }
+    return inside.contains { $0.meaning.endsReach }
+      && inside.allSatisfy { $0.meaning.endsReach }
   }
 
   static func bodySite(_ match: PhraseMatch) -> BodySite? {

@@ -206,20 +206,25 @@ struct Build {
   /// A place in a later clause of the mention's sentence, up to ten words on, in a clause that
   /// points back at the mention, with no other mention before it and no other mention's claim
   /// on it ("she has a port, her left arm is fine" is not a port in the arm).
+  /// Also the next sentence when it opens by pointing back ("She has lymphoedema. It's in her
+  /// left arm").
   func laterClauseSite(after match: PhraseMatch) -> PhraseMatch? {
     let sentence = tokens[match.first].sentence
     guard
       let place = sites.first(where: {
         $0.first > match.last && $0.first - match.last <= 10
-          && tokens[$0.first].sentence == sentence
+          && (tokens[$0.first].sentence == sentence || tokens[$0.first].sentence == sentence + 1)
           && tokens[$0.first].clause != tokens[match.last].clause
       }),
       owners[place.first].map({ $0 == match.first }) ?? true,
       !mentions.contains(where: { $0.first > match.last && $0.first < place.first }),
-      // The later clause points back at the mention ("we put it on", "on l'a collé", "贴在").
+      // The later clause points back at the mention ("we put it on", "on l'a collé", "贴在");
+      // in the next sentence, with the sentence's first words.
       cues.contains(where: {
         $0.meaning == .cue(.reference) && $0.first > match.last && $0.last < place.first
           && tokens[$0.first].clause == tokens[place.first].clause
+          && (tokens[$0.first].sentence == sentence
+            || tokens[$0.first - 1].sentence != tokens[$0.first].sentence)
       })
     else { return nil }
     return place

@@ -161,7 +161,9 @@ public struct Recognizer: Sendable {
     // Any cue inside a harmless phrase is the phrase's ("từng mảng" is patch by patch, not
     // "used to").
     cues.removeAll { cue in
-      guard case .cue(let kind) = cue.meaning, kind != .boundary else { return false }
+      guard case .cue(let kind) = cue.meaning, kind != .boundary, kind != .reason else {
+        return false
+      }
       if explained(cue.first, cue.last) { return true }
       // "plus de 3 semaines", "más de 2 años": more than a number, not "no more".
       if kind == .past || kind == .negation, cue.last + 1 < tokens.count,
@@ -199,6 +201,12 @@ public struct Recognizer: Sendable {
           && tokens[$0.first].clause == tokens[cue.first].clause
       }
     }
+    // "for" with no length of time after it gives a reason ("radiotherapy for the bone met"):
+    // read as a reason word too.
+    cues += cues.filter { cue in
+      cue.meaning == .cue(.duration) && cue.first == cue.last
+        && !(cue.last + 1...cue.last + 2).contains(where: dateStarts.contains)
+    }.map { PhraseMatch(meaning: .cue(.reason), first: $0.first, last: $0.last, fuzzy: $0.fuzzy) }
     let statusable = mentions + symptoms.filter { !Self.contextOnly.contains(Self.kind($0)) }
     let span = Span(text: text, tokens: tokens)
     var build = Build(
@@ -293,7 +301,7 @@ public struct Recognizer: Sendable {
       // melanoma"): the place before it is not the reason's.
       boundaries: Set(
         cues.filter { cue in
-          cue.meaning == .cue(.boundary)
+          cue.meaning.endsReach
             || cue.meaning == .cue(.duration)
               && !dateWords.contains { $0.first > cue.last && $0.first - cue.last <= 2 }
         }.map(\.first)),

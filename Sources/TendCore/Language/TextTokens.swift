@@ -15,8 +15,15 @@ public struct TextToken: Sendable, Hashable {
   public var number: Double?
   /// Sentence number (a `.`, `!`, `?`, `;`, `:` or line break starts a new one).
   public var sentence: Int
-  /// Clause number (a comma or a sentence break starts a new one).
+  /// Clause number (a comma, a bracket or a sentence break starts a new one).
   public var clause: Int
+  /// The clause the words belong to when an aside in brackets is skipped: after the closing
+  /// bracket, the clause before the opening one ("the port (right chest) was removed": "was
+  /// removed" is the port's clause again); otherwise `clause`.
+  public var host: Int = 0
+  /// Inside brackets, the host of the clause the first bracket opened from ("Buồng tiêm (port)
+  /// đã tháo ra": the port in brackets is the clause of "đã tháo ra"); otherwise `host`.
+  public var outer: Int = 0
 }
 
 /// Splits text into tokens in one pass over its Unicode scalars; no regular expressions.
@@ -52,6 +59,8 @@ public enum TextTokens {
     let scalars = text.unicodeScalars
     var sentence = 0
     var clause = 0
+    var host = 0
+    var asides: [Int] = []
     var word = ""
     var start = scalars.startIndex
     var isNumber = false
@@ -63,7 +72,8 @@ public enum TextTokens {
       let normal = number == nil ? stem(word) : word
       tokens.append(
         TextToken(
-          text: normal, range: start..<end, number: number, sentence: sentence, clause: clause))
+          text: normal, range: start..<end, number: number, sentence: sentence, clause: clause,
+          host: host, outer: asides.first ?? host))
       word = ""
       isNumber = false
     }
@@ -80,7 +90,7 @@ public enum TextTokens {
         tokens.append(
           TextToken(
             text: String(scalar), range: index..<next, number: nil, sentence: sentence,
-            clause: clause))
+            clause: clause, host: host, outer: asides.first ?? host))
       } else if isDigit {
         if !word.isEmpty && !isNumber { flush(index) }
         if word.isEmpty { start = index; isNumber = true }
@@ -112,13 +122,25 @@ public enum TextTokens {
           // . ! ? ; : line breaks, and their fullwidth forms
           sentence += 1
           clause += 1
-        case 44, 40, 41, 0x2014, 0x2013, 0xFF0C, 0x3001, 0xFF08, 0xFF09:
-          // , ( ) — – and fullwidth ， 、 （ ）
+          host = clause
+          asides.removeAll()
+        case 40, 0xFF08:
+          // ( and fullwidth （: an aside, a clause of its own
+          asides.append(host)
           clause += 1
+          host = clause
+        case 41, 0xFF09:
+          clause += 1
+          host = asides.popLast() ?? clause
+        case 44, 0x2014, 0x2013, 0xFF0C, 0x3001:
+          // , — – and fullwidth ， 、
+          clause += 1
+          host = clause
         case 0xB0:  // °
           tokens.append(
             TextToken(
-              text: "°", range: index..<next, number: nil, sentence: sentence, clause: clause))
+              text: "°", range: index..<next, number: nil, sentence: sentence, clause: clause,
+              host: host, outer: asides.first ?? host))
         default: break
         }
       }

@@ -29,6 +29,9 @@ public struct Vocabulary: Sendable {
     case known
 
     /// Matches of one category never overlap; matches of different categories may.
+    /// A cue that ends a negation's reach: a boundary, or a reason word.
+    var endsReach: Bool { self == .cue(.boundary) || self == .cue(.reason) }
+
     var category: Int {
       switch self {
       case .condition, .known: 0
@@ -66,6 +69,11 @@ public struct Vocabulary: Sendable {
     /// "down to", "running down", "hasta", "jusqu'au", "一直到": the place after it is reached
     /// from the place before ("behind the knee and down the calf"): both are the mention's.
     case extent
+    /// "para", "pour", "to treat": what comes after is the reason for the mention before
+    /// ("la radiothérapie pour la métastase est finie": the radiotherapy is what finished). It
+    /// ends a negation's reach as a boundary does. In English the reason word is "for" with no
+    /// length of time after it, a `duration` cue read as a reason by the recognizer.
+    case reason
   }
 
   struct Phrase: Sendable {
