@@ -5,6 +5,7 @@ extension Catalog {
     "id", "category", "site", "defaultSite", "verdict", "maxPressure", "avoid", "siteNotes",
     "avoidPositions", "noJointMovement", "maxMinutes", "askCareTeam", "emergency", "activeDays",
     "earlyPhase", "lastsAfterDays", "sources", "examples", "techniques", "preparations",
+    "knownAfterwards", "alsoWhenRecent",
   ]
   static let categories = [
     "red-flag", "medicine", "device", "surgery", "skin", "bones", "cancer", "whole-body", "other",
@@ -31,6 +32,20 @@ extension Catalog {
       rules.append(rule)
     }
     guard !rules.isEmpty else { throw r.error(root, "rules", "no rules: nothing could be checked") }
+    // A rule named by another must exist, and `alsoWhenRecent` must name one with a time limit.
+    let limits = Dictionary(rules.map { ($0.id, $0.activeDays) }, uniquingKeysWith: { a, _ in a })
+    for (i, node) in try r.array(root, "", "rules").enumerated() {
+      for key in ["knownAfterwards", "alsoWhenRecent"] {
+        guard let other = try r.optionalString(node, "rules[\(i)]", key) else { continue }
+        guard let limit = limits[other] else {
+          throw r.error(node, "rules[\(i)].\(key)", "unknown rule id \"\(other)\"")
+        }
+        if key == "alsoWhenRecent", limit == nil {
+          throw r.error(
+            node, "rules[\(i)].\(key)", "\"\(other)\" has no time limit (activeDays)")
+        }
+      }
+    }
     var escalations: [Escalation] = []
     for (i, node) in try r.array(root, "", "escalations").enumerated() {
       let path = "escalations[\(i)]"
@@ -197,6 +212,8 @@ extension Catalog {
       activeDays: try r.optionalInt(node, path, "activeDays", in: 1...36500), earlyPhase: early,
       sources: sources, examples: examples, line: r.line(of: node))
     rule.lastsAfterDays = try r.optionalInt(node, path, "lastsAfterDays", in: 1...365)
+    rule.knownAfterwards = try r.optionalString(node, path, "knownAfterwards")
+    rule.alsoWhenRecent = try r.optionalString(node, path, "alsoWhenRecent")
     return rule
   }
 

@@ -369,6 +369,8 @@ extension PrecautionRule {
       w.bool(e.askCareTeam)
     }
     w.optional(lastsAfterDays) { w, n in w.int(n) }
+    w.optional(knownAfterwards) { w, s in w.string(s) }
+    w.optional(alsoWhenRecent) { w, s in w.string(s) }
     w.list(sources) { w, s in
       w.string(s.url)
       w.string(s.note)
@@ -457,6 +459,8 @@ extension PrecautionRule {
       EarlyPhase(days: try r.int(), noJointMovement: try r.bool(), askCareTeam: try r.bool())
     }
     let lastsAfterDays = try r.optional { r throws(D) in try r.int() }
+    let knownAfterwards = try r.optional { r throws(D) in try r.string() }
+    let alsoWhenRecent = try r.optional { r throws(D) in try r.string() }
     let sources = try r.list { r throws(D) in Source(url: try r.string(), note: try r.string()) }
     let examples = try r.list { r throws(D) -> RuleExample in
       let conditions = try r.strings()
@@ -484,7 +488,7 @@ extension PrecautionRule {
       avoidPreparations: avoidPreparations, preparationSource: preparationSource,
       maxMinutes: maxMinutes, askCareTeam: askCareTeam, emergency: emergency,
       activeDays: activeDays, earlyPhase: earlyPhase, lastsAfterDays: lastsAfterDays,
-      sources: sources, examples: examples, line: try r.int())
+      knownAfterwards: knownAfterwards, alsoWhenRecent: alsoWhenRecent, sources: sources, examples: examples, line: try r.int())
   }
 }
 

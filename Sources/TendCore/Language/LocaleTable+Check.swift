@@ -11,7 +11,7 @@ extension LocaleTable {
   /// English fallback must not read (English has no fallback).
   public static let scriptSpecificLists: Set<String> = [
     "vocab.medicalHead", "vocab.medicalMorpheme", "vocab.medicalWord", "vocab.unmarkedAmbiguous",
-    "vocab.notEnglish",
+    "vocab.notEnglish", "vocab.droppedWord",
   ]
 
   /// The actions of a running step that have a single key in each language

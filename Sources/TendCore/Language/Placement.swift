@@ -9,10 +9,11 @@ enum Placement {
   /// his right arm": the arm is the PICC's, the tube keeps its rule's usual site).
   static func site(
     for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool = false,
-    owners: [Int: Int] = [:], wholeLimb: Bool = false
+    owners: [Int: Int] = [:], wholeLimb: Bool = false, placeFirst: Bool = false
   ) -> PhraseMatch? {
     let own = sites.filter { owners[$0.first].map { $0 == mention.first } ?? true }
-    let found = nearest(for: mention, sites: own, tokens: tokens, preferLimb: preferLimb)
+    let found = nearest(
+      for: mention, sites: own, tokens: tokens, preferLimb: preferLimb, placeFirst: placeFirst)
     // A rule about a whole limb may share the limb another mention names ("lymphoedema in his
     // left leg after the groin nodes were removed").
     if wholeLimb, found.flatMap(bodySite)?.limb == nil {
@@ -24,12 +25,21 @@ enum Placement {
     return found
   }
 
+  /// Between two sites as near, the one said after the mention wins ("un cancer de la prostate
+  /// avec des métas osseuses dans la colonne": the spine), or before it in languages that name
+  /// the place first.
   private static func nearest(
-    for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool
+    for mention: PhraseMatch, sites: [PhraseMatch], tokens: [TextToken], preferLimb: Bool,
+    placeFirst: Bool = false
   ) -> PhraseMatch? {
     var candidates: [(PhraseMatch, Int)] = []
     let clause = tokens[mention.first].clause
-    for site in sites where tokens[site.first].clause == clause {
+    // An aside in brackets between them is skipped ("un patch de Versatis (lidocaïne) sur le
+    // bas du dos").
+    for site in sites
+    where tokens[site.first].clause == clause
+      || site.first > mention.last && tokens[site.first].host == tokens[mention.last].host
+    {
       let distance: Int
       if site.last < mention.first {
         distance = mention.first - site.last - 1
@@ -57,7 +67,12 @@ enum Placement {
         candidates.append((site, site.first - mention.last - 1))
       }
     }
-    guard var best = candidates.min(by: { $0.1 < $1.1 }) else { return nil }
+    let later = { (site: PhraseMatch) in (site.first > mention.last) != placeFirst ? 0 : 1 }
+    guard
+      var best = candidates.min(by: {
+        ($0.1, later($0.0)) < ($1.1, later($1.0))
+      })
+    else { return nil }
     for other in candidates {
       if let inner = bodySite(other.0), let outer = bodySite(best.0), inner != outer,
         inner.isWithin(outer)
@@ -91,7 +106,10 @@ enum Placement {
     var pairs: [Pair] = []
     for mention in mentions {
       let clause = tokens[mention.first].clause
-      for site in sites where tokens[site.first].clause == clause {
+      for site in sites
+      where tokens[site.first].clause == clause
+        || site.first > mention.last && tokens[site.first].host == tokens[mention.last].host
+      {
         let before = site.last < mention.first
         let after = site.first > mention.last
         let distance =

@@ -72,7 +72,8 @@ struct Build {
     if rule.site != .none {
       if let found = Placement.site(
         for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil,
-        owners: owners, wholeLimb: rule.avoid.contains(.margin(.limb)))
+        owners: owners, wholeLimb: rule.avoid.contains(.margin(.limb)),
+        placeFirst: recognizer.placeFirst)
         // A sign's words may hold the place ("la rodilla izquierda (prótesis)").
         ?? sites.first(where: { $0.first >= match.first && $0.last <= match.last }),
         case .site(let s) = found.meaning
@@ -143,6 +144,16 @@ struct Build {
     let condition = Condition(
       id: id, site: site, side: side, daysSince: date?.days, matched: span.text(first, last))
     entries.append(Entry(condition: condition, first: first, last: last))
+    // Made in an operation on the day the words give ("una colostomía hace 3 semanas", "a
+    // pacemaker put in 2 wks ago", "a port for ten days"): that operation is recent surgery
+    // too, at the same place.
+    if let also = rule.alsoWhenRecent, let date,
+      recognizer.rules[also]?.isActive(daysSince: date.days) == true
+    {
+      let surgery = Condition(
+        id: also, site: site, side: side, daysSince: date.days, matched: span.text(first, last))
+      entries.append(Entry(condition: surgery, first: first, last: last))
+    }
     // The same words name a second site too ("elbow", "wrist", "ankle"): both are left out.
     if let placed = placedBy, case .site(let s) = placed.meaning {
       for also in sites
@@ -168,6 +179,7 @@ struct Build {
     // there: the device's usual place stays left out as well (fail closed).
     if let placed = placedBy ?? laterPlace,
       tokens[placed.first].clause != tokens[match.first].clause,
+      tokens[placed.first].host != tokens[match.last].host,
       rule.category == "device", let usual = rule.defaultSite, usual != site
     {
       let kept = Condition(
@@ -212,7 +224,7 @@ struct Build {
     let sentence = tokens[match.first].sentence
     guard
       let place = sites.first(where: {
-        $0.first > match.last && $0.first - match.last <= 10
+        $0.first > match.last && $0.first - match.last <= 14
           && (tokens[$0.first].sentence == sentence || tokens[$0.first].sentence == sentence + 1)
           && tokens[$0.first].clause != tokens[match.last].clause
       }),
@@ -291,7 +303,8 @@ struct Build {
       ?? (rule.site == .none
         ? nil
         : Placement.site(
-          for: words, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil))
+          for: words, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil,
+          placeFirst: recognizer.placeFirst))
     var joined: (BodySite, Side?, PhraseMatch)?
     if rule.site != .none, let found = place, case .site(let s) = found.meaning {
       site = s

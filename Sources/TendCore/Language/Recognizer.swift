@@ -111,6 +111,18 @@ public struct Recognizer: Sendable {
       case .known: break
       }
     }
+    // "another one in his right foot": one more of the condition named last, within the
+    // sentence or the one before, read as a mention of its own so it takes its own place.
+    for cue in cues where cue.meaning == .cue(.another) {
+      if let named = mentions.last(where: {
+        $0.last < cue.first && cue.first - $0.last <= 16
+          && tokens[cue.first].sentence - tokens[$0.first].sentence <= 1
+      }) {
+        mentions.append(
+          PhraseMatch(meaning: named.meaning, first: cue.first, last: cue.last, fuzzy: false))
+      }
+    }
+    mentions.sort { ($0.first, $0.last) < ($1.first, $1.last) }
     // "since yesterday" is a date; only a "since" that opens a clause of its own ("since the
     // nodes came out") keeps a cue after it from reaching back (`Negation`).
     let dateStarts = Set(
@@ -318,7 +330,7 @@ public struct Recognizer: Sendable {
         let when = PhraseMatch(
           meaning: .cue(.ago), first: date.first, last: date.last, fuzzy: false)
         build.notCounted(item.id, when, item.match, .past)
-        if let known = Self.knownAfterwards[item.id] {
+        if let known = rules[item.id]?.knownAfterwards {
           // A clot found weeks ago is a known clot now (the table's "had a clot in March").
           build.add(
             known,
@@ -519,10 +531,6 @@ public struct Recognizer: Sendable {
 
   /// How many days a warning sign told in the past still stands.
   static let recentRedFlagDays = 7
-
-  /// The rule a warning sign becomes once it was found and is being treated: a possible clot
-  /// told weeks ago is a known clot (precautions.md rule 5: "had a clot in March").
-  static let knownAfterwards = ["dvt-suspected": "dvt-history"]
 
   /// Symptom kinds that only set context and are never denied by a nearby "no".
   static let contextOnly: Set<String> = ["new", "cancer", "temperature"]

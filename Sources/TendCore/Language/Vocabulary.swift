@@ -74,6 +74,9 @@ public struct Vocabulary: Sendable {
     /// ends a negation's reach as a boundary does. In English the reason word is "for" with no
     /// length of time after it, a `duration` cue read as a reason by the recognizer.
     case reason
+    /// "another one", "un autre", "另一个": one more of the condition named just before, in a
+    /// place of its own ("an IV in his left hand and another one in his right foot").
+    case another
   }
 
   struct Phrase: Sendable {
@@ -163,6 +166,15 @@ public struct Vocabulary: Sendable {
     {
       for word in list { notEnglish.formUnion(TextTokens.words(word, marks: marks)) }
     }
+    // `vocab.droppedWord`: words speakers leave out of the language's phrases ("ne" and "n'"
+    // in spoken French: "elle arrive pas à respirer" is "elle n'arrive pas à respirer"): each
+    // phrase of a finding (a sign, a condition, a symptom) holding one is also read without it,
+    // when two words or more are left. Cues are not: "c'est plus" is "it is more" as often as
+    // "it is no longer", so a denial is only read as written.
+    var dropped = Set<String>()
+    if case .list(let list)? = localizer.table.values["vocab.droppedWord"] {
+      for word in list { dropped.formUnion(TextTokens.words(word, marks: marks)) }
+    }
     for table in [localizer.table, localizer.fallback].compactMap({ $0 }) {
       let isFallback = table.lang != localizer.table.lang
       // Only the `vocab.*` keys are sorted: the same order, a sixth of the keys.
@@ -176,9 +188,14 @@ public struct Vocabulary: Sendable {
         }
         let parts = key.split(separator: ".", maxSplits: 2).map(String.init)
         let name = parts.count > 2 ? parts[2] : ""
-        let lists = list.map { TextTokens.words($0, marks: marks).map { aliases[$0] ?? $0 } }
+        var lists = list.map { TextTokens.words($0, marks: marks).map { aliases[$0] ?? $0 } }
           .filter { !$0.isEmpty && !($0.count == 1 && ambiguous.contains($0[0])) }
           .filter { !(isFallback && $0.count == 1 && notEnglish.contains($0[0])) }
+        if !isFallback, !dropped.isEmpty, ["sign", "condition", "symptom"].contains(parts[1]) {
+          let shorter = lists.map { $0.filter { !dropped.contains($0) } }.filter { $0.count >= 2 }
+          let known = Set(lists)
+          lists += Set(shorter).subtracting(known).sorted { $0.lexicographicallyPrecedes($1) }
+        }
         var meaning: Meaning?
         switch parts[1] {
         case "condition":
@@ -209,6 +226,7 @@ public struct Vocabulary: Sendable {
         case "alias" where name.isEmpty: break  // read above
         case "unmarkedAmbiguous" where name.isEmpty: break  // read above
         case "notEnglish" where name.isEmpty: break  // read above
+        case "droppedWord" where name.isEmpty: break  // read above
         case "common": lists.forEach { known.formUnion($0) }
         case "filler": lists.forEach { fillers.formUnion($0) }
         case "medicalSuffix": suffixes += list.map { $0.lowercased() }

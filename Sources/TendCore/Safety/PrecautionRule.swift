@@ -75,6 +75,13 @@ public struct PrecautionRule: Sendable, Hashable, Identifiable {
   /// For how many days the rule still holds after the words say the thing is over
   /// (chemotherapy "until counts recover": a cycle finished on Friday still counts).
   public var lastsAfterDays: Int? = nil
+  /// The rule a warning sign of more than a week ago becomes (a clot found weeks ago is a known
+  /// clot now: `dvt-suspected` → `dvt-history`); nil: Tend cannot tell what it left behind and
+  /// asks the care team.
+  public var knownAfterwards: String? = nil
+  /// A rule that also holds while this condition is recent by that rule's own time limit (a
+  /// colostomy made three weeks ago is an operation three weeks ago: `recent-surgery`).
+  public var alsoWhenRecent: String? = nil
   public let sources: [Source]
   public let examples: [RuleExample]
   /// 1-based line of the rule in its file, for test failures.

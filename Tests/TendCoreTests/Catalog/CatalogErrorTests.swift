@@ -151,6 +151,22 @@ struct CatalogErrorTests {
     #expect(try loadError("Routines/precautions.json", "") != nil)
   }
 
+  @Test("a rule naming another rule names one that exists, with a time limit where it needs one")
+  func ruleReferences() throws {
+    let path = Fixtures.packageRoot.appendingPathComponent("Routines/precautions.json")
+    let original = try String(contentsOf: path, encoding: .utf8)
+    let unknown = original.replacingOccurrences(
+      of: "\"knownAfterwards\": \"dvt-history\"", with: "\"knownAfterwards\": \"dvt-old\"")
+    let error = try loadError("Routines/precautions.json", unknown)?.errorDescription
+    #expect(error?.contains("unknown rule id \"dvt-old\"") == true)
+    #expect(error?.contains("knownAfterwards") == true)
+    let timeless = original.replacingOccurrences(
+      of: "\"alsoWhenRecent\": \"recent-surgery\"", with: "\"alsoWhenRecent\": \"port\"")
+    #expect(
+      try loadError("Routines/precautions.json", timeless)?.errorDescription?.contains(
+        "\"port\" has no time limit") == true)
+  }
+
   @Test("a data folder named explicitly but empty is an error, not a fallback")
   func explicitFolder() {
     #expect(throws: CatalogError.self) {

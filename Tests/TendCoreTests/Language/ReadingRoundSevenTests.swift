@@ -1,0 +1,174 @@
+import Foundation
+import TendCore
+import TendTestSupport
+import Testing
+
+/// The seventh round of reading (2 December): reasons ("radiotherapy for the bone met"), asides
+/// in brackets, places told in the next sentence, "another one", lymph nodes treated with
+/// radiotherapy, French spoken without "ne", and operations that a device or stoma dates. Texts
+/// here are written for the test, not taken from the corpus.
+@Suite("Recognizer: seventh round")
+struct ReadingRoundSevenTests {
+  static func read(_ text: String, lang: String = "en", profile: [String] = []) throws -> (
+    Verdict, Recognition, Restrictions
+  ) {
+    try FailClosedTests.verdict(text, profile: profile, lang: lang)
+  }
+
+  static func avoids(_ restrictions: Restrictions, _ token: String) -> Bool {
+    guard let region = BodyRegion(token: token) else { return false }
+    return restrictions.avoidedRegions.contains { region.isWithin($0.region) }
+  }
+
+  @Test(
+    "a word said after a reason belongs to the treatment, not to the reason",
+    arguments: [
+      ("en", "radiotherapy for the bone met finished two years ago"),
+      ("fr", "la radiothérapie pour la métastase osseuse est finie depuis deux ans"),
+      ("es", "la radioterapia para las metástasis óseas terminó hace dos años"),
+    ])
+  func reasonKeepsItsCondition(_ lang: String, _ text: String) throws {
+    let (_, found, restrictions) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "bone-metastases" }, "\(lang) \(text)")
+    #expect(!found.conditions.contains { $0.id == "radiation-skin" }, "\(lang) \(text)")
+    #expect(restrictions.maxPressure.rawValue <= 1)
+  }
+
+  @Test("the thing done for a reason is what was removed: the port, not the chemo")
+  func removedForAReason() throws {
+    let (_, found, _) = try Self.read("the port for her chemo was removed")
+    #expect(found.negated.contains { $0.id == "port" })
+    #expect(found.conditions.contains { $0.id == "chemotherapy" })
+  }
+
+  @Test("a denial does not reach past a reason: the clot has no treatment, it is there")
+  func denialStopsAtReason() throws {
+    let (verdict, found, _) = try Self.read("he is not on anything for his blood clot")
+    #expect(found.conditions.contains { $0.id.hasPrefix("dvt") })
+    #expect(verdict != .ok)
+  }
+
+  @Test("\"for\" with a length of time is a duration, not a reason")
+  func durationIsNoReason() throws {
+    let (_, found, _) = try Self.read("she had a PICC for 3 weeks but it was removed yesterday")
+    #expect(!found.conditions.contains { $0.id == "iv-line" })
+  }
+
+  @Test(
+    "an aside in brackets is skipped when a removal reaches back",
+    arguments: [
+      ("en", "the port (right side of her chest) was taken out last year"),
+      ("vi", "Buồng tiêm (port) đã tháo ra năm ngoái"),
+    ])
+  func asideSkipped(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
+    #expect(found.negated.contains { $0.id == "port" })
+  }
+
+  @Test("words inside brackets still keep to the brackets: quitting smoking removes no patch")
+  func asideKeepsItsWords() throws {
+    let (_, found, restrictions) = try Self.read(
+      "a nicotine patch on his left upper arm (trying to quit again)")
+    #expect(found.conditions.contains { $0.id == "medication-patch" })
+    #expect(Self.avoids(restrictions, "left-upper-arm"))
+  }
+
+  @Test("a place said after an aside is the mention's place")
+  func placeAfterAside() throws {
+    let (_, found, _) = try Self.read(
+      "un patch de Versatis (lidocaïne) sur le bas du dos", lang: "fr")
+    let patch = found.conditions.filter { $0.id == "medication-patch" }
+    #expect(patch.map(\.site) == [.lowerBack])
+  }
+
+  @Test(
+    "a sentence that opens by pointing back places the mention before it",
+    arguments: [
+      ("en", "She has lymphoedema. It's in her left arm."),
+      ("fr", "Elle a un lymphœdème. C'est au bras gauche."),
+      ("es", "Tiene linfedema. Está en el brazo izquierdo."),
+    ])
+  func placeInNextSentence(_ lang: String, _ text: String) throws {
+    let (_, found, _) = try Self.read(text, lang: lang)
+    let lymphedema = found.conditions.first { $0.id == "lymphedema" }
+    #expect(lymphedema?.site == .arm, "\(lang) \(text)")
+    #expect(lymphedema?.side == .left, "\(lang) \(text)")
+  }
+
+  @Test(
+    "\"another one\" is one more of the thing just named, in a place of its own",
+    arguments: [
+      ("en", "an IV in his left hand and another one in his right foot"),
+      ("fr", "une perfusion dans la main gauche et une autre dans le pied droit"),
+    ])
+  func anotherOne(_ lang: String, _ text: String) throws {
+    let (_, _, restrictions) = try Self.read(text, lang: lang)
+    #expect(Self.avoids(restrictions, "left-hand"), "\(lang) \(text)")
+    #expect(Self.avoids(restrictions, "right-foot"), "\(lang) \(text)")
+  }
+
+  @Test("another warning sign today, after one last month, is today's emergency")
+  func anotherWarningSign() throws {
+    let (verdict, _, _) = try Self.read("he had a TIA last month and another one this morning")
+    #expect(verdict == .stopCallProvider)
+  }
+
+  @Test(
+    "lymph nodes treated with radiotherapy are at-risk nodes, on their side",
+    arguments: [
+      ("en", "they radiated the nodes under her right arm back in spring"),
+      ("fr", "on lui a irradié les ganglions sous le bras droit"),
+    ])
+  func nodesRadiated(_ lang: String, _ text: String) throws {
+    let (_, found, restrictions) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "lymph-nodes-removed" }, "\(lang) \(text)")
+    #expect(Self.avoids(restrictions, "right-arm"), "\(lang) \(text)")
+  }
+
+  @Test(
+    "spoken French without \"ne\" still names the warning sign",
+    arguments: [
+      "elle arrive pas à reprendre son souffle depuis tout à l'heure",
+      "il arrive plus à lever le bras droit depuis ce matin",
+      "mon chum parle tout croche depuis tantôt",
+    ])
+  func frenchWithoutNe(_ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: "fr")
+    #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
+  }
+
+  @Test("a denial in spoken French is still read as written: no fever is no fever")
+  func frenchDenialKept() throws {
+    let (verdict, found, _) = try Self.read("elle a pas de fièvre, elle est juste fatiguée", lang: "fr")
+    #expect(!found.conditions.contains { $0.id == "fever" })
+    #expect(verdict == .ok)
+  }
+
+  @Test(
+    "a stoma or device made in the last six weeks is recent surgery too, at its place",
+    arguments: [
+      ("en", "they made a colostomy 3 weeks ago", "drain-or-stoma"),
+      ("es", "le hicieron una colostomía hace 3 semanas", "drain-or-stoma"),
+      ("en", "port put in last week on the right side of her chest", "port"),
+      ("en", "pacemaker put in 2 wks ago", "pacemaker"),
+    ])
+  func recentlyMade(_ lang: String, _ text: String, _ rule: String) throws {
+    let (_, found, restrictions) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
+    #expect(found.conditions.contains { $0.id == "recent-surgery" }, "\(lang) \(text)")
+    #expect(restrictions.maxPressure.rawValue <= 2)
+  }
+
+  @Test(
+    "made long ago, or not in an operation, is no recent surgery",
+    arguments: [
+      "she has had a colostomy for 5 years",
+      "her port went in back in 2023",
+      "a PICC line put in last week in her left arm",
+    ])
+  func notRecentlyMade(_ text: String) throws {
+    let (_, found, _) = try Self.read(text)
+    #expect(!found.conditions.contains { $0.id == "recent-surgery" }, "\(text)")
+  }
+}
