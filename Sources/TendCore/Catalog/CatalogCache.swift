@@ -488,7 +488,8 @@ extension PrecautionRule {
       avoidPreparations: avoidPreparations, preparationSource: preparationSource,
       maxMinutes: maxMinutes, askCareTeam: askCareTeam, emergency: emergency,
       activeDays: activeDays, earlyPhase: earlyPhase, lastsAfterDays: lastsAfterDays,
-      knownAfterwards: knownAfterwards, alsoWhenRecent: alsoWhenRecent, sources: sources, examples: examples, line: try r.int())
+      knownAfterwards: knownAfterwards, alsoWhenRecent: alsoWhenRecent, sources: sources,
+      examples: examples, line: try r.int())
   }
 }
 

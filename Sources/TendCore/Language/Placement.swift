@@ -62,7 +62,7 @@ enum Placement {
       for site in sites
       where tokens[site.first].sentence == tokens[mention.first].sentence
         && tokens[site.first].clause == clause + 1 && site.first > mention.last
-        && site.first - mention.last - 1 <= 6
+        && site.first - mention.last - 1 <= 8
       {
         candidates.append((site, site.first - mention.last - 1))
       }

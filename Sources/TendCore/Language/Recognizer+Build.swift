@@ -69,6 +69,7 @@ struct Build {
     var joined: (BodySite, Side?, PhraseMatch)?
     var placedBy: PhraseMatch?
     var laterPlace: PhraseMatch?
+    var usualOnSide: BodySite?
     if rule.site != .none {
       if let found = Placement.site(
         for: match, sites: sites, tokens: tokens, preferLimb: rule.defaultSite?.limb != nil,
@@ -131,10 +132,22 @@ struct Build {
         // "she knocked her left forearm on the door, there's a bruise": the place just named.
         site = s
         side = Placement.side(of: place, sides: sides, tokens: tokens, sites: sites)?.0
+        if rule.category == "device", let usual = rule.defaultSite, !s.isWithin(usual),
+          !usual.isWithin(s)
+        {
+          usualOnSide = usual
+        }
       } else if refersBack(match), let previous = entries.last(where: { $0.condition.site != nil })
       {
         site = previous.condition.site
         side = previous.condition.side
+        // "the port is on that side too": that side, but a device's own place on it as well
+        // (fail closed: both are left out).
+        if rule.category == "device", let usual = rule.defaultSite, let s = site,
+          !s.isWithin(usual), !usual.isWithin(s)
+        {
+          usualOnSide = usual
+        }
       }
     }
     if let date {
@@ -144,6 +157,11 @@ struct Build {
     let condition = Condition(
       id: id, site: site, side: side, daysSince: date?.days, matched: span.text(first, last))
     entries.append(Entry(condition: condition, first: first, last: last))
+    if let usual = usualOnSide {
+      let own = Condition(
+        id: id, site: usual, side: side, daysSince: date?.days, matched: span.text(first, last))
+      entries.append(Entry(condition: own, first: first, last: last))
+    }
     // Made in an operation on the day the words give ("una colostomía hace 3 semanas", "a
     // pacemaker put in 2 wks ago", "a port for ten days"): that operation is recent surgery
     // too, at the same place.

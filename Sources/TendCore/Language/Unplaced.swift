@@ -100,6 +100,25 @@ struct Unplaced {
     return mentions
   }
 
+  /// The English spellings a French or Spanish medical word may have in the terminology: its
+  /// ending changed the regular way (-ie → -y, -ia, -a; -ite → -itis; -ose → -osis; -ome → -oma;
+  /// -émie → -emia; -ia → -y). With `diseasesOnly`, only the endings of diseases' names (an
+  /// everyday adjective such as "biologique" is not one).
+  static func cognates(of word: String, diseasesOnly: Bool = false) -> [String] {
+    let diseases: [(String, [String])] = [
+      ("emie", ["emia", "aemia"]), ("ie", ["y", "ia", "a"]), ("ite", ["itis"]),
+      ("ose", ["osis"]), ("ome", ["oma"]),
+    ]
+    let endings =
+      diseases + (diseasesOnly ? [] : [("ia", ["y"]), ("ico", ["ic"]), ("ique", ["ic"])])
+    var out: [String] = []
+    for (ending, english) in endings where word.hasSuffix(ending) {
+      let stem = word.dropLast(ending.count)
+      out += english.map { String(stem) + $0 }
+    }
+    return out
+  }
+
   /// A fond diminutive of an everyday word ("cansadita" is cansada, "poquito" poco).
   static func isDiminutive(_ word: String, _ lexicon: Lexicon) -> Bool {
     for (suffix, base) in [
@@ -139,19 +158,36 @@ struct Unplaced {
     let token = tokens[i]
     guard token.number == nil, !fuzzy[i] else { return false }
     let word = words[i]
-    guard !vocabulary.knownWords.contains(word) else { return false }
     let length = word.utf8.count
     let bare = TextTokens.stripMarks(word)  // the word lists store words without marks
+    // A word of the vocabulary is known, but a medical word that is known only as part of a
+    // longer phrase that is not here ("prednisone" from "prednisone skin") is still medical.
+    if vocabulary.knownWords.contains(word) {
+      return length >= 5
+        && lexicon.medical.contains(bare) && !lexicon.isCommonInOwnLanguage(bare)
+    }
     // A medical ending ("sarcoidosis", "miastenia") marks a word whatever the lists say.
     if length >= 6, vocabulary.medicalSuffixes.contains(where: word.hasSuffix) { return true }
     // An everyday word of the message's own language is not medical because an English
     // terminology uses it ("piedra" is a stone in Spanish, a fungus in ICD-10-CM).
     // A long word from the terminology (a drug: "méthotrexate") stays medical even when the
     // language's everyday list has it.
-    if lexicon.isCommonInOwnLanguage(bare), !(length >= 9 && lexicon.medical.contains(bare)) {
+    // So does a disease's name with its English ending changed ("sclérodermie", scleroderma).
+    if lexicon.isCommonInOwnLanguage(bare),
+      !(length >= 9
+        && (lexicon.medical.contains(bare)
+          || Self.cognates(of: bare, diseasesOnly: true).contains(where: lexicon.medical.contains)))
+    {
       return false
     }
     if length >= 5, lexicon.medical.contains(bare) { return true }
+    // A French or Spanish name of a disease the English terminology holds with its English
+    // ending ("sclérodermie" is scleroderma, "arthrite" arthritis, "lymphome" lymphoma).
+    if length >= 7, bare.unicodeScalars.allSatisfy({ $0.isASCII }),
+      Self.cognates(of: bare).contains(where: lexicon.medical.contains)
+    {
+      return true
+    }
     // A rare word: neither everyday nor a typo of an everyday word, and not a name.
     guard length >= 5, !lexicon.common.isEmpty, bare.unicodeScalars.allSatisfy({ $0.isASCII }),
       !lexicon.isCommon(bare), !lexicon.isTypoOfCommon(bare), !Self.isDiminutive(bare, lexicon),

@@ -140,7 +140,8 @@ struct ReadingRoundSevenTests {
 
   @Test("a denial in spoken French is still read as written: no fever is no fever")
   func frenchDenialKept() throws {
-    let (verdict, found, _) = try Self.read("elle a pas de fièvre, elle est juste fatiguée", lang: "fr")
+    let (verdict, found, _) = try Self.read(
+      "elle a pas de fièvre, elle est juste fatiguée", lang: "fr")
     #expect(!found.conditions.contains { $0.id == "fever" })
     #expect(verdict == .ok)
   }
@@ -170,5 +171,103 @@ struct ReadingRoundSevenTests {
   func notRecentlyMade(_ text: String) throws {
     let (_, found, _) = try Self.read(text)
     #expect(!found.conditions.contains { $0.id == "recent-surgery" }, "\(text)")
+  }
+
+  @Test(
+    "a limb gone numb suddenly is the stroke sign even in words that name a neuropathy",
+    arguments: [
+      ("vi", "tự nhiên tê tay trái từ sáng"),
+      ("zh-Hans", "今天早上突然左边手麻"),
+      ("fr", "d'un coup mains engourdies, surtout la gauche"),
+      ("en", "suddenly pins and needles in his left hand and arm"),
+    ])
+  func suddenNumbnessUnmasked(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
+  }
+
+  @Test(
+    "a long-standing neuropathy is still only a neuropathy",
+    arguments: [
+      ("en", "diabetic, pins and needles in both feet for years"),
+      ("vi", "ba bị tiểu đường, tê chân lâu rồi"),
+    ])
+  func lastingNeuropathy(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .adjust, "\(lang) \(text): \(found.conditions.map(\.id))")
+  }
+
+  @Test("an arm swollen since yesterday, bigger than the other, is a clot sign even as lymphoedema")
+  func newSwellingUnmasked() throws {
+    let (verdict, _, _) = try Self.read(
+      "il a un gros bras gauche depuis hier, plus gros que le droit", lang: "fr")
+    #expect(verdict == .stopCallProvider)
+    let (gout, _, _) = try Self.read("gout in his left big toe since yesterday, red and swollen")
+    #expect(gout != .stopCallProvider)
+  }
+
+  @Test(
+    "skin like tissue paper and bones like glass are the rules' own conditions",
+    arguments: [
+      ("en", "her forearms look like tissue paper, tear if you look at them", "fragile-skin"),
+      ("es", "tiene los huesos como de cristal", "osteoporosis"),
+      ("fr", "os en verre, tassement d'une vertèbre l'an dernier", "osteoporosis"),
+    ])
+  func paperAndGlass(_ lang: String, _ text: String, _ rule: String) throws {
+    let (_, found, _) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
+  }
+
+  @Test("a rheumatoid flare that leaves her achy and wiped out all over is postponed")
+  func flareUnwellAllOver() throws {
+    let (verdict, _, _) = try Self.read("RA flare, both wrists hot and swollen, achy and wiped out")
+    #expect(verdict == .postpone)
+    let (alone, _, _) = try Self.read("RA flare in both wrists, hot and swollen")
+    #expect(alone == .adjust)
+  }
+
+  @Test("a squeezing band and pain down the arm to the jaw is a heart attack, chest named or not")
+  func bandToTheJaw() throws {
+    let (verdict, _, _) = try Self.read(
+      "tiene como una faja que le aprieta y el dolor le baja por el brazo izquierdo hasta la mandíbula",
+      lang: "es")
+    #expect(verdict == .stopCallProvider)
+    let (sciatica, _, _) = try Self.read("sciatica, the pain goes down her back into the left leg")
+    #expect(sciatica != .stopCallProvider)
+  }
+
+  @Test("a medical word known only inside a longer phrase is still medical when alone")
+  func medicalWordAlone() throws {
+    let (verdict, found, _) = try Self.read("she takes prednisone")
+    #expect(verdict == .adjust)
+    #expect(found.unknownTerms.map { $0.lowercased() } == ["prednisone"])
+  }
+
+  @Test("a disease named with its French ending is medical; an everyday shop is not")
+  func frenchDiseaseName() throws {
+    let (verdict, found, _) = try Self.read("sclérodermie depuis longtemps", lang: "fr")
+    #expect(verdict == .adjust, "\(found.conditions.map(\.id))")
+    let (shop, _, _) = try Self.read("elle est allée à la pharmacie chercher sa crème", lang: "fr")
+    #expect(shop == .ok)
+  }
+
+  @Test("\"on that side\" for a port gives the port its own place on that side too")
+  func portOnThatSide() throws {
+    let (_, _, restrictions) = try Self.read("她左边腋下的淋巴结切掉了，port也在那一边", lang: "zh-Hans")
+    #expect(Self.avoids(restrictions, "left-chest"))
+    #expect(Self.avoids(restrictions, "left-arm"))
+  }
+
+  @Test(
+    "a dialysis catheter in the neck is a central line",
+    arguments: [
+      ("zh-Hans", "我爸左边脖子插着透析管"),
+      ("vi", "ba có ống thông chạy thận ở cổ bên trái"),
+      ("fr", "il a un cathéter de dialyse dans le cou à gauche"),
+    ])
+  func dialysisCatheter(_ lang: String, _ text: String) throws {
+    let (_, found, restrictions) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "port" }, "\(lang) \(text)")
+    #expect(Self.avoids(restrictions, "left-chest"), "\(lang) \(text)")
   }
 }
