@@ -172,8 +172,17 @@ enum Placement {
     }) {
       return reached
     }
+    // "xương chậu bên phải và cột sống thắt lưng", "her hip on the right and her back": a side
+    // said right after the first place, then "and", then the second place.
+    let sideAfter = sides.first { $0.first == site.last + 1 || $0.first == site.last + 2 }?.last
     return sites.first { next in
       (next.first == site.last + 2 || sideEnd.map { next.first == $0 + 1 } == true
+        || sideAfter.map { end in
+          next.first > end + 1 && next.first - end - 1 <= 3
+            && !sites.contains { $0.first > end && $0.first < next.first }
+            && !sides.contains { $0.first > end && $0.first < next.first }
+            && joinedByAnd(end + 1, next.first - 1, cues)
+        } == true
         || (next.first > site.last + 2 && next.first - site.last - 1 <= 3
           && !sites.contains { $0.first > site.last && $0.first < next.first }
           && !sides.contains { $0.first > site.last && $0.first < next.first }

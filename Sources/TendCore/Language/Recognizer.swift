@@ -317,9 +317,15 @@ public struct Recognizer: Sendable {
             || cue.meaning == .cue(.duration)
               && !dateWords.contains { $0.first > cue.last && $0.first - cue.last <= 2 }
         }.map(\.first)),
+      // A rule whose place changes nothing (mild arthritis: no site is left out) keeps a place
+      // from a rule that leaves it out only when it is clearly its own ("une polyarthrite et
+      // là son poignet droit est en pleine poussée": the wrist is the flare's).
       placeless: Set(
-        present.filter { rules[$0.id]?.site == PrecautionRule.SiteRequirement.none }.map(
-          \.match.first)))
+        present.filter {
+          guard let rule = rules[$0.id] else { return false }
+          return rule.site == PrecautionRule.SiteRequirement.none
+            || rule.site == .optional && rule.avoid.isEmpty && rule.siteNotes.isEmpty
+        }.map(\.match.first)))
     for (index, item) in present.enumerated() {
       // A warning sign dated more than a week back with no past word ("AVC il y a 4 ans"):
       // history, not today's emergency; Tend cannot tell what it left behind, so it asks the
