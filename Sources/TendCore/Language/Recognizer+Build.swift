@@ -348,8 +348,12 @@ struct Build {
 
   /// Words that could not be placed: a condition that raises the verdict, and the words kept
   /// to show back.
+  /// The same words are shown once, however many readings found them.
   mutating func addUnplaced(_ mention: Unplaced.Mention) {
     let words = span.text(mention.first, mention.last)
+    guard !unplaced.contains(where: { $0.words == words && $0.urgent == mention.urgent }) else {
+      return
+    }
     let id = mention.urgent ? "not-understood-urgent" : "not-understood"
     unplaced.append(.init(words: words, urgent: mention.urgent))
     let condition = Condition(id: id, matched: words)

@@ -270,4 +270,14 @@ struct ReadingRoundSevenTests {
     #expect(found.conditions.contains { $0.id == "port" }, "\(lang) \(text)")
     #expect(Self.avoids(restrictions, "left-chest"), "\(lang) \(text)")
   }
+
+  @Test("the same words not understood are shown back once, however many readings found them")
+  func notUnderstoodOnce() throws {
+    let (_, found, _) = try Self.read(
+      "Cậu em bị ung thư phổi di căn xương chậu bên phải và cột sống thắt lưng, đau ổn định",
+      lang: "vi")
+    let words = found.notUnderstood.map(\.words)
+    #expect(!words.isEmpty)
+    #expect(Set(words).count == words.count, "\(words)")
+  }
 }
