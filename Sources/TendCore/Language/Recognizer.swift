@@ -113,7 +113,10 @@ public struct Recognizer: Sendable {
     }
     // "another one in his right foot": one more of the condition named last, within the
     // sentence or the one before, read as a mention of its own so it takes its own place.
+    // "thêm cái vết loét" (another thing: an ulcer) names its own condition.
     for cue in cues where cue.meaning == .cue(.another) {
+      guard !mentions.contains(where: { $0.first > cue.last && $0.first - cue.last <= 2 })
+      else { continue }
       if let named = mentions.last(where: {
         $0.last < cue.first && cue.first - $0.last <= 16
           && tokens[cue.first].sentence - tokens[$0.first].sentence <= 1

@@ -280,4 +280,37 @@ struct ReadingRoundSevenTests {
     #expect(!words.isEmpty)
     #expect(Set(words).count == words.count, "\(words)")
   }
+
+  /// Warning signs a red-team tester found missed, each reworded here for the test.
+  @Test(
+    "warning signs in regional, spoken or split wording are stopped",
+    arguments: [
+      ("en", "he's making no sense when he talks, came on suddenly"),
+      ("en", "her right leg keeps giving out since lunchtime"),
+      ("en", "the left side of his face looks saggy this morning"),
+      ("en", "numb and tingly all down her right side"),
+      ("en", "BP 205/118 and his left hand feels tingly"),
+      ("en", "His left leg. It's swollen. And hot, more than the other one."),
+      ("en", "I drew a line round the redness on her arm and it has gone past the line"),
+      ("es", "el brazo del PICC se le hinchó mucho"),
+      ("es", "se le chuequeó la boca hace un rato"),
+      ("es", "anda mareado y se va de costado"),
+      ("fr", "sa bouche est toute croche depuis tantôt"),
+      ("fr", "des brûlements d'estomac pis il sue à grosses gouttes"),
+      ("zh-Hans", "佢讲嘢口齿唔清，突然开始嘅"),
+      ("zh-Hans", "佢只脚突然冇晒力，企唔起身"),
+      ("vi", "đau bao tử mà đổ mồ hôi lạnh"),
+    ])
+  func redTeamMisses(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
+  }
+
+  @Test("another thing named after \"another\" is that thing, not one more of the last")
+  func anotherNamesItsOwn() throws {
+    let (verdict, found, _) = try Self.read(
+      "có fistula ở cẳng tay trái, thêm cái vết loét ở gót chân phải", lang: "vi")
+    #expect(found.conditions.filter { $0.id == "iv-line" }.count == 1, "\(found.conditions)")
+    #expect(verdict == .adjust)
+  }
 }
