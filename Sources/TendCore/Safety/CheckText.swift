@@ -50,8 +50,10 @@ public struct CheckText: Sendable {
     if result.restrictions.verdict == .stopCallProvider {
       let because = result.restrictions.verdictBecause
       later = advice.filter { line in
-        guard line.key.hasPrefix("rule."), line.key.hasSuffix(".advice") else { return false }
-        return !because.contains(String(line.key.dropFirst(5).dropLast(7)))
+        // `rule.<id>.advice`, or its sided form `rule.<id>.advice.where` (`SidedAdvice`).
+        let parts = line.key.split(separator: ".")
+        guard parts.count >= 3, parts[0] == "rule", parts[2] == "advice" else { return false }
+        return !because.contains(String(parts[1]))
       }
       advice.removeAll { later.contains($0) }
     }
