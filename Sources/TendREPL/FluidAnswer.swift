@@ -31,7 +31,7 @@ struct FluidAnswer: Equatable {
         number.append(c)
         pendingSeparator = false
       } else if !number.isEmpty, [",", ".", " ", "\u{00A0}", "\u{202F}"].contains(c),
-        i + 3 < chars.count + 0, !pendingSeparator,
+        i + 3 < chars.count, !pendingSeparator,
         chars[(i + 1)...].prefix(3).allSatisfy({ $0.isASCII && $0.isNumber }),
         i + 4 >= chars.count || !(chars[i + 4].isASCII && chars[i + 4].isNumber)
       {

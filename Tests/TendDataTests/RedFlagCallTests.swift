@@ -34,7 +34,8 @@ struct RedFlagCallTests {
     }
   }
 
-  @Test("each red flag, alone and with all the others: the call once, no rule advice repeated",
+  @Test(
+    "each red flag, alone and with all the others: the call once, no rule advice repeated",
     arguments: languages)
   func callOnce(lang: String) {
     let t = Fixtures.catalog.localizer(lang)
@@ -67,7 +68,8 @@ struct RedFlagCallTests {
     }
   }
 
-  @Test("every further advice is said: each rule's .more line is among the lines",
+  @Test(
+    "every further advice is said: each rule's .more line is among the lines",
     arguments: languages)
   func moreKept(lang: String) {
     let t = Fixtures.catalog.localizer(lang)

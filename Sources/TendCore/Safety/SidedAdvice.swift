@@ -22,13 +22,15 @@ enum SidedAdvice {
   static func message(_ rule: PrecautionRule, _ r: Restrictions) -> Message {
     let plain = Message("rule.\(rule.id).advice")
     guard rule.namesItsSide else { return plain }
-    let avoided = merged(r.avoid.filter { $0.value.contains(rule.id) }.map(\.key))
+    let own = r.avoid.filter { $0.value.contains(rule.id) }.map(\.key)
+    // Known when some place has a side (both arms, each named, are known sides too).
+    let sideKnown = own.contains { $0.side != nil || !$0.site.isPaired }
+    let avoided = merged(own)
     guard !avoided.isEmpty else { return plain }
     let near = merged(
       r.pressureNotes.filter { $0.value.because.contains(rule.id) }.map(\.key).filter { note in
         !avoided.contains { note.isWithin($0) }
       })
-    let sideKnown = avoided.contains { $0.side != nil || !$0.site.isPaired }
     return Message(
       "rule.\(rule.id).advice.\(sideKnown ? "where" : "noSide")",
       ["avoid": .regions(avoided), "near": .regions(near)])
