@@ -139,4 +139,26 @@ struct ConversationWordingTests {
     #expect(!reply.contains(t("rule.chest-pain.advice.number", ["number": .text("911")])))
     #expect(reply.contains(t("chat.redFlag.stop")))
   }
+
+  @Test(
+    "the recent view's minutes take their own plural",
+    arguments: [
+      ("en", "1 massage, 1 minute in all"), ("es", "1 masaje, 1 minuto en total"),
+      ("fr", "1 massage, 1 minute en tout"), ("vi", "tổng cộng 1 phút"), ("zh-Hans", "共 1 分钟"),
+    ])
+  func recentMinutes(lang: String, expected: String) {
+    var one = SessionLog(routine: "calm-hands")
+    one.minutes = 1
+    let lines = RecentView.render(
+      name: "Ann", entries: [(at: Date(), entry: .session(one))],
+      localizer: Fixtures.catalog.localizer(lang))
+    #expect(lines.contains { $0.contains(expected) }, "\(lang): \(lines)")
+    var two = one
+    two.minutes = 4
+    let more = RecentView.render(
+      name: "Ann",
+      entries: [(at: Date(), entry: .session(one)), (at: Date(), entry: .session(two))],
+      localizer: Fixtures.english)
+    #expect(more.contains("2 massages, 5 minutes in all"), "\(more)")
+  }
 }
