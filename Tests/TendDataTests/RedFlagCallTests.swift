@@ -80,4 +80,26 @@ struct RedFlagCallTests {
       #expect(lines.contains(more), "\(lang) \(rule.id): \(lines)")
     }
   }
+
+  @Test(
+    "tend check's text says the call in its headline and no red flag's whole advice again",
+    arguments: languages)
+  func checkTextOnce(lang: String) throws {
+    let t = Fixtures.catalog.localizer(lang)
+    let contact = EmergencyContact(region: "US", entry: Fixtures.catalog.emergencyNumbers["US"])
+    let text = CheckText(localizer: t, emergency: contact)
+    for rule in Self.redFlags {
+      let result = try SafetyChecker(catalog: Fixtures.catalog).check(
+        Fixtures.conditions([rule.site == .required ? "\(rule.id)@left-arm" : rule.id]))
+      let page = text.render(result, detailed: false)
+      let whole = t.render(contact.line(Message("rule.\(rule.id).advice"), t))
+      // Wrapped at 80 columns: compared with the spaces and line breaks taken out.
+      let bare = { (s: String) in s.filter { !$0.isWhitespace } }
+      #expect(!bare(page).contains(bare(whole)), "\(lang) \(rule.id):\n\(page)")
+      if t.has(RedFlagCall.moreKey(rule.id)) {
+        let more = t.render(contact.line(Message(RedFlagCall.moreKey(rule.id)), t))
+        #expect(bare(page).contains(bare(more)), "\(lang) \(rule.id):\n\(page)")
+      }
+    }
+  }
 }
