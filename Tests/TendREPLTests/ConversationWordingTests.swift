@@ -161,4 +161,34 @@ struct ConversationWordingTests {
       localizer: Fixtures.english)
     #expect(more.contains("2 massages, 5 minutes in all"), "\(more)")
   }
+
+  @Test(
+    "in every language: the unit and 'a day' are plain, other words are said back",
+    arguments: [
+      ("en", "1500 ml a day", "1500 ml on weekdays"),
+      ("es", "1500 ml al día", "1500 ml entre semana"),
+      ("fr", "1500 ml par jour", "1500 ml en semaine"),
+      ("zh-Hans", "每天1500毫升", "工作日1500毫升"),
+      ("vi", "1500 ml mỗi ngày", "1500 ml ngày thường thôi"),
+    ])
+  func fluidEveryLanguage(lang: String, plain: String, other: String) {
+    let t = Fixtures.catalog.localizer(lang)
+    let no = t.list("chat.noWords").first ?? "no"
+    let yes = t.list("chat.yesWords").first ?? "yes"
+    var h = Harness(lang: lang)
+    h.send("Ann")
+    for _ in 0..<7 { h.send(no) }
+    let saved = h.send(plain)
+    #expect(saved.contains(t("intake.fluidSaved", ["ml": .number(1500)])), "\(lang): \(saved)")
+    var o = Harness(lang: lang)
+    o.send("Ann")
+    for _ in 0..<7 { o.send(no) }
+    let asked = o.send(other)
+    #expect(
+      asked.contains(t.text(.number(1500))),
+      "\(lang): \(asked)")
+    #expect(o.store.profiles[0].fluidLimitML == nil, "\(lang): saved without asking: \(asked)")
+    o.send(yes)
+    #expect(o.store.profiles[0].fluidLimitML == 1500, "\(lang)")
+  }
 }
