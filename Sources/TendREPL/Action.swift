@@ -14,6 +14,8 @@ public enum Action: Sendable, Equatable {
   case prompt(String)
   /// Run a plain command (`check`, `routines ...`) through the command line's parser.
   case run([String])
+  /// Print a line only if the plain command run just before succeeded ("Wrote FILE").
+  case afterRun(String)
   /// Start reading single keys with a timeout (a step runs) or stop doing so.
   case keys(on: Bool)
   /// Append to a receiver's journal.

@@ -34,6 +34,8 @@ public final class ChatLoop {
   private var done = false
   private var reading = false
   private var statusWidth = 0
+  /// Whether the last plain command run at the prompt exited 0 (for `Action.afterRun`).
+  private var lastRunSucceeded = false
   /// Characters typed while a step runs, not yet acted on: one alone, after a quiet moment, is
   /// a key; several together (a word, "help") are read as words, never as keys.
   private var typed = ""
@@ -239,7 +241,9 @@ public final class ChatLoop {
       case .run(let words):
         clearStatus()
         fflush(nil)
-        runFitted(inLanguage(words))
+        lastRunSucceeded = runFitted(inLanguage(words)) == 0
+      case .afterRun(let text):
+        if lastRunSucceeded { show(text) }
       case .keys(let on):
         if editor.isInteractive { Terminal.keyMode(on) }
         ticks.reset()
@@ -310,25 +314,25 @@ public final class ChatLoop {
 
   /// A plain command run at the prompt: on a terminal its output is caught in an unlinked
   /// temporary file and shown wrapped like every other line; through a pipe it writes as is.
-  private func runFitted(_ words: [String]) {
+  /// Returns the command's exit status.
+  @discardableResult
+  private func runFitted(_ words: [String]) -> Int32 {
     guard Terminal.columns() != nil, isatty(STDOUT_FILENO) == 1 else {
-      _ = run(words)
-      return
+      return run(words)
     }
     var template = Array((NSTemporaryDirectory() + "/tend-out-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     let saved = dup(STDOUT_FILENO)
     guard fd >= 0, saved >= 0 else {
       if fd >= 0 { close(fd) }
-      _ = run(words)
-      return
+      return run(words)
     }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     // The command sees a file, not the terminal: COLUMNS tells it how wide the screen is.
     let columns = getenv("COLUMNS").map { String(cString: $0) }
     if let width = Terminal.columns() { setenv("COLUMNS", String(width), 1) }
     dup2(fd, STDOUT_FILENO)
-    _ = run(words)
+    let status = run(words)
     fflush(nil)
     dup2(saved, STDOUT_FILENO)
     if let columns { setenv("COLUMNS", columns, 1) } else { unsetenv("COLUMNS") }
@@ -346,6 +350,7 @@ public final class ChatLoop {
     var text = String(decoding: output, as: UTF8.self)
     if text.hasSuffix("\n") { text.removeLast() }
     if !output.isEmpty { show(text) }
+    return status
   }
 
   private func showStatus(_ text: String) {

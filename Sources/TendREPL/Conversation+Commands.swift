@@ -33,7 +33,21 @@ extension Conversation {
     // A plain command is the command line's own: its options are read by its parser.
     if context.commands.contains(first), first != "summary" || !rest.isEmpty {
       let typed = words.subcommands(of: first, rest)
-      return [.run([first] + typed + receiverArguments(first, typed))]
+      // The conversation is about the people of one home, read with one set of rules: an
+      // option that points elsewhere is refused, never quietly honoured (stranger 5, F27).
+      if let option = Self.elsewhereOption(typed) {
+        return [
+          .say(
+            t(
+              "chat.optionElsewhere",
+              ["option": .text(option), "quit": .text(words.display("quit"))]))
+        ]
+      }
+      var out: [Action] = [.run([first] + typed + receiverArguments(first, typed))]
+      if first == "summary", let file = Self.outputFile(typed) {
+        out.append(.afterRun(t("chat.summary.wrote", ["file": .text(file)])))
+      }
+      return out
     }
     if !Self.freeText.contains(first),
       let option = rest.first(where: { $0.hasPrefix("-") && $0.count > 1 && Int($0) == nil })
@@ -90,6 +104,35 @@ extension Conversation {
     case "advice": return importAdvice(argument)
     default: return sentence(line, words: typed)
     }
+  }
+
+  /// Options of the command line that would leave this conversation's home, rules or person:
+  /// another home, another data folder, a profile file from anywhere.
+  static let elsewhereOptions = ["--home", "--data", "--profile"]
+
+  /// The first option among `arguments` (before a `--`) that `elsewhereOptions` names, as typed.
+  static func elsewhereOption(_ arguments: [String]) -> String? {
+    for word in arguments {
+      if word == "--" { return nil }
+      let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+      if elsewhereOptions.contains(name) { return String(name) }
+    }
+    return nil
+  }
+
+  /// Where `summary --output FILE` (`-o FILE`, `--output=FILE`) writes, as a full path.
+  static func outputFile(_ arguments: [String]) -> String? {
+    var path: String?
+    for (i, word) in arguments.enumerated() {
+      if word == "--" { break }
+      if word == "--output" || word == "-o", i + 1 < arguments.count {
+        path = arguments[i + 1]
+      } else if word.hasPrefix("--output=") {
+        path = String(word.dropFirst("--output=".count))
+      }
+    }
+    guard let path, !path.isEmpty else { return nil }
+    return URL(fileURLWithPath: path).standardizedFileURL.path
   }
 
   /// `summary` and `share` at the prompt are about the person being cared for unless they name

@@ -18,6 +18,8 @@ struct Intake: Sendable, Equatable {
     case site(String)
     case days(Condition)
     case fluid
+    /// A limit read from an answer with words Tend did not use: saved only after a yes.
+    case fluidConfirm(Int)
   }
 
   var group = 0
@@ -57,6 +59,8 @@ extension Conversation {
       ]
     case .fluid:
       return [.say(t("intake.fluid")), prompt("intake.fluidPrompt")]
+    case .fluidConfirm:
+      return [prompt("chat.yesNoPrompt")]
     }
   }
 
@@ -119,17 +123,43 @@ extension Conversation {
       {
         return finishIntake()
       }
-      guard let ml = Int(line.filter(\.isNumber).prefix(6)), (100...10_000).contains(ml) else {
+      let answer = FluidAnswer(line, plainWords: Set(t.list("intake.fluidWords")))
+      guard let ml = answer.ml, (100...10_000).contains(ml) else {
         return [.say(t("intake.fluidNumber"))]
       }
-      guard let id = currentID else { return finishIntake() }
-      do {
-        try store.setFluidLimit(ml, for: id)
-      } catch {
-        return [.say(t("chat.notSaved", ["problem": .text(problemText(error))]))] + finishIntake()
+      // Words Tend does not use ("but only on weekdays") are said back, and the one limit it
+      // keeps is saved only after a yes (stranger 5, F27).
+      if !answer.unused.isEmpty {
+        intake.asking = .fluidConfirm(ml)
+        phase = .intake(intake)
+        return [
+          .say(
+            t(
+              "intake.fluidKept",
+              ["ml": .number(ml), "words": .text(t.quote(answer.unused.joined(separator: " ")))])),
+          prompt("chat.yesNoPrompt"),
+        ]
       }
-      return [.say(t("intake.fluidSaved", ["ml": .number(ml)]))] + finishIntake()
+      return saveFluidLimit(ml)
+    case .fluidConfirm(let ml):
+      guard let yes = yesNo(line) else { return [.say(t("chat.yesOrNo"))] }
+      guard yes else {
+        intake.asking = .fluid
+        return [.say(t("intake.fluidAgain"))] + ask(intake)
+      }
+      return saveFluidLimit(ml)
     }
+  }
+
+  /// Saves the care team's daily fluid limit, then ends the intake.
+  private mutating func saveFluidLimit(_ ml: Int) -> [Action] {
+    guard let id = currentID else { return finishIntake() }
+    do {
+      try store.setFluidLimit(ml, for: id)
+    } catch {
+      return [.say(t("chat.notSaved", ["problem": .text(problemText(error))]))] + finishIntake()
+    }
+    return [.say(t("intake.fluidSaved", ["ml": .number(ml)]))] + finishIntake()
   }
 
   private mutating func afterSite(_ condition: Condition, _ intake: Intake) -> [Action] {

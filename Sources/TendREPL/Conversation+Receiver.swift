@@ -305,26 +305,13 @@ extension Conversation {
   }
 
   /// Red flags stop everything: no massage, and whom to call (the emergency number for chest
-  /// pain, sudden breathlessness or stroke signs; the care team otherwise).
+  /// pain, sudden breathlessness or stroke signs; the care team otherwise), said once
+  /// (`RedFlagCall`), then each rule's advice that the call does not already say.
   func redFlagActions(_ ids: [String]) -> [Action] {
-    let rules = Array(Set(ids)).sorted().compactMap { context.catalog.rule($0) }.filter(\.isRedFlag)
-    guard !rules.isEmpty else { return [] }
-    var out: [Action] = [.say(t("chat.redFlag.stop"))]
-    if rules.contains(where: \.emergency) {
-      if let number = context.emergencyNumber {
-        out.append(.say(t("chat.redFlag.emergency", ["number": .text(number)])))
-      } else {
-        out.append(.say(t("chat.redFlag.emergency.unknown")))
-        out.append(.say(t("region.unknown")))
-      }
-    } else {
-      out.append(.say(t("chat.redFlag.careTeam")))
+    let rules = ids.compactMap { context.catalog.rule($0) }
+    return RedFlagCall.messages(rules, number: context.emergencyNumber, t).map {
+      .say(t.render($0))
     }
-    for rule in rules {
-      let advice = Message("rule.\(rule.id).advice")
-      out.append(.say(t.render(EmergencyContact.line(advice, number: context.emergencyNumber, t))))
-    }
-    return out
   }
 
   /// The red-flag rule ids among these.

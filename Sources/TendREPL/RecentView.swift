@@ -15,7 +15,10 @@ public enum RecentView {
     out.append(
       t(
         minutes == 0 ? "chat.recent.sessions.underMinute" : "chat.recent.sessions",
-        ["count": .number(sessions.count), "minutes": .number(minutes)]))
+        [
+          "count": .number(sessions.count),
+          "minutes": .text(t("chat.recent.minutesInAll", ["count": .number(minutes)])),
+        ]))
     let format = Date.FormatStyle(date: .numeric, time: .shortened).locale(t.locale)
     for (at, entry) in entries {
       let when = at.formatted(format)

@@ -107,6 +107,8 @@ struct Harness {
       case .notice(let text): notices.append(text); said.append(text)
       case .log(let entry, let id): try? store.append(entry, at: now, to: id)
       case .run(let words): ran.append(words)
+      // In process nothing is run: the command is taken to have succeeded.
+      case .afterRun(let text): said.append(text)
       case .quit: quit = true
       default: break
       }

@@ -263,7 +263,8 @@ struct RedFlagFirstTests {
     gb.send("1")
     let text = gb.send("she has chest pain")
     #expect(text.contains("Call 999 now"))
-    #expect(text.contains("Call the emergency number (999) now"))
+    // The call is said once: not again in the rule's own advice (stranger 5, F27).
+    #expect(!text.contains("Call the emergency number (999) now"))
     #expect(!text.contains("911"))
     var unknown = Harness(profiles: [Profile(id: "ann", name: "Ann")], emergency: nil)
     unknown.send("1")

@@ -2,7 +2,7 @@
 ///
 /// Regions compare by overlap: a region on the left arm overlaps a step on the left hand and a
 /// step on both hands, but not a step on the right hand.
-public struct BodyRegion: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct BodyRegion: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
   public var site: BodySite
   /// nil: both sides, or the midline for a site that is not paired.
   public var side: Side?

@@ -62,7 +62,7 @@ extension Catalog {
         node, path,
         allowed: [
           "id", "site", "side", "technique", "pressure", "seconds", "jointMovement", "positions",
-          "prepares", "variants",
+          "prepares", "variants", "uses", "follows",
         ])
       let stepID = try r.string(node, path, "id")
       guard ids.insert(stepID).inserted else {
@@ -107,6 +107,10 @@ extension Catalog {
             "\(position.rawValue) is not one of the routine's positions")
         }
       }
+      var follows: Step.Material?
+      if let node = node["follows"] {
+        follows = try r.choice(node, "\(path).follows", as: Step.Material.self)
+      }
       steps.append(
         Step(
           id: stepID, site: site, side: side, technique: technique, pressure: pressure,
@@ -114,7 +118,9 @@ extension Catalog {
           jointMovement: try r.bool(node, path, "jointMovement"), positions: stepPositions,
           prepares: try readList(
             node["prepares"], "\(path).prepares", r, as: Step.Preparation.self),
-          variants: variants))
+          variants: variants,
+          uses: try readList(node["uses"], "\(path).uses", r, as: Step.Material.self),
+          follows: follows))
     }
     guard !steps.isEmpty else { throw r.error(root, "steps", "a routine needs steps") }
     let total = steps.reduce(0) { $0 + $1.seconds }

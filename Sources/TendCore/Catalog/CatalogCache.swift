@@ -31,7 +31,7 @@ import Foundation
 /// A record is trusted no further than the files of this user's cache folder are: the checksum
 /// finds damage, it is not a signature.
 enum CatalogCache {
-  static let magic = Array("tend catalog 2\n".utf8)
+  static let magic = Array("tend catalog 3\n".utf8)
 
   /// The record for `languages` (English first, then the rest as given).
   static func url(in folder: URL, languages: [String]) -> URL? {
@@ -517,6 +517,8 @@ extension Routine {
         w.pressure(v.pressure)
         w.pressure(v.minimumPressure)
       }
+      w.list(step.uses) { w, m in w.raw(m) }
+      w.optional(step.follows) { w, m in w.raw(m) }
     }
   }
 
@@ -539,7 +541,9 @@ extension Routine {
           Step.Variant(
             id: try r.string(), technique: try r.raw(Step.Technique.self),
             pressure: try r.pressure(), minimumPressure: try r.pressure())
-        })
+        },
+        uses: try r.list { r throws(D) in try r.raw(Step.Material.self) },
+        follows: try r.optional { r throws(D) in try r.raw(Step.Material.self) })
     }
     self.init(
       id: id, minutes: minutes, areas: areas, positions: positions, needs: needs, steps: steps)

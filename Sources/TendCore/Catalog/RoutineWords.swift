@@ -113,13 +113,13 @@ public struct RoutineWords: Sendable {
     return String(decoding: out, as: UTF8.self)
   }
 
-  /// How a routine is named in a list: its title alone when the title, typed as it stands,
-  /// is its word (`Manos en calma`), else the word then the title (`calm-hands  Calm hands`,
-  /// as English lists always show the id).
+  /// How a routine is named in a list: the word to type, then the title, in every language, as
+  /// English lists show the id (`calm-hands  Calm hands`, `manos-en-calma  Manos en calma`), so
+  /// a list never hides what `start` takes. Only a title that is its word letter for letter
+  /// (`安心手部按摩`) is shown once: there the title is the word.
   public static func listed(_ id: String, title: String, _ t: Localizer) -> String {
     let word = word(id, t)
-    if t.lang != "en", fold(title) == fold(word) { return title }
-    return word + "  " + title
+    return word == title ? title : word + "  " + title
   }
 }
 

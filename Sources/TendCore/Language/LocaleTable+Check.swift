@@ -93,7 +93,7 @@ extension Catalog {
     if table.lang == english.lang {
       let needed =
         LocaleKeys.used + LocaleTable.guideKeyActions.map { "keys.guide.\($0)" }
-        + routines.map { "routine.\($0.id).word" }
+        + routines.map { "routine.\($0.id).word" } + rules.flatMap(\.sidedAdviceKeys)
       for key in needed where table[key] == nil {
         throw bad(key, "missing: Tend uses this key, and English is the reference")
       }

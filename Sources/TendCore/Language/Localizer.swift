@@ -106,6 +106,7 @@ public struct Localizer: Sendable {
     case .keys(let keys): return list(keys.map { render(Message($0)) })
     case .region(let site, let side): return regionName(BodyRegion(site, side: side))
     case .reason(let reason): return ReasonText.render(reason, self)
+    case .regions(let regions): return list(regions.map(regionName))
     }
   }
 

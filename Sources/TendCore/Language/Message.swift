@@ -20,6 +20,8 @@ public struct Message: Hashable, Sendable, Codable, CustomStringConvertible {
     case region(BodySite, Side?)
     /// A reader's English "why" (`ReasonText`): as is in English, else its `reason.*` key.
     case reason(String)
+    /// Body sites, each on its side, rendered as a list ("left arm and right leg").
+    case regions([BodyRegion])
   }
 
   public init(_ key: String, _ args: [String: Argument] = [:]) {

@@ -44,6 +44,7 @@ public enum Planner {
       fit($0, routine.id, positions: positions, turningOff: turningOff, restrictions)
     }
     reasons += applyTimeCap(&steps, restrictions.maxMinutes)
+    applyFollowUps(&steps, routine.id)
     let touching = steps.contains { $0.isDone && $0.technique.touches }
     guard touching else {
       return excluded(routine, [Message("plan.excluded.nothingLeft")], positions: positions)
@@ -178,6 +179,30 @@ public enum Planner {
       in: routineID, variant: planned.variant, side: planned.side == step.side ? nil : planned.side
     )
     return planned
+  }
+
+  /// A step that follows a material (lotion) no earlier step done today put on: said in its
+  /// `.alone` words ("stroke their forehead", not "wipe the lotion off your hands first"), or
+  /// skipped when it does not touch (it only cleans up after it).
+  private static func applyFollowUps(_ steps: inout [Plan.PlannedStep], _ routineID: String) {
+    var used = Set<Step.Material>()
+    for index in steps.indices {
+      let step = steps[index].step
+      if let material = step.follows, steps[index].isDone, !used.contains(material) {
+        if step.technique.touches {
+          let planned = steps[index]
+          steps[index].textKey = step.textKey(
+            in: routineID, variant: planned.variant,
+            side: planned.side == step.side ? nil : planned.side, alone: true)
+        } else {
+          steps[index].action = .skip
+          steps[index].reasons = [
+            Message("plan.skip.nothingToFollow", ["what": .key("material.\(material.rawValue)")])
+          ]
+        }
+      }
+      if steps[index].isDone { used.formUnion(step.uses) }
+    }
   }
 
   /// Skips steps from the end (keeping the closing step) until the plan fits the time cap.

@@ -71,6 +71,11 @@ public struct Step: Sendable, Hashable, Identifiable {
     }
   }
 
+  /// Something a step puts on the skin, so that a later step's words can depend on it.
+  public enum Material: String, Codable, Sendable, CaseIterable {
+    case lotion
+  }
+
   /// A gentler way to do the step, used when the rules rule out its technique or its pressure
   /// is below what the technique needs. Same site, side and seconds; its own text.
   public struct Variant: Sendable, Hashable {
@@ -107,11 +112,18 @@ public struct Step: Sendable, Hashable, Identifiable {
   public let prepares: [Preparation]
   /// Gentler ways to do it, in order of preference.
   public let variants: [Variant]
+  /// What the step puts on (lotion).
+  public let uses: [Material]
+  /// What the step's words take for granted was put on by an earlier step ("wipe the lotion
+  /// off", "a little more lotion"). When no earlier step done today uses it, the plan says the
+  /// step's `.alone` words instead, or skips it when it does not touch (it only cleans up).
+  public let follows: Material?
 
   public init(
     id: String, site: BodySite?, side: Side?, technique: Technique, pressure: Pressure,
     minimumPressure: Pressure = .stillHold, seconds: Int, jointMovement: Bool,
-    positions: [Position], prepares: [Preparation] = [], variants: [Variant] = []
+    positions: [Position], prepares: [Preparation] = [], variants: [Variant] = [],
+    uses: [Material] = [], follows: Material? = nil
   ) {
     self.id = id
     self.site = site
@@ -124,6 +136,8 @@ public struct Step: Sendable, Hashable, Identifiable {
     self.positions = positions
     self.prepares = prepares
     self.variants = variants
+    self.uses = uses
+    self.follows = follows
   }
 
   /// Where the hands are, if anywhere.
@@ -137,17 +151,26 @@ public struct Step: Sendable, Hashable, Identifiable {
 
   /// The key of the words for one way of doing the step: `variant` (nil: as written) on `side`
   /// only (nil: as written, both sides).
-  public func textKey(in routineID: String, variant: String?, side: Side?) -> String {
+  public func textKey(
+    in routineID: String, variant: String?, side: Side?, alone: Bool = false
+  ) -> String {
     var key = textKey(in: routineID)
     if let variant { key += ".\(variant)" }
     if let side, hasSideTexts { key += ".\(side.rawValue)" }
+    if alone, follows != nil { key += ".alone" }
     return key
   }
 
-  /// Every text key the step needs, for the catalog's completeness check.
+  /// Every text key the step needs, for the catalog's completeness check: with a step that
+  /// `follows` another's material and touches, each also in its `.alone` words.
   public func allTextKeys(in routineID: String) -> [String] {
     let variants: [String?] = [nil] + self.variants.map(\.id)
     let sides: [Side?] = hasSideTexts ? [nil, .left, .right] : [nil]
-    return variants.flatMap { v in sides.map { textKey(in: routineID, variant: v, side: $0) } }
+    let alone = follows != nil && technique.touches ? [false, true] : [false]
+    return variants.flatMap { v in
+      sides.flatMap { side in
+        alone.map { textKey(in: routineID, variant: v, side: side, alone: $0) }
+      }
+    }
   }
 }

@@ -50,10 +50,22 @@ public struct CheckText: Sendable {
     if result.restrictions.verdict == .stopCallProvider {
       let because = result.restrictions.verdictBecause
       later = advice.filter { line in
-        guard line.key.hasPrefix("rule."), line.key.hasSuffix(".advice") else { return false }
-        return !because.contains(String(line.key.dropFirst(5).dropLast(7)))
+        // `rule.<id>.advice`, or its sided form `rule.<id>.advice.where` (`SidedAdvice`).
+        let parts = line.key.split(separator: ".")
+        guard parts.count >= 3, parts[0] == "rule", parts[2] == "advice" else { return false }
+        return !because.contains(String(parts[1]))
       }
       advice.removeAll { later.contains($0) }
+      // The headline has said stop and whom to call: a red flag's own advice adds only what
+      // it does not say (`RedFlagCall`), so the call is read once (stranger 5, F27).
+      advice = advice.compactMap { line in
+        let parts = line.key.split(separator: ".")
+        guard parts.count == 3, parts[0] == "rule", parts[2] == "advice",
+          because.contains(String(parts[1]))
+        else { return line }
+        let more = RedFlagCall.moreKey(String(parts[1]))
+        return t.has(more) ? Message(more) : nil
+      }
     }
     if !advice.isEmpty {
       out.append("")

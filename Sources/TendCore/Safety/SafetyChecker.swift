@@ -130,7 +130,7 @@ public struct SafetyChecker: Sendable {
     var seen = Set<String>()
     let ordered = activeRules.filter(\.isRedFlag) + activeRules.filter { !$0.isRedFlag }
     for rule in ordered where seen.insert(rule.id).inserted {
-      lines.append(Message("rule.\(rule.id).advice"))
+      lines.append(SidedAdvice.message(rule, r))
     }
     for item in checked where item.active {
       if let site = item.assumedSite {

@@ -69,6 +69,12 @@ public struct SummaryBuilder: Sendable {
   /// Where rows and the full SAFETY lists go as they are made, in a streamed export
   /// (`SummaryStream`): only the last row is held (a water answer after it may still amend it).
   public var sink: (any SummaryRowSink)?
+
+  /// Whether a journal's `by` names the receiver (case and outer spaces aside).
+  static func sameName(_ by: String, _ name: String) -> Bool {
+    let a = by.lowercased().split(separator: " ")
+    return !a.isEmpty && a == name.lowercased().split(separator: " ")
+  }
   /// The first pass of a streamed export: rows and the full SAFETY lists are neither kept nor
   /// sent (the second pass sends them), so memory stays flat.
   public var discardRows = false
@@ -155,10 +161,16 @@ public struct SummaryBuilder: Sendable {
       if let r = f.ratings {
         for scale in r.scores.scales { scores[scale.rawValue] = r.scores[scale] }
       }
-      let item = SummaryData.Feeling(
+      // Whose words: the receiver's own only when they wrote them down themselves.
+      let own = f.by.map { Self.sameName($0, receiver.name) } ?? false
+      var item = SummaryData.Feeling(
         when: f.at.day, ratedBy: f.ratings?.ratedBy, scores: scores, text: f.text)
+      item.by = own ? nil : f.by
+      item.own = own ? true : nil
       if let text = f.text {
-        readWords(text, source: "feeling", at: f.at, session: nil, lang: f.lang)
+        readWords(
+          text, source: "feeling", at: f.at, session: nil, lang: f.lang, by: item.by,
+          own: item.own)
       }
       if streamTexts {
         if let last = lastFeelingAt, f.at < last { textsInOrder = false }

@@ -24,7 +24,8 @@ extension SummaryBuilder {
   /// `lang`: the language the words were read in when they were said (nil in older lines).
   @discardableResult
   mutating func readWords(
-    _ text: String, source: String, at: SummaryTime, session: Int?, lang: String? = nil
+    _ text: String, source: String, at: SummaryTime, session: Int?, lang: String? = nil,
+    by: String? = nil, own: Bool? = nil
   ) -> [String] {
     guard let reader = options.redFlagWords, options.period.contains(day: at.localDay) else {
       return []
@@ -44,7 +45,8 @@ extension SummaryBuilder {
       SaidWork(
         at: at,
         flag: .init(
-          when: at.day, source: source, rules: rules, words: text, session: session, cleared: nil),
+          when: at.day, source: source, rules: rules, words: text, session: session, cleared: nil,
+          by: by, own: own),
         open: Set(rules)))
     return rules
   }

@@ -224,6 +224,12 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var ratedBy: RatedBy?
     public var scores: [String: Int]
     public var text: String?
+    /// The caregiver who wrote the words down, when known and not the receiver (absent when
+    /// de-identified).
+    public var by: String? = nil
+    /// True when the receiver wrote the words themselves (absent otherwise): only then are they
+    /// "their own words".
+    public var own: Bool? = nil
   }
 
   public struct Note: Codable, Sendable, Equatable {
@@ -274,6 +280,11 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var session: Int?
     /// The day the red flag was cleared (the rule taken off after it was said), when it was.
     public var cleared: String?
+    /// For a `feeling`: the caregiver who wrote it down (absent when unknown, when the receiver
+    /// wrote it, or when de-identified).
+    public var by: String? = nil
+    /// For a `feeling`: true when the receiver wrote it themselves.
+    public var own: Bool? = nil
   }
 
   /// One session, for CSV, JSON and FHIR.

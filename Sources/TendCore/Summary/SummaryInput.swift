@@ -126,6 +126,8 @@ public struct SummaryFeeling: Sendable, Equatable {
   public var text: String?
   /// The language `text` was read in, when the line says (`Feeling.lang`).
   public var lang: String?
+  /// Who wrote it down (`Feeling.by`): a caregiver's first name, or the receiver's own.
+  public var by: String?
 
   public init(at: SummaryTime, ratings: SummaryRatings? = nil, text: String? = nil) {
     self.at = at

@@ -25,6 +25,7 @@ extension SummaryData {
         let part: SummaryPart = f.source == "feeling" ? .feelings : .notes
         if omit.contains(part) || deidentify { f.words = nil }
         if deidentify {
+          f.by = nil
           f.when = String(f.when.prefix(4))
           f.cleared = f.cleared.map { String($0.prefix(4)) }
         }
@@ -93,7 +94,9 @@ extension SummaryData {
     }
     feelings = feelings.map { list in
       list.map {
-        .init(when: String($0.when.prefix(4)), ratedBy: $0.ratedBy, scores: $0.scores, text: nil)
+        .init(
+          when: String($0.when.prefix(4)), ratedBy: $0.ratedBy, scores: $0.scores, text: nil,
+          by: nil, own: $0.own)
       }
     }
     notes = nil

@@ -42,27 +42,12 @@ enum LogRedFlags {
     try (readers ?? SaidWords(app)).standing(profile, at: at)
   }
 
-  /// What to do now, as the conversation says it: stop, whom to call, each rule's advice.
+  /// What to do now, as the conversation says it (`RedFlagCall`): stop, whom to call, once,
+  /// then each rule's advice that the call does not already say.
   static func advice(_ ids: [String], _ app: AppContext) -> [String] {
     let t = app.localizer
-    let rules = Set(ids).sorted().compactMap { app.catalog.rule($0) }
-    guard !rules.isEmpty else { return [] }
-    let number = app.emergencyContact().number
-    var out = [t("chat.redFlag.stop")]
-    if rules.contains(where: \.emergency) {
-      if let number {
-        out.append(t("chat.redFlag.emergency", ["number": .text(number)]))
-      } else {
-        out += [t("chat.redFlag.emergency.unknown"), t("region.unknown")]
-      }
-    } else {
-      out.append(t("chat.redFlag.careTeam"))
-    }
-    for rule in rules {
-      out.append(
-        t.render(EmergencyContact.line(Message("rule.\(rule.id).advice"), number: number, t)))
-    }
-    return out
+    let rules = ids.compactMap { app.catalog.rule($0) }
+    return RedFlagCall.messages(rules, number: app.emergencyContact().number, t).map(t.render)
   }
 
   /// "These words read as a red flag: …", then the advice (empty when `ids` is empty).

@@ -69,7 +69,11 @@ struct SummaryReaderTests {
     d.water = .init(
       offered: 3, given: 1, declined: 1, later: 1, amountML: 250, fluidLimitML: 1500,
       days: [.init(day: "2026-11-02", totalML: 250, limitML: 1500)])
-    d.feelings = [.init(when: "2026-11-03", ratedBy: .caregiver, scores: ["pain": 4], text: "ok")]
+    d.feelings = [
+      .init(
+        when: "2026-11-03", ratedBy: .caregiver, scores: ["pain": 4], text: "ok", by: "Ana",
+        own: true)
+    ]
     d.notes = [.init(when: "2026-11-04", text: "line\nbreak \u{0007}")]
     d.consents = [
       SummaryConsent(
@@ -82,7 +86,8 @@ struct SummaryReaderTests {
     d.redFlags.said = [
       .init(
         when: "2026-11-22", source: "stopped", rules: ["bleeding-signs"],
-        words: "her nose is bleeding \"and\" won't stop", session: 1, cleared: "2026-11-23")
+        words: "her nose is bleeding \"and\" won't stop", session: 1, cleared: "2026-11-23",
+        by: "Ana", own: true)
     ]
     d.redFlags.wordsUnread = 1
     let counts = (d.safety?.against.count, d.safety?.worse.count)

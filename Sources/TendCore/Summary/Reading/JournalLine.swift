@@ -64,6 +64,7 @@ enum JournalLine {
     case "feeling":
       var feeling = SummaryFeeling(at: at, ratings: f.ratings, text: f.text)
       feeling.lang = f.lang
+      feeling.by = f.by
       return .entry(.feeling(feeling))
     case "water":
       guard let answer = f.answer else { return .unreadable("missing field \"answer\"") }

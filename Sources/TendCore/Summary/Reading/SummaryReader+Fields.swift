@@ -334,7 +334,9 @@ extension SummaryReader {
     return out
   }
 
-  static let feelingKeys: [Key] = [.r("when"), .o("ratedBy"), .r("scores"), .o("text")]
+  static let feelingKeys: [Key] = [
+    .r("when"), .o("ratedBy"), .r("scores"), .o("text"), .o("by"), .o("own"),
+  ]
 
   mutating func feeling() throws(Failure) -> SummaryData.Feeling {
     var out = SummaryData.Feeling(when: "", scores: [:])
@@ -343,7 +345,9 @@ extension SummaryReader {
       case 0: out.when = try r.string()
       case 1: out.ratedBy = try r.optional { r throws(Failure) in try r.word(RatedBy.self) }
       case 2: out.scores = try r.intsByName()
-      default: out.text = try r.optString()
+      case 3: out.text = try r.optString()
+      case 4: out.by = try r.optString()
+      default: out.own = try r.optional { r throws(Failure) in try r.bool() }
       }
     }
     return out
@@ -420,7 +424,8 @@ extension SummaryReader {
   }
 
   static let saidFlagKeys: [Key] = [
-    .r("when"), .r("source"), .r("rules"), .o("words"), .o("session"), .o("cleared"),
+    .r("when"), .r("source"), .r("rules"), .o("words"), .o("session"), .o("cleared"), .o("by"),
+    .o("own"),
   ]
 
   mutating func saidFlag() throws(Failure) -> SummaryData.SaidFlag {
@@ -432,7 +437,9 @@ extension SummaryReader {
       case 2: out.rules = try r.strings()
       case 3: out.words = try r.optString()
       case 4: out.session = try r.optInt()
-      default: out.cleared = try r.optString()
+      case 5: out.cleared = try r.optString()
+      case 6: out.by = try r.optString()
+      default: out.own = try r.optional { r throws(Failure) in try r.bool() }
       }
     }
     return out

@@ -94,6 +94,8 @@ enum JSONRows {
     text { out in
       out.append(contentsOf: pads[2])
       var o = Object(level: 2, into: &out)
+      if let v = f.by { o.string("by", v, &out) }
+      if f.own == true { o.key("own", &out); out.append(contentsOf: "true".utf8) }
       if let v = f.ratedBy { o.string("ratedBy", v.rawValue, &out) }
       o.key("scores", &out)
       scores(f.scores, level: 3, into: &out)

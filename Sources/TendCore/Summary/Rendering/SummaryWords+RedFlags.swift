@@ -54,7 +54,9 @@ extension SummaryWords {
   /// Nosebleed that won't stop. Not marked as seen yet."
   func saidLine(_ s: SummaryData.SaidFlag) -> String {
     let rules = t.list(s.rules.map(ruleName))
-    let source = t("summary.redFlags.source.\(s.source)")
+    let source =
+      s.source == "feeling"
+      ? whose(own: s.own, by: s.by) : t("summary.redFlags.source.\(s.source)")
     var line =
       s.words.map {
         t(
@@ -72,6 +74,15 @@ extension SummaryWords {
       + (s.cleared.map { t("summary.redFlags.clearedOn", ["date": .text(when($0))]) }
         ?? t("summary.redFlags.standing"))
     return line
+  }
+
+  /// Whose words a feeling is, honestly: "in their own words" only when the receiver wrote them
+  /// down; else "as told by Ana, the caregiver", or "in the caregiver's words" when no name was
+  /// given (stranger 5, F27: a clinician reads "their own words" as the patient speaking).
+  func whose(own: Bool?, by: String?) -> String {
+    if own == true { return t("summary.redFlags.source.feeling") }
+    if let by, !by.isEmpty { return t("summary.words.toldBy", ["name": .text(by)]) }
+    return t("summary.words.caregiver")
   }
 
   /// The rule names a stopped session's reason reads as ("red flag: Nosebleed that won't stop").

@@ -131,7 +131,9 @@ struct SummaryWords {
         [
           "count": .number(n.sessions),
           "days": .text(t("summary.glance.onDays", ["count": .number(n.activeDays)])),
-          "perWeek": .text(number(Double(n.sessions) / weeks)), "minutes": .number(n.minutes),
+          "perWeek": .text(number(Double(n.sessions) / weeks)),
+          // Its own plural: "1 session, 5 minutes", "3 sessions, 1 minute".
+          "minutes": .text(t("summary.glance.minutesInAll", ["count": .number(n.minutes)])),
         ])
     ]
     // All under a minute: the line above says so, and a length line would say it again.
@@ -430,7 +432,7 @@ struct SummaryWords {
         f.scores[s.rawValue].map { "\(scaleName(s)) \($0) (\(scaleAnchor(s)))" }
       }
       if !scores.isEmpty { parts.append(scores.joined(separator: ", ")) }
-      if let text = f.text { parts.append("“\(text)”") }
+      if let text = f.text { parts.append("“\(text)”" + t.aside(whose(own: f.own, by: f.by))) }
       return parts.joined(separator: " · ")
     } + more(data.totals.feelings, shown: min(Self.pageNotes, data.feelings?.count ?? 0))
   }
