@@ -365,7 +365,8 @@ public struct SummaryBuilder: Sendable {
         Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
       }
     }
-    if options.keepSessions {
+    // The first pass of a streamed export (`discardRows`, no sink) sends no row: none is made.
+    if options.keepSessions, sink != nil || !discardRows {
       var r = row(s)
       r.precautions = inForceIDs
       r.breaches = auditor == nil ? nil : breaches
