@@ -196,6 +196,18 @@ struct ReviewFiguresTests {
     }
     let edited = Review.read(bytes: Self.seeds.last!, path: "x.json", rows: false)
     #expect(edited.disagreements.map(\.figure).contains("sessions"))
+    // A row's ratings with 20,000 other keys (kept in a set for their duplicates), and then one
+    // of them again: read the same both ways, then refused the same way.
+    let text = String(decoding: Self.seeds[0], as: UTF8.self)
+    let many = (0..<20_000).map { "\"k\($0)\" : 1, " }.joined()
+    let wide = text.replacingOccurrences(of: "\"before\" : {", with: "\"before\" : {" + many)
+    #expect(
+      Self.outcome(Array(wide.utf8), rows: false) == Self.outcome(Array(wide.utf8), rows: true))
+    let twice = text.replacingOccurrences(
+      of: "\"before\" : {", with: "\"before\" : {" + many + "\"k7\" : 2, ")
+    let refused = Self.outcome(Array(twice.utf8), rows: false)
+    #expect(refused == Self.outcome(Array(twice.utf8), rows: true))
+    #expect(refused.contains("before.k7: given twice"), "\(refused.prefix(200))")
   }
 
   /// Edits of a row that keep the file JSON (some keep it a valid export, with other figures;

@@ -84,7 +84,8 @@ extension SummaryReader {
     guard c.take(0x7B) else { throw fail("expected an object") }
     c.depth += 1
     var seen: UInt8 = 0
-    var others: [String] = []
+    // Other keys, for their duplicates (a set: a hostile file may hold many).
+    var others = Set<String>()
     if !c.take(0x7D) {
       repeat {
         guard let raw = c.rawString() else {
@@ -114,8 +115,7 @@ extension SummaryReader {
           twice = seen & (1 << UInt8(rank)) != 0
           seen |= 1 << UInt8(rank)
         } else {
-          twice = others.contains(key)
-          others.append(key)
+          twice = !others.insert(key).inserted
         }
         guard !twice else { throw fail("given twice").under(key) }
         let value: Int
