@@ -15,6 +15,14 @@ import TendCore
 /// By default 10k and 100k lines (a few minutes); `TEND_BENCH_1M=1` adds 1M lines (jq alone
 /// takes minutes there, and FHIR writes gigabytes), `TEND_BENCH_SIZES=10000,…` picks sizes,
 /// `TEND_BENCH_FORMATS=json,csv` formats. A table at the end shows how time and memory grow.
+///
+/// Pair by pair: `TEND_BENCH_PAIRS=N` runs each format N times in turn with jq (jq, tend, jq,
+/// tend…) instead of the best of 3, and prints the median and range of the pairs' ratios, wall
+/// and CPU; `TEND_BENCH_REVIEW_PAIRS=N` sets review's pairs (5). `TEND_BENCH_BINARY` measures
+/// another tend than the one beside the benchmark, and `TEND_BENCH_BEFORE=/path/to/old/tend` adds
+/// an older binary to every pair (jq, before, after), each with a cache folder of its own, so a
+/// change is measured against its start in the same minutes. The load average is printed
+/// before and after each measurement.
 enum ExportBenchmarks {
   static let sizes = [10_000, 100_000, 1_000_000]
 
@@ -61,7 +69,9 @@ enum ExportBenchmarks {
       print("skipped: jq not installed")
       return
     }
-    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let exe =
+      ProcessInfo.processInfo.environment["TEND_BENCH_BINARY"]
+      ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
       .appendingPathComponent("tend").path
     guard FileManager.default.isExecutableFile(atPath: exe) else {
       print(
@@ -121,6 +131,16 @@ enum ExportBenchmarks {
       $0.split(separator: ",").compactMap { SummaryFormat(rawValue: String($0)) }
     }
     fflush(nil)
+    if pairs > 0 {
+      for format in formats ?? SummaryFormat.allCases {
+        let args = ["summary", "--receiver", "Bench", "--format", format.rawValue] + period
+        try paired(
+          "\(format.rawValue), \(lines / 1000)k lines", pairs: pairs, exe: exe, args: args,
+          env: env
+        ) { try spawn(jq, ["-n", "-c", SummaryBenchmarks.jqProgram, journal], env: env) }
+      }
+      return
+    }
     for format in formats ?? SummaryFormat.allCases {
       let args = ["summary", "--receiver", "Bench", "--format", format.rawValue] + period
       let r = try best(runs) { try spawn(exe, args, env: env) }
@@ -162,11 +182,19 @@ enum ExportBenchmarks {
     var env = ProcessInfo.processInfo.environment
     env["TEND_DATA"] = Measure.packageRoot.path
     env["NO_COLOR"] = "1"
+    let reviewPairs = Int(ProcessInfo.processInfo.environment["TEND_BENCH_REVIEW_PAIRS"] ?? "") ?? 5
+    if pairs > 0 || before != nil {
+      try paired(
+        "review of \(paths.count) exports", pairs: reviewPairs, exe: exe, args: ["review"] + paths,
+        env: env
+      ) { try spawn(jq, ["-r", ".totals.sessions"] + paths, env: env) }
+      return
+    }
     var ratios: [Double] = []
     var tendTimes: [Double] = []
     var jqTimes: [Double] = []
     var cpuRatios: [Double] = []
-    for _ in 0..<5 {
+    for _ in 0..<reviewPairs {
       let t = try spawn(exe, ["review"] + paths, env: env)
       let j = try spawn(jq, ["-r", ".totals.sessions"] + paths, env: env)
       guard t.status == 0 else {
@@ -183,6 +211,62 @@ enum ExportBenchmarks {
           "review of %d exports: %@, jq reading one field from each %@: %.2f× (pair by pair; target ≤ 0.5×); CPU time %.2f× jq's",
         paths.count, Measure.format(median(tendTimes)), Measure.format(median(jqTimes)),
         median(ratios), median(cpuRatios)))
+  }
+
+  /// `TEND_BENCH_PAIRS`: pairs per format (0: the best of 3, as before).
+  static var pairs: Int { Int(ProcessInfo.processInfo.environment["TEND_BENCH_PAIRS"] ?? "") ?? 0 }
+  /// `TEND_BENCH_BEFORE`: an older tend measured in the same pairs.
+  static var before: String? { ProcessInfo.processInfo.environment["TEND_BENCH_BEFORE"] }
+
+  /// The 1, 5 and 15 minute load averages (`/proc/loadavg`).
+  static func load() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else {
+      return "?"
+    }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+  }
+
+  /// `pairs` rounds of the baseline then tend (and the older tend first, with
+  /// `TEND_BENCH_BEFORE`), each round's ratio to that round's baseline; prints each binary's
+  /// median wall and CPU ratio, and the range of the wall ratios.
+  static func paired(
+    _ name: String, pairs: Int, exe: String, args: [String], env: [String: String],
+    baseline: () throws -> Run
+  ) throws {
+    var subjects = [("after", exe)]
+    if let before { subjects.insert(("before", before), at: 0) }
+    var wall: [String: [Double]] = [:]
+    var cpu: [String: [Double]] = [:]
+    var base: [Double] = []
+    var rss: [String: Double] = [:]
+    let startLoad = load()
+    for _ in 0..<max(1, pairs) {
+      let b = try baseline()
+      base.append(b.wall)
+      for (label, binary) in subjects {
+        var own = env
+        own["XDG_CACHE_HOME"] = "/tmp/tend-bench-cache-\(label)"
+        let r = try spawn(binary, args, env: own)
+        guard r.status == 0 else {
+          throw StartupBenchmarks.Failed(description: "\(binary) \(args.prefix(5)): \(r.status)")
+        }
+        wall[label, default: []].append(r.wall / b.wall)
+        cpu[label, default: []].append(r.cpu / max(b.cpu, 1e-6))
+        rss[label] = max(rss[label] ?? 0, r.rss)
+      }
+    }
+    print(
+      String(
+        format: "%@: %d pairs, baseline median %@ (load %@ → %@)", name, max(1, pairs),
+        Measure.format(median(base)), startLoad, load()))
+    for (label, _) in subjects {
+      let w = wall[label] ?? [0]
+      print(
+        String(
+          format: "  %@  wall %.2f× (%.2f-%.2f)  CPU %.2f×  peak RSS %.1f MB", label, median(w),
+          w.min() ?? 0, w.max() ?? 0, median(cpu[label] ?? [0]), rss[label] ?? 0))
+    }
+    fflush(nil)
   }
 
   /// The generated journal of `lines` lines (the 1M one is the summary benchmark's).

@@ -32,8 +32,9 @@ struct Tend: ParsableCommand {
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     ProcessMemory.keepFreedMemory()
-    // Only a `check` run on its own keeps its values to the end (never the conversation's).
-    KeptUntilExit.enabled = arguments.first == "check"
+    // Only a `check`, `summary` or `share` run on its own keeps its values to the end (never
+    // the conversation's).
+    KeptUntilExit.enabled = ["check", "summary", "share"].contains(arguments.first ?? "")
     let code = execute(arguments)
     Foundation.exit(code)
   }

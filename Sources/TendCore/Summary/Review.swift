@@ -10,7 +10,8 @@ public enum Review {
     case altered
     /// No checksum in the file (made by `tend summary` without sharing, or stripped).
     case unverified
-    case unreadable(String)
+    /// Why, in words from `Locales/` (`review.reason.*`), rendered in the reader's language.
+    case unreadable(Message)
   }
 
   public struct File: Sendable {
@@ -38,31 +39,60 @@ public enum Review {
   }
 
   /// Reads one file; never throws (an unreadable file is a result, not an error).
-  public static func read(path: String, redFlagConditions: Set<String> = []) -> File {
+  ///
+  /// `rows: false` (the table of several files, which shows no session row, feeling or note):
+  /// a Tend JSON export's rows are checked as always and its figures recomputed from them, but
+  /// the rows are not kept, nor its feelings and notes (`summary.sessions`, `feelings` and
+  /// `notes` are nil); everything else, the status and the disagreements are the same.
+  public static func read(path: String, redFlagConditions: Set<String> = [], rows: Bool = true)
+    -> File
+  {
     switch contents(path) {
     case .success(let bytes):
-      return read(bytes: bytes, path: path, redFlagConditions: redFlagConditions)
+      return read(bytes: bytes, path: path, redFlagConditions: redFlagConditions, rows: rows)
     case .failure(let refused):
       return File(path: path, status: .unreadable(refused.reason), format: nil, summary: nil)
     }
   }
 
-  public static func read(bytes: [UInt8], path: String, redFlagConditions: Set<String> = []) -> File
-  {
+  public static func read(
+    bytes: [UInt8], path: String, redFlagConditions: Set<String> = [], rows: Bool = true
+  ) -> File {
+    var file = readKeeping(
+      bytes: bytes, path: path, redFlagConditions: redFlagConditions, rows: rows)
+    if !rows {
+      file.summary?.sessions = nil
+      file.summary?.feelings = nil
+      file.summary?.notes = nil
+    }
+    return file
+  }
+
+  static func readKeeping(
+    bytes: [UInt8], path: String, redFlagConditions: Set<String>, rows: Bool
+  ) -> File {
     // A FHIR Bundle names its resourceType first; anything else is read as Tend JSON first,
     // with Tend's own reader (`SummaryReader`), so a Tend file is parsed once.
     let fhirFirst = bytes.prefix(200).split(separator: 0x22).contains {
       $0.elementsEqual("resourceType".utf8)
     }
-    if !fhirFirst, let file = readSummary(bytes, path: path) { return file }
+    if !fhirFirst, let file = readSummary(bytes, path: path, rows: rows) { return file }
     guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any]
     else {
+      if let other = otherExport(path) {
+        return File(path: path, status: .unreadable(other), format: nil, summary: nil)
+      }
       let line = bytes.withUnsafeBufferPointer { SummaryReader.syntaxFailure($0) }
       return File(
-        path: path, status: .unreadable("not JSON" + (line.map { " (\($0))" } ?? "")),
+        path: path,
+        status: .unreadable(
+          line.map { Message("review.reason.notJSONAt", ["line": .text(String($0))]) }
+            ?? Message("review.reason.notJSON")),
         format: nil, summary: nil)
     }
-    if object["kind"] as? String == "tend-summary", let file = readSummary(bytes, path: path) {
+    if object["kind"] as? String == "tend-summary",
+      let file = readSummary(bytes, path: path, rows: rows)
+    {
       return file
     }
     if object["resourceType"] as? String == "Bundle", !ReviewCheck.madeByTend(object) {
@@ -72,7 +102,7 @@ public enum Review {
     }
     guard let read = FHIRReader.read(object) else {
       return File(
-        path: path, status: .unreadable("neither a Tend summary nor a FHIR Bundle"), format: nil,
+        path: path, status: .unreadable(Message("review.reason.neither")), format: nil,
         summary: nil)
     }
     // A Bundle from elsewhere has no summary-period extension: its sessions' days are the period.
@@ -103,7 +133,26 @@ public enum Review {
 
   /// Why a file was not read.
   public struct Refused: Error, Equatable {
-    public var reason: String
+    public var reason: Message
+  }
+
+  /// The extensions of the exports `review` does not read (CSV and the pages).
+  static let pageExtensions: Set<String> = ["csv", "txt", "text", "md", "markdown", "html", "htm"]
+
+  /// Why a file that is not JSON is not read, when it looks like one of Tend's other exports: a
+  /// `FILE.sha256` beside it (as `tend share --format csv --output FILE` writes), or a CSV,
+  /// text, Markdown or HTML name. Nil otherwise (it is then just "not JSON").
+  static func otherExport(_ path: String) -> Message? {
+    let name = ReviewReport.fileName(path)
+    var info = stat()
+    if stat(path + ".sha256", &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+      return Message("review.reason.otherExport.sidecar", ["sidecar": .text(name + ".sha256")])
+    }
+    let ext = name.split(separator: ".", omittingEmptySubsequences: false).last.map {
+      $0.lowercased()
+    }
+    guard name.contains("."), let ext, pageExtensions.contains(ext) else { return nil }
+    return Message("review.reason.otherExport")
   }
 
   /// The bytes of a regular file, read straight into one array. Anything else is refused
@@ -117,17 +166,18 @@ public enum Review {
     var info = stat()
     if stat(path, &info) == 0, let refused = refusal(info.st_mode) { return .failure(refused) }
     let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-    guard fd >= 0 else { return .failure(Refused(reason: "cannot open")) }
+    let cannotOpen = Refused(reason: Message("review.reason.cannotOpen"))
+    guard fd >= 0 else { return .failure(cannotOpen) }
     defer { close(fd) }
     // What was opened (the name may have been replaced in between).
-    guard fstat(fd, &info) == 0 else { return .failure(Refused(reason: "cannot open")) }
+    guard fstat(fd, &info) == 0 else { return .failure(cannotOpen) }
     if let refused = refusal(info.st_mode) { return .failure(refused) }
     guard info.st_size <= off_t(largestFile) else {
       return .failure(
         Refused(
-          reason:
-            "\(info.st_size) bytes, larger than the \(largestFile >> 20) MiB a file may have to be reviewed"
-        ))
+          reason: Message(
+            "review.reason.tooLarge",
+            ["size": .text(String(info.st_size)), "limit": .text(String(largestFile >> 20))])))
     }
     // Read straight into the array's storage (no zeroing first); only the bytes read count.
     let size = Int(info.st_size)
@@ -149,37 +199,44 @@ public enum Review {
   static func refusal(_ mode: mode_t) -> Refused? {
     switch mode & S_IFMT {
     case S_IFREG: nil
-    case S_IFDIR: Refused(reason: "a folder, not a file")
-    case S_IFIFO, S_IFSOCK:
-      Refused(reason: "a pipe or socket, not a file (save what it sends to a file first)")
-    default: Refused(reason: "a device, not a file")
+    case S_IFDIR: Refused(reason: Message("review.reason.folder"))
+    case S_IFIFO, S_IFSOCK: Refused(reason: Message("review.reason.pipe"))
+    default: Refused(reason: Message("review.reason.device"))
     }
   }
 
   /// A Tend JSON summary, read and checked; nil when the bytes are not one (other JSON, or not
   /// JSON at all). A damaged one is unreadable, naming the line and the field.
-  static func readSummary(_ bytes: [UInt8], path: String) -> File? {
+  /// With `rows: false` the rows are read as figures only (`SummaryReader.readFigures`).
+  static func readSummary(_ bytes: [UInt8], path: String, rows: Bool = true) -> File? {
     let newer = { (v: Int) in
       File(
-        path: path, status: .unreadable("schema \(v) is newer than this Tend reads"),
+        path: path,
+        status: .unreadable(Message("review.reason.schemaNewer", ["v": .text(String(v))])),
         format: .json, summary: nil)
     }
     return bytes.withUnsafeBufferPointer { buffer -> File? in
-      switch SummaryReader.read(buffer) {
-      case .success(let summary):
+      let read: Result<(SummaryData, [ReviewFigures.Row]?), SummaryReader.Failure> =
+        rows
+        ? SummaryReader.read(buffer).map { ($0, $0.sessions?.map(ReviewFigures.Row.init)) }
+        : SummaryReader.readFigures(buffer)
+      switch read {
+      case .success(let (summary, figureRows)):
         guard summary.kind == "tend-summary" else { return nil }
         guard summary.v <= SummaryData.schemaVersion else { return newer(summary.v) }
         return File(
           path: path, status: status(bytes, summary.checksum), format: .json, summary: summary,
-          disagreements: ReviewCheck.disagreements(summary))
+          disagreements: figureRows.map {
+            ReviewCheck.disagreements(summary, ReviewFigures($0, period: summary.period))
+          } ?? [])
       case .failure(let failure):
         guard let top = SummaryReader.kindAndVersion(buffer), top.kind == "tend-summary" else {
           return nil
         }
         if let v = top.v, v > SummaryData.schemaVersion { return newer(v) }
         return File(
-          path: path, status: .unreadable("not a Tend summary (\(failure.message(buffer)))"),
-          format: .json, summary: nil)
+          path: path, status: .unreadable(failure.notSummary(buffer)), format: .json,
+          summary: nil)
       }
     }
   }

@@ -19,51 +19,34 @@ public enum ReviewCheck {
   /// Recomputes the figures from `summary.sessions` (nothing to compare when it has none).
   public static func disagreements(_ summary: SummaryData) -> [Disagreement] {
     guard let rows = summary.sessions else { return [] }
-    let receiver = SummaryReceiver(id: "", name: "")
-    let options = SummaryOptions(
-      period: SummaryPeriod(from: summary.period.from, to: summary.period.to),
-      now: summary.made ?? SummaryTime(seconds: 0, offset: 0),
-      // Only counts and means are compared: the rows themselves are not made again.
-      keepSessions: false)
-    let fallback = SummaryTime(seconds: Int64(summary.period.from) * 86_400 + 43_200, offset: 0)
-    let entries = rows.map { r -> SummaryEntry in
-      var s = SummarySession(at: r.at ?? fallback)
-      s.minutes = r.minutes
-      s.routine = r.routine
-      s.sites = r.sites
-      s.pressure = r.pressure
-      s.by = r.by
-      s.stoppedEarly = r.status == "stopped"
-      func ratings(_ d: [String: Int], _ by: RatedBy?) -> SummaryRatings? {
-        guard !d.isEmpty else { return nil }
-        var scores = Scores()
-        for (k, v) in d { if let scale = SummaryScale(rawValue: k) { scores[scale] = v } }
-        return SummaryRatings(ratedBy: by ?? .receiver, scores: scores)
-      }
-      s.before = ratings(r.before, r.beforeBy)
-      s.after = ratings(r.after, r.afterBy)
-      return .session(s)
-    }
-    let again = SummaryBuilder.summarize(receiver, entries, options: options)
+    return disagreements(
+      summary, ReviewFigures(rows.lazy.map(ReviewFigures.Row.init), period: summary.period))
+  }
+
+  /// The figures `summary` states that `again` (recomputed from its rows) does not give.
+  public static func disagreements(_ summary: SummaryData, _ again: ReviewFigures)
+    -> [Disagreement]
+  {
+    let ratings = again.ratings
     var out: [Disagreement] = []
     func check(_ figure: String, _ claimed: Int, _ actual: Int) {
       if claimed != actual {
         out.append(.init(figure: figure, claimed: String(claimed), recomputed: String(actual)))
       }
     }
-    check("sessions", summary.totals.sessions, again.totals.sessions)
-    check("stopped", summary.totals.stopped, again.totals.stopped)
-    check("rated", summary.totals.rated, again.totals.rated)
-    check("worse-after", summary.redFlags.worseAfter, again.redFlags.worseAfter)
+    check("sessions", summary.totals.sessions, again.sessions)
+    check("stopped", summary.totals.stopped, again.stopped)
+    check("rated", summary.totals.rated, again.rated)
+    check("worse-after", summary.redFlags.worseAfter, again.worseAfter)
     if let total = summary.safety?.worseCount {
-      check("worse-after", total, again.redFlags.worseAfter)
+      check("worse-after", total, again.worseAfter)
     }
     if let listed = summary.safety?.worse.count {
-      check("worse-after", listed, again.redFlags.worseAfter)
+      check("worse-after", listed, again.worseAfter)
     }
     for scale in SummaryScale.allCases {
       let a = summary.ratings.first { $0.scale == scale }
-      let b = again.ratings.first { $0.scale == scale }
+      let b = ratings.first { $0.scale == scale }
       func text(_ r: SummaryData.RatingChange?) -> String {
         guard let r else { return "-" }
         return String(

@@ -78,6 +78,11 @@ public struct SummaryBuilder: Sendable {
   /// The first pass of a streamed export: rows and the full SAFETY lists are neither kept nor
   /// sent (the second pass sends them), so memory stays flat.
   public var discardRows = false
+  /// The second pass of a streamed export: only what goes to the sink is made (rows, the SAFETY
+  /// items, streamed feelings and notes, and what they depend on: what was in force, red flags
+  /// said, water answers); the counts, lists and trend that only `finish` reads are not
+  /// gathered again (the first pass has them, and this builder's `finish` is never used).
+  public var rowsOnly = false
   var streaming: Bool { sink != nil || discardRows }
   /// A streamed JSON export: feelings and notes go to the sink as they are read (or, without
   /// one, are only counted) instead of being kept. Their order in the export is by time, so
@@ -176,7 +181,7 @@ public struct SummaryBuilder: Sendable {
         if let last = lastFeelingAt, f.at < last { textsInOrder = false }
         lastFeelingAt = f.at
         sink?.feeling(item, at: f.at)
-      } else {
+      } else if !rowsOnly {
         Self.keepLatest(&feelings, limit: options.noteLimit, (f.at, item))
       }
     case .water(let w):
@@ -189,7 +194,7 @@ public struct SummaryBuilder: Sendable {
       default: break
       }
       water.amountML += w.amountML ?? 0
-      if let ml = w.amountML, ml > 0 { waterByDay[w.at.localDay, default: 0] += ml }
+      if let ml = w.amountML, ml > 0, !rowsOnly { waterByDay[w.at.localDay, default: 0] += ml }
       if options.keepSessions, let last = lastSessionAt, !rows.isEmpty,
         w.at.seconds - last.seconds < 4 * 3600,
         rows[rows.count - 1].water == nil || w.answer == "given"
@@ -224,11 +229,8 @@ public struct SummaryBuilder: Sendable {
     }
   }
 
-  mutating func addSession(_ s: SummarySession) {
-    let day = s.at.localDay
-    guard options.period.contains(day: day) else { return }
-    sessions += 1
-    lastSessionAt = s.at
+  /// What a session adds to the counts and the trend (not to its row).
+  mutating func count(_ s: SummarySession, day: Int) {
     let m = max(0, min(600, s.minutes ?? 0))
     minutes += m
     if s.minutes != nil { minuteCounts[m] += 1 }
@@ -243,6 +245,14 @@ public struct SummaryBuilder: Sendable {
       }
     }
     grid.add(day: day, before: s.before?.scores, after: s.after?.scores)
+  }
+
+  mutating func addSession(_ s: SummarySession) {
+    let day = s.at.localDay
+    guard options.period.contains(day: day) else { return }
+    sessions += 1
+    lastSessionAt = s.at
+    if !rowsOnly { count(s, day: day) }
     var anyPair = false
     var worse = false
     if let b = s.before?.scores, let a = s.after?.scores {
@@ -340,7 +350,7 @@ public struct SummaryBuilder: Sendable {
     if let note = s.note {
       readWords(note, source: "note", at: s.at, session: sessions, lang: s.lang)
     }
-    if s.stoppedEarly {
+    if s.stoppedEarly, !rowsOnly {
       stoppedCount += 1
       var entry = SummaryData.Stopped(
         when: s.at.day, minutes: s.minutes, plannedMinutes: nil, routine: s.routine,
@@ -351,7 +361,7 @@ public struct SummaryBuilder: Sendable {
         stopped.removeFirst(stopped.count - Self.stoppedLimit)
       }
     }
-    for id in inForceIDs {
+    for id in inForceIDs where !rowsOnly {
       var span = precautions[id] ?? PrecautionSpan(condition: SummaryCondition(id: id))
       span.first = min(span.first ?? day, day)
       span.last = max(span.last ?? day, day)
@@ -363,11 +373,12 @@ public struct SummaryBuilder: Sendable {
         if let last = lastNoteAt, s.at < last { textsInOrder = false }
         lastNoteAt = s.at
         sink?.note(SummaryData.Note(when: s.at.day, text: note), at: s.at)
-      } else {
+      } else if !rowsOnly {
         Self.keepLatest(&notes, limit: options.noteLimit, (s.at, note))
       }
     }
-    if options.keepSessions {
+    // The first pass of a streamed export (`discardRows`, no sink) sends no row: none is made.
+    if options.keepSessions, sink != nil || !discardRows {
       var r = row(s)
       r.precautions = inForceIDs
       r.breaches = auditor == nil ? nil : breaches

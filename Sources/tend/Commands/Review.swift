@@ -26,15 +26,10 @@ extension Tend {
       let paths = files
       let table = paths.count > 1
       DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-        var file = TendCore.Review.read(path: paths[i], redFlagConditions: redFlags)
-        if table {
-          // The table of several files shows no session row, feeling or note (`ReviewReport`),
-          // and the figures were already checked against the rows: they are let go here, in
-          // the reading threads, instead of a thousand files' rows held to the end.
-          file.summary?.sessions = nil
-          file.summary?.feelings = nil
-          file.summary?.notes = nil
-        }
+        // The table of several files shows no session row, feeling or note (`ReviewReport`):
+        // a JSON export's rows are then checked and counted as they are read, never kept
+        // (`rows: false`), and a FHIR export's are let go in the reading thread.
+        let file = TendCore.Review.read(path: paths[i], redFlagConditions: redFlags, rows: !table)
         results.set(i, file)
       }
       let read = results.all

@@ -22,7 +22,7 @@ struct ReviewRefusalTests {
   }
 
   static func reason(_ file: Review.File) -> String? {
-    if case .unreadable(let why) = file.status { return why }
+    if case .unreadable(let why) = file.status { return Fixtures.english.render(why) }
     return nil
   }
 

@@ -255,7 +255,7 @@ struct SummaryReaderTests {
     func reason(_ text: String) -> String {
       guard case .unreadable(let why) = Review.read(bytes: Array(text.utf8), path: "x").status
       else { return "read" }
-      return why
+      return Fixtures.english.render(why)
     }
     #expect(reason("{\n\"a\": [1,\n2,,]}") == "not JSON (line 3)")
     #expect(

@@ -65,6 +65,71 @@ struct SummaryStreamTests {
     }
   }
 
+  /// A long journal: 900 sessions over the four weeks (notes, stop reasons, water after some,
+  /// feelings, a few out of time order), so an export is written in many 64 KB pieces.
+  static var longJournal: String {
+    var lines: [String] = []
+    var seed: UInt64 = 16
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    for i in 0..<900 {
+      let day = 1 + i * 28 / 900
+      let hour = 8 + (i % 3) * 4 + (i % 17 == 0 ? -3 : 0)
+      let at = String(format: "2026-11-%02dT%02d:%02d:00-05:00", day, hour, i % 60)
+      let after =
+        next(6) == 0
+        ? "null"
+        : "{\"ratedBy\":\"caregiver\",\"scores\":{\"pain\":\(next(11)),\"comfort\":\(next(11))}}"
+      let note = i % 7 == 0 ? ",\"note\":\"Slept after \\\"step \(i)\\\"\"" : ""
+      let stop = i % 40 == 0 ? ",\"stopReason\":\"felt light-headed\",\"stoppedEarly\":true" : ""
+      lines.append(
+        "{\"after\":\(after),\"at\":\"\(at)\",\"before\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":\(next(11)),\"anxiety\":\(next(11))}},\"by\":\"\(i % 2 == 0 ? "Ana" : "Luis")\",\"minutes\":\(5 + next(20))\(note),\"precautions\":[\"anticoagulants\"],\"pressure\":\(next(3)),\"routine\":\"calm-hands\",\"sites\":[\"left-hand\",\"right-hand\"]\(stop),\"type\":\"session\",\"v\":1}"
+      )
+      if i % 5 == 0 {
+        lines.append(
+          "{\"answer\":\"given\",\"amountML\":150,\"at\":\"\(at.replacingOccurrences(of: ":00-05", with: ":30-05"))\",\"by\":\"Ana\",\"type\":\"water\",\"v\":1}"
+        )
+      }
+      if i % 9 == 0 {
+        lines.append(
+          "{\"at\":\"\(at)\",\"ratings\":{\"ratedBy\":\"receiver\",\"scores\":{\"pain\":\(next(11))}},\"text\":\"tired \(i)\",\"type\":\"feeling\",\"v\":1}"
+        )
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  @Test(
+    "a long journal, written in many pieces: JSON, CSV and FHIR are the in-memory export, digest and all",
+    arguments: [SummaryFormat.fhir, .json, .csv])
+  func longJournal(format: SummaryFormat) throws {
+    let journal = Self.longJournal
+    let path = try Self.file(journal)
+    for deidentify in [false, true] {
+      let options = SummaryFixtures.options(deidentify: deidentify)
+      let sealed = format != .csv
+      let render = {
+        RenderOptions(localizer: Fixtures.english, checksum: sealed, ids: UUIDSource(seed: 9))
+      }
+      let data = SummaryBuilder.summarize(
+        SummaryFixtures.receiver, JournalScan.entries(journal), options: options)
+      #expect((data.sessions?.count ?? 0) > 800)
+      let whole = SummaryRendering.export(data, as: format, render())
+      let (text, digest) = try Self.streamed(path, format, options, render())
+      #expect(text.utf8.count > 20 * ExportWriter.piece || format != .fhir)
+      #expect(text == whole.text, "\(format) deidentify \(deidentify)")
+      if sealed {
+        #expect(digest == whole.digest)
+        #expect(Review.read(bytes: Array(text.utf8), path: "x").status == .intact)
+      } else {
+        // Unsealed: the digest is the SHA-256 of every byte written.
+        #expect(digest == SHA256.hex(text.utf8))
+      }
+    }
+  }
+
   @Test("feelings and notes out of time order are still listed sorted, the same as in memory")
   func outOfOrder() throws {
     // A feeling and a note dated before the fixture's, appended at the end of the journal.

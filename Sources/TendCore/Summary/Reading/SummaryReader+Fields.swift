@@ -79,6 +79,11 @@ extension SummaryReader {
       case 20: consents = try r.list { r throws(Failure) in try r.consent() }
       case 21: redFlags = try r.redFlags()
       case 22: safety = try r.optional { r throws(Failure) in try r.safety() }
+      case 23 where r.figuresOnly:
+        let rows = try r.optional { r throws(Failure) in
+          try r.list { r throws(Failure) in try r.figuresRow() }
+        }
+        r.figureRows = rows
       case 23:
         sessions = try r.optional { r throws(Failure) in
           try r.list { r throws(Failure) in try r.row() }

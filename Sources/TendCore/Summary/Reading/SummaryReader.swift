@@ -32,6 +32,17 @@ struct SummaryReader {
       "line \(Self.line(offset, in: bytes)): " + (field.isEmpty ? "" : field + ": ") + reason
     }
 
+    /// Why review refuses the file, in words from `Locales/` (`review.reason.notSummary`):
+    /// the line, the field and the reader's reason, as `message` says them.
+    func notSummary(_ bytes: UnsafeBufferPointer<UInt8>) -> Message {
+      let line = Message.Argument.text(String(Self.line(offset, in: bytes)))
+      return field.isEmpty
+        ? Message("review.reason.notSummaryAt", ["line": line, "reason": .reason(reason)])
+        : Message(
+          "review.reason.notSummary",
+          ["line": line, "field": .text(field), "reason": .reason(reason)])
+    }
+
     /// The line (from 1) that byte `offset` is on.
     static func line(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
       var line = 1
@@ -49,6 +60,9 @@ struct SummaryReader {
   }
 
   var c: ByteCursor
+  /// Session rows are read as figures only, into `figureRows` (`readFigures`).
+  var figuresOnly = false
+  var figureRows: [ReviewFigures.Row]?
 
   init(_ base: UnsafePointer<UInt8>, count: Int) {
     c = ByteCursor(base, start: 0, end: count)
@@ -91,15 +105,15 @@ struct SummaryReader {
     return ok || kind != nil ? (kind, v) : nil
   }
 
-  /// Where `bytes` stop being one JSON value (`line 3`), or nil when they are one.
-  static func syntaxFailure(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  /// The line where `bytes` stop being one JSON value, or nil when they are one.
+  static func syntaxFailure(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard let base = bytes.baseAddress else { return nil }
     var c = ByteCursor(base, start: 0, end: bytes.count)
     if c.skipValue() {
       c.skipSpace()
       if c.i == bytes.count { return nil }
     }
-    return "line \(Failure.line(c.i, in: bytes))"
+    return Failure.line(c.i, in: bytes)
   }
 
   func fail(_ reason: String) -> Failure { Failure(offset: c.i, field: "", reason: reason) }

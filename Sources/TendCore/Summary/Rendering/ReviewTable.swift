@@ -73,7 +73,7 @@ public enum ReviewReport {
     case .altered: t("review.status.alteredLine", ["path": .text(file.path)])
     case .unverified: t("review.status.unverifiedLine", ["path": .text(file.path)])
     case .unreadable(let why):
-      t("review.status.unreadableLine", ["path": .text(file.path), "reason": .text(why)])
+      t("review.status.unreadableLine", ["path": .text(file.path), "reason": .text(t.render(why))])
     }
   }
 

@@ -39,8 +39,14 @@ public final class ExportWriter: ExportText {
     self.fd = fd
     self.hashing = hashing
     hasher = hashing ? ChunkHasher() : nil
-    buffer.reserveCapacity(1 << 16)
+    buffer.reserveCapacity(Self.capacity)
   }
+
+  /// Written out when it holds this much.
+  public static let piece = 1 << 16
+  /// Each buffer's room: a piece and what one write may add past it (a FHIR session is a few
+  /// KB), so writing into it never grows it.
+  static let capacity = 1 << 17
 
   public func write(_ text: String) {
     var text = text
@@ -50,21 +56,46 @@ public final class ExportWriter: ExportText {
   public func write(bytes: UnsafeBufferPointer<UInt8>) {
     count += bytes.count
     buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 16 { flush() }
+    if buffer.count >= Self.piece { flush() }
   }
 
   public func write(bytes: [UInt8]) {
     count += bytes.count
     buffer.append(contentsOf: bytes)
-    if buffer.count >= 1 << 16 { flush() }
+    if buffer.count >= Self.piece { flush() }
+  }
+
+  /// Lets `body` append its bytes straight to the buffer (instead of to one of its own that is
+  /// then copied here), then writes the buffer out when it is full.
+  public func append(_ body: (inout [UInt8]) -> Void) {
+    let before = buffer.count
+    body(&buffer)
+    count += buffer.count - before
+    if buffer.count >= Self.piece { flush() }
   }
 
   /// The buffer is hashed as it is written out, in whole pieces (not write by write: most
-  /// writes are a few bytes).
+  /// writes are a few bytes). The hasher is handed the buffer itself, and writing goes on in
+  /// one it has finished with (or a new one): no piece is copied, no storage made per piece.
   public func flush() {
     guard !buffer.isEmpty else { return }
-    if hashing { hasher?.add(buffer) }
-    defer { buffer.removeAll(keepingCapacity: true) }
+    writeOut()
+    if hashing, let hasher {
+      var piece = hasher.emptied() ?? Self.fresh()
+      swap(&piece, &buffer)
+      hasher.add(&piece)
+    } else {
+      buffer.removeAll(keepingCapacity: true)
+    }
+  }
+
+  static func fresh() -> [UInt8] {
+    var b: [UInt8] = []
+    b.reserveCapacity(capacity)
+    return b
+  }
+
+  private func writeOut() {
     guard failure == nil else { return }
     buffer.withUnsafeBytes { raw in
       var offset = 0
@@ -114,20 +145,35 @@ public final class ExportWriter: ExportText {
 /// Hashes an export's pieces in the order given, on a thread of its own: the SHA-256 was a
 /// fifth of a long FHIR export's time, and runs beside the work that makes the text when there
 /// is a second core. At most 8 pieces (64 KB each, as `ExportWriter` hands them) wait at a
-/// time, so memory stays flat; the digest is the same as hashing them in line.
+/// time, so memory stays flat; the digest is the same as hashing them in line. A piece hashed
+/// is emptied and kept (at most 8) for the writer to fill again (`emptied`).
 final class ChunkHasher: @unchecked Sendable {
   /// Touched only on `queue`.
   private var hasher = SHA256()
   private let queue = DispatchQueue(label: "tend.export-sha256")
   private let slots = DispatchSemaphore(value: 8)
+  private let lock = NSLock()
+  /// Pieces handed over and not hashed yet, in order; pieces hashed and emptied.
+  private var waiting: [[UInt8]] = []
+  private var done: [[UInt8]] = []
 
-  func add(_ piece: [UInt8]) {
+  /// Takes `piece` (left empty, so the hasher holds the only reference to its storage).
+  func add(_ piece: inout [UInt8]) {
     slots.wait()
+    lock.withLock { waiting.append(piece) }
+    piece = []
     queue.async { [self] in
-      piece.withUnsafeBufferPointer { hasher.update(buffer: $0) }
+      // Taken out of the list, the piece is held here alone: emptied in place, not copied.
+      var next = lock.withLock { waiting.removeFirst() }
+      next.withUnsafeBufferPointer { hasher.update(buffer: $0) }
+      next.removeAll(keepingCapacity: true)
+      lock.withLock { if done.count < 8 { done.append(next) } }
       slots.signal()
     }
   }
+
+  /// An emptied piece to write into, if one is ready.
+  func emptied() -> [UInt8]? { lock.withLock { done.popLast() } }
 
   /// The hash state after every piece added so far.
   func state() -> SHA256 { queue.sync { hasher } }
@@ -137,7 +183,6 @@ final class ChunkHasher: @unchecked Sendable {
 final class FHIRRows: @unchecked Sendable {
   var bundle: FHIRBundle
   let out: ExportWriter
-  private var text: [UInt8] = []
 
   init(bundle: FHIRBundle, out: ExportWriter) {
     self.bundle = bundle
@@ -146,9 +191,7 @@ final class FHIRRows: @unchecked Sendable {
 
   func write(_ rows: [SummaryData.Row]) {
     for row in rows {
-      text.removeAll(keepingCapacity: true)
-      bundle.session(row, into: &text)
-      out.write(bytes: text)
+      out.append { bundle.session(row, into: &$0) }
     }
   }
 }
@@ -440,6 +483,7 @@ public struct SummaryStream {
           ) {
             $0.sink = relay
             $0.streamTexts = streamTexts
+            $0.rowsOnly = true
           }
           for entry in adding { again.builder.add(entry) }
           again.builder.flushRows()
