@@ -5,7 +5,7 @@ extension Catalog {
     "id", "category", "site", "defaultSite", "verdict", "maxPressure", "avoid", "siteNotes",
     "avoidPositions", "noJointMovement", "maxMinutes", "askCareTeam", "emergency", "activeDays",
     "earlyPhase", "lastsAfterDays", "sources", "examples", "techniques", "preparations",
-    "knownAfterwards", "alsoWhenRecent",
+    "knownAfterwards", "alsoWhenRecent", "heldWhile", "removalIsTheCondition",
   ]
   static let categories = [
     "red-flag", "medicine", "device", "surgery", "skin", "bones", "cancer", "whole-body", "other",
@@ -35,7 +35,7 @@ extension Catalog {
     // A rule named by another must exist, and `alsoWhenRecent` must name one with a time limit.
     let limits = Dictionary(rules.map { ($0.id, $0.activeDays) }, uniquingKeysWith: { a, _ in a })
     for (i, node) in try r.array(root, "", "rules").enumerated() {
-      for key in ["knownAfterwards", "alsoWhenRecent"] {
+      for key in ["knownAfterwards", "alsoWhenRecent", "heldWhile"] {
         guard let other = try r.optionalString(node, "rules[\(i)]", key) else { continue }
         guard let limit = limits[other] else {
           throw r.error(node, "rules[\(i)].\(key)", "unknown rule id \"\(other)\"")
@@ -214,6 +214,10 @@ extension Catalog {
     rule.lastsAfterDays = try r.optionalInt(node, path, "lastsAfterDays", in: 1...365)
     rule.knownAfterwards = try r.optionalString(node, path, "knownAfterwards")
     rule.alsoWhenRecent = try r.optionalString(node, path, "alsoWhenRecent")
+    rule.heldWhile = try r.optionalString(node, path, "heldWhile")
+    rule.removalIsTheCondition =
+      node["removalIsTheCondition"] == nil
+      ? false : try r.bool(node, path, "removalIsTheCondition")
     return rule
   }
 

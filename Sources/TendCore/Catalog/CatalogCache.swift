@@ -371,6 +371,8 @@ extension PrecautionRule {
     w.optional(lastsAfterDays) { w, n in w.int(n) }
     w.optional(knownAfterwards) { w, s in w.string(s) }
     w.optional(alsoWhenRecent) { w, s in w.string(s) }
+    w.optional(heldWhile) { w, s in w.string(s) }
+    w.bool(removalIsTheCondition)
     w.list(sources) { w, s in
       w.string(s.url)
       w.string(s.note)
@@ -461,6 +463,8 @@ extension PrecautionRule {
     let lastsAfterDays = try r.optional { r throws(D) in try r.int() }
     let knownAfterwards = try r.optional { r throws(D) in try r.string() }
     let alsoWhenRecent = try r.optional { r throws(D) in try r.string() }
+    let heldWhile = try r.optional { r throws(D) in try r.string() }
+    let removalIsTheCondition = try r.bool()
     let sources = try r.list { r throws(D) in Source(url: try r.string(), note: try r.string()) }
     let examples = try r.list { r throws(D) -> RuleExample in
       let conditions = try r.strings()
@@ -488,7 +492,8 @@ extension PrecautionRule {
       avoidPreparations: avoidPreparations, preparationSource: preparationSource,
       maxMinutes: maxMinutes, askCareTeam: askCareTeam, emergency: emergency,
       activeDays: activeDays, earlyPhase: earlyPhase, lastsAfterDays: lastsAfterDays,
-      knownAfterwards: knownAfterwards, alsoWhenRecent: alsoWhenRecent, sources: sources,
+      knownAfterwards: knownAfterwards, alsoWhenRecent: alsoWhenRecent, heldWhile: heldWhile,
+      removalIsTheCondition: removalIsTheCondition, sources: sources,
       examples: examples, line: try r.int())
   }
 }

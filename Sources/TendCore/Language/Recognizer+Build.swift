@@ -132,8 +132,8 @@ struct Build {
         // "she knocked her left forearm on the door, there's a bruise": the place just named.
         site = s
         side = Placement.side(of: place, sides: sides, tokens: tokens, sites: sites)?.0
-        if rule.category == "device", let usual = rule.defaultSite, !s.isWithin(usual),
-          !usual.isWithin(s)
+        if rule.category == "device" || rule.defaultSite?.limb != nil,
+          let usual = rule.defaultSite, !s.isWithin(usual), !usual.isWithin(s)
         {
           usualOnSide = usual
         }
@@ -141,10 +141,10 @@ struct Build {
       {
         site = previous.condition.site
         side = previous.condition.side
-        // "the port is on that side too": that side, but a device's own place on it as well
-        // (fail closed: both are left out).
-        if rule.category == "device", let usual = rule.defaultSite, let s = site,
-          !s.isWithin(usual), !usual.isWithin(s)
+        // "the port is on that side too": that side, but a device's or a limb rule's own place
+        // on it as well (fail closed: both are left out).
+        if rule.category == "device" || rule.defaultSite?.limb != nil,
+          let usual = rule.defaultSite, let s = site, !s.isWithin(usual), !usual.isWithin(s)
         {
           usualOnSide = usual
         }

@@ -276,6 +276,20 @@ public struct Recognizer: Sendable {
         today: today,
         calendar: calendar), to: pastMentions.map(\.match), tokens: tokens)
     for (index, item) in pastMentions.enumerated() {
+      // "tuvo una trombosis en marzo, está con Xarelto": the clot's treatment goes on, so the
+      // clot's precautions hold (the rule's `heldWhile`).
+      if let held = rules[item.id]?.heldWhile,
+        present.contains(where: { $0.id == held }) || profile.contains(where: { $0.id == held })
+      {
+        present.append((item.id, item.match))
+        continue
+      }
+      // "on lui a retiré les ganglions", "had nodes removed two years ago": the removal is the
+      // condition itself, and a removal in the past is still one (only a denial takes it away).
+      if rules[item.id]?.removalIsTheCondition == true {
+        present.append((item.id, item.match))
+        continue
+      }
       if let days = pastDates[index]?.days, let rule = rules[item.id],
         !vocabulary.isRemoval(item.cue, words),
         rule.activeDays != nil && rule.isActive(daysSince: days)

@@ -82,6 +82,13 @@ public struct PrecautionRule: Sendable, Hashable, Identifiable {
   /// A rule that also holds while this condition is recent by that rule's own time limit (a
   /// colostomy made three weeks ago is an operation three weeks ago: `recent-surgery`).
   public var alsoWhenRecent: String? = nil
+  /// A rule that keeps this one in force when the words date this one past its time limit
+  /// ("a clot in March, still on Xarelto": the treatment of the clot is still going on).
+  public var heldWhile: String? = nil
+  /// Words that say the thing was taken out, or was done in the past, name the condition
+  /// itself ("on lui a retiré les ganglions", "had nodes removed years ago" are
+  /// `lymph-nodes-removed`), never that it is over; only a denial takes it away.
+  public var removalIsTheCondition: Bool = false
   public let sources: [Source]
   public let examples: [RuleExample]
   /// 1-based line of the rule in its file, for test failures.

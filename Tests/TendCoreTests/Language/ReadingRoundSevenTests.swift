@@ -313,4 +313,69 @@ struct ReadingRoundSevenTests {
     #expect(found.conditions.filter { $0.id == "iv-line" }.count == 1, "\(found.conditions)")
     #expect(verdict == .adjust)
   }
+
+  @Test("a clot dated past its time limit holds while its blood thinner goes on")
+  func clotStillTreated() throws {
+    let (_, found, _) = try Self.read(
+      "tuvo una trombosis en la pierna derecha en marzo, está con Xarelto", lang: "es")
+    #expect(found.conditions.contains { $0.id == "dvt-history" && $0.side == .right })
+  }
+
+  @Test(
+    "lymph nodes taken out, or taken out long ago, are the condition itself; a denial is not",
+    arguments: [
+      ("fr", "on lui a retiré les ganglions à gauche", true),
+      ("en", "had nodes removed on the left (axillary clearance) two years ago", true),
+      ("en", "no lymph nodes were removed, only the lump", false),
+    ])
+  func nodesRemovedStay(_ lang: String, _ text: String, _ counted: Bool) throws {
+    let (_, found, _) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "lymph-nodes-removed" } == counted, "\(text)")
+  }
+
+  @Test("a thing not taken out yet is still there")
+  func notTakenOutYet() throws {
+    let (_, found, restrictions) = try Self.read(
+      "the nodes were removed on the left, and the port on the right hasn't been taken out yet")
+    #expect(found.conditions.contains { $0.id == "port" })
+    #expect(Self.avoids(restrictions, "right-chest"))
+  }
+
+  @Test(
+    "more words the second red-team tester found",
+    arguments: [
+      ("en", "the cancer has gone into her left thigh bone", "bone-metastases"),
+      ("en", "the nurse put a butterfly in his left hand for fluids", "iv-line"),
+      ("en", "the arm with the buzz is the left one, dialysis three times a week", "iv-line"),
+      ("es", "cancer de prostata con metastasis oseas en la columna", "bone-metastases"),
+      ("en", "bulgy veins on both shins", "varicose-veins"),
+    ])
+  func secondRedTeamWords(_ lang: String, _ text: String, _ rule: String) throws {
+    let (_, found, _) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
+  }
+
+  @Test("butterflies in the stomach are nerves, not a line")
+  func butterfliesInStomach() throws {
+    let (verdict, _, _) = try Self.read("he's got butterflies in his stomach about the wedding")
+    #expect(verdict == .ok)
+  }
+
+  @Test(
+    "a warning sign that has passed still stands, in the past tense too",
+    arguments: [
+      ("es", "de repente no podía mover el brazo izquierdo, pero ya se le pasó"),
+      ("fr", "d'un coup il n'arrivait plus à bouger le bras gauche, mais c'est passé"),
+    ])
+  func passedSignStands(_ lang: String, _ text: String) throws {
+    let (verdict, _, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text)")
+  }
+
+  @Test("lymph node surgery \"on that side\" after a port leaves out that side's arm")
+  func nodesOnThatSide() throws {
+    let (_, _, restrictions) = try Self.read(
+      "Her port is on the right. The lymph node surgery was on that side too.")
+    #expect(Self.avoids(restrictions, "right-arm"))
+  }
 }
