@@ -37,14 +37,27 @@ final class SaidWords: @unchecked Sendable {
   func prepare(_ langs: [String]) {
     let missing = lock.withLock { langs.filter { built[$0] == nil } }
     guard missing.count > 1 else { return }
+    // One catalog with every missing language, so English and the routines are read once, not
+    // once a language.
+    let shared = try? TendCache.$folder.withValue(app.environment.usableCacheFolder) {
+      try LoadedCatalogs.shared.load(
+        from: app.catalog.folder,
+        languages: missing.filter { $0 != "en" && $0 != app.localizer.lang }.sorted())
+    }
     let made = Built(count: missing.count)
     DispatchQueue.concurrentPerform(iterations: missing.count) { i in
       let lang = missing[i]
-      made.set(
-        i,
-        try?
-          (lang == app.localizer.lang
-          ? app.recognizer() : SummaryArguments.recognizer(app, lang)))
+      if lang == app.localizer.lang {
+        made.set(i, try? app.recognizer())
+      } else if let shared {
+        made.set(
+          i,
+          try? TendCache.$folder.withValue(app.environment.usableCacheFolder) {
+            try Recognizer(localizer: shared.localizer(lang), catalog: shared)
+          })
+      } else {
+        made.set(i, try? SummaryArguments.recognizer(app, lang))
+      }
     }
     lock.withLock {
       for (lang, recognizer) in zip(missing, made.all) where built[lang] == nil {

@@ -540,11 +540,31 @@ public struct Recognizer: Sendable {
         meaning: .symptom("unplaced"), first: mention.first, last: mention.last, fuzzy: false)
       switch Negation.status(of: match, cues: cues, mentions: statusable, tokens: tokens) {
       case .present: build.addUnplaced(mention)
+      // "a cochlear implant last year, it's all healed": a word after a device ("healed",
+      // "better now") says the operation is over, not the device; only a denial before it or a
+      // removal takes it away.
+      case .negated(let cue)
+      where cue.first > match.last && !vocabulary.isRemoval(cue, words)
+        && Self.namesDevice(mention, words: words, vocabulary: vocabulary):
+        build.addUnplaced(mention)
       case .negated(let cue): build.notCounted("not-understood", cue, match, .negated)
       case .past(let cue): build.notCounted("not-understood", cue, match, .past)
       }
     }
     return build.finish(unknownTerms: [])
+  }
+
+  /// Whether the words of `mention` hold a hand-listed medical word (`vocab.medicalWord`: an
+  /// implant, a pump, a stimulator), the kind of thing that stays in after the operation.
+  static func namesDevice(_ mention: Unplaced.Mention, words: [String], vocabulary: Vocabulary)
+    -> Bool
+  {
+    (mention.first...mention.last).contains { i in
+      vocabulary.medicalRuns[words[i]]?.contains { run in
+        !run.widen && i + run.words.count <= words.count
+          && words[i..<(i + run.words.count)].elementsEqual(run.words)
+      } == true
+    }
   }
 
   /// Warning signs that can be a lasting state (after a stroke, with COPD) rather than new.

@@ -378,4 +378,36 @@ struct ReadingRoundSevenTests {
       "Her port is on the right. The lymph node surgery was on that side too.")
     #expect(Self.avoids(restrictions, "right-arm"))
   }
+
+  @Test("an implant stays in after the operation has healed; a stopped medicine is over")
+  func implantHealed() throws {
+    let (verdict, found, _) = try Self.read(
+      "she had a cochlear implant done on the right side last year, it's all healed")
+    #expect(verdict == .adjust, "\(found.conditions.map(\.id))")
+    let (stopped, _, _) = try Self.read(
+      "老爸以前吃过华法林，2021年医生就让停了", lang: "zh-Hans")
+    #expect(stopped != .stopCallProvider)
+  }
+
+  @Test(
+    "more words from the nineteenth batch's blind reading",
+    arguments: [
+      ("zh-Hans", "我老婆而家有咗27个礼拜，腰好酸", "pregnancy"),
+      ("zh-Hans", "右脚后跟还有个小破口", "open-wound"),
+      ("vi", "hồi đó có nạo hạch bẹn hai bên", "lymph-nodes-removed"),
+      ("vi", "đợt này cổ tay phải đang lên cơn sưng đau", "inflamed-joint"),
+      ("vi", "bà tự nhiên chóng mặt, nhìn cái gì cũng thành 2", "sudden-weakness-or-numbness"),
+    ])
+  func nineteenthBatchWords(_ lang: String, _ text: String, _ rule: String) throws {
+    let (_, found, _) = try Self.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
+  }
+
+  @Test("unmarked Vietnamese: 'ben trai' is the left side, not the groin; the cervix is no neck")
+  func vietnameseAmbiguities() throws {
+    let (_, found, _) = try Self.read("ong dat may tao nhip ben trai tu nam 2020", lang: "vi")
+    #expect(found.conditions.first { $0.id == "pacemaker" }?.site == .chest)
+    let (_, cervix, _) = try Self.read("mổ ung thư cổ tử cung 3 tuần trước", lang: "vi")
+    #expect(!cervix.conditions.contains { $0.site == .neck })
+  }
 }
