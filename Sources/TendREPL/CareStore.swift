@@ -17,6 +17,8 @@ public protocol CareStore: Sendable {
   func profile(_ id: String) throws -> Profile
   /// Adds a new receiver with a fresh id made from the name; returns it as stored.
   func addReceiver(named name: String) throws -> Profile
+  /// A new person who speaks `language` (the chat's language when they were added).
+  func addReceiver(named name: String, language: String?) throws -> Profile
   /// Adds one condition (or updates the one with the same id and place) and journals it.
   /// - Returns: whether it was new.
   @discardableResult
@@ -166,6 +168,10 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
   }
 
   public func addReceiver(named name: String) throws -> Profile {
+    try addReceiver(named: name, language: nil)
+  }
+
+  public func addReceiver(named name: String, language: String?) throws -> Profile {
     try lock.withLock {
       if stored.contains(where: { $0.name.lowercased() == name.lowercased() }) {
         throw ReceiverError.duplicate(name: name)
@@ -178,7 +184,8 @@ public final class MemoryStore: CareStore, @unchecked Sendable {
         id = "\(base)-\(n)"
         n += 1
       }
-      let p = Profile(id: id, name: name)
+      var p = Profile(id: id, name: name)
+      p.language = language
       stored.append(p)
       return p
     }

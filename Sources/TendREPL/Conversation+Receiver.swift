@@ -162,7 +162,10 @@ extension Conversation {
     }
     let profile: Profile
     do {
-      profile = try store.addReceiver(named: name)
+      // Added while speaking a language: the person is recorded as speaking it, so the next
+      // chat about them follows it and reads their words in it (outside tester, round 7: a
+      // Spanish "no" read as an English denial).
+      profile = try store.addReceiver(named: name, language: context.localizer.lang)
     } catch {
       phase = .choosingReceiver
       return [.say(t("chat.storeError", ["problem": .text(problemText(error))]))] + [

@@ -58,7 +58,13 @@ final class ChatStore: CareStore {
   }
 
   func addReceiver(named name: String) throws -> Profile {
-    try receiversStore.add(Profile(id: "", name: name))
+    try addReceiver(named: name, language: nil)
+  }
+
+  func addReceiver(named name: String, language: String?) throws -> Profile {
+    var profile = Profile(id: "", name: name)
+    profile.language = language
+    return try receiversStore.add(profile)
   }
 
   func addCondition(_ condition: ProfileCondition, to id: String, at: Date) throws -> Bool {

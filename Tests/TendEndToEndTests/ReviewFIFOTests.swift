@@ -66,6 +66,9 @@ struct ReviewOtherExportTests {
         "UNREADABLE: \(csv): tend review reads Tend's JSON and FHIR exports, and this file is neither"
       ), "\(run.stdout)")
     #expect(run.stdout.contains("run `sha256sum -c shared.csv.sha256` in its folder"))
+    // Not called damaged: the closing line says it is another kind of export (round 7).
+    #expect(run.stderr.contains("not JSON or FHIR exports"), "\(run.stderr)")
+    #expect(!run.stderr.contains("altered"), "\(run.stderr)")
     // The check it names passes in that folder.
     let check = Process()
     check.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")

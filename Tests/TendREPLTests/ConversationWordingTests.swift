@@ -191,4 +191,13 @@ struct ConversationWordingTests {
     o.send(yes)
     #expect(o.store.profiles[0].fluidLimitML == 1500, "\(lang)")
   }
+
+  @Test(
+    "a person added in a chat in one language is recorded as speaking it",
+    arguments: ["es", "fr", "en"])
+  func addedWithLanguage(_ lang: String) {
+    var h = Harness(lang: lang)
+    h.send("Rosa")
+    #expect(h.store.profiles.first?.language == lang)
+  }
 }

@@ -347,7 +347,6 @@ public enum LocaleKeys {
     "review.col.status",
     "review.col.stopped",
     "review.deidentified",
-    "review.failed",
     "review.legend",
     "review.reason.cannotOpen",
     "review.reason.device",

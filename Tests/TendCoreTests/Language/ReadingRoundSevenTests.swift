@@ -410,4 +410,19 @@ struct ReadingRoundSevenTests {
     let (_, cervix, _) = try Self.read("mổ ung thư cổ tử cung 3 tuần trước", lang: "vi")
     #expect(!cervix.conditions.contains { $0.site == .neck })
   }
+
+  /// Found by an outside tester in the chat and in `check --text` (round 7).
+  @Test(
+    "an arm that can no longer be lifted is the stroke sign in every wording",
+    arguments: [
+      ("en", "she can no longer lift her left arm"),
+      ("en", "all of a sudden she is unable to raise her left arm"),
+      ("fr", "elle ne peut soudain plus lever le bras gauche"),
+      ("es", "de repente ya no puede levantar el brazo izquierdo"),
+      ("zh-Hans", "她突然抬不起左臂"),
+    ])
+  func cannotLiftArm(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Self.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
+  }
 }
