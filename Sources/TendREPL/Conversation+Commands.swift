@@ -291,6 +291,15 @@ extension Conversation {
     case .success(let p): profile = p
     case .failure(let problem): return problem.actions
     }
+    // A red flag said in another window since this one chose the person (not saved, so only in
+    // the journal's words) holds here too, before anything is planned (outside tester, round 7).
+    let standing = unsavedRedFlags[profile.id] ?? []
+    let restored = restoreRedFlags(profile)
+    if (unsavedRedFlags[profile.id] ?? []).contains(where: { c in
+      !standing.contains { $0.id == c.id }
+    }) {
+      return restored
+    }
     // `start N` names the routine the caregiver saw at N in the last list; when its plan is
     // not the one that list showed (the facts changed since, here or in another window), say
     // so by name before anything is asked: the number never silently means another routine.

@@ -135,6 +135,20 @@ struct RoundFiveTests {
     #expect(b.sessions.last?.stoppedEarly == true)
   }
 
+  @Test("round 7: a red flag said, not saved, in another window holds at this window's start")
+  func otherWindowUnsavedRedFlagHoldsAtStart() {
+    let store = MemoryStore(profiles: [Self.person([], id: "rosa")])
+    var b = Self.chosen(Self.person([], id: "rosa"), store: store)
+    #expect(b.send("suggest").contains("Routines for today"))
+    var a = Self.chosen(Self.person([], id: "rosa"), store: store)
+    let said = a.send("tell his calf is red hot and swollen", "no")
+    #expect(said.contains("Not saved"), "\(said)")
+    let start = b.send("start lower-legs-light")
+    #expect(!start.contains("Before we start"), "\(start)")
+    #expect(start.contains("Do not massage"), "\(start)")
+    #expect(!b.conversation.isGuiding)
+  }
+
   @Test("F26: what one window keeps for today, the other window's suggest follows")
   func keptForTodaySharedBetweenWindows() {
     let store = MemoryStore(profiles: [Self.person([], id: "oli")])
