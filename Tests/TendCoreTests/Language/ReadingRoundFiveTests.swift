@@ -8,12 +8,6 @@ import Testing
 /// for the test, not taken from the corpus.
 @Suite("Recognizer: fifth round")
 struct ReadingRoundFiveTests {
-  static func read(_ text: String, lang: String = "en", profile: [String] = []) throws -> (
-    Verdict, Recognition, Restrictions
-  ) {
-    try FailClosedTests.verdict(text, profile: profile, lang: lang)
-  }
-
   @Test(
     "half of what they see gone dark, or walking into things on one side again and again, is a stroke sign",
     arguments: [
@@ -40,7 +34,7 @@ struct ReadingRoundFiveTests {
       ("zh-Hans", "他昨天撞到了左边的膝盖，青了一块"),
       ("vi", "bà chỉ ăn một nửa chén cơm"),
     ] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
       #expect(verdict != .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
     }
   }
@@ -50,7 +44,7 @@ struct ReadingRoundFiveTests {
     for (lang, text) in [
       ("zh-Hans", "他早上吐了，像咖啡渣"), ("en", "she's vomiting and it looks like coffee grounds"),
     ] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
       #expect(verdict == .stopCallProvider, "\(lang): \(found.conditions.map(\.id))")
       #expect(found.conditions.contains { $0.id == "bleeding-signs" })
     }
@@ -60,41 +54,43 @@ struct ReadingRoundFiveTests {
   func yearWithItsWord() throws {
     // The tests' clock is 28 May 2026: the end of 2019 is 2,340 days before it.
     for (lang, text) in [("zh-Hans", "她2019年做了膝关节置换"), ("vi", "bà thay khớp gối năm 2019")] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
       let knee = found.conditions.first { $0.id == "joint-replacement-knee" }
       #expect(knee?.daysSince == 2340, "\(lang): \(found.conditions)")
       #expect(verdict == .ok, "\(lang): past the knee's time limit")
     }
     // A number of years is still an amount: "两年前" is two years ago.
-    let (_, ago, _) = try Self.read("她两年前做了膝关节置换", lang: "zh-Hans")
+    let (_, ago, _) = try Reading.read("她两年前做了膝关节置换", lang: "zh-Hans")
     #expect(ago.conditions.first { $0.id == "joint-replacement-knee" }?.daysSince == 730)
   }
 
   @Test("the back of the neck is the neck; a baby on the way is a pregnancy")
   func neckAndBaby() throws {
-    let (_, neck, _) = try Self.read("a lump at the back of her neck the doctor is checking")
+    let (_, neck, _) = try Reading.read("a lump at the back of her neck the doctor is checking")
     #expect(neck.conditions.contains { $0.site == .neck }, "\(neck.conditions)")
     #expect(!neck.conditions.contains { $0.site == .back })
-    let (_, baby, _) = try Self.read("baby no. 3 on the way, 30 weeks now")
+    let (_, baby, _) = try Reading.read("baby no. 3 on the way, 30 weeks now")
     #expect(baby.conditions.contains { $0.id == "pregnancy" }, "\(baby.conditions)")
   }
 
   @Test("'radio' in Spanish: radiotherapy on the chest, the radius in the forearm")
   func spanishRadio() throws {
-    let (_, rt, r) = try Self.read("lleva dos semanas de radio en el pecho izquierdo", lang: "es")
+    let (_, rt, r) = try Reading.read(
+      "lleva dos semanas de radio en el pecho izquierdo", lang: "es")
     #expect(rt.conditions.contains { $0.id == "radiation-skin" && $0.site == .chest })
     #expect(ReadingRoundFourTests.avoided(r, "left-chest"), "\(rt.conditions)")
-    let (_, bone, _) = try Self.read("se fracturó el radio derecho hace 10 días", lang: "es")
+    let (_, bone, _) = try Reading.read("se fracturó el radio derecho hace 10 días", lang: "es")
     #expect(bone.conditions.contains { $0.id == "fracture" && $0.site == .forearm })
   }
 
   @Test("a French wound 'qui cicatrise' is still healing: it counts")
   func stillHealing() throws {
-    let (_, healing, r) = try Self.read(
+    let (_, healing, r) = try Reading.read(
       "il a une plaie au pied droit qui cicatrise lentement", lang: "fr")
     #expect(healing.conditions.contains { $0.id == "open-wound" }, "\(healing.conditions)")
     #expect(ReadingRoundFourTests.avoided(r, "right-foot"))
-    let (_, healed, _) = try Self.read("la plaie au pied est cicatrisée depuis un mois", lang: "fr")
+    let (_, healed, _) = try Reading.read(
+      "la plaie au pied est cicatrisée depuis un mois", lang: "fr")
     #expect(!healed.conditions.contains { $0.id == "open-wound" }, "\(healed.conditions)")
   }
 
@@ -116,7 +112,7 @@ struct ReadingRoundFiveTests {
       "he had a kidney transplant, the big scar has healed well",
       "the GP can't see him till Thursday, he has sarcoidosis",
     ] {
-      let (verdict, found, _) = try Self.read(text)
+      let (verdict, found, _) = try Reading.read(text)
       #expect(verdict == .adjust, "\(text): \(found.conditions.map(\.id))")
       #expect(!found.notUnderstood.isEmpty && found.notUnderstood.allSatisfy { !$0.urgent })
     }
@@ -125,7 +121,7 @@ struct ReadingRoundFiveTests {
       "he has lupus and his calf is swollen",
       "she has sarcoidosis and her neck is swollen",
     ] {
-      let (verdict, found, _) = try Self.read(text)
+      let (verdict, found, _) = try Reading.read(text)
       #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
     }
   }
@@ -139,10 +135,10 @@ struct ReadingRoundFiveTests {
       ("zh-Hans", "外公有帕金森叠加综合征，手没劲好些年了，没什么变化"),
       ("vi", "bà bị xơ cứng bì, tay yếu từ đó tới giờ, không thay đổi gì"),
     ] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
       #expect(verdict == .adjust, "\(lang) \(text): \(found.conditions.map(\.id))")
     }
-    let (verdict, _, _) = try Self.read(
+    let (verdict, _, _) = try Reading.read(
       "she has inclusion body myositis and suddenly this morning her left arm went weak")
     #expect(verdict == .stopCallProvider)
   }
@@ -189,29 +185,29 @@ struct ReadingRoundFiveTests {
         "left-arm"
       ),
     ] {
-      let (_, found, r) = try Self.read(text, lang: lang)
+      let (_, found, r) = try Reading.read(text, lang: lang)
       #expect(
         ReadingRoundFourTests.avoided(r, a) && ReadingRoundFourTests.avoided(r, b),
         "\(lang) \(text): \(found.conditions)")
     }
-    let (_, nodes, _) = try Self.read(
+    let (_, nodes, _) = try Reading.read(
       "she has a port on the right and had lymph nodes removed on the left")
     #expect(nodes.conditions.first { $0.id == "lymph-nodes-removed" }?.side == .left)
   }
 
   @Test("'no … apart from', 'except', 'other than': what comes after is not denied")
   func exceptions() throws {
-    let (verdict, found, _) = try Self.read(
+    let (verdict, found, _) = try Reading.read(
       "he had no surgery apart from the knee replacement last week")
     #expect(verdict == .adjust && found.conditions.contains { $0.id == "joint-replacement-knee" })
-    let (_, aspirin, _) = try Self.read("no blood thinners other than his aspirin")
+    let (_, aspirin, _) = try Reading.read("no blood thinners other than his aspirin")
     #expect(aspirin.conditions.contains { $0.id == "anticoagulants" })
   }
 
   @Test("two letters swapped in a short word are still read: 'he cnat breathe'")
   func swappedLetters() throws {
     try ReadingRoundThreeTests.expectStop("he cnat breathe", lang: "en")
-    let (verdict, _, _) = try Self.read("the dog ate my hat")
+    let (verdict, _, _) = try Reading.read("the dog ate my hat")
     #expect(verdict == .ok)
   }
 
@@ -221,7 +217,7 @@ struct ReadingRoundFiveTests {
       ("en", "he had a heart attack 5 years ago"), ("es", "tuvo un infarto hace 3 años"),
       ("fr", "mon père a fait un AVC il y a 4 ans, il garde une faiblesse du bras droit"),
     ] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
       #expect(verdict == .adjust, "\(lang) \(text): \(found.conditions.map(\.id))")
     }
     for text in [
@@ -242,7 +238,7 @@ struct ReadingRoundFiveTests {
     ] {
       try ReadingRoundThreeTests.expectStop(text, lang: lang)
     }
-    let (_, normal, _) = try Self.read("his white count was 6.5 last week, all fine")
+    let (_, normal, _) = try Reading.read("his white count was 6.5 last week, all fine")
     #expect(!normal.conditions.contains { $0.id == "low-white-count" })
   }
 
@@ -267,7 +263,7 @@ struct ReadingRoundFiveTests {
     "a skin flare is the skin's, on every place named; 'right now' is no side; scaly patches are skin"
   )
   func skinFlare() throws {
-    let (_, found, r) = try Self.read(
+    let (_, found, r) = try Reading.read(
       "Psoriasis flare on both elbows and both knees right now, red scaly patches.")
     #expect(!found.conditions.contains { $0.id == "inflamed-joint" || $0.id == "medication-patch" })
     #expect(found.conditions.allSatisfy { $0.side == nil }, "\(found.conditions)")
@@ -286,20 +282,20 @@ struct ReadingRoundFiveTests {
     ] {
       try ReadingRoundThreeTests.expectStop(text, lang: lang)
     }
-    let (verdict, _, _) = try Self.read(
+    let (verdict, _, _) = try Reading.read(
       "she has neuropathy in her hands and drops things sometimes")
     #expect(verdict == .adjust)
   }
 
   @Test("places: before an 'and' a place is the earlier mention's; 'mi mama' is my mum")
   func placesRoundFive() throws {
-    let (_, fr, _) = try Self.read(
+    let (_, fr, _) = try Reading.read(
       "il a une sonde urinaire fixée sur la cuisse gauche et un pacemaker à gauche", lang: "fr")
     #expect(fr.conditions.contains { $0.id == "pacemaker" && $0.site == .chest })
-    let (_, es, _) = try Self.read(
+    let (_, es, _) = try Reading.read(
       "mi mama tiene la bolsa de colostomía a la izquierda de la barriga", lang: "es")
     #expect(es.conditions.allSatisfy { $0.site != .chest }, "\(es.conditions)")
-    let (_, zh, r) = try Self.read("我爸2012年右边腋下淋巴结切过", lang: "zh-Hans")
+    let (_, zh, r) = try Reading.read("我爸2012年右边腋下淋巴结切过", lang: "zh-Hans")
     #expect(zh.conditions.contains { $0.id == "lymph-nodes-removed" })
     #expect(ReadingRoundFourTests.avoided(r, "right-arm"))
   }

@@ -9,12 +9,6 @@ import Testing
 /// things that are over). Texts here are written for the test, not taken from the corpus.
 @Suite("Recognizer: fourth round")
 struct ReadingRoundFourTests {
-  static func read(_ text: String, lang: String = "en", profile: [String] = []) throws -> (
-    Verdict, Recognition, Restrictions
-  ) {
-    try FailClosedTests.verdict(text, profile: profile, lang: lang)
-  }
-
   static func avoided(_ r: Restrictions, _ token: String) -> Bool {
     guard let region = BodyRegion(token: token) else { return false }
     return r.avoidedRegions.contains { region.isWithin($0.region) }
@@ -69,7 +63,7 @@ struct ReadingRoundFourTests {
       ("en", "he has a pacemaker, fitted 2 years ago"),
       ("fr", "mon mari fait une crise de goutte a la cheville droite"),
     ] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
       #expect(verdict != .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
     }
   }
@@ -78,7 +72,7 @@ struct ReadingRoundFourTests {
     "a seizure told without a day, or epilepsy, asks the care team first (never explained away)")
   func seizureHistory() throws {
     for text in ["she had a seizure in June", "he has epilepsy, on Keppra"] {
-      let (verdict, found, r) = try Self.read(text)
+      let (verdict, found, r) = try Reading.read(text)
       #expect(verdict == .adjust, "\(text): \(found.conditions.map(\.id))")
       #expect(r.clearanceAdvised)
     }
@@ -101,7 +95,7 @@ struct ReadingRoundFourTests {
       ("fr", "il a une compression médullaire"), ("zh-Hans", "他有脊髓压迫"),
       ("vi", "bà bị chèn ép tủy sống"),
     ] {
-      let (verdict, found, r) = try Self.read(text, lang: lang)
+      let (verdict, found, r) = try Reading.read(text, lang: lang)
       #expect(verdict == .stopCallProvider, "\(lang) \(text): \(found.conditions.map(\.id))")
       #expect(r.emergency)
     }
@@ -114,7 +108,7 @@ struct ReadingRoundFourTests {
       ("es", "tiene varices detrás de la rodilla derecha hasta la pantorrilla"),
       ("zh-Hans", "他右腿膝盖后面一直到小腿肚都是静脉曲张"),
     ] {
-      let (_, found, r) = try Self.read(text, lang: lang)
+      let (_, found, r) = try Reading.read(text, lang: lang)
       #expect(Self.avoided(r, "right-knee"), "\(lang) \(text): \(found.conditions)")
       #expect(Self.avoided(r, "right-lower-leg"), "\(lang) \(text): \(found.conditions)")
     }
@@ -122,7 +116,7 @@ struct ReadingRoundFourTests {
 
   @Test("a side right after one place is that place's, not the next one's")
   func sideBelongsToItsPlace() throws {
-    let (_, found, r) = try Self.read(
+    let (_, found, r) = try Reading.read(
       "tiene una vía en el brazo izquierdo y los pies dormidos por la diabetes", lang: "es")
     let feet = found.conditions.filter { $0.id == "diabetic-neuropathy" }
     #expect(feet.allSatisfy { $0.side == nil }, "\(feet)")
@@ -131,21 +125,22 @@ struct ReadingRoundFourTests {
 
   @Test("'since' opens its own clause: lymphoedema since the nodes came out is still there")
   func sinceClause() throws {
-    let (_, found, r) = try Self.read("lymphoedema in her right leg since the groin nodes came out")
+    let (_, found, r) = try Reading.read(
+      "lymphoedema in her right leg since the groin nodes came out")
     #expect(found.conditions.contains { $0.id == "lymphedema" })
     #expect(Self.avoided(r, "right-leg"))
     // "since yesterday" is a date: what comes after it still ends the fever.
-    let (verdict, _, _) = try Self.read(
+    let (verdict, _, _) = try Reading.read(
       "Chồng em hôm kia sốt, nhưng từ hôm qua hết hẳn rồi", lang: "vi")
     #expect(verdict == .ok)
   }
 
   @Test("a device placed from another clause keeps its usual place left out too")
   func deviceElsewhere() throws {
-    let (_, found, r) = try Self.read("she has a port, her left arm is fine")
+    let (_, found, r) = try Reading.read("she has a port, her left arm is fine")
     #expect(Self.avoided(r, "chest"), "\(found.conditions)")
     // A line in the neck leaves out that side's chest as well.
-    let (_, neck, r2) = try Self.read("they put a line in her neck on the right side")
+    let (_, neck, r2) = try Reading.read("they put a line in her neck on the right side")
     #expect(Self.avoided(r2, "right-chest"), "\(neck.conditions)")
   }
 
@@ -153,22 +148,22 @@ struct ReadingRoundFourTests {
     "verbs and organs: cracked ribs, a thyroid out, a gallbladder out, a knee replaced in any order"
   )
   func verbsAndOrgans() throws {
-    let (_, ribs, r1) = try Self.read("she cracked two ribs on the left last week")
+    let (_, ribs, r1) = try Reading.read("she cracked two ribs on the left last week")
     #expect(ribs.conditions.contains { $0.id == "fracture" })
     #expect(Self.avoided(r1, "left-chest"))
-    let (_, neck, r2) = try Self.read("he had his thyroid out 10 days ago")
+    let (_, neck, r2) = try Reading.read("he had his thyroid out 10 days ago")
     #expect(neck.conditions.contains { $0.id == "recent-surgery" })
     #expect(Self.avoided(r2, "neck"))
-    let (_, knee, _) = try Self.read(
+    let (_, knee, _) = try Reading.read(
       "le operaron la rodilla derecha (prótesis) hace 3 semanas", lang: "es")
     #expect(knee.conditions.contains { $0.id == "joint-replacement-knee" && $0.side == .right })
-    let (verdict, _, _) = try Self.read("her left knee was replaced in 2019, works great")
+    let (verdict, _, _) = try Reading.read("her left knee was replaced in 2019, works great")
     #expect(verdict == .ok)
   }
 
   @Test("a denial that ends inside a name still denies it: 'not on treatment'")
   func overlappingDenial() throws {
-    let (verdict, found, _) = try Self.read("she is not on treatment for anything")
+    let (verdict, found, _) = try Reading.read("she is not on treatment for anything")
     #expect(verdict == .ok, "\(found.conditions.map(\.id))")
   }
 
@@ -178,14 +173,14 @@ struct ReadingRoundFourTests {
       "had the flu last week but totally over it", "gout last month but it's settled now",
       "the PICC got pulled on Friday", "his sling's been off since Friday",
     ] {
-      let (verdict, found, _) = try Self.read(text)
+      let (verdict, found, _) = try Reading.read(text)
       #expect(verdict == .ok, "\(text): \(found.conditions.map(\.id))")
     }
   }
 
   @Test("a Vietnamese message typed mostly without marks is read unmarked")
   func mostlyUnmarked() throws {
-    let (_, found, _) = try Self.read(
+    let (_, found, _) = try Reading.read(
       "me em bi tieu duong, hai ban chan te rần rần, co vet xuoc ho o ngon chan phai", lang: "vi")
     #expect(found.conditions.contains { $0.id == "diabetic-neuropathy" }, "\(found.conditions)")
   }
@@ -197,7 +192,7 @@ struct ReadingRoundFourTests {
       ("en", "his kidneys are failing slowly"), ("fr", "il a une insuffisance rénale chronique"),
       ("zh-Hans", "我妈有甲亢"), ("vi", "ông bị phình động mạch chủ bụng"),
     ] {
-      let (verdict, found, r) = try Self.read(text, lang: lang)
+      let (verdict, found, r) = try Reading.read(text, lang: lang)
       #expect(verdict == .adjust, "\(lang) \(text): \(found.conditions.map(\.id))")
       #expect(r.clearanceAdvised)
     }
@@ -210,19 +205,19 @@ struct ReadingRoundFourTests {
       ("fr", "elle prend de la vitamine D en ampoule"), ("zh-Hans", "我爸今天打了流感疫苗"),
       ("vi", "ông mới tiêm vắc xin cúm tuần trước"),
     ] {
-      let (verdict, found, _) = try Self.read(text, lang: lang)
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
       #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
     }
-    let (flu, _, _) = try Self.read("she has the flu")
+    let (flu, _, _) = try Reading.read("she has the flu")
     #expect(flu == .postpone)
   }
 
   @Test("'back in 2021' is a date, not the back; 'on her back in a band' is the back")
   func backAsDate() throws {
-    let (_, device, r) = try Self.read("pacemaker put in back in 2021 on the left side")
+    let (_, device, r) = try Reading.read("pacemaker put in back in 2021 on the left side")
     #expect(Self.avoided(r, "left-chest"), "\(device.conditions)")
     #expect(!device.conditions.contains { $0.site == .back })
-    let (_, band, _) = try Self.read("shingles on her back in a band")
+    let (_, band, _) = try Reading.read("shingles on her back in a band")
     #expect(band.conditions.contains { $0.id == "shingles" && $0.site == .back })
   }
 
@@ -235,19 +230,19 @@ struct ReadingRoundFourTests {
       ("she feels shivery", ["low-white-count"]), ("the edges of the incision have opened", []),
       ("her lymphoedema arm suddenly got much bigger today", []),
     ] {
-      let (verdict, found, _) = try Self.read(text, profile: profile)
+      let (verdict, found, _) = try Reading.read(text, profile: profile)
       #expect(verdict == .stopCallProvider, "\(text): \(found.conditions.map(\.id))")
     }
   }
 
   @Test("places the nurse found missing: the head, a line in each arm, a dialysis line in the neck")
   func nursePlaces() throws {
-    let (_, head, r1) = try Self.read("stitches on her head from the fall")
+    let (_, head, r1) = try Reading.read("stitches on her head from the fall")
     #expect(head.conditions.contains { $0.site == .head }, "\(head.conditions)")
     #expect(Self.avoided(r1, "scalp"))
-    let (_, arms, r2) = try Self.read("her left arm has the fistula and the right has a PICC")
+    let (_, arms, r2) = try Reading.read("her left arm has the fistula and the right has a PICC")
     #expect(Self.avoided(r2, "left-arm") && Self.avoided(r2, "right-arm"), "\(arms.conditions)")
-    let (_, neck, r3) = try Self.read("dialysis catheter in her neck on the right")
+    let (_, neck, r3) = try Reading.read("dialysis catheter in her neck on the right")
     #expect(neck.conditions.contains { $0.id == "port" }, "\(neck.conditions)")
     #expect(Self.avoided(r3, "right-chest"))
   }
@@ -258,7 +253,7 @@ struct ReadingRoundFourTests {
       ("en", "he had a bypass 3 weeks ago and they took a vein out of his right leg"),
       ("zh-Hans", "他三周前做了心脏搭桥，从右小腿取了一段血管"),
     ] {
-      let (_, found, r) = try Self.read(text, lang: lang)
+      let (_, found, r) = try Reading.read(text, lang: lang)
       #expect(Self.avoided(r, "chest"), "\(lang): \(found.conditions)")
       #expect(Self.avoided(r, "right-lower-leg"), "\(lang): \(found.conditions)")
     }
@@ -270,13 +265,13 @@ struct ReadingRoundFourTests {
   func months() throws {
     // The clock of these tests is 28 May 2026: January ended 117 days before, and "en mai"
     // is this month (today, the fewest days it can be).
-    let (_, jan, _) = try Self.read("knee replaced in January")
+    let (_, jan, _) = try Reading.read("knee replaced in January")
     #expect(jan.conditions.first { $0.id == "joint-replacement-knee" }?.daysSince == 117)
-    let (_, fr, _) = try Self.read("opérée de la hanche en mai", lang: "fr")
+    let (_, fr, _) = try Reading.read("opérée de la hanche en mai", lang: "fr")
     #expect(fr.conditions.contains { $0.daysSince == 0 }, "\(fr.conditions)")
-    let (_, zh, _) = try Self.read("她两个月前做的膝关节置换", lang: "zh-Hans")
+    let (_, zh, _) = try Reading.read("她两个月前做的膝关节置换", lang: "zh-Hans")
     #expect(zh.conditions.first { $0.id == "joint-replacement-knee" }?.daysSince == 60)
-    let (verdict, modal, _) = try Self.read("she may have a rash on her arm")
+    let (verdict, modal, _) = try Reading.read("she may have a rash on her arm")
     #expect(verdict == .adjust && modal.conditions.allSatisfy { $0.daysSince == nil })
   }
 

@@ -8,12 +8,6 @@ import Testing
 /// written for the test, not taken from the corpus.
 @Suite("Recognizer: sixth round")
 struct ReadingRoundSixTests {
-  static func read(_ text: String, lang: String = "en", profile: [String] = []) throws -> (
-    Verdict, Recognition, Restrictions
-  ) {
-    try FailClosedTests.verdict(text, profile: profile, lang: lang)
-  }
-
   @Test(
     "feet or toes that cannot feel, are numb or tingle are neuropathy, in every language",
     arguments: [
@@ -25,7 +19,7 @@ struct ReadingRoundSixTests {
       ("vi", "ông bị tiểu đường, hai bàn chân tê bì"),
     ])
   func feetThatCannotFeel(_ lang: String, _ text: String) throws {
-    let (verdict, found, restrictions) = try Self.read(text, lang: lang)
+    let (verdict, found, restrictions) = try Reading.read(text, lang: lang)
     #expect(found.conditions.contains { $0.id == "diabetic-neuropathy" }, "\(lang) \(text)")
     #expect(verdict != .ok)
     #expect(restrictions.maxPressure.rawValue <= 2)
@@ -33,7 +27,7 @@ struct ReadingRoundSixTests {
 
   @Test("a foot that suddenly goes numb is still the stroke sign, neuropathy or not")
   func suddenNumbFoot() throws {
-    let (verdict, found, _) = try Self.read("her left foot suddenly went numb an hour ago")
+    let (verdict, found, _) = try Reading.read("her left foot suddenly went numb an hour ago")
     #expect(verdict == .stopCallProvider)
     #expect(found.conditions.contains { $0.id == "sudden-weakness-or-numbness" })
   }
@@ -53,44 +47,44 @@ struct ReadingRoundSixTests {
       ("zh-Hans", "我爸体检啥毛病没有"),
     ])
   func harmless(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
+    let (verdict, found, _) = try Reading.read(text, lang: lang)
     #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
   }
 
   @Test("an everyday word of the language is not read as an English term: tía is an aunt")
   func notEnglish() throws {
-    let (verdict, found, _) = try Self.read("cuido a mi tía", lang: "es")
+    let (verdict, found, _) = try Reading.read("cuido a mi tía", lang: "es")
     #expect(verdict == .ok, "\(found.conditions.map(\.id))")
     // The Spanish words for a TIA still count.
-    let (recent, _, _) = try Self.read("le dio un AIT ayer", lang: "es")
+    let (recent, _, _) = try Reading.read("le dio un AIT ayer", lang: "es")
     #expect(recent == .stopCallProvider)
-    let (past, _, _) = try Self.read("tuvo un AIT hace dos años", lang: "es")
+    let (past, _, _) = try Reading.read("tuvo un AIT hace dos años", lang: "es")
     #expect(past == .adjust)
   }
 
   @Test("a Vietnamese word that is ambiguous without its marks reads only in a longer phrase")
   func unmarkedBroken() throws {
-    let (nape, found, _) = try Self.read("vai gay cung ngac", lang: "vi")
+    let (nape, found, _) = try Reading.read("vai gay cung ngac", lang: "vi")
     #expect(!found.conditions.contains { $0.id == "fracture" }, "\(nape)")
-    let (_, broken, _) = try Self.read("ong bi gay tay trai tuan truoc", lang: "vi")
+    let (_, broken, _) = try Reading.read("ong bi gay tay trai tuan truoc", lang: "vi")
     #expect(broken.conditions.contains { $0.id == "fracture" && $0.side == .left })
   }
 
   @Test("a medical head word inside a known phrase or before a number names nothing")
   func headsInKnownPhrases() throws {
-    let (verdict, _, _) = try Self.read("bà xịt thuốc đều, ổn định", lang: "vi")
+    let (verdict, _, _) = try Reading.read("bà xịt thuốc đều, ổn định", lang: "vi")
     #expect(verdict == .ok)
     // A head before a name still counts.
-    let (drug, found, _) = try Self.read("bà uống thuốc Keppra mỗi ngày", lang: "vi")
+    let (drug, found, _) = try Reading.read("bà uống thuốc Keppra mỗi ngày", lang: "vi")
     #expect(drug == .adjust)
     #expect(!found.notUnderstood.isEmpty)
-    let (disease, _, _) = try Self.read("tiene la enfermedad de Kahler", lang: "es")
+    let (disease, _, _) = try Reading.read("tiene la enfermedad de Kahler", lang: "es")
     #expect(disease == .adjust)
   }
 
   @Test("COPD is not a rule, so it is asked about, even when unchanged")
   func copd() throws {
-    let (verdict, found, _) = try Self.read("grandad has COPD, breathing same as always")
+    let (verdict, found, _) = try Reading.read("grandad has COPD, breathing same as always")
     #expect(verdict == .adjust)
     #expect(!found.notUnderstood.isEmpty)
   }
@@ -106,7 +100,7 @@ struct ReadingRoundSixTests {
       ("es", "sin problemas desde la operación hace 3 semanas", "recent-surgery"),
     ])
   func sinceOpensAfter(_ lang: String, _ text: String, _ rule: String) throws {
-    let (_, found, _) = try Self.read(text, lang: lang)
+    let (_, found, _) = try Reading.read(text, lang: lang)
     #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
   }
 
@@ -122,17 +116,17 @@ struct ReadingRoundSixTests {
       ),
       ("he's been off all the thinners since 2017", "anticoagulants"),
     ] {
-      let (_, found, _) = try Self.read(text)
+      let (_, found, _) = try Reading.read(text)
       #expect(!found.conditions.contains { $0.id == rule }, "\(text)")
     }
     // Something else named in between keeps its own.
-    let (_, kept, _) = try Self.read("the catheter is in, they took the drip out")
+    let (_, kept, _) = try Reading.read("the catheter is in, they took the drip out")
     #expect(kept.conditions.contains { $0.id == "urinary-catheter" })
   }
 
   @Test("\"no new bruises\" denies the bruises")
   func noNew() throws {
-    let (verdict, found, _) = try Self.read("all fine today, no new bruises, legs look the same")
+    let (verdict, found, _) = try Reading.read("all fine today, no new bruises, legs look the same")
     #expect(verdict == .ok, "\(found.conditions.map(\.id))")
   }
 
@@ -143,7 +137,7 @@ struct ReadingRoundSixTests {
       ("en", "the 111 operator said it's fine, and she has an LVAD"),
     ])
   func devicesAskFirst(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
+    let (verdict, found, _) = try Reading.read(text, lang: lang)
     #expect(verdict == .adjust)
     #expect(!found.notUnderstood.isEmpty)
     #expect(!found.conditions.contains { $0.id == "recent-surgery" })
@@ -152,7 +146,7 @@ struct ReadingRoundSixTests {
   @Test(
     "a place said before \"for\" and a reason belongs to what came before; the groin is the leg's")
   func placeBeforeReason() throws {
-    let (_, found, restrictions) = try Self.read(
+    let (_, found, restrictions) = try Reading.read(
       "they took lymph nodes from his right groin for melanoma 3 years back")
     let nodes = found.conditions.first { $0.id == "lymph-nodes-removed" }
     #expect(nodes?.side == .right)
@@ -170,7 +164,7 @@ struct ReadingRoundSixTests {
       ("fr", "il sent plus grand-chose aux pieds", "diabetic-neuropathy"),
     ])
   func moreWords(_ lang: String, _ text: String, _ rule: String) throws {
-    let (_, found, _) = try Self.read(text, lang: lang)
+    let (_, found, _) = try Reading.read(text, lang: lang)
     #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
   }
 
@@ -182,7 +176,7 @@ struct ReadingRoundSixTests {
       ("Gout in his big toe flared last month; it settled with the tablets.", "inflamed-joint"),
       ("He had a nasty cold last week but that's gone.", "acute-illness"),
     ] {
-      let (_, found, _) = try Self.read(text)
+      let (_, found, _) = try Reading.read(text)
       #expect(!found.conditions.contains { $0.id == rule }, "\(text)")
     }
     for (text, rule) in [
@@ -190,14 +184,14 @@ struct ReadingRoundSixTests {
       ("She has had shingles on her back since Monday. Her temperature has settled.", "shingles"),
       ("She has a port in her chest. It was put in last week.", "port"),
     ] {
-      let (_, found, _) = try Self.read(text)
+      let (_, found, _) = try Reading.read(text)
       #expect(found.conditions.contains { $0.id == rule }, "\(text)")
     }
   }
 
   @Test("nodes taken from under the left arm after breast cancer are one condition, the left arm's")
   func nodesAfterBreastCancer() throws {
-    let (_, found, _) = try Self.read(
+    let (_, found, _) = try Reading.read(
       "lymph nodes were taken out under her left arm after breast cancer")
     let nodes = found.conditions.filter { $0.id == "lymph-nodes-removed" }
     #expect(nodes.count == 1)
@@ -212,13 +206,13 @@ struct ReadingRoundSixTests {
       ("vi", "mẹ mổ ruột thừa hồi 2015"),
     ])
   func overWithWordBetween(_ lang: String, _ text: String) throws {
-    let (verdict, found, _) = try Self.read(text, lang: lang)
+    let (verdict, found, _) = try Reading.read(text, lang: lang)
     #expect(verdict == .ok, "\(lang) \(text): \(found.conditions.map(\.id))")
   }
 
   @Test("breath that suddenly went, told in the past tense, is the emergency")
   func breathWentPast() throws {
-    let (verdict, found, _) = try Self.read(
+    let (verdict, found, _) = try Reading.read(
       "de golpe le faltó el aire, respira rapidísimo", lang: "es")
     #expect(verdict == .stopCallProvider)
     #expect(found.conditions.contains { $0.id == "breathing-trouble-sudden" })
@@ -226,10 +220,10 @@ struct ReadingRoundSixTests {
 
   @Test("French 'au foot' is football, not the foot; a PEG tube is in the belly")
   func footballAndPeg() throws {
-    let (_, ankle, _) = try Self.read("il s'est cassé la cheville droite au foot", lang: "fr")
+    let (_, ankle, _) = try Reading.read("il s'est cassé la cheville droite au foot", lang: "fr")
     let fracture = ankle.conditions.first { $0.id == "fracture" }
     #expect(fracture?.side == .right && fracture?.site?.limb == .leg, "\(ankle.conditions)")
-    let (_, peg, _) = try Self.read("he has a PEG tube since the throat cancer")
+    let (_, peg, _) = try Reading.read("he has a PEG tube since the throat cancer")
     #expect(peg.conditions.contains { $0.id == "drain-or-stoma" && $0.site == .abdomen })
   }
 }
