@@ -326,14 +326,9 @@ public struct Recognizer: Sendable {
       // ("une sonde urinaire fixée sur la cuisse gauche et un pacemaker") is not the next one's.
       mentions: present.filter { rules[$0.id] != nil }.map(\.match),
       tokens: tokens, placeFirst: placeFirst,
-      // "for" that gives no length of time gives a reason ("nodes from his right groin for
-      // melanoma"): the place before it is not the reason's.
-      boundaries: Set(
-        cues.filter { cue in
-          cue.meaning.endsReach
-            || cue.meaning == .cue(.duration)
-              && !dateWords.contains { $0.first > cue.last && $0.first - cue.last <= 2 }
-        }.map(\.first)),
+      // A reason ("nodes from his right groin for melanoma", read as a reason above): the place
+      // before it is not the reason's.
+      boundaries: Set(cues.filter(\.meaning.endsReach).map(\.first)),
       // A rule whose place changes nothing (mild arthritis: no site is left out) keeps a place
       // from a rule that leaves it out only when it is clearly its own ("une polyarthrite et
       // là son poignet droit est en pleine poussée": the wrist is the flare's).
@@ -560,10 +555,7 @@ public struct Recognizer: Sendable {
     -> Bool
   {
     (mention.first...mention.last).contains { i in
-      vocabulary.medicalRuns[words[i]]?.contains { run in
-        !run.widen && i + run.words.count <= words.count
-          && words[i..<(i + run.words.count)].elementsEqual(run.words)
-      } == true
+      vocabulary.medicalRuns(at: i, in: words).contains { !$0.widen }
     }
   }
 

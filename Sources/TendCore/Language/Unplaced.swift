@@ -35,9 +35,9 @@ struct Unplaced {
     // Medical words and phrases ("pump", "máy kích thích") and Chinese medical morphemes (病,
     // 移植, with the character before) not inside a known phrase.
     for i in tokens.indices {
-      for run in vocabulary.medicalRuns[words[i]] ?? [] {
+      for run in vocabulary.medicalRuns(at: i, in: words) {
         let range = i..<(i + run.words.count)
-        guard range.upperBound <= tokens.count, words[range].elementsEqual(run.words),
+        guard
           !named.contains(where: {
             $0.overlaps(range.lowerBound...(range.upperBound - 1)) && $0.count >= range.count
           })

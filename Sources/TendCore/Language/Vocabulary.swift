@@ -307,3 +307,13 @@ public struct Vocabulary: Sendable {
     return best
   }
 }
+
+extension Vocabulary {
+  /// The medical words and morphemes (`medicalRuns`) whose words stand in `words` from `i` on.
+  func medicalRuns(at i: Int, in words: [String]) -> [(words: [String], widen: Bool)] {
+    (medicalRuns[words[i]] ?? []).filter { run in
+      i + run.words.count <= words.count
+        && words[i..<(i + run.words.count)].elementsEqual(run.words)
+    }
+  }
+}
