@@ -6,6 +6,7 @@ extension Catalog {
     "avoidPositions", "noJointMovement", "maxMinutes", "askCareTeam", "emergency", "activeDays",
     "earlyPhase", "lastsAfterDays", "sources", "examples", "techniques", "preparations",
     "knownAfterwards", "alsoWhenRecent", "heldWhile", "removalIsTheCondition",
+    "removalWhenRecent",
   ]
   static let categories = [
     "red-flag", "medicine", "device", "surgery", "skin", "bones", "cancer", "whole-body", "other",
@@ -35,12 +36,12 @@ extension Catalog {
     // A rule named by another must exist, and `alsoWhenRecent` must name one with a time limit.
     let limits = Dictionary(rules.map { ($0.id, $0.activeDays) }, uniquingKeysWith: { a, _ in a })
     for (i, node) in try r.array(root, "", "rules").enumerated() {
-      for key in ["knownAfterwards", "alsoWhenRecent", "heldWhile"] {
+      for key in ["knownAfterwards", "alsoWhenRecent", "heldWhile", "removalWhenRecent"] {
         guard let other = try r.optionalString(node, "rules[\(i)]", key) else { continue }
         guard let limit = limits[other] else {
           throw r.error(node, "rules[\(i)].\(key)", "unknown rule id \"\(other)\"")
         }
-        if key == "alsoWhenRecent", limit == nil {
+        if key == "alsoWhenRecent" || key == "removalWhenRecent", limit == nil {
           throw r.error(
             node, "rules[\(i)].\(key)", "\"\(other)\" has no time limit (activeDays)")
         }
@@ -218,6 +219,7 @@ extension Catalog {
     rule.removalIsTheCondition =
       node["removalIsTheCondition"] == nil
       ? false : try r.bool(node, path, "removalIsTheCondition")
+    rule.removalWhenRecent = try r.optionalString(node, path, "removalWhenRecent")
     return rule
   }
 

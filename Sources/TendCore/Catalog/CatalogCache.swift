@@ -373,6 +373,7 @@ extension PrecautionRule {
     w.optional(alsoWhenRecent) { w, s in w.string(s) }
     w.optional(heldWhile) { w, s in w.string(s) }
     w.bool(removalIsTheCondition)
+    w.optional(removalWhenRecent) { w, s in w.string(s) }
     w.list(sources) { w, s in
       w.string(s.url)
       w.string(s.note)
@@ -465,6 +466,7 @@ extension PrecautionRule {
     let alsoWhenRecent = try r.optional { r throws(D) in try r.string() }
     let heldWhile = try r.optional { r throws(D) in try r.string() }
     let removalIsTheCondition = try r.bool()
+    let removalWhenRecent = try r.optional { r throws(D) in try r.string() }
     let sources = try r.list { r throws(D) in Source(url: try r.string(), note: try r.string()) }
     let examples = try r.list { r throws(D) -> RuleExample in
       let conditions = try r.strings()
@@ -495,6 +497,7 @@ extension PrecautionRule {
       knownAfterwards: knownAfterwards, alsoWhenRecent: alsoWhenRecent, heldWhile: heldWhile,
       removalIsTheCondition: removalIsTheCondition, sources: sources,
       examples: examples, line: try r.int())
+    self.removalWhenRecent = removalWhenRecent
   }
 }
 

@@ -23,7 +23,7 @@ enum Negation {
   ///   now"); for a medicine, a device or a lasting condition it must point back ("it", "that").
   static func status(
     of mention: PhraseMatch, cues: [PhraseMatch], mentions: [PhraseMatch], tokens: [TextToken],
-    episode: Bool = false
+    episode: Bool = false, places: [PhraseMatch] = []
   ) -> Status {
     let head = tokens[mention.first]
     // Cues before: the nearest one in reach wins.
@@ -67,10 +67,21 @@ enum Negation {
     }
     // "radiotherapy for the bone met finished in May": a cue after a reason ("for", "pour",
     // "para") belongs to the thing done for it, not to the reason.
+    // The place of the thing done may stand before the reason ("radiotherapy to his lower
+    // back for a bone met finished last Tuesday"): a place and up to two small words between.
+    func nearEnough(_ x: PhraseMatch, _ reason: PhraseMatch) -> Bool {
+      let gap = reason.first - x.last - 1
+      if gap <= 1 { return true }
+      guard gap <= 6 else { return false }
+      let placed = (x.last + 1..<reason.first).filter { i in
+        places.contains { $0.first <= i && $0.last >= i }
+      }.count
+      return placed > 0 && gap - placed <= 2
+    }
     func isReason(_ y: PhraseMatch, of x: PhraseMatch) -> Bool {
       x.last < y.first && x.meaning != y.meaning
         && cues.contains {
-          $0.meaning == .cue(.reason) && $0.first > x.last && $0.first - x.last - 1 <= 1
+          $0.meaning == .cue(.reason) && $0.first > x.last && nearEnough(x, $0)
             && $0.last < y.first && y.first - $0.last - 1 <= 3
         }
     }

@@ -175,6 +175,8 @@ public struct Recognizer: Sendable {
       (mentions + symptoms).map { ($0.first, $0.last) } + hits.map { ($0.first, $0.last) }
     // Any cue inside a harmless phrase is the phrase's ("từng mảng" is patch by patch, not
     // "used to").
+    // Where a phrase holds its own denial ("can't feel his feet"), the last word of it.
+    var ownDenialEnds = Set<Int>()
     cues.removeAll { cue in
       guard case .cue(let kind) = cue.meaning, kind != .boundary, kind != .reason else {
         return false
@@ -187,9 +189,36 @@ public struct Recognizer: Sendable {
         return true
       }
       guard kind == .negation || kind == .negationAfter || kind == .past else { return false }
-      return wordSpans.contains {
-        $0.0 <= cue.first && $0.1 >= cue.last && $0.1 - $0.0 > cue.last - cue.first
+      guard
+        let own = wordSpans.first(where: {
+          $0.0 <= cue.first && $0.1 >= cue.last && $0.1 - $0.0 > cue.last - cue.first
+        })
+      else { return false }
+      if kind == .negation { ownDenialEnds.insert(own.1) }
+      return true
+    }
+    // "can't feel his feet anymore", "ne sent plus ses pieds du tout": a denial-after right
+    // after a phrase that holds its own denial, or says what they cannot do
+    // (`vocab.sign.inability`), is that phrase's too ("any more" goes with "can't"); the
+    // numbness is there.
+    for hit in hits where hit.concept == "inability" {
+      for span in wordSpans where span.0 <= hit.first && span.1 >= hit.last && span.1 > hit.last {
+        ownDenialEnds.insert(span.1)
       }
+    }
+    cues.removeAll { cue in
+      cue.meaning == .cue(.negationAfter)
+        && ownDenialEnds.contains { $0 < cue.first && cue.first - $0 - 1 <= 1 }
+    }
+    // "a PEG tube since he stopped being able to swallow": a boundary that opens with "since"
+    // opens a clause of its own, as "since" does (`Negation`: a cue after it is that clause's).
+    cues += cues.compactMap { cue in
+      guard cue.meaning == .cue(.boundary), cue.last > cue.first,
+        vocabulary.byFirstWord[words[cue.first]]?.contains(where: {
+          $0.words.count == 1 && $0.meaning == .cue(.since)
+        }) == true
+      else { return nil }
+      return PhraseMatch(meaning: .cue(.since), first: cue.first, last: cue.first, fuzzy: cue.fuzzy)
     }
     // A denial-after that is itself denied ("un ulcère qui cicatrise pas", "hasn't healed",
     // "chưa lành") says the thing is still there: it takes nothing away.
@@ -218,9 +247,18 @@ public struct Recognizer: Sendable {
     }
     // "for" with no length of time after it gives a reason ("radiotherapy for the bone met"):
     // read as a reason word too.
+    // A length of time has a unit ("for a week", "for 3 days", "for years"): "for a bone met"
+    // has a number word and no unit, so it is a reason.
+    let unitStarts = Set(
+      dateWords.filter {
+        switch $0.meaning {
+        case .unit, .daysAgo, .weekday, .month: true
+        default: false
+        }
+      }.map(\.first))
     cues += cues.filter { cue in
       cue.meaning == .cue(.duration) && cue.first == cue.last
-        && !(cue.last + 1...cue.last + 2).contains(where: dateStarts.contains)
+        && !(cue.last + 1...cue.last + 3).contains(where: unitStarts.contains)
     }.map { PhraseMatch(meaning: .cue(.reason), first: $0.first, last: $0.last, fuzzy: $0.fuzzy) }
     let statusable = mentions + symptoms.filter { !Self.contextOnly.contains(Self.kind($0)) }
     let span = Span(text: text, tokens: tokens)
@@ -248,11 +286,20 @@ public struct Recognizer: Sendable {
     // Conditions named outright, each present, denied or in the past.
     var present: [(id: String, match: PhraseMatch)] = []
     var pastMentions: [(id: String, match: PhraseMatch, cue: PhraseMatch)] = []
+    var removedMentions: [(id: String, match: PhraseMatch)] = []
+    // A cue that says the thing was taken out: a removal verb, or a removal word of the signs.
+    func removalSaid(_ cue: PhraseMatch) -> Bool {
+      vocabulary.isRemoval(cue, words)
+        || hits.contains {
+          $0.concept == "removedWord" && $0.first <= cue.last && $0.last >= cue.first
+        }
+    }
     for match in mentions {
       guard case .condition(let id) = match.meaning else { continue }
       let episode = ["whole-body", "skin"].contains(rules[id]?.category ?? "")
       switch Negation.status(
-        of: match, cues: cues, mentions: statusable, tokens: tokens, episode: episode)
+        of: match, cues: cues, mentions: statusable, tokens: tokens, episode: episode,
+        places: sites)
       {
       case .present
       where Self.lastingKinds.contains(id)
@@ -264,9 +311,30 @@ public struct Recognizer: Sendable {
       // only a denial said before it ("no chest pain") takes a red flag away (DESIGN rule 5).
       case .negated(let cue) where cue.first > match.last && rules[id]?.isRedFlag == true:
         present.append((id, match))
-      case .negated(let cue): build.notCounted(id, cue, match, .negated)
-      case .past(let cue): pastMentions.append((id, match, cue))
+      case .negated(let cue):
+        build.notCounted(id, cue, match, .negated)
+        if rules[id]?.removalWhenRecent != nil, removalSaid(cue) {
+          removedMentions.append((id, match))
+        }
+      case .past(let cue):
+        pastMentions.append((id, match, cue))
+        if rules[id]?.removalWhenRecent != nil, removalSaid(cue) {
+          removedMentions.append((id, match))
+        }
       }
+    }
+    // "a lump taken out of her right breast 12 days ago": taking it out was an operation, so a
+    // removal dated inside the rule's `removalWhenRecent` time limit is that rule (recent
+    // surgery) at the same place, though the thing itself is gone.
+    let removalDates = DateWords.attach(
+      DateWords.find(
+        dateWords, tokens: tokens, mentionStarts: Set(removedMentions.map(\.match.first)),
+        today: today, calendar: calendar), to: removedMentions.map(\.match), tokens: tokens)
+    for (index, item) in removedMentions.enumerated() {
+      guard let days = removalDates[index]?.days, let also = rules[item.id]?.removalWhenRecent,
+        rules[also]?.isActive(daysSince: days) == true
+      else { continue }
+      present.append((also, item.match))
     }
     // Told in the past tense but dated inside the rule's time limit ("tuvo una cirugía hace 10
     // días", "had her knee done 10 days ago"): still in force.

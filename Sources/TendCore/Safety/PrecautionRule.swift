@@ -89,6 +89,10 @@ public struct PrecautionRule: Sendable, Hashable, Identifiable {
   /// itself ("on lui a retiré les ganglions", "had nodes removed years ago" are
   /// `lymph-nodes-removed`), never that it is over; only a denial takes it away.
   public var removalIsTheCondition: Bool = false
+  /// A rule that holds when words date this one's removal inside that rule's time limit:
+  /// taking it out was an operation ("a lump taken out of her right breast 12 days ago" is
+  /// recent surgery there, though the lump itself is gone).
+  public var removalWhenRecent: String? = nil
   public let sources: [Source]
   public let examples: [RuleExample]
   /// 1-based line of the rule in its file, for test failures.

@@ -1,0 +1,221 @@
+import Foundation
+import TendCore
+import TendTestSupport
+import Testing
+
+/// The eighth round of reading (2 December): "since he …" opening a clause of its own, "any
+/// more" after a finding that says what they cannot do, a removal that was an operation, veins
+/// described by their look, white cells and platelets said to be low in any order, a varicose
+/// ulcer, a compression fracture, a biopsy, and a reason told after the place ("radiotherapy to
+/// her right hip for a bone met"). Texts here are written for the test, not taken from the
+/// corpus.
+@Suite("Recognizer: eighth round")
+struct ReadingRoundEightTests {
+  @Test(
+    "a stop word after \"since he\" belongs to that clause: the tube is there",
+    arguments: [
+      "a feeding tube in his belly since he stopped eating",
+      "she has a PEG since she stopped swallowing properly",
+    ])
+  func sinceHeOpensAClause(_ text: String) throws {
+    let (verdict, found, restrictions) = try Reading.read(text)
+    #expect(found.conditions.contains { $0.id == "drain-or-stoma" }, "\(text)")
+    #expect(verdict >= .adjust)
+    #expect(Reading.avoids(restrictions, "abdomen"))
+  }
+
+  @Test("\"any more\" after a finding that says what they cannot do keeps the finding")
+  func anyMoreAfterInability() throws {
+    for text in [
+      "she can't feel her toes anymore", "diabetic, he cannot feel his feet any more",
+    ] {
+      let (verdict, found, _) = try Reading.read(text)
+      #expect(found.conditions.contains { $0.id == "diabetic-neuropathy" }, "\(text)")
+      #expect(verdict >= .adjust, "\(text)")
+    }
+    // A denial said before the thing still takes it away.
+    let (verdict, found, _) = try Reading.read("he doesn't have the catheter anymore")
+    #expect(found.negated.contains { $0.id == "urinary-catheter" })
+    #expect(verdict == .ok)
+  }
+
+  @Test(
+    "a removal dated inside six weeks is recent surgery at the same place",
+    arguments: [
+      ("en", "they took a lump out of her left breast ten days ago", "left-chest"),
+      ("en", "had the lump removed from his right arm last week", "right-arm"),
+      ("es", "le quitaron un bulto del brazo derecho hace una semana", "right-arm"),
+    ])
+  func recentRemovalIsSurgery(_ lang: String, _ text: String, _ site: String) throws {
+    let (verdict, found, restrictions) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "recent-surgery" }, "\(lang) \(text)")
+    #expect(!found.conditions.contains { $0.id == "tumour" }, "the lump itself is gone")
+    #expect(verdict >= .adjust)
+    #expect(restrictions.maxPressure.rawValue <= 2)
+    #expect(Reading.avoids(restrictions, site), "\(lang) \(text)")
+  }
+
+  @Test("a removal long ago is not surgery now, and still not the lump")
+  func oldRemovalIsPast() throws {
+    let (verdict, found, _) = try Reading.read("the lump was taken out of her left breast in 2015")
+    #expect(!found.conditions.contains { $0.id == "recent-surgery" })
+    #expect(found.negated.contains { $0.id == "tumour" })
+    #expect(verdict == .ok)
+  }
+
+  @Test(
+    "veins described by their look are varicose veins, at their place",
+    arguments: [
+      ("en", "the veins on her left calf are bulging and twisted", "left-lower-leg"),
+      ("zh-Hans", "她右小腿青筋凸起，像蚯蚓一样", "right-lower-leg"),
+      ("vi", "bắp chân trái của bà nổi gân xanh ngoằn ngoèo", "left-lower-leg"),
+      ("es", "tiene las venas saltadas y retorcidas en la pantorrilla izquierda", "left-lower-leg"),
+      ("fr", "il a des veines qui ressortent sur le mollet droit", "right-lower-leg"),
+    ])
+  func veinsByTheirLook(_ lang: String, _ text: String, _ site: String) throws {
+    let (verdict, found, restrictions) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "varicose-veins" }, "\(lang) \(text)")
+    #expect(verdict == .adjust)
+    #expect(restrictions.maxPressure.rawValue <= 2)
+    #expect(Reading.avoids(restrictions, site), "\(lang) \(text)")
+  }
+
+  @Test("bulging veins never hide a hot swollen calf (a clot sign)")
+  func veinsDoNotMaskAClot() throws {
+    for (lang, text) in [
+      ("en", "her left calf is hot and swollen and the veins are bulging"),
+      ("fr", "son mollet gauche est gonflé, les veines gonflées, depuis hier"),
+    ] {
+      let (verdict, found, _) = try Reading.read(text, lang: lang)
+      #expect(verdict == .stopCallProvider, "\(lang) \(text)")
+      #expect(found.redFlags.contains("dvt-suspected"), "\(lang) \(text)")
+    }
+  }
+
+  @Test(
+    "white cells said to be low, in any order of the words, are a low white count",
+    arguments: [
+      ("en", "his white cells are really low after this cycle"),
+      ("fr", "ses globules blancs sont très bas depuis la dernière cure"),
+      ("zh-Hans", "医生说她的白细胞偏低"),
+      ("es", "dice el médico que tiene los glóbulos blancos bajos"),
+      ("vi", "bác sĩ bảo bạch cầu của mẹ thấp"),
+    ])
+  func whiteCellsLow(_ lang: String, _ text: String) throws {
+    let (_, found, restrictions) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "low-white-count" }, "\(lang) \(text)")
+    #expect(restrictions.maxPressure.rawValue <= 1)
+  }
+
+  @Test(
+    "platelets very low, or a platelet transfusion due, is postpone (the rule's own words)",
+    arguments: [
+      ("en", "her platelets are dangerously low, the nurse said"),
+      ("en", "he is booked for a platelet transfusion tomorrow"),
+      ("es", "tiene las plaquetas muy bajas y le van a hacer una transfusión de plaquetas"),
+      ("fr", "ses plaquettes sont très basses"),
+      ("zh-Hans", "他的血小板非常低，要输血小板"),
+      ("vi", "tiểu cầu của bà thấp lắm"),
+    ])
+  func plateletsVeryLow(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "care-team-said-no" }, "\(lang) \(text)")
+    #expect(verdict == .postpone, "\(lang) \(text)")
+  }
+
+  @Test("platelets a bit low stay adjust at the lightest touch")
+  func plateletsALittleLow() throws {
+    let (verdict, found, restrictions) = try Reading.read("her platelets are a bit low")
+    #expect(found.conditions.contains { $0.id == "low-platelets" })
+    #expect(!found.conditions.contains { $0.id == "care-team-said-no" })
+    #expect(verdict == .adjust)
+    #expect(restrictions.maxPressure.rawValue <= 1)
+  }
+
+  @Test("a varicose ulcer is an open wound and varicose veins at one place")
+  func varicoseUlcer() throws {
+    for (lang, text) in [
+      ("en", "a varicose ulcer on her right shin"),
+      ("fr", "un ulcère variqueux sur le bas de la jambe gauche"),
+    ] {
+      let (_, found, restrictions) = try Reading.read(text, lang: lang)
+      let ids = Set(found.conditions.map(\.id))
+      #expect(ids.isSuperset(of: ["open-wound", "varicose-veins"]), "\(lang) \(text)")
+      #expect(restrictions.maxPressure.rawValue <= 2)
+    }
+  }
+
+  @Test(
+    "a compression fracture is osteoporosis too",
+    arguments: [
+      ("en", "she had a compression fracture in her spine last year"),
+      ("fr", "elle a eu un tassement vertébral"),
+      ("zh-Hans", "她去年腰椎压缩性骨折"),
+    ])
+  func compressionFracture(_ lang: String, _ text: String) throws {
+    let (_, found, restrictions) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "osteoporosis" }, "\(lang) \(text)")
+    #expect(restrictions.maxPressure.rawValue <= 2)
+  }
+
+  @Test("a biopsy is a procedure: recent surgery when recent, past when long ago")
+  func biopsy() throws {
+    for (lang, text) in [
+      ("en", "they did a skin biopsy on her right shoulder blade four days ago"),
+      ("es", "le hicieron una biopsia en la espalda hace 5 días"),
+      ("vi", "tuần trước bà mới làm sinh thiết ở lưng"),
+    ] {
+      let (verdict, found, restrictions) = try Reading.read(text, lang: lang)
+      #expect(found.conditions.contains { $0.id == "recent-surgery" }, "\(lang) \(text)")
+      #expect(verdict >= .adjust)
+      #expect(restrictions.maxPressure.rawValue <= 2)
+    }
+    let (verdict, _, _) = try Reading.read("she had a biopsy in 2015, it was benign")
+    #expect(verdict == .ok)
+  }
+
+  @Test("a reason told after the place still keeps its condition")
+  func reasonAfterPlace() throws {
+    let (_, found, restrictions) = try Reading.read(
+      "radiotherapy to her right hip for a bone met ended last week")
+    #expect(found.conditions.contains { $0.id == "bone-metastases" })
+    #expect(restrictions.maxPressure.rawValue <= 1)
+    // "for a week" is a length of time, not a reason.
+    let (_, dated, _) = try Reading.read("she has been on warfarin for a week")
+    #expect(dated.conditions.contains { $0.id == "anticoagulants" && $0.daysSince == 7 })
+  }
+
+  @Test(
+    "new everyday words: a boil, a sarcoma, the sacrum, aching everywhere with a flare",
+    arguments: [
+      ("en", "a boil under her left arm", "skin-infection", "left-arm"),
+      ("en", "sarcoma in his right thigh", "tumour", "right-thigh"),
+      ("fr", "un sarcome à la cuisse gauche", "tumour", "left-thigh"),
+      ("zh-Hans", "他左大腿长了肉瘤", "tumour", "left-thigh"),
+      ("en", "a pressure sore on his sacrum", "open-wound", "lower-back"),
+    ])
+  func newWords(_ lang: String, _ text: String, _ rule: String, _ site: String) throws {
+    let (_, found, restrictions) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == rule }, "\(lang) \(text)")
+    #expect(Reading.avoids(restrictions, site), "\(lang) \(text)")
+  }
+
+  @Test("a flare with aching everywhere is postponed, as the inflamed-joint rule says")
+  func flareAchingEverywhere() throws {
+    for (lang, text) in [
+      ("en", "RA flare in her left wrist and she's aching everywhere"),
+      ("zh-Hans", "类风湿发作，右膝盖红肿，浑身都疼"),
+    ] {
+      let (verdict, _, _) = try Reading.read(text, lang: lang)
+      #expect(verdict == .postpone, "\(lang) \(text)")
+    }
+  }
+
+  @Test("a blood thinner and red pee (French, plural) is bleeding")
+  func redPee() throws {
+    let (verdict, found, _) = try Reading.read(
+      "il est sous Previscan et il a des pipis rouges depuis ce matin", lang: "fr")
+    #expect(verdict == .stopCallProvider)
+    #expect(found.redFlags.contains("bleeding-signs"))
+  }
+}
