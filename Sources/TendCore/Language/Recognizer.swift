@@ -168,6 +168,9 @@ public struct Recognizer: Sendable {
         hits.append(Signs.Hit(concept: "bpHigh", first: n, last: n))
       }
     }
+    // Sentences that say "today" or "in the last days" ("this morning", "au dîner", "anoche").
+    let recentSentences = Set(
+      hits.filter { $0.concept == "recentDay" }.map { tokens[$0.first].sentence })
     // A denial or past word inside a longer phrase that names something is that phrase's own
     // ("no siente las piernas", "can't lift her arm", "không té", "tuvo un infarto"): it
     // denies or dates nothing around it.
@@ -175,6 +178,9 @@ public struct Recognizer: Sendable {
       (mentions + symptoms).map { ($0.first, $0.last) } + hits.map { ($0.first, $0.last) }
     // Any cue inside a harmless phrase is the phrase's ("từng mảng" is patch by patch, not
     // "used to").
+    // The cues as matched, before any is taken as a phrase's own: "no es que no le duele"
+    // has its second "no" inside a sign phrase ("que no le"), and is still a second denial.
+    let cuesAsMatched = cues
     // Where a phrase holds its own denial ("can't feel his feet"), the last word of it.
     var ownDenialEnds = Set<Int>()
     cues.removeAll { cue in
@@ -237,6 +243,35 @@ public struct Recognizer: Sendable {
       }
       return mentions.contains(where: follows) || symptoms.contains(where: follows)
     }
+    // "It's not that he doesn't have chest pain": a denial after "it's not that" in its
+    // sentence (and the words of "not that" themselves) deny nothing.
+    // Only when a second denial follows: with none, "it's not that painful" and "không phải
+    // là đau ngực" are plain denials.
+    // Each span once, decided on the cues as found (one phrase can match twice).
+    func isDenial(_ cue: PhraseMatch) -> Bool {
+      guard case .cue(let kind) = cue.meaning else { return false }
+      return kind == .negation || kind == .negationAfter || kind == .past
+    }
+    let asFound = cues
+    var seenNotThat = Set<[Int]>()
+    for notThat in asFound where notThat.meaning == .cue(.notThat) {
+      guard seenNotThat.insert([notThat.first, notThat.last]).inserted else { continue }
+      let second = cuesAsMatched.contains {
+        isDenial($0) && $0.first > notThat.last && $0.first - notThat.last <= 6
+          && tokens[$0.first].sentence == tokens[notThat.first].sentence
+      }
+      guard second else {
+        cues.append(
+          PhraseMatch(
+            meaning: .cue(.negation), first: notThat.first, last: notThat.last,
+            fuzzy: notThat.fuzzy))
+        continue
+      }
+      cues.removeAll { cue in
+        isDenial(cue) && cue.first >= notThat.first && cue.first - notThat.last <= 6
+          && tokens[cue.first].sentence == tokens[notThat.first].sentence
+      }
+    }
     let denials = cues.filter { $0.meaning == .cue(.negation) }
     cues.removeAll { cue in
       guard cue.meaning == .cue(.negationAfter) else { return false }
@@ -287,6 +322,21 @@ public struct Recognizer: Sendable {
     var present: [(id: String, match: PhraseMatch)] = []
     var pastMentions: [(id: String, match: PhraseMatch, cue: PhraseMatch)] = []
     var removedMentions: [(id: String, match: PhraseMatch)] = []
+    // A restart word later in the sentence, after both the mention and the word that stopped
+    // it, with no other mention of its own just after it ("stopped warfarin, restarted
+    // aspirin" restarts the aspirin).
+    func restarted(_ match: PhraseMatch, after cue: PhraseMatch) -> Bool {
+      let from = max(match.last, cue.last)
+      return cues.contains { again in
+        guard again.meaning == .cue(.restart), again.first > from, again.first - from <= 14,
+          tokens[again.first].sentence == tokens[match.first].sentence
+        else { return false }
+        return !statusable.contains {
+          $0.first > again.last && $0.first - again.last <= 3 && $0.meaning != match.meaning
+            && tokens[$0.first].clause == tokens[again.last].clause
+        }
+      }
+    }
     // A cue that says the thing was taken out: a removal verb, or a removal word of the signs.
     func removalSaid(_ cue: PhraseMatch) -> Bool {
       vocabulary.isRemoval(cue, words)
@@ -310,6 +360,10 @@ public struct Recognizer: Sendable {
       // A warning sign that has passed ("slurred for ten minutes, better now") still stands:
       // only a denial said before it ("no chest pain") takes a red flag away (DESIGN rule 5).
       case .negated(let cue) where cue.first > match.last && rules[id]?.isRedFlag == true:
+        present.append((id, match))
+      // "stopped warfarin in May but restarted it last week": going on again.
+      case .negated(let cue) where restarted(match, after: cue),
+        .past(let cue) where restarted(match, after: cue):
         present.append((id, match))
       case .negated(let cue):
         build.notCounted(id, cue, match, .negated)
@@ -366,6 +420,12 @@ public struct Recognizer: Sendable {
           // last week is still one (DESIGN rule 5).
           || rule.isRedFlag && days <= Self.recentRedFlagDays
       {
+        present.append((item.id, item.match))
+      } else if pastDates[index] == nil, rules[item.id]?.isRedFlag == true,
+        recentSentences.contains(tokens[item.match.first].sentence)
+      {
+        // "elle avait une oppression dans la poitrine après le repas": told in the past, but
+        // today.
         present.append((item.id, item.match))
       } else if pastDates[index] == nil, rules[item.id]?.isRedFlag == true {
         // A warning sign in the past with no date ("he had a mini stroke"): Tend cannot tell
@@ -497,10 +557,20 @@ public struct Recognizer: Sendable {
     // Each concept word's status is read once: standing (present, or an urgent one denied only
     // after it), then, for most signs, not part of a longer condition name.
     let hitMentions = statusable + hitMatches
+    // A sign's word told in the past tense ("au dîner papa avait du mal à articuler", "le
+    // apretaba el pecho") stands when its sentence says it was today or in the last days
+    // (`recentDay`: "at dinner", "this morning"); a warning sign told in the past with no such
+    // word is shown as not understood (ask the care team first), never taken as nothing.
+    var pastUrgent: [Int] = []
     let standing = hits.indices.filter { i in
-      Self.stands(
-        hitMatches[i], urgent: signs.urgentConcepts.contains(hits[i].concept),
-        Negation.status(of: hitMatches[i], cues: cues, mentions: hitMentions, tokens: tokens))
+      let urgent = signs.urgentConcepts.contains(hits[i].concept)
+      let status = Negation.status(
+        of: hitMatches[i], cues: cues, mentions: hitMentions, tokens: tokens)
+      if Self.stands(hitMatches[i], urgent: urgent, status) { return true }
+      guard case .past = status else { return false }
+      if recentSentences.contains(tokens[hits[i].first].sentence) { return true }
+      pastUrgent.append(i)
+      return false
     }
     let presentHits = standing.filter { i in
       !named.contains {
@@ -566,6 +636,21 @@ public struct Recognizer: Sendable {
       }
     }
 
+    // A warning sign that only the words told in the past complete ("il avait du mal à
+    // parler", no day said) is asked about: shown as not understood, never dropped.
+    if !pastUrgent.isEmpty {
+      let withPast = signs.find(
+        presentHits + pastUrgent.map { hits[$0] }, present: ids, tokens: tokens)
+      for sign in withPast where rules[sign.id]?.isRedFlag == true {
+        guard !found.contains(where: { $0.id == sign.id }),
+          !build.entries.contains(where: {
+            $0.condition.id == sign.id
+              && tokens[$0.first].sentence == tokens[sign.first].sentence
+          })
+        else { continue }
+        build.addUnplaced(Unplaced.Mention(first: sign.first, last: sign.last, urgent: false))
+      }
+    }
     // What could not be placed: raises the verdict, never dropped.
     var covered = [Bool](repeating: false, count: tokens.count)
     for match in all { for i in match.first...match.last { covered[i] = true } }
@@ -645,9 +730,14 @@ public struct Recognizer: Sendable {
     _ all: [PhraseMatch], words: [String], tokens: [TextToken], vocabulary: Vocabulary
   ) -> [PhraseMatch] {
     var out: [PhraseMatch] = []
+    // A number word before counts as a number ("ba tuần trước", three weeks ago).
+    let numberWordEnds = Set(
+      all.filter {
+        if case .number = $0.meaning { true } else { false }
+      }.map(\.last))
     for match in all {
       guard case .daysAgo = match.meaning, match.first > 0, match.last > match.first,
-        tokens[match.first - 1].number != nil,
+        tokens[match.first - 1].number != nil || numberWordEnds.contains(match.first - 1),
         let unit = vocabulary.byFirstWord[words[match.first]]?.first(where: {
           if case .unit = $0.meaning { $0.words.count == 1 } else { false }
         }),

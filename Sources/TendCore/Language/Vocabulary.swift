@@ -77,6 +77,12 @@ public struct Vocabulary: Sendable {
     /// "another one", "un autre", "另一个": one more of the condition named just before, in a
     /// place of its own ("an IV in his left hand and another one in his right foot").
     case another
+    /// "restarted it", "se lo volvieron a poner", "on le lui a remis", "接着吃", "cho uống
+    /// lại": what was stopped before it in the sentence is going on again.
+    case restart
+    /// "it's not that", "no es que", "ce n'est pas que", "不是说", "không phải là": the denial
+    /// after it is denied ("it's not that he doesn't have chest pain"): it takes nothing away.
+    case notThat
   }
 
   struct Phrase: Sendable {

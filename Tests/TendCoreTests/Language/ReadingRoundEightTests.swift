@@ -218,4 +218,183 @@ struct ReadingRoundEightTests {
     #expect(verdict == .stopCallProvider)
     #expect(found.redFlags.contains("bleeding-signs"))
   }
+
+  // The third red-team tester's findings (context around the facts), fixed by general means.
+
+  @Test(
+    "a medicine stopped and then restarted is taken now",
+    arguments: [
+      ("en", "she came off Eliquis in March but they restarted it on Friday"),
+      ("es", "dejó el Sintrom en marzo pero se lo volvieron a poner el lunes"),
+      ("fr", "il a arrêté le Préviscan en mars, on le lui a remis lundi"),
+      ("zh-Hans", "她三月停了华法林，这周又开始吃了"),
+      ("vi", "bà ngưng warfarin hồi tháng ba, tuần này bác sĩ cho uống lại"),
+    ])
+  func restarted(_ lang: String, _ text: String) throws {
+    let (verdict, found, restrictions) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "anticoagulants" }, "\(lang) \(text)")
+    #expect(verdict >= .adjust)
+    #expect(restrictions.maxPressure.rawValue <= 2)
+  }
+
+  @Test("stopped with nothing restarted stays in the past")
+  func stoppedStaysStopped() throws {
+    let (verdict, found, _) = try Reading.read("she came off Eliquis in March")
+    #expect(found.negated.contains { $0.id == "anticoagulants" })
+    #expect(verdict == .ok)
+  }
+
+  @Test(
+    "\"it's not that … doesn't\" denies the denial: the warning sign is there",
+    arguments: [
+      ("en", "it's not that she doesn't have chest pain, she does since this morning"),
+      ("fr", "ce n'est pas qu'elle n'a pas mal à la poitrine, elle a mal depuis ce matin"),
+      ("zh-Hans", "不是说她胸口不疼，是一直在疼"),
+      ("vi", "không phải là bà không đau ngực, bà đau từ sáng"),
+      ("es", "no es que no tenga dolor en el pecho, le duele desde esta mañana"),
+    ])
+  func notThatDenial(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Reading.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text)")
+    #expect(found.redFlags.contains("chest-pain"), "\(lang) \(text)")
+  }
+
+  @Test("\"it's not\" with no second denial is still a denial")
+  func notThatAlone() throws {
+    let (verdict, found, _) = try Reading.read("không phải là đau ngực, chỉ mỏi vai thôi", lang: "vi")
+    #expect(verdict == .ok)
+    #expect(found.negated.contains { $0.id == "chest-pain" })
+  }
+
+  @Test(
+    "a warning sign told in the past tense, today, stops",
+    arguments: [
+      ("fr", "elle m'a dit qu'elle avait une oppression dans la poitrine après le déjeuner"),
+      ("fr", "au dîner papa avait du mal à articuler"),
+      ("es", "en la cena dijo que le apretaba el pecho, pero se le pasó"),
+    ])
+  func pastTenseToday(_ lang: String, _ text: String) throws {
+    let (verdict, _, _) = try Reading.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text)")
+  }
+
+  @Test("a warning sign told in the past with no day asks the care team, never nothing")
+  func pastTenseUndated() throws {
+    let (verdict, found, _) = try Reading.read("il avait du mal à articuler", lang: "fr")
+    #expect(verdict >= .adjust)
+    #expect(!found.notUnderstood.isEmpty)
+  }
+
+  @Test(
+    "everyday words for the same warning signs",
+    arguments: [
+      ("en", "without any warning his legs gave way"),
+      ("en", "she doesn't have any feeling in her right arm since lunch"),
+      ("en", "his arm is heavy like it is not his arm, since an hour"),
+      ("en", "the nurse thinks maybe a clot in his calf, we are waiting for the scan"),
+      ("en", "her ankles are puffy. One is twice the size of the other."),
+      ("es", "a lo mejor es un trombo, dice el médico, lo de la pantorrilla"),
+      ("es", "se le trababa la lengua esta mañana"),
+      ("fr", "le mollet gauche ne dégonfle pas et il est chaud"),
+      ("fr", "le médecin dit peut-être une phlébite à la jambe droite"),
+      ("zh-Hans", "爷爷今天一直咳血"),
+      ("zh-Hans", "他醒来以后左胳膊一直抬不起来"),
+      ("zh-Hans", "医生说可能是血栓，左小腿肿"),
+      ("vi", "sáng nay tự nhiên bà không còn cảm giác ở tay phải"),
+      ("vi", "bác sĩ nói có thể là cục máu đông ở bắp chân"),
+    ])
+  func everydayWarningSigns(_ lang: String, _ text: String) throws {
+    let (verdict, _, _) = try Reading.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text)")
+  }
+
+  @Test(
+    "signs that only count with a condition already known (the profile)",
+    arguments: [
+      ("es", "le duele la espalda y se le ha escapado el pis", ["bone-metastases"]),
+      ("es", "le salieron moratones en las piernas y no sé de qué", ["anticoagulants"]),
+      ("vi", "ông bị va tay, một tiếng rồi mà vẫn còn chảy máu", ["anticoagulants"]),
+      ("vi", "cánh tay trái bà đỏ, chỗ đỏ cứ lan dần lên", ["lymph-nodes-removed@left-arm"]),
+      ("fr", "le bras où il a le PICC est chaud et rouge", []),
+    ])
+  func signsWithProfile(_ lang: String, _ text: String, _ profile: [String]) throws {
+    let (verdict, _, _) = try Reading.read(text, lang: lang, profile: profile)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text) \(profile)")
+  }
+
+  @Test(
+    "a fever said as a bare number during chemotherapy is a call now",
+    arguments: [
+      ("es", "tiene 38 y pico desde anoche y está con quimio"),
+      ("fr", "elle a 39 depuis ce matin, elle est sous chimio"),
+      ("zh-Hans", "烧一直退不下来，他还在化疗"),
+    ])
+  func bareFeverNumber(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "fever" }, "\(lang) \(text)")
+    #expect(verdict == .stopCallProvider, "\(lang) \(text)")
+  }
+
+  @Test("an age is not a temperature")
+  func ageIsNotAFever() throws {
+    let (verdict, found, _) = try Reading.read("mi madre tiene 39 años", lang: "es")
+    #expect(!found.conditions.contains { $0.id == "fever" })
+    #expect(verdict == .ok)
+  }
+
+  @Test(
+    "devices and drugs no rule names fail closed; next to a red-flag system they stop",
+    arguments: [
+      ("en", "she has a Watchman device since spring", Verdict.adjust),
+      ("es", "lleva un holter subcutáneo desde marzo", .adjust),
+      ("fr", "elle a une maladie de Rendu-Osler", .adjust),
+      ("zh-Hans", "开始用可瑞达了，三周一次", .adjust),
+      ("vi", "ông được cấy máy Micra", .adjust),
+      ("zh-Hans", "做完TAVI以后她上一个台阶就喘", .stopCallProvider),
+    ])
+  func unknownDevices(_ lang: String, _ text: String, _ expected: Verdict) throws {
+    let (verdict, _, _) = try Reading.read(text, lang: lang)
+    #expect(verdict == expected, "\(lang) \(text)")
+  }
+
+  @Test(
+    "an organ taken out in the last six weeks is recent surgery on the belly",
+    arguments: [
+      ("es", "le quitaron el útero hace diez días"),
+      ("en", "she had a hysterectomy two weeks ago"),
+      ("zh-Hans", "她十天前切除了胆囊"),
+      ("vi", "bà mới cắt túi mật tuần trước"),
+    ])
+  func organRemoved(_ lang: String, _ text: String) throws {
+    let (_, found, restrictions) = try Reading.read(text, lang: lang)
+    #expect(found.conditions.contains { $0.id == "recent-surgery" }, "\(lang) \(text)")
+    #expect(Reading.avoids(restrictions, "abdomen"), "\(lang) \(text)")
+    #expect(restrictions.maxPressure.rawValue <= 2)
+  }
+
+  @Test("an organ taken out long ago is not recent surgery")
+  func organRemovedLongAgo() throws {
+    let (verdict, _, _) = try Reading.read("she had her womb out in 1998")
+    #expect(verdict == .ok)
+  }
+
+  @Test("a number word before \"last week\" is that many weeks; \"quinze jours\" is 15 days")
+  func numberWordsInDates() throws {
+    let (_, vi, _) = try Reading.read("bà mổ thay khớp gối trái ba tuần trước", lang: "vi")
+    #expect(vi.conditions.contains { $0.id == "joint-replacement-knee" && $0.daysSince == 21 })
+    let (_, fr, restrictions) = try Reading.read(
+      "la radiothérapie du sein droit s'est terminée il y a quinze jours", lang: "fr")
+    #expect(fr.conditions.contains { $0.id == "radiation-skin" && $0.daysSince == 15 })
+    #expect(Reading.avoids(restrictions, "right-chest"))
+  }
+
+  @Test("\"actually\" and \"其实\" do not hide nodes taken out")
+  func nodesWithAFiller() throws {
+    let (_, en, enR) = try Reading.read("the nodes were actually taken from her right armpit")
+    #expect(en.conditions.contains { $0.id == "lymph-nodes-removed" })
+    #expect(Reading.avoids(enR, "right-arm"))
+    let (_, zh, zhR) = try Reading.read("其实淋巴结是从右边腋下切的", lang: "zh-Hans")
+    #expect(zh.conditions.contains { $0.id == "lymph-nodes-removed" })
+    #expect(Reading.avoids(zhR, "right-arm"))
+  }
 }
