@@ -397,4 +397,26 @@ struct ReadingRoundEightTests {
     #expect(zh.conditions.contains { $0.id == "lymph-nodes-removed" })
     #expect(Reading.avoids(zhR, "right-arm"))
   }
+
+  @Test(
+    "half the face or one whole side gone numb or asleep is the stroke sign (stranger, round 8)",
+    arguments: [
+      ("es", "se le duerme la mitad de la cara"),
+      ("en", "half her face fell asleep suddenly"),
+      ("fr", "d'un coup elle ne sent plus la moitié de son visage"),
+      ("fr", "il a des fourmis dans tout le côté gauche"),
+      ("zh-Hans", "她突然半边脸发麻"),
+      ("vi", "tự nhiên bà bị tê nửa mặt"),
+    ])
+  func halfTheFace(_ lang: String, _ text: String) throws {
+    let (verdict, found, _) = try Reading.read(text, lang: lang)
+    #expect(verdict == .stopCallProvider, "\(lang) \(text)")
+    #expect(found.redFlags.contains("sudden-weakness-or-numbness"), "\(lang) \(text)")
+  }
+
+  @Test("falling asleep during a hand massage is not a warning sign")
+  func fellAsleep() throws {
+    let (verdict, _, _) = try Reading.read("she fell asleep while I rubbed her hands")
+    #expect(verdict == .ok)
+  }
 }
