@@ -44,8 +44,10 @@ final class SaidReadings: @unchecked Sendable {
   static let largest = 8 << 20
   static let magic = "tend-readings 1 "
 
-  init(folder: URL, program: String, dataDigest: String, timeZone: String, language: String,
-    available: [String]) {
+  init(
+    folder: URL, program: String, dataDigest: String, timeZone: String, language: String,
+    available: [String]
+  ) {
     url = folder.appendingPathComponent("readings")
     var h = SHA256()
     for part in [program, dataDigest, timeZone, language, available.joined(separator: ",")] {
@@ -58,8 +60,9 @@ final class SaidReadings: @unchecked Sendable {
   /// For a command run: nil when there is no usable cache folder or the data cannot be hashed.
   static func forRun(_ app: AppContext, dataDigest: String?) -> SaidReadings? {
     guard let folder = app.environment.usableCacheFolder, let program = Self.program,
-      let digest = dataDigest ?? (try? TendVersion.dataDigest(
-        folder: app.catalog.folder, cache: app.digestCache))
+      let digest = dataDigest
+        ?? (try? TendVersion.dataDigest(
+          folder: app.catalog.folder, cache: app.digestCache))
     else { return nil }
     return SaidReadings(
       folder: folder, program: program, dataDigest: digest, timeZone: TimeZone.current.identifier,

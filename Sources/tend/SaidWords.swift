@@ -108,7 +108,8 @@ final class SaidWords: @unchecked Sendable {
     _ text: String, recorded lang: String?, family: String?, _ at: Date, _ stored: [Condition]
   ) throws -> [Condition] {
     let langs = RedFlagWords.languages(recorded: lang, family: family, available: languages)
-    let key = readings.map { _ in SaidReadings.key(langs: langs, text: text, at: at, stored: stored) }
+    let key = readings.map { _ in SaidReadings.key(langs: langs, text: text, at: at, stored: stored)
+    }
     if let key, let known = readings?.lookup(key) { return known }
     var found: [Condition] = []
     prepare(langs)
