@@ -22,7 +22,8 @@ import TendCore
 /// another tend than the one beside the benchmark, and `TEND_BENCH_BEFORE=/path/to/old/tend` adds
 /// an older binary to every pair (jq, before, after), each with a cache folder of its own, so a
 /// change is measured against its start in the same minutes. The load average is printed
-/// before and after each measurement.
+/// before and after each measurement. `TEND_BENCH_COLD=1` removes what the family's words were
+/// read as in earlier runs (`readings` in each cache folder) before every run of a pair.
 enum ExportBenchmarks {
   static let sizes = [10_000, 100_000, 1_000_000]
 
@@ -246,6 +247,9 @@ enum ExportBenchmarks {
       for (label, binary) in subjects {
         var own = env
         own["XDG_CACHE_HOME"] = "/tmp/tend-bench-cache-\(label)"
+        // TEND_BENCH_COLD=1: no reading of the family's words kept from an earlier run
+        // (`SaidReadings`), as on the first export after an install or a data change.
+        if cold { unlink("/tmp/tend-bench-cache-\(label)/tend/readings") }
         let r = try spawn(binary, args, env: own)
         guard r.status == 0 else {
           throw StartupBenchmarks.Failed(description: "\(binary) \(args.prefix(5)): \(r.status)")
@@ -276,6 +280,9 @@ enum ExportBenchmarks {
   }
 
   static func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+  /// `TEND_BENCH_COLD=1`: every run reads the family's words afresh.
+  static let cold = ProcessInfo.processInfo.environment["TEND_BENCH_COLD"] == "1"
 
   struct Run {
     var wall: Double

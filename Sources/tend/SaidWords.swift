@@ -13,8 +13,13 @@ final class SaidWords: @unchecked Sendable {
   let app: AppContext
   private let lock = NSRecursiveLock()
   private var built: [String: Recognizer] = [:]
+  /// What words were read as in earlier runs (`tend summary` and `tend share` only), else nil.
+  let readings: SaidReadings?
 
-  init(_ app: AppContext) { self.app = app }
+  init(_ app: AppContext, readings: SaidReadings? = nil) {
+    self.app = app
+    self.readings = readings
+  }
 
   /// The languages Tend has.
   var languages: [String] { Catalog.availableLanguages(in: app.catalog.folder) }
@@ -94,16 +99,27 @@ final class SaidWords: @unchecked Sendable {
 
   /// The conditions `text` names read in each of `RedFlagWords.languages` (the recorded
   /// language `lang` and `family`, or every language when `lang` is nil).
+  ///
+  /// With `readings`, what the same words said at the same time with the same conditions in
+  /// force were read as in an earlier run, when everything the reading depends on is unchanged
+  /// (`SaidReadings`), and no recognizer is built for them; the conditions then come without the
+  /// words that named them, read now or remembered alike (`SaidReadings.plain`).
   func conditions(
     _ text: String, recorded lang: String?, family: String?, _ at: Date, _ stored: [Condition]
   ) throws -> [Condition] {
-    var found: [Condition] = []
     let langs = RedFlagWords.languages(recorded: lang, family: family, available: languages)
+    let key = readings.map { _ in SaidReadings.key(langs: langs, text: text, at: at, stored: stored)
+    }
+    if let key, let known = readings?.lookup(key) { return known }
+    var found: [Condition] = []
     prepare(langs)
     for one in langs {
       for c in try conditions(text, one, at, stored) where !found.contains(c) { found.append(c) }
     }
-    return found
+    guard let key, let readings else { return found }
+    let plain = SaidReadings.plain(found)
+    readings.add(key, plain)
+    return plain
   }
 
   /// Reads words for red flags (the summary's and `tend log`'s reader) as the conversation

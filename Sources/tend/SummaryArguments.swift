@@ -53,10 +53,16 @@ struct SummaryArguments: ParsableArguments {
         keepSessions: format.needsRows,
         redFlagConditions: Set(app.catalog.rules.filter(\.isRedFlag).map(\.id)),
         catalog: app.catalog)
-      options.version = try TendVersion.of(app.catalog, cache: app.digestCache)
+      // The data digest once: the version shows its first digits, and what words were read
+      // as is kept between runs under the whole of it (`SaidReadings`).
+      let digest = try TendVersion.dataDigest(folder: app.catalog.folder, cache: app.digestCache)
+      options.version = TendVersion(
+        rules: app.catalog.rulesVersion, data: String(digest.prefix(TendVersion.shortDigits)))
       options.emergencyConditions = Set(app.catalog.rules.filter(\.emergency).map(\.id))
       options.emergencyNumber = app.emergencyContact().number
-      options.redFlagWords = Self.redFlagWords(app, also: wordsIn)
+      options.redFlagWords = SaidWords(
+        app, readings: SaidReadings.forRun(app, dataDigest: digest)
+      ).redFlagWords(family: wordsIn)
       return options
     } catch let error as SummaryError {
       throw SummaryArguments.failure(error, app)

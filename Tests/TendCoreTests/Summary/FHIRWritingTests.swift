@@ -65,6 +65,36 @@ struct FHIRWritingTests {
     }
   }
 
+  @Test("each day's water is the entry it stands for, from its template, in every form")
+  func fluidIntake() {
+    var days: [SummaryData.WaterDay] = []
+    for day in ["2026-11-03", "2026-11-04T09:30:00-05:00", "2026", "a \"day\" \\ odd"] {
+      for total in [0, 7, 150, 1_500, 123_456] {
+        for limit in [nil, 0, 150, 1_000, 2_000] as [Int?] {
+          days.append(SummaryData.WaterDay(day: day, totalML: total, limitML: limit))
+        }
+      }
+    }
+    for lang in ["en", "es", "fr", "vi", "zh-Hans"] {
+      let localizer = Fixtures.catalog.localizer(lang)
+      var trees = FHIRBundle(
+        Self.data, RenderOptions(localizer: localizer, ids: UUIDSource(seed: 5)))
+      var made = FHIRBundle(
+        Self.data, RenderOptions(localizer: localizer, ids: UUIDSource(seed: 5)))
+      var expected: [UInt8] = []
+      var written: [UInt8] = []
+      // Twice over, so every template is used again after it is made.
+      for day in days + days.reversed() {
+        trees.addFluidIntake(day)
+        trees.takeEntries(into: &expected)
+        made.fluidIntake(day, into: &written)
+      }
+      #expect(
+        String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+        "\(lang)")
+    }
+  }
+
   @Test("session numbers are written as the localizer writes them, in every language")
   func numbers() {
     var numbers = Array(0...2_100) + [9_999, 10_000, 10_001, 99_999, 100_000, 123_456]

@@ -81,13 +81,13 @@ extension FHIRBundle {
     let ratings = [
       ("before", r.before, r.beforeBy, r.beforeRater), ("after", r.after, r.afterBy, r.afterRater),
     ]
-    for (when, scores, by, name) in ratings {
+    for (when, scores, by, name) in ratings where !scores.isEmpty {
       let time = when == "before" ? startText : endText
+      // A caregiver's rating: the one who rated, when named and in the bundle, else the one
+      // who gave the session.
+      let rater = by == .caregiver ? name.flatMap { people[$0] } ?? performer ?? patient : patient
       for (index, scale) in SummaryScale.allCases.enumerated() {
         guard let value = scores[scale.rawValue] else { continue }
-        // A caregiver's rating: the one who rated, when named and in the bundle, else the
-        // one who gave the session.
-        let rater = by == .caregiver ? name.flatMap { people[$0] } ?? performer ?? patient : patient
         let template = ratingTemplate(
           when: when, scale: scale, index: index, timed: start != nil)
         out.append(contentsOf: Self.nextEntry)
@@ -101,25 +101,53 @@ extension FHIRBundle {
             out.append(UInt8(ascii: "\""))
           case .rater: OrderedJSON.quote(rater, into: &out)
           case .value: OrderedJSON.digits(value, into: &out)
+          case .limit: break
           }
         }
       }
     }
-    if let water = r.water,
-      let code = ["given": "accepted", "declined": "declined", "later": "later"][water]
-    {
-      observation(
-        partOf: urlQuoted, code: "water-reminder", text: t("summary.fhir.water"),
-        at: start == nil ? nil : endText,
-        value: ("valueCodeableConcept", Self.concept([Self.coding(FHIRCodes.tendSystem, code)])),
-        into: &out)
+    if let water = r.water, let answer = Self.waterAnswers[water] {
+      let timed = start != nil
+      let template: JSONTemplate
+      if let made = waterTemplates[timed ? 1 : 0] {
+        template = made
+      } else {
+        template = observationTemplate(
+          code: "water-reminder", text: t("summary.fhir.water"), timed: timed,
+          value: "valueCodeableConcept")
+        waterTemplates[timed ? 1 : 0] = template
+      }
+      observation(template, partOf: urlQuoted, at: timed ? endText : nil, into: &out) {
+        $0.append(contentsOf: answer)
+      }
     }
     if let p = r.pressure {
-      observation(
-        partOf: urlQuoted, code: "pressure-level", text: t("summary.fhir.pressure"),
-        at: start == nil ? nil : startText, value: ("valueInteger", .int(p)), into: &out)
+      let timed = start != nil
+      let template: JSONTemplate
+      if let made = pressureTemplates[timed ? 1 : 0] {
+        template = made
+      } else {
+        template = observationTemplate(
+          code: "pressure-level", text: t("summary.fhir.pressure"), timed: timed,
+          value: "valueInteger")
+        pressureTemplates[timed ? 1 : 0] = template
+      }
+      observation(template, partOf: urlQuoted, at: timed ? startText : nil, into: &out) {
+        OrderedJSON.digits(p, into: &$0)
+      }
     }
   }
+
+  /// The water answer's `valueCodeableConcept` as compact text, by the journal's answer.
+  static let waterAnswers: [String: [UInt8]] = {
+    var out: [String: [UInt8]] = [:]
+    for (answer, code) in [("given", "accepted"), ("declined", "declined"), ("later", "later")] {
+      var text: [UInt8] = []
+      concept([coding(FHIRCodes.tendSystem, code)]).compact(into: &text)
+      out[answer] = text
+    }
+    return out
+  }()
 
   /// The Procedure for a session as a tree (what `session` writes, member by member; tests
   /// compare the two).
@@ -261,13 +289,17 @@ extension FHIRBundle {
     }
     let k = n / 1000
     let prefix: [UInt8]?
-    if let made = thousands[k] {
+    if lastThousand.k == k {
+      prefix = lastThousand.prefix
+    } else if let made = thousands[k] {
       prefix = made
+      lastThousand = (k, made)
     } else {
       let whole = Self.escaped(t.text(.number(k * 1000)))
       let zeros: [UInt8] = [0x30, 0x30, 0x30]
       prefix = whole.count > 3 && Array(whole.suffix(3)) == zeros ? Array(whole.dropLast(3)) : nil
       thousands[k] = prefix
+      lastThousand = (k, prefix)
     }
     guard let prefix else {
       out.append(contentsOf: Self.escaped(t.text(.number(n))))
@@ -316,7 +348,7 @@ extension FHIRBundle {
     -> JSONTemplate
   {
     let key = (when == "before" ? 0 : 1) + 2 * (timed ? 1 : 0) + 4 * index
-    if let made = ratingTemplates[key] { return made }
+    if key < ratingTemplates.count, let made = ratingTemplates[key] { return made }
     let t = options.localizer
     let c = scale.fhirCoding
     let resource = OrderedJSON.obj([
@@ -355,30 +387,31 @@ extension FHIRBundle {
       ),
     ])
     let made = JSONTemplate(Self.entry(.hole(.id), resource))
-    ratingTemplates[key] = made
+    if key < ratingTemplates.count { ratingTemplates[key] = made }
     return made
   }
 
-  mutating func observation(
-    partOf url: [UInt8], code: String, text: String, at time: [UInt8]?,
-    value: (String, OrderedJSON), into out: inout [UInt8]
+  /// An Observation of a session with one `code` of Tend's, with holes for its id, the
+  /// Procedure, its time (when `timed`) and its `value` member's value.
+  func observationTemplate(code: String, text: String, timed: Bool, value: String)
+    -> JSONTemplate
+  {
+    let resource = OrderedJSON.obj([
+      ("resourceType", .string("Observation")), ("status", .string("final")),
+      ("code", Self.concept([Self.coding(FHIRCodes.tendSystem, code)], text: text)),
+      ("subject", Self.ref(patient)),
+      ("partOf", .array([.obj([("reference", .hole(.partOf))])])),
+      ("effectiveDateTime", timed ? .hole(.time) : nil),
+      (value, .hole(.value)),
+    ])
+    return JSONTemplate(Self.entry(.hole(.id), resource))
+  }
+
+  /// Writes an Observation of `observationTemplate`, after a comma and a newline.
+  func observation(
+    _ template: JSONTemplate, partOf url: [UInt8], at time: [UInt8]?, into out: inout [UInt8],
+    value: (inout [UInt8]) -> Void
   ) {
-    let key = "\(code) \(value.0) \(time != nil)"
-    let template: JSONTemplate
-    if let made = templates[key] {
-      template = made
-    } else {
-      let resource = OrderedJSON.obj([
-        ("resourceType", .string("Observation")), ("status", .string("final")),
-        ("code", Self.concept([Self.coding(FHIRCodes.tendSystem, code)], text: text)),
-        ("subject", Self.ref(patient)),
-        ("partOf", .array([.obj([("reference", .hole(.partOf))])])),
-        ("effectiveDateTime", time == nil ? nil : .hole(.time)),
-        (value.0, .hole(.value)),
-      ])
-      template = JSONTemplate(Self.entry(.hole(.id), resource))
-      templates[key] = template
-    }
     let ids = options.ids
     out.append(contentsOf: Self.nextEntry)
     template.write(into: &out) { hole, out in
@@ -389,8 +422,8 @@ extension FHIRBundle {
         out.append(UInt8(ascii: "\""))
         out.append(contentsOf: time ?? [])
         out.append(UInt8(ascii: "\""))
-      case .value: value.1.compact(into: &out)
-      case .rater: break
+      case .value: value(&out)
+      case .rater, .limit: break
       }
     }
   }

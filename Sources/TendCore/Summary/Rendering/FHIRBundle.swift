@@ -17,8 +17,14 @@ struct FHIRBundle {
   var people: [String: String] = [:]
   /// Each kind of Observation a session makes, as text with holes for what changes from one
   /// session to the next (ids, time, rater, value), made on first use (`FHIRBundle+Sessions`).
-  var templates: [String: JSONTemplate] = [:]
-  var ratingTemplates: [Int: JSONTemplate] = [:]
+  /// The rating Observations' templates by `ratingSlot` (when, timed, scale), made on first use.
+  var ratingTemplates: [JSONTemplate?] = Array(
+    repeating: nil, count: 4 * SummaryScale.allCases.count)
+  /// The water answer's and the pressure's Observation templates (untimed, timed), and a day's
+  /// water by form (`fluidSlot`), made on first use.
+  var waterTemplates: [JSONTemplate?] = [nil, nil]
+  var pressureTemplates: [JSONTemplate?] = [nil, nil]
+  var fluidTemplates: [JSONTemplate?] = Array(repeating: nil, count: 8)
   /// Each body site's CodeableConcept, made on first use, and its compact text.
   var siteConcepts: [String: OrderedJSON] = [:]
   var siteTexts: [String: [UInt8]] = [:]
@@ -26,8 +32,11 @@ struct FHIRBundle {
   var procedureWordsMade: [String: ProcedureWords] = [:]
   /// Session numbers as the localizer writes them: below 1,000, and the part before the last
   /// three digits of larger ones, by thousands (nil: formatted whole each time).
-  var smallNumbers: [Int: [UInt8]] = [:]
+  var smallNumbers: [[UInt8]?] = Array(repeating: nil, count: 1000)
   var thousands: [Int: [UInt8]?] = [:]
+  /// The part before the last three digits for the last thousands asked (most sessions in a
+  /// row share it), as `thousands` holds it.
+  var lastThousand: (k: Int, prefix: [UInt8]?) = (-1, nil)
   /// The Procedure's `subject` member.
   let subjectMember: [UInt8]
 
@@ -171,9 +180,9 @@ struct FHIRBundle {
   /// The water per day, then the end of the Bundle with its `meta`, and where in those bytes
   /// the checksum's placeholder stands (when asked for).
   mutating func tailBytes() -> (bytes: [UInt8], placeholder: Int?) {
-    for day in data.water?.days ?? [] { addFluidIntake(day) }
     var out: [UInt8] = []
     takeEntries(into: &out)
+    for day in data.water?.days ?? [] { fluidIntake(day, into: &out) }
     let meta = metaLine()
     let at = options.checksum ? meta.firstRange(of: Array(Checksum.placeholder.utf8)) : nil
     let placeholder = at.map { out.count + $0.lowerBound }
@@ -270,19 +279,52 @@ struct FHIRBundle {
   /// and code verified, clinical-export.md 1.3), with the care team's limit as the reference
   /// range's high end and `H` when the day went over it.
   mutating func addFluidIntake(_ d: SummaryData.WaterDay) {
+    add("urn:uuid:" + options.ids.next(), fluidIntakeResource(d, template: false))
+  }
+
+  /// The entry `addFluidIntake` adds, after a comma and a newline, written from a template made
+  /// once per form (a day or a time, over the limit or not, with a limit or not): the same bytes
+  /// as the entry `takeEntries` writes, ids drawn in the same order (`FHIRWritingTests`).
+  mutating func fluidIntake(_ d: SummaryData.WaterDay, into out: inout [UInt8]) {
+    let slot = (d.day.count == 10 ? 1 : 0) + (d.over ? 2 : 0) + (d.limitML != nil ? 4 : 0)
+    let template: JSONTemplate
+    if let made = fluidTemplates[slot] {
+      template = made
+    } else {
+      template = JSONTemplate(Self.entry(.hole(.id), fluidIntakeResource(d, template: true)))
+      fluidTemplates[slot] = template
+    }
+    let ids = options.ids
+    out.append(contentsOf: Self.nextEntry)
+    template.write(into: &out) { hole, out in
+      switch hole {
+      case .id: Self.freshURN(ids, into: &out)
+      case .time: OrderedJSON.quote(d.day, into: &out)
+      case .value: OrderedJSON.digits(d.totalML, into: &out)
+      case .limit: OrderedJSON.digits(d.limitML ?? 0, into: &out)
+      case .partOf, .rater: break
+      }
+    }
+  }
+
+  /// A day's water as a resource; with `template`, holes where the day, the total and the limit
+  /// go.
+  func fluidIntakeResource(_ d: SummaryData.WaterDay, template: Bool) -> OrderedJSON {
     let t = options.localizer
-    let ml = { (n: Int) -> OrderedJSON in
+    let ml = { (n: OrderedJSON) -> OrderedJSON in
       .obj([
-        ("value", .int(n)), ("unit", .string("mL")),
+        ("value", n), ("unit", .string("mL")),
         ("system", .string("http://unitsofmeasure.org")), ("code", .string("mL")),
       ])
     }
+    let day: OrderedJSON = template ? .hole(.time) : .string(d.day)
     let effective: (String, OrderedJSON) =
       d.day.count == 10
-      ? ("effectivePeriod", .obj([("start", .string(d.day)), ("end", .string(d.day))]))
-      : ("effectiveDateTime", .string(d.day))
-    add(
-      "urn:uuid:" + options.ids.next(),
+      ? ("effectivePeriod", .obj([("start", day), ("end", day)]))
+      : ("effectiveDateTime", day)
+    let total: OrderedJSON = template ? .hole(.value) : .int(d.totalML)
+    let limit = d.limitML.map { template ? OrderedJSON.hole(.limit) : .int($0) }
+    return
       .obj([
         ("resourceType", .string("Observation")), ("status", .string("final")),
         (
@@ -293,7 +335,7 @@ struct FHIRBundle {
         ),
         ("subject", Self.ref(patient)),
         effective,
-        ("valueQuantity", ml(d.totalML)),
+        ("valueQuantity", ml(total)),
         (
           "interpretation",
           d.over
@@ -303,8 +345,8 @@ struct FHIRBundle {
               ])
             ]) : nil
         ),
-        ("referenceRange", d.limitML.map { .array([.obj([("high", ml($0))])]) }),
-      ]))
+        ("referenceRange", limit.map { .array([.obj([("high", ml($0))])]) }),
+      ])
   }
 
   mutating func addConsent(_ c: SummaryConsent) {

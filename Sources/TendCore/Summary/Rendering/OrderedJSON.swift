@@ -182,6 +182,8 @@ indirect enum OrderedJSON: Equatable, Sendable {
 /// What fills a hole of a `JSONTemplate`.
 enum JSONHole: UInt8, Sendable {
   case id = 1, partOf, time, rater, value
+  /// A second number (the care team's limit of a day's water).
+  case limit
 }
 
 /// Compact JSON text with holes: made once from an `OrderedJSON` with `.hole` values, then
