@@ -419,4 +419,17 @@ struct ReadingRoundEightTests {
     let (verdict, _, _) = try Reading.read("she fell asleep while I rubbed her hands")
     #expect(verdict == .ok)
   }
+
+  @Test("a hospital discharge is not a wound's, and a line pulled out is not a hand dropping things")
+  func dischargeAndPulledOut() throws {
+    let (en, _, _) = try Reading.read("they took the drip out this morning before discharge")
+    #expect(en == .ok)
+    let (zh, _, _) = try Reading.read("昨天出院前护士已经把左手的留置针拔掉了", lang: "zh-Hans")
+    #expect(zh == .ok)
+    // The wound's discharge and a hand that drops things still stop.
+    let (wound, _, _) = try Reading.read("yellow discharge from the wound on her left knee")
+    #expect(wound == .stopCallProvider)
+    let (hand, _, _) = try Reading.read("她左手的筷子掉了好几次", lang: "zh-Hans")
+    #expect(hand == .stopCallProvider)
+  }
 }
