@@ -221,27 +221,9 @@ final class SaidReadings: @unchecked Sendable {
   }
 
   /// The bytes of the file when it is a regular file of this user that no one else may write,
-  /// not a link, and not too large.
+  /// not a link, and not too large (the same reading as every cache file of Tend).
   static func readOwn(_ url: URL) -> [UInt8]? {
-    let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid(),
-      st.st_mode & 0o022 == 0, st.st_size > 0, st.st_size < largest
-    else { return nil }
-    let size = Int(st.st_size)
-    var done = 0
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      while done < size {
-        let n = read(fd, buffer.baseAddress! + done, size - done)
-        if n < 0, errno == EINTR { continue }
-        if n <= 0 { break }
-        done += n
-      }
-      count = done
-    }
-    return done == size ? bytes : nil
+    RecognizerCache.readOwn(url, largest: largest)
   }
 
   /// Appends one line (one `write`, so lines of two runs do not mix).
@@ -259,26 +241,6 @@ final class SaidReadings: @unchecked Sendable {
 
   /// Writes a new 0600 file beside the place and renames it into place; failures are ignored.
   private func store(_ bytes: [UInt8]) {
-    let folder = url.deletingLastPathComponent()
-    if mkdir(folder.path, 0o700) != 0, errno != EEXIST {
-      try? FileManager.default.createDirectory(
-        at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    }
-    let temporary = folder.appendingPathComponent(".readings.\(getpid())").path
-    unlink(temporary)
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { return }
-    var done = 0
-    let written = bytes.withUnsafeBytes { raw -> Bool in
-      while done < raw.count {
-        let n = write(fd, raw.baseAddress! + done, raw.count - done)
-        if n < 0, errno == EINTR { continue }
-        if n <= 0 { return false }
-        done += n
-      }
-      return true
-    }
-    close(fd)
-    if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
+    RecognizerCache.store(bytes, at: url)
   }
 }

@@ -48,14 +48,15 @@ public enum RecognizerCache {
   // MARK: - Files
 
   /// The bytes of a cache file, only when it is a regular file of this user that no one else
-  /// may write, not a link, and of a sane size.
-  static func readOwn(_ url: URL) -> [UInt8]? {
+  /// may write, not a link, and smaller than `largest` bytes. Every cache file of Tend (this
+  /// one's records and the red-flag readings of `tend summary`) is read through it.
+  public static func readOwn(_ url: URL, largest: Int = 64 << 20) -> [UInt8]? {
     let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, st.st_uid == geteuid(),
-      st.st_mode & 0o022 == 0, st.st_size > 0, st.st_size < 64 << 20
+      st.st_mode & 0o022 == 0, st.st_size > 0, st.st_size < largest
     else { return nil }
     return readAll(fd, size: Int(st.st_size))
   }
@@ -78,7 +79,7 @@ public enum RecognizerCache {
   }
 
   /// Writes a new 0600 file beside `url` and renames it into place; failures are ignored.
-  static func store(_ bytes: [UInt8], at url: URL) {
+  public static func store(_ bytes: [UInt8], at url: URL) {
     let folder = url.deletingLastPathComponent()
     if mkdir(folder.path, 0o700) != 0, errno != EEXIST {
       try? FileManager.default.createDirectory(
