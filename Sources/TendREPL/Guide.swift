@@ -49,7 +49,9 @@ public struct Guide: Sendable, Equatable {
   /// lotion in its `.alone` words, as when the plan leaves the lotion step out.
   public func textKey(at i: Int) -> String {
     var used = Set<Step.Material>()
-    for j in steps.indices where j < i && stepsDone.contains(j) { used.formUnion(steps[j].step.uses) }
+    for j in steps.indices where j < i && stepsDone.contains(j) {
+      used.formUnion(steps[j].step.uses)
+    }
     return steps[i].textKey(in: routineID, after: used)
   }
 
