@@ -318,7 +318,14 @@ extension Conversation {
     switch resume {
     case .intake(let intake):
       if !flags.isEmpty { return out + stopIntake() }
-      return out + ask(intake)
+      // The same list again, saying why and how to go on (outside tester, round 7, F11).
+      var again = ask(intake)
+      if intake.asking == .group, let last = again.popLast() {
+        // Said instead of the first group's how-to-answer line, not after it.
+        again.removeAll { $0 == .say(t("intake.howToAnswer")) }
+        again += [.say(t("intake.groupAgain")), last]
+      }
+      return out + again
     case .today(let routineID):
       if !flags.isEmpty {
         phase = .idle

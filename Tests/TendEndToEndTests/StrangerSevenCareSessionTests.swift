@@ -142,4 +142,19 @@ struct StrangerSevenCareSessionTests {
       before.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).last ?? ""
     #expect(!line.contains("left"), "\(line.debugDescription)")
   }
+
+  @Test("F11: after words saved at the intake, the list again says how to go on")
+  func intakeAgain() throws {
+    let home = Fixtures.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let steps: [PseudoTerminal.Step] = [
+      .expect("name> "), .line("Rosa"), .expect("no> "), .line("she is on warfarin"),
+      .expect("yes or no> "), .line("yes"), .expect("Saved: Blood thinner medicine."),
+      .expect("Anything else from this list?"), .expect("no> "), .line("no"),
+      .expect("Medicines."), .expect("no> "), .line("quit"), .expect("Goodbye"),
+    ]
+    let run = try Self.run(steps, home)
+    let again = run.stdout.components(separatedBy: "Saved: Blood thinner medicine.").last ?? ""
+    #expect(!again.contains("Type the numbers that apply"), "\(again)")
+  }
 }

@@ -171,6 +171,18 @@ struct StrangerSevenCareTests {
     #expect(Fixtures.catalog.localizer("zh-Hans").aside(BodyRegion(.hand, side: nil)) == "（手、两侧）")
   }
 
+  @Test("F11: after words at the intake, the same list comes with how to go on")
+  func intakeAgainSaysHow() {
+    var h = Harness()
+    h.send("Ann")
+    let reply = h.send("she is on warfarin")
+    #expect(reply.contains("yes or no") || h.conversation.phase.isConfirming, "\(reply)")
+    let again = h.send("yes")
+    #expect(again.contains(Fixtures.english("intake.groupAgain")), "\(again)")
+    let no = h.send("no")
+    #expect(!no.contains(Fixtures.english("intake.groupAgain")), "\(no)")
+  }
+
   @Test("F11: --home typed alone at the prompt is refused as after a command")
   func homeAlone() {
     var h = Self.bob()

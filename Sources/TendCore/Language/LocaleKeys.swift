@@ -227,6 +227,7 @@ public enum LocaleKeys {
     "intake.fluidAgain",
     "intake.fluidNumber",
     "intake.fluidSaved",
+    "intake.groupAgain",
     "intake.howToAnswer",
     "intake.intro",
     "intake.siteUnknown",
