@@ -34,6 +34,8 @@ public final class ChatLoop {
   private var done = false
   private var reading = false
   private var statusWidth = 0
+  /// Whether the status line was just blanked, the cursor back at its start.
+  private var statusCleared = false
   /// Whether the last plain command run at the prompt exited 0 (for `Action.afterRun`).
   private var lastRunSucceeded = false
   /// Characters typed while a step runs, not yet acted on: one alone, after a quiet moment, is
@@ -233,7 +235,13 @@ public final class ChatLoop {
       case .say(let text) where logFailed && savedLines.contains(text):
         clearStatus()
         show(t("chat.journalNotSaved"))
-      case .say(let text): clearStatus(); show(text)
+      case .say(let text):
+        clearStatus()
+        // Words after a countdown just cleared start on a line of their own, so a transcript
+        // never reads "0:08 left      That is the end." (outside tester, round 7, F11).
+        if statusCleared, !text.isEmpty { print("") }
+        statusCleared = false
+        show(text)
       case .notice(let text):
         if reading { editor.printAbove([text]) } else { clearStatus(); show(text) }
       case .status(let text): if editor.isInteractive { showStatus(text) }
@@ -359,6 +367,7 @@ public final class ChatLoop {
     let width = ScreenText.width(text)
     let pad = String(repeating: " ", count: max(0, statusWidth - width))
     print("\r" + text + pad, terminator: text.isEmpty ? "\r" : "")
+    statusCleared = text.isEmpty
     statusWidth = width
     fflush(nil)
   }
@@ -366,6 +375,7 @@ public final class ChatLoop {
   private func clearStatus() {
     guard statusWidth > 0 else { return }
     print("\r" + String(repeating: " ", count: statusWidth) + "\r", terminator: "")
+    statusCleared = true
     statusWidth = 0
   }
 }

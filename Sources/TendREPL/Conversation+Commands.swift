@@ -17,6 +17,10 @@ extension Conversation {
     let typed = CommandLineWords.split(line)
     guard !typed.isEmpty else { return [] }
     guard let parsed = words.parse(typed) ?? foreignCommand(typed, line) else {
+      // `--home /tmp/x` alone: refused as it is after a command (outside tester, round 7).
+      if typed[0].hasPrefix("-"), let option = Self.elsewhereOption(typed) {
+        return [.say(elsewhereRefusal(option))]
+      }
       return sentence(line, words: typed)
     }
     let first = parsed.id
@@ -35,14 +39,7 @@ extension Conversation {
       let typed = words.subcommands(of: first, rest)
       // The conversation is about the people of one home, read with one set of rules: an
       // option that points elsewhere is refused, never quietly honoured (stranger 5, F27).
-      if let option = Self.elsewhereOption(typed) {
-        return [
-          .say(
-            t(
-              "chat.optionElsewhere",
-              ["option": .text(option), "quit": .text(words.display("quit"))]))
-        ]
-      }
+      if let option = Self.elsewhereOption(typed) { return [.say(elsewhereRefusal(option))] }
       var out: [Action] = [.run([first] + typed + receiverArguments(first, typed))]
       if first == "summary", let file = Self.outputFile(typed) {
         out.append(.afterRun(t("chat.summary.wrote", ["file": .text(file)])))
@@ -104,6 +101,11 @@ extension Conversation {
     case "advice": return importAdvice(argument)
     default: return sentence(line, words: typed)
     }
+  }
+
+  /// "“--home” is not taken inside a conversation: …".
+  func elsewhereRefusal(_ option: String) -> String {
+    t("chat.optionElsewhere", ["option": .text(option), "quit": .text(words.display("quit"))])
   }
 
   /// Options of the command line that would leave this conversation's home, rules or person:
@@ -299,6 +301,12 @@ extension Conversation {
       !standing.contains { $0.id == c.id }
     }) {
       return restored
+    }
+    // `start 3` while no massage is allowed today (a red flag stands), with no list to count
+    // in: the reason, as `start <id>` gives it, never "no routine with that number", which
+    // reads as a typing slip (outside tester, round 7, F8).
+    if let n = Int(reference), !offered.indices.contains(n - 1), !massageAllowed(profile) {
+      return noMassageToday(profile)
     }
     // `start N` names the routine the caregiver saw at N in the last list; when its plan is
     // not the one that list showed (the facts changed since, here or in another window), say

@@ -15,7 +15,7 @@ extension Conversation {
         out.append(.cue)
         out += stepLines(
           draft.guide.steps[i], number: i + 1, of: draft.guide.steps.count,
-          routine: draft.plan.routine.id)
+          text: draft.guide.textKey(at: i))
       case .countdown(let s):
         out.append(
           .status(t("guide.countdown", ["time": .text(String(format: "%d:%02d", s / 60, s % 60))])))
@@ -45,7 +45,7 @@ extension Conversation {
     return out
   }
 
-  private func stepLines(_ step: Plan.PlannedStep, number: Int, of total: Int, routine: String)
+  private func stepLines(_ step: Plan.PlannedStep, number: Int, of total: Int, text key: String)
     -> [Action]
   {
     var what: [String] = []
@@ -62,7 +62,7 @@ extension Conversation {
         "seconds": .number(step.step.seconds),
       ])
     // The plan's own words for this step (its variant, the one side kept): shown and spoken.
-    let text = t(step.textKey)
+    let text = t(key)
     var out: [Action] = [.status(""), .say(""), .say(head), .say("  " + text)]
     for reason in step.reasons { out.append(.say("  → " + t.render(reason))) }
     if step.step.technique == .checkIn {

@@ -219,10 +219,15 @@ extension Conversation {
   /// Free text: a red flag's instruction first, then what was understood, then whether to
   /// save it, in plain words. Nothing changes before the caregiver says yes.
   mutating func understandText(_ line: String, resume: Resume) -> [Action] {
-    let inIntake = if case .intake = resume { true } else { false }
-    guard let found = understood(line) else {
-      return [.say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))]
-    }
+    // Words that change nothing: `tell` is a command that worked, so it says what `tend check
+    // --text` says (outside tester, round 7, F6), never "I did not understand that".
+    let nothing =
+      switch resume {
+      case .intake: "intake.numbersPlease"
+      case .today: "today.notUnderstood"
+      case .idle: "recognize.nothing"
+      }
+    guard let found = understood(line) else { return [.say(t(nothing))] }
     let current = readCurrent()
     let stored = current.map { $0.conditions.map(\.id) }
     let unsaved = Set((currentID.flatMap { unsavedRedFlags[$0] } ?? []).map(\.id))
@@ -250,9 +255,10 @@ extension Conversation {
         return removal.shown(found.notes, t).map(Action.say) + heldLines(held) + removal.lines
           + [idlePrompt()]
       }
-      return found.notes.map(Action.say) + [
-        .say(t(inIntake ? "intake.numbersPlease" : "chat.notUnderstood"))
-      ]
+      // As at check: the finding first, then what was read and left out ("Not counted,
+      // because you said it is not there: …").
+      if resume == .idle { return [.say(t(nothing))] + found.notes.map(Action.say) }
+      return found.notes.map(Action.say) + [.say(t(nothing))]
     }
     let flags = redFlags(understood.conditions.map(\.id))
     // No red flag alone, but one with what is stored (a fever during chemotherapy): said now.
@@ -312,7 +318,14 @@ extension Conversation {
     switch resume {
     case .intake(let intake):
       if !flags.isEmpty { return out + stopIntake() }
-      return out + ask(intake)
+      // The same list again, saying why and how to go on (outside tester, round 7, F11).
+      var again = ask(intake)
+      if intake.asking == .group, let last = again.popLast() {
+        // Said instead of the first group's how-to-answer line, not after it.
+        again.removeAll { $0 == .say(t("intake.howToAnswer")) }
+        again += [.say(t("intake.groupAgain")), last]
+      }
+      return out + again
     case .today(let routineID):
       if !flags.isEmpty {
         phase = .idle

@@ -145,9 +145,7 @@ extension Conversation {
   /// A name whose folder holds a broken profile is refused with what is wrong.
   /// The unreadable profile whose folder this name would have made, if any.
   func brokenRecord(named name: String) -> ReceiverRecord? {
-    let slug = name.lowercased().unicodeScalars.map {
-      ("a"..."z").contains($0) || ("0"..."9").contains($0) ? String($0) : "-"
-    }.joined().split(separator: "-").joined(separator: "-")
+    let slug = Receivers.slug(name)
     return store.receivers().first {
       if case .unreadable = $0 { return $0.id == slug || $0.id == name.lowercased() }
       return false
@@ -304,7 +302,7 @@ extension Conversation {
 
   func whereText(_ c: Condition) -> String {
     guard let region = c.region else { return "" }
-    return t.aside(t.regionName(region))
+    return t.aside(region)
   }
 
   /// Red flags stop everything: no massage, and whom to call (the emergency number for chest

@@ -129,7 +129,7 @@ extension Conversation {
     guard let site = c.site else {
       return c.side.map { t.aside(t("side.\($0.rawValue)")) } ?? ""
     }
-    return t.aside(t.regionName(BodyRegion(site, side: c.side)))
+    return t.aside(BodyRegion(site, side: c.side))
   }
 
   /// The sides the words name (both when they name both).

@@ -78,7 +78,46 @@ extension Conversation {
       return [.say(t("chat.offScript.recheck"))]
         + understandText(line, resume: .today(draft.plan.routine.id))
     }
+    // A command typed at a question ("start calm-hands" at yes or no) is not words about the
+    // person: it is neither kept nor run, and the question is asked again (round 7, F7).
+    if typedCommand(line) != nil {
+      let typed = Message.Argument.text(t.quote(String(line.prefix(60))))
+      return [.say(t("chat.offScript.command", ["command": typed]))] + again
+    }
     return keepWords(words) + again
+  }
+
+  /// The command word a line typed at a question clearly starts with, as typed; nil for words.
+  /// Clearly:
+  /// a command alone (`suggest`, `sentir`); `start` or `show` with one number or routine word;
+  /// a command-line command with an option or one of its own words after it (`log feeling`);
+  /// `tell` or `feel` with words after them only when typed as the English word or the one the
+  /// language shows, since other words for them begin plain sentences ("siente dolor").
+  func typedCommand(_ line: String) -> String? {
+    let typed = CommandLineWords.split(line)
+    guard let parsed = words.parse(typed) ?? foreignCommand(typed, line),
+      Self.commands.contains(parsed.id) || context.commands.contains(parsed.id)
+    else { return nil }
+    let said = typed.prefix(typed.count - parsed.arguments.count).joined(separator: " ")
+    let arguments = parsed.arguments
+    guard let first = arguments.first else { return said }
+    switch parsed.id {
+    case "start", "show":
+      guard arguments.count == 1,
+        Int(first) != nil || context.catalog.routine(named: first.lowercased(), t) != nil
+      else { return nil }
+    case "tell", "feel":
+      let word = CommandWords.normal(said)
+      guard word == parsed.id || word == CommandWords.normal(words.display(parsed.id)) else {
+        return nil
+      }
+    default:
+      guard context.commands.contains(parsed.id),
+        first.hasPrefix("-") || words.subcommands(of: parsed.id, [first]) != [first]
+          || CommandWords.subcommandKeys(t)[parsed.id]?.contains(first.lowercased()) == true
+      else { return nil }
+    }
+    return said
   }
 
   /// Words kept where they belong: with the session under way (its note), else in the journal

@@ -150,6 +150,16 @@ extension Conversation {
     return offScript(line, again: [.say(t("askFirst.again")), prompt("chat.yesNoPrompt")])
   }
 
+  /// No massage at all today (a red flag, a postpone), said without naming a routine: the
+  /// reasons `notToday` gives for every routine ("No massage today."), then the red flags.
+  func noMassageToday(_ profile: Profile) -> [Action] {
+    let checker = SafetyChecker(catalog: context.catalog)
+    let plan = try? checker.check(inForce(profile), careTeam: profile.careTeam, on: now).plans.first
+    let reasons = (plan?.reasons ?? []).map { t.render($0) }
+    return (reasons.isEmpty ? [t("plan.excluded.notToday")] : reasons).map(Action.say)
+      + redFlagActions(inForce(profile).map(\.id))
+  }
+
   func notToday(_ plan: Plan, _ profile: Profile) -> [Action] {
     [.say(t("chat.notToday", ["title": .key(plan.routine.titleKey)]))]
       + plan.reasons.map { .say("  " + t.render($0)) }

@@ -44,6 +44,17 @@ public struct Guide: Sendable, Equatable {
 
   public var current: Plan.PlannedStep? { isFinished ? nil : steps[index] }
 
+  /// The words for step `i` as things stand: what the steps before it put on counts only when
+  /// they ran to their end, so a lotion step skipped with `s` leaves a later step that follows
+  /// lotion in its `.alone` words, as when the plan leaves the lotion step out.
+  public func textKey(at i: Int) -> String {
+    var used = Set<Step.Material>()
+    for j in steps.indices where j < i && stepsDone.contains(j) {
+      used.formUnion(steps[j].step.uses)
+    }
+    return steps[i].textKey(in: routineID, after: used)
+  }
+
   /// Whole seconds left in the current step, rounded up.
   public var secondsLeft: Int {
     let (s, atto) = remaining.components

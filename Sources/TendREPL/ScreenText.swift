@@ -144,7 +144,11 @@ public enum ScreenText {
         end += 1
       }
       // A number keeps its short unit: "30 s", "5 min", "150 ml" never break.
-      if characters[start..<end].allSatisfy(\.isNumber), end + 1 < characters.count,
+      // "1,500 ml" and French "1 500 ml" (a narrow no-break space) too.
+      let grouped: Set<Character> = [",", ".", "\u{202F}", "\u{00A0}"]
+      if characters[start].isNumber,
+        characters[start..<end].allSatisfy({ $0.isNumber || grouped.contains($0) }),
+        end + 1 < characters.count,
         characters[end] == " "
       {
         var unit = end + 1

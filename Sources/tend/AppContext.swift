@@ -34,8 +34,10 @@ struct AppContext {
     catalog = try TendCache.$folder.withValue(environment.usableCacheFolder) {
       try LoadedCatalogs.shared.load(from: folder, languages: lang == "en" ? [] : [lang])
     }
-    // Dates and numbers the way the locale's country writes them (en_GB: day before month).
-    localizer = catalog.localizer(lang).inRegion(RegionSetting.fromLocale(environment.variables))
+    // Dates and numbers the way the locale's country writes them (en_GB: day before month),
+    // when the locale speaks the chat's language; else the language's own way (fr: "1 500").
+    localizer = catalog.localizer(lang).inRegion(
+      RegionSetting.formats(for: lang, environment.variables))
     home = environment.home(explicit: options.home)
   }
 

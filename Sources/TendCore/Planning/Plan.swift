@@ -32,6 +32,19 @@ public struct Plan: Sendable, Hashable {
     public var reasons: [Message]
 
     public var isDone: Bool { action != .skip }
+
+    /// The words for this step when the steps done before it today put on `used`: a step that
+    /// touches and `follows` a material none of them put on says its `.alone` words ("stroke
+    /// their forehead", not "wipe the lotion off your hands first"); otherwise `textKey`. The
+    /// planner uses it for the plan, the guide for a step skipped live (`s`): a step skipped
+    /// is not done, so it puts nothing on.
+    public func textKey(in routineID: String, after used: Set<Step.Material>) -> String {
+      guard let material = step.follows, !used.contains(material), step.technique.touches else {
+        return textKey
+      }
+      return step.textKey(
+        in: routineID, variant: variant, side: side == step.side ? nil : side, alone: true)
+    }
   }
 
   public var routine: Routine

@@ -190,10 +190,7 @@ public enum Planner {
       let step = steps[index].step
       if let material = step.follows, steps[index].isDone, !used.contains(material) {
         if step.technique.touches {
-          let planned = steps[index]
-          steps[index].textKey = step.textKey(
-            in: routineID, variant: planned.variant,
-            side: planned.side == step.side ? nil : planned.side, alone: true)
+          steps[index].textKey = steps[index].textKey(in: routineID, after: used)
         } else {
           steps[index].action = .skip
           steps[index].reasons = [

@@ -268,17 +268,10 @@ public struct Receivers: Sendable {
   /// A reader over the receiver's journal.
   public func reader(_ id: String) -> JournalReader { JournalReader(url: journalURL(id)) }
 
-  /// `Mum` → `mum`; letters and digits kept, the rest become `-`; `receiver` when nothing is left.
+  /// `Mum` → `mum`, `Zoë` → `zoe`, `王芳` → `wang-fang`; `receiver` when nothing is left; then
+  /// `-2`, `-3` … until the id is free.
   static func freshID(for name: String, taken: (String) -> Bool) -> String {
-    var slug = ""
-    for scalar in name.lowercased().unicodeScalars {
-      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-        slug.unicodeScalars.append(scalar)
-      } else if !slug.isEmpty, slug.last != "-" {
-        slug += "-"
-      }
-    }
-    while slug.hasSuffix("-") { slug.removeLast() }
+    var slug = slug(name)
     if slug.isEmpty { slug = "receiver" }
     var id = slug
     var n = 2
@@ -287,5 +280,27 @@ public struct Receivers: Sendable {
       n += 1
     }
     return id
+  }
+
+  /// A name as the letters of an id: written in Latin letters without their marks (ICU's
+  /// `Any-Latin; Latin-ASCII`: `Zoë` → `zoe`, `Łukasz` → `lukasz`, `Nguyễn` → `nguyen`, not
+  /// `zo`; outside tester, round 7, F11), lower case; `a-z` and `0-9` kept, each run of
+  /// anything else one `-`, none at the ends. Empty when nothing is left (`😀`).
+  public static func slug(_ name: String) -> String {
+    let latin =
+      name.applyingTransform(StringTransform(rawValue: "Any-Latin; Latin-ASCII"), reverse: false)
+      ?? name.applyingTransform(.stripDiacritics, reverse: false) ?? name
+    var slug = ""
+    for scalar in latin.lowercased().unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        slug.unicodeScalars.append(scalar)
+      } else if !slug.isEmpty, slug.last != "-" {
+        slug += "-"
+      }
+    }
+    // Room for `-2` … within an id's 64 characters.
+    slug = String(slug.prefix(56))
+    while slug.hasSuffix("-") { slug.removeLast() }
+    return slug
   }
 }

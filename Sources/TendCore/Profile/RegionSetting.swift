@@ -56,6 +56,23 @@ public struct RegionSetting: Sendable, Equatable {
     }
   }
 
+  /// The country whose way of writing dates and numbers suits `lang`: the locale's country
+  /// (`fromLocale`) only when the locale is in that language (`es_MX` for Spanish: "1,500"),
+  /// else none, so the language's own CLDR format is used. A country that came with another
+  /// language says nothing of how this one is written: `LANG=en_US.UTF-8` with `--lang fr` is
+  /// "1 500 ml" (U+202F), not "1,500 ml" (outside tester, round 7, F10). The emergency number
+  /// still follows the country (`resolve`).
+  public static func formats(for lang: String, _ environment: [String: String]) -> String? {
+    let raw = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first {
+      !$0.isEmpty
+    }
+    guard let raw, let region = fromLocale(environment) else { return nil }
+    func language(_ code: some StringProtocol) -> String {
+      String(code.lowercased().split(whereSeparator: { "_-.@".contains($0) }).first ?? "")
+    }
+    return language(raw) == language(lang) ? region : nil
+  }
+
   /// What a person typed when asked for their region.
   public enum Answer: Equatable, Sendable {
     /// Nothing: ask again next time.

@@ -177,7 +177,7 @@ public enum Review {
         Refused(
           reason: Message(
             "review.reason.tooLarge",
-            ["size": .text(String(info.st_size)), "limit": .text(String(largestFile >> 20))])))
+            ["size": .number(Int(info.st_size)), "limit": .number(largestFile >> 20)])))
     }
     // Read straight into the array's storage (no zeroing first); only the bytes read count.
     let size = Int(info.st_size)

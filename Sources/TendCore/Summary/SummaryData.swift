@@ -89,14 +89,16 @@ public struct SummaryData: Codable, Sendable, Equatable {
     public var notes = 0
     /// The caregivers who rated for the receiver, by name (`rater`), most first; rating sets
     /// without a name are in `ratedByCaregiver` only. For the pages people read ("Rated by:
-    /// Rosa (their own, 3), Ana (for them, 2)"). Not part of the machine record: not encoded
-    /// (the JSON export keeps its shape) and not compared, so a summary read back from JSON or
-    /// FHIR, which cannot carry it, still equals the one exported.
+    /// Rosa (their own, 3 times), Ana (for them, 2 times)"). In the JSON export as the optional
+    /// `totals.raters` (left out when empty; an older export without it reads as no names), so
+    /// `tend review` of a JSON export names them as the text summary does (outside tester,
+    /// round 7, F9). Not compared, so a summary read back from FHIR, which cannot carry it,
+    /// still equals the one exported.
     public var raters: [Count] = []
 
     enum CodingKeys: String, CodingKey {
       case sessions, minutes, medianMinutes, minMinutes, maxMinutes, stopped, rated
-      case ratedByReceiver, ratedByCaregiver, activeDays, feelings, notes
+      case ratedByReceiver, ratedByCaregiver, activeDays, feelings, notes, raters
     }
 
     /// Every field equal but `raters`.
@@ -331,5 +333,41 @@ public struct SummaryData: Codable, Sendable, Equatable {
         && (a.afterBy, a.water, a.note, a.precautions, a.breaches)
           == (b.afterBy, b.water, b.note, b.precautions, b.breaches)
     }
+  }
+}
+
+extension SummaryData.Totals {
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    sessions = try c.decode(Int.self, forKey: .sessions)
+    minutes = try c.decode(Int.self, forKey: .minutes)
+    medianMinutes = try c.decodeIfPresent(Int.self, forKey: .medianMinutes)
+    minMinutes = try c.decodeIfPresent(Int.self, forKey: .minMinutes)
+    maxMinutes = try c.decodeIfPresent(Int.self, forKey: .maxMinutes)
+    stopped = try c.decode(Int.self, forKey: .stopped)
+    rated = try c.decode(Int.self, forKey: .rated)
+    ratedByReceiver = try c.decode(Int.self, forKey: .ratedByReceiver)
+    ratedByCaregiver = try c.decode(Int.self, forKey: .ratedByCaregiver)
+    activeDays = try c.decode(Int.self, forKey: .activeDays)
+    feelings = try c.decode(Int.self, forKey: .feelings)
+    notes = try c.decode(Int.self, forKey: .notes)
+    raters = try c.decodeIfPresent([SummaryData.Count].self, forKey: .raters) ?? []
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(sessions, forKey: .sessions)
+    try c.encode(minutes, forKey: .minutes)
+    try c.encodeIfPresent(medianMinutes, forKey: .medianMinutes)
+    try c.encodeIfPresent(minMinutes, forKey: .minMinutes)
+    try c.encodeIfPresent(maxMinutes, forKey: .maxMinutes)
+    try c.encode(stopped, forKey: .stopped)
+    try c.encode(rated, forKey: .rated)
+    try c.encode(ratedByReceiver, forKey: .ratedByReceiver)
+    try c.encode(ratedByCaregiver, forKey: .ratedByCaregiver)
+    try c.encode(activeDays, forKey: .activeDays)
+    try c.encode(feelings, forKey: .feelings)
+    try c.encode(notes, forKey: .notes)
+    if !raters.isEmpty { try c.encode(raters, forKey: .raters) }
   }
 }

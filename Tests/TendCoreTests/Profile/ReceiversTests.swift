@@ -52,9 +52,10 @@ struct ReceiversTests {
     let c = try store.add(Profile(id: "", name: "婆婆"))
     try store.rename(a.id, to: "Nana")
     let d = try store.add(Profile(id: "", name: "Grand mère élise"))
-    #expect(a.id == "grand-m-re-lise")
-    #expect([b.id, c.id] == ["receiver", "receiver-2"])
-    #expect(d.id == "grand-m-re-lise-2")
+    // The letters are kept, in Latin letters without marks (round 7, F11).
+    #expect(a.id == "grand-mere-elise")
+    #expect([b.id, c.id] == ["ma-ma", "po-po"])
+    #expect(d.id == "grand-mere-elise-2")
   }
 
   @Test("conditions: added, updated in place, removed; every change is in the journal")

@@ -1,7 +1,8 @@
 import Foundation
-import TendCore
 import TendTestSupport
 import Testing
+
+@testable import TendCore
 
 /// Who rated, by name, and sessions shorter than a minute, on the pages people read; the
 /// machine formats keep their shape.
@@ -69,13 +70,13 @@ struct SummaryRatersTests {
   func namesInEveryFormat(format: SummaryFormat) {
     let text = Self.render(Self.summary(), format)
     let line =
-      "Rated by: Rosa Example (their own, 1), Ana (for them, 2), Luis (for them, 1), and a "
-      + "caregiver (for them, 1)"
+      "Rated by: Rosa Example (their own, 1 time), Ana (for them, 2 times), Luis (for them, 1 "
+      + "time), and a caregiver (for them, 1 time)"
     switch format {
     case .text, .markdown, .html:
       #expect(text.contains(line), "\(format)")
     case .json, .csv, .fhir:
-      // Stable machine formats: no rater names were added to their fields.
+      // Machine formats: no sentence (the JSON keeps the names as data, `totals.raters`).
       #expect(!text.contains("Rated by"), "\(format)")
     }
   }
@@ -128,11 +129,14 @@ struct SummaryRatersTests {
   func privacy() {
     let deid = Self.render(Self.summary(deidentify: true), .text)
     #expect(!deid.contains("Ana") && !deid.contains("Luis") && !deid.contains("Rosa"))
-    #expect(deid.contains("the person cared for (their own, 1)"))
+    #expect(deid.contains("the person cared for (their own, 1 time)"))
     #expect(
-      deid.contains("caregiver 1 (for them, 2)") && deid.contains("caregiver 2 (for them, 1)"))
+      deid.contains("caregiver 1 (for them, 2 times)")
+        && deid.contains("caregiver 2 (for them, 1 time)"))
     let noName = Self.render(Self.summary(omit: [.name]), .text)
-    #expect(noName.contains("Rated by: the person cared for (their own, 1), Ana (for them, 2)"))
+    #expect(
+      noName.contains(
+        "Rated by: the person cared for (their own, 1 time), Ana (for them, 2 times)"))
   }
 
   @Test("sessions shorter than a minute are under a minute, never 0 minutes")
@@ -152,5 +156,40 @@ struct SummaryRatersTests {
     let en = Self.render(Self.summary(minutes: 0), .text)
     #expect(en.contains("under a minute in all") && !en.contains("0 minutes"))
     #expect(!en.contains("Usual length"))
+  }
+
+  @Test("JSON keeps the raters' names: read back, the text says who rated (round 7, F9)")
+  func jsonKeepsRaters() throws {
+    let data = Self.summary()
+    let json = Self.render(data, .json)
+    let back = try Array(json.utf8).withUnsafeBufferPointer { SummaryReader.read($0) }.get()
+    #expect(back.totals.raters == data.totals.raters)
+    let line = Self.render(back, .text)
+    #expect(line.contains("Ana (for them, 2 times), Luis (for them, 1 time)"), "\(line)")
+    let decoded = try JSONDecoder().decode(SummaryData.self, from: Data(json.utf8))
+    #expect(decoded.totals.raters.map(\.id) == ["Ana", "Luis"])
+    // De-identified: the aliases, never the names.
+    let deid = Self.render(Self.summary(deidentify: true), .json)
+    #expect(!deid.contains("\"Ana\"") && deid.contains("\"caregiver 1\""), "\(deid)")
+  }
+
+  @Test("an older JSON export without totals.raters still reads, with no names")
+  func olderJSONReads() throws {
+    let json = Self.render(Self.summary(), .json)
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    var totals = try #require(object["totals"] as? [String: Any])
+    #expect(totals["raters"] != nil)
+    totals["raters"] = nil
+    object["totals"] = totals
+    object["checksum"] = nil
+    let old = String(
+      decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
+      as: UTF8.self)
+    let back = try Array(old.utf8).withUnsafeBufferPointer { SummaryReader.read($0) }.get()
+    #expect(back.totals.raters.isEmpty)
+    #expect(Self.render(back, .text).contains("a caregiver (for them, 4 times)"))
+    let decoded = try JSONDecoder().decode(SummaryData.self, from: Data(old.utf8))
+    #expect(decoded.totals.raters.isEmpty)
   }
 }

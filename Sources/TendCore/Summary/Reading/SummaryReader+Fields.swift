@@ -182,7 +182,7 @@ extension SummaryReader {
   static let totalsKeys: [Key] = [
     .r("sessions"), .r("minutes"), .o("medianMinutes"), .o("minMinutes"), .o("maxMinutes"),
     .r("stopped"), .r("rated"), .r("ratedByReceiver"), .r("ratedByCaregiver"), .r("activeDays"),
-    .r("feelings"), .r("notes"),
+    .r("feelings"), .r("notes"), .o("raters"),
   ]
 
   mutating func totals() throws(Failure) -> SummaryData.Totals {
@@ -200,7 +200,11 @@ extension SummaryReader {
       case 8: t.ratedByCaregiver = try r.int()
       case 9: t.activeDays = try r.int()
       case 10: t.feelings = try r.int()
-      default: t.notes = try r.int()
+      case 11: t.notes = try r.int()
+      default:
+        t.raters =
+          try r.optional { r throws(Failure) in try r.list { r throws(Failure) in try r.count() } }
+          ?? []
       }
     }
     return t

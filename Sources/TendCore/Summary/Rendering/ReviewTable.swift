@@ -95,7 +95,8 @@ public enum ReviewReport {
         t("review.col.status"), t("review.col.receiver"), t("review.col.period"),
         t("review.col.sessions"),
       ]
-        + scales.map { String(t("summary.scale.\($0.rawValue)").prefix(7)) }
+        // Whole words: "Tiredness", not "Tiredne" (the column is as wide as its longest cell).
+        + scales.map { t("summary.scale.\($0.rawValue)") }
         + [
           t("review.col.stopped"), t("review.col.redFlags"), t("review.col.madeWith"),
           t("review.col.file"),
