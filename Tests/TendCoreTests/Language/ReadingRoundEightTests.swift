@@ -261,7 +261,8 @@ struct ReadingRoundEightTests {
 
   @Test("\"it's not\" with no second denial is still a denial")
   func notThatAlone() throws {
-    let (verdict, found, _) = try Reading.read("không phải là đau ngực, chỉ mỏi vai thôi", lang: "vi")
+    let (verdict, found, _) = try Reading.read(
+      "không phải là đau ngực, chỉ mỏi vai thôi", lang: "vi")
     #expect(verdict == .ok)
     #expect(found.negated.contains { $0.id == "chest-pain" })
   }
@@ -420,7 +421,8 @@ struct ReadingRoundEightTests {
     #expect(verdict == .ok)
   }
 
-  @Test("a hospital discharge is not a wound's, and a line pulled out is not a hand dropping things")
+  @Test(
+    "a hospital discharge is not a wound's, and a line pulled out is not a hand dropping things")
   func dischargeAndPulledOut() throws {
     let (en, _, _) = try Reading.read("they took the drip out this morning before discharge")
     #expect(en == .ok)
