@@ -33,6 +33,26 @@ struct RedFlagMemoryTests {
     #""type":"session","routine":"feet-quick","stoppedEarly":true,"#
     + #""stopReason":"her face looks droopy now""#
 
+  @Test("a red flag dated minutes after the clock (a clock set back) is in force: check and chat")
+  func futureRedFlagStands() throws {
+    #expect(try tend(["receivers", "add", "Bo", "--condition", "anticoagulants"]).status == 0)
+    let feeling = #""by":"Ana","lang":"en","text":"she has crushing chest pain","type":"feeling""#
+    try write([line(feeling, minutesAgo: -10)])
+    let text = try tend(["check", "--receiver", "Bo", "--json"])
+    #expect(text.status == 0, "\(text.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any]
+    #expect(object?["verdict"] as? String == "stop-call-provider", "\(text.stdout)")
+    let words = try tend(["check", "--receiver", "Bo"])
+    #expect(words.stdout.contains("“she has crushing chest pain”"), "\(words.stdout)")
+    #expect(words.stdout.contains("Call 911 now"))
+    // The conversation too: choosing Bo puts it back in force, and suggest offers nothing.
+    let chat = try RunTend.run(
+      [], stdin: "Bo\nsuggest\nquit\n",
+      environment: ["TEND_HOME": home.path, "LANG": "en_US.UTF-8", "LC_MESSAGES": "en_US.UTF-8"])
+    #expect(chat.stdout.contains("“she has crushing chest pain”"), "\(chat.stdout)")
+    #expect(!chat.stdout.contains("Good to go"), "\(chat.stdout)")
+  }
+
   @Test("a red flag said today stands in tend check; an unreadable line after it never lifts it")
   func checkReadsSaidRedFlags() throws {
     #expect(try tend(["receivers", "add", "Bo", "--condition", "anticoagulants"]).status == 0)
