@@ -129,7 +129,14 @@ final class SaidWords: @unchecked Sendable {
       if entry.at <= at { return entry }
       return checkingNow && entry.at > clock ? (at, entry.entry) : nil
     }
+    let store = ChatStore(home: app.home, localizer: app.localizer)
+    // A line that cannot be read may hold a red flag: it stands as one (fail closed, F4).
+    let unreadable =
+      checkingNow
+      ? try store.unreadableLines(of: profile.id, since: at.addingTimeInterval(-86_400), now: at)
+      : []
     return try SaidRedFlags.find(
       in: dated, profile: profile, catalog: app.catalog, languages: languages, read: conditions)
+      + unreadable
   }
 }

@@ -245,6 +245,7 @@ public enum LocaleKeys {
     "journal.sharedWith",
     "journal.stopped",
     "journal.stoppedBecause",
+    "journal.unreadableFlag",
     "log.error.date",
     "log.error.emptyFeeling",
     "log.error.ratedBy",
