@@ -42,6 +42,11 @@ public protocol CareStore: Sendable {
   /// Throws when a receiver's journal cannot be both read and written (a link, no permission):
   /// it holds the red flags said in the last 24 hours, so the conversation advises nothing then.
   func checkJournal(of receiverID: String) throws
+  /// Journal lines this Tend cannot read (a newer schema, a damaged line) dated from `since` on,
+  /// in the future, or with no date that can be read: each may hold a red flag, so each stands
+  /// as one (`SaidRedFlags.unreadable`) until the line can be read or a day has passed. The
+  /// lines are never rewritten or removed (stranger 8, F4).
+  func unreadableLines(of receiverID: String, since: Date, now: Date) throws -> [SaidRedFlags.Flag]
   /// What was said on `day` (`YYYY-MM-DD`) and kept for that day only, not saved in the profile,
   /// shared by every window on this home; another day's facts are never returned.
   func keptToday(of receiverID: String, day: String) throws -> [Condition]
@@ -59,6 +64,10 @@ public protocol CareStore: Sendable {
 extension CareStore {
   /// A store that cannot fail to read its journals (a test double) has nothing to report.
   public func checkJournal(of receiverID: String) throws {}
+  /// A store whose journal is always readable (a test double) has no unreadable lines.
+  public func unreadableLines(of receiverID: String, since: Date, now: Date) throws
+    -> [SaidRedFlags.Flag]
+  { [] }
   /// A store that keeps nothing for today beyond one conversation (a test double).
   public func keptToday(of receiverID: String, day: String) throws -> [Condition] { [] }
   public func updateKeptToday(

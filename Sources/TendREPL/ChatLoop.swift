@@ -44,7 +44,17 @@ public final class ChatLoop {
   private var typedAt = ContinuousClock.now
   /// Letters typed during a step that began a word: put on the next prompt's line.
   private var initialLine = ""
-  private static let keyQuiet: Duration = .milliseconds(350)
+  /// How long a letter waits alone before it acts as a step key: a caregiver typing one finger
+  /// at a time (oily hands) types a letter every 0.25-0.5 s, so letters closer than this are
+  /// words, never keys (docs/step-keys.md).
+  private static let keyQuiet: Duration = .milliseconds(800)
+  /// Step keys that acted one after another, and when the last one acted: letters that begin
+  /// within `putBackWithin` of it are the rest of a word those keys began ("p" + "ain in her
+  /// chest"), so the keys' letters are put back in front of the words.
+  private var actedKeys = ""
+  private var actedAt = ContinuousClock.now
+  private var typedStart = ContinuousClock.now
+  private static let putBackWithin: Duration = .milliseconds(1500)
 
   public init(
     conversation: Conversation, editor: LineEditor, store: any CareStore,
@@ -194,6 +204,7 @@ public final class ChatLoop {
       return
     }
     if character == " ", typed.isEmpty { return feed(.key(.pause)) }
+    if typed.isEmpty { typedStart = ContinuousClock.now }
     typed.append(character)
     typedAt = ContinuousClock.now
   }
@@ -206,12 +217,28 @@ public final class ChatLoop {
     typed = ""
     guard !text.isEmpty else { return }
     if text.count == 1, let character = text.first, let key = conversation.words.key(character) {
+      if ContinuousClock.now - actedAt > Self.putBackWithin + Self.keyQuiet { actedKeys = "" }
+      actedKeys.append(character)
+      actedAt = ContinuousClock.now
       return feed(.key(key))
     }
-    if ended || conversation.words.guideKey(text) != nil { return feed(.line(text)) }
+    if conversation.words.guideKey(text) != nil {
+      actedKeys = ""
+      return feed(.line(text))
+    }
+    // Words begun right after keys acted: those keys were the words' first letters.
+    var said = text
+    if !actedKeys.isEmpty, typedStart - actedAt <= Self.putBackWithin,
+      text.first?.isLetter == true
+    {
+      said = actedKeys + text
+      conversation.guideKeysPutBack = actedKeys
+    }
+    actedKeys = ""
+    if ended { return feed(.line(said)) }
     guard text.contains(where: { $0.isLetter || $0.isNumber }) else { return }
-    feed(.typing(text))
-    if !conversation.isGuiding { initialLine = text }
+    feed(.typing(said))
+    if !conversation.isGuiding { initialLine = said }
   }
 
   private func completion() -> Completion {

@@ -13,7 +13,8 @@ extension Conversation {
   /// The red flags recorded for `profile` in the 24 hours before now and not closed since.
   func recordedRedFlags(_ profile: Profile) -> [RecordedFlag] {
     guard context.understand != nil || context.understandIn != nil,
-      let entries = try? store.entries(of: profile.id, since: now.addingTimeInterval(-86_400))
+      case let since = now.addingTimeInterval(-86_400),
+      let entries = try? store.entries(of: profile.id, since: since)
     else { return [] }
     let context = self.context
     return SaidRedFlags.find(
@@ -22,7 +23,7 @@ extension Conversation {
     ) { text, lang, at, stored in
       if let read = context.understandIn { return read(text, lang, at, stored).conditions }
       return context.understand?(text, at, stored).conditions ?? []
-    }
+    } + ((try? store.unreadableLines(of: profile.id, since: since, now: now)) ?? [])
   }
 
   /// Puts the recorded red flags back in force for the chosen person; the lines that say so.
@@ -123,6 +124,31 @@ public enum SaidRedFlags {
       }
     }
     return found
+  }
+
+  /// The rule an unreadable journal line stands as: something possibly urgent not placed.
+  public static let unreadableRule = "not-understood-urgent"
+
+  /// A journal line that could not be read (its `file`, `line`, and its first bytes), as a
+  /// possible red flag when its date is from `since` on, in the future (counted as now), or
+  /// cannot be read (counted as now: it stands until the line is read). Nil for older lines.
+  public static func unreadable(
+    file: String, line: Int, head: [UInt8], since: Date, now: Date, _ t: Localizer
+  ) -> Flag? {
+    let text = String(decoding: head, as: UTF8.self)
+    var at: Date?
+    if let range = text.range(of: #""at"\s*:\s*"([^"]+)""#, options: .regularExpression) {
+      let field = text[range]
+      if let open = field.dropLast().lastIndex(of: "\"") {
+        at =
+          Timestamp.parse(
+            String(field[field.index(after: open)..<field.index(before: field.endIndex)]))?.date
+      }
+    }
+    if let at, at < since { return nil }
+    let when = min(at ?? now, now)
+    let words = t("journal.unreadableFlag", ["file": .text(file), "line": .number(line)])
+    return Flag(at: when, words: words, conditions: [Condition(id: unreadableRule)])
   }
 
   /// "Red flag said today at 14:02: “her face looks droopy now”.", one a flag, then how long

@@ -299,6 +299,17 @@ extension Conversation {
       }
   }
 
+  /// Whether `text` names a source that is no clinician ("google", "webmd", "chatgpt"):
+  /// "seen by dr google" is nobody from the care team (`seen.notClinicianWords`).
+  func namesNoClinician(_ text: String) -> Bool {
+    let marks: TextTokens.Marks =
+      t.table.lang != "vi" ? .latin1 : TextTokens.hasMarks(text) ? .keep : .strip
+    let words = TextTokens.tokenize(text, marks: marks).map(\.text)
+    return t.list("seen.notClinicianWords").map { TextTokens.words($0, marks: marks) }.contains {
+      !$0.isEmpty && !CareTeamWords.occurrences(of: $0, in: words, within: 0..<words.count).isEmpty
+    }
+  }
+
   /// The rule ids among `removed` that words alone never take off: red flags, what escalated
   /// to stop-and-call and stands unsaved, and anything whose removal would lift stop-and-call.
   func heldByCareTeam(_ removed: [String]) -> [String] {

@@ -246,7 +246,12 @@ extension Conversation {
   /// kept for the journal and the step goes on.
   mutating func wordsDuringStep(_ line: String) -> [Action] {
     guard var draft = session, let id = currentID else { return [] }
-    let flags = redFlagsIn(line)
+    var flags = redFlagsIn(line)
+    let putBack = guideKeysPutBack
+    guideKeysPutBack = ""
+    if flags.isEmpty, !putBack.isEmpty, line.hasPrefix(putBack) {
+      flags = redFlagsIn(String(line.dropFirst(putBack.count)))
+    }
     // They do not want it: stop at once (before anything else is read).
     if flags.isEmpty, refuses(line) { return stopForRefusal(line) }
     guard flags.isEmpty else {

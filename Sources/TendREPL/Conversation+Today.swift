@@ -241,8 +241,10 @@ extension Conversation {
   {
     // Only the care team lifts a red flag: the words, or the answer, must name them; and it is
     // never lifted with nobody named as saying so (Enter at "who says so?" closes nothing).
+    // The answer itself must name a clinician ("Dr Lee", "the nurse"): the caregiver's own
+    // name, "me", "google" never lift one, nor words that name the web ("dr google", F8).
     let who = line.trimmingCharacters(in: .whitespaces)
-    guard !who.isEmpty, namesCareTeam(words) || namesCareTeam(line) else {
+    guard !who.isEmpty, namesCareTeam(line), !namesNoClinician(words + " " + line) else {
       phase = .idle
       let name = receiver?.name ?? ""
       let out = redFlagsIn(line) + notLiftedLines(ids, name, who: who)

@@ -207,6 +207,10 @@ public struct Conversation: Sendable {
   var pendingWords: String?
   /// "It hurts" was pressed or typed during a step: the next key or answer confirms it.
   var hurtPending = false
+  /// Step-key letters the loop put back in front of words typed right after those keys acted
+  /// ("p" + "ain in her chest"): the words are read with them and without them, and a red flag
+  /// in either reading stops the session (docs/step-keys.md).
+  var guideKeysPutBack = ""
   var speaking: Bool
   /// Preparation lines gone through in this conversation, by receiver id: the day and tokens.
   var preparedToday: [String: (day: String, tokens: Set<String>)] = [:]

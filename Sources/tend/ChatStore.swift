@@ -183,6 +183,25 @@ final class ChatStore: CareStore {
     return out
   }
 
+  func unreadableLines(of receiverID: String, since: Date, now: Date) throws
+    -> [SaidRedFlags.Flag]
+  {
+    guard let t = localizer else { return [] }
+    var head: [UInt8] = []
+    var out: [SaidRedFlags.Flag] = []
+    // The first bytes of each line are kept for its date ("at" comes first as Tend writes).
+    try receiversStore.reader(receiverID).forEach(accept: {
+      head = Array($0.prefix(512))
+      return true
+    }) { item in
+      guard case .problem(.malformedLine(let file, let line, _)) = item else { return }
+      let flag = SaidRedFlags.unreadable(
+        file: file, line: line, head: head, since: since, now: now, t)
+      if let flag { out.append(flag) }
+    }
+    return out
+  }
+
   func pendingReminders() throws -> [Reminder] {
     let reminders = Reminders(receivers: receiversStore)
     return try receivers().compactMap(\.profile).compactMap { profile in

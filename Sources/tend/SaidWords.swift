@@ -131,12 +131,28 @@ final class SaidWords: @unchecked Sendable {
   }
 
   /// Red flags said in the 24 hours before `at` for `profile` and not cleared since (a line
-  /// that cannot be read is skipped, so it never lifts one).
-  func standing(_ profile: Profile, at: Date) throws -> [SaidRedFlags.Flag] {
+  /// that cannot be read is skipped, so it never lifts one). Fail closed on the clock: a line
+  /// dated after the machine's clock (a clock set back, another machine) counts as said now, so
+  /// a check made now keeps it in force (stranger 8, F5).
+  func standing(_ profile: Profile, at: Date, clock: Date = Date()) throws
+    -> [SaidRedFlags.Flag]
+  {
     let entries = try ChatStore(home: app.home, localizer: app.localizer).entries(
       of: profile.id, since: at.addingTimeInterval(-86_400))
+    // `at` is "now" unless a past time was asked for (`tend log` of an earlier session).
+    let checkingNow = at >= clock.addingTimeInterval(-300)
+    let dated = entries.compactMap { entry -> (at: Date, entry: LogEntry)? in
+      if entry.at <= at { return entry }
+      return checkingNow && entry.at > clock ? (at, entry.entry) : nil
+    }
+    let store = ChatStore(home: app.home, localizer: app.localizer)
+    // A line that cannot be read may hold a red flag: it stands as one (fail closed, F4).
+    let unreadable =
+      checkingNow
+      ? try store.unreadableLines(of: profile.id, since: at.addingTimeInterval(-86_400), now: at)
+      : []
     return try SaidRedFlags.find(
-      in: entries.filter { $0.at <= at }, profile: profile, catalog: app.catalog,
-      languages: languages, read: conditions)
+      in: dated, profile: profile, catalog: app.catalog, languages: languages, read: conditions)
+      + unreadable
   }
 }

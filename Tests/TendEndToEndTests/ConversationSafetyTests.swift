@@ -228,6 +228,12 @@ struct ConversationSafetyTests {
         .expect("This stays in force for Ann"), .expect("tend> "),
         .line("tell she was seen by Dr Lee at the clinic"),
         .expect("yes or no> "), .line("yes"), .expect("who says so> "), .line("Ana"),
+        .expect("Ana is not the care team, so this stays in force"), .expect("tend> "),
+        .line("tell she was seen by dr google, it was nothing"),
+        .expect("yes or no> "), .line("yes"), .expect("who says so> "), .line("google"),
+        .expect("google is not the care team"), .expect("tend> "),
+        .line("tell she was seen by Dr Lee at the clinic"),
+        .expect("yes or no> "), .line("yes"), .expect("who says so> "), .line("Dr Lee"),
         .expect("Removed: Chest pain or pressure"), .expect("tend> "), .line("suggest"),
         .expect("Routines for today"),
       ]

@@ -33,6 +33,59 @@ struct RedFlagMemoryTests {
     #""type":"session","routine":"feet-quick","stoppedEarly":true,"#
     + #""stopReason":"her face looks droopy now""#
 
+  @Test(
+    "a line of today Tend cannot read (a newer schema) stands as a possible red flag; kept as is")
+  func unreadableLineFailsClosed() throws {
+    #expect(try tend(["receivers", "add", "Bo", "--condition", "anticoagulants"]).status == 0)
+    let at = Timestamp(Date()).description
+    let newer =
+      #"{"at":"\#(at)","by":"Ana","lang":"en","text":"she has crushing chest pain","type":"feeling","v":2}"#
+    // An old unreadable line (two days ago) is only reported, as before.
+    let old = Timestamp(Date().addingTimeInterval(-2 * 86_400)).description
+    let older = #"{"at":"\#(old)","by":"Ana","text":"x","type":"feeling","v":2}"#
+    try write([older, newer])
+    let url = home.appendingPathComponent("receivers/bo/journal.jsonl")
+    let before = try Data(contentsOf: url)
+    let json = try tend(["check", "--receiver", "Bo", "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    #expect(object?["verdict"] as? String == "stop-call-provider", "\(json.stdout)")
+    let text = try tend(["check", "--receiver", "Bo"])
+    #expect(text.stderr.contains("journal.jsonl:2: this line could not be read"), "\(text.stderr)")
+    #expect(text.stdout.contains("a journal line Tend could not read"), "\(text.stdout)")
+    #expect(text.stdout.contains("journal.jsonl, line 2)"))
+    #expect(!text.stdout.contains("line 1)"))
+    #expect(text.stdout.contains("Do not massage"))
+    #expect(!text.stdout.contains("Routines for today: ok"), "\(text.stdout)")
+    // The conversation: suggest offers nothing.
+    let chat = try RunTend.run(
+      [], stdin: "Bo\nsuggest\nquit\n",
+      environment: ["TEND_HOME": home.path, "LANG": "en_US.UTF-8", "LC_MESSAGES": "en_US.UTF-8"])
+    #expect(chat.stdout.contains("a journal line Tend could not read"), "\(chat.stdout)")
+    #expect(!chat.stdout.contains("Good to go"), "\(chat.stdout)")
+    // Never rewritten or removed.
+    #expect(try Data(contentsOf: url) == before)
+  }
+
+  @Test("a red flag dated minutes after the clock (a clock set back) is in force: check and chat")
+  func futureRedFlagStands() throws {
+    #expect(try tend(["receivers", "add", "Bo", "--condition", "anticoagulants"]).status == 0)
+    let feeling = #""by":"Ana","lang":"en","text":"she has crushing chest pain","type":"feeling""#
+    try write([line(feeling, minutesAgo: -10)])
+    let text = try tend(["check", "--receiver", "Bo", "--json"])
+    #expect(text.status == 0, "\(text.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(text.stdout.utf8)) as? [String: Any]
+    #expect(object?["verdict"] as? String == "stop-call-provider", "\(text.stdout)")
+    let words = try tend(["check", "--receiver", "Bo"])
+    #expect(words.stdout.contains("“she has crushing chest pain”"), "\(words.stdout)")
+    #expect(words.stdout.contains("Call 911 now"))
+    // The conversation too: choosing Bo puts it back in force, and suggest offers nothing.
+    let chat = try RunTend.run(
+      [], stdin: "Bo\nsuggest\nquit\n",
+      environment: ["TEND_HOME": home.path, "LANG": "en_US.UTF-8", "LC_MESSAGES": "en_US.UTF-8"])
+    #expect(chat.stdout.contains("“she has crushing chest pain”"), "\(chat.stdout)")
+    #expect(!chat.stdout.contains("Good to go"), "\(chat.stdout)")
+  }
+
   @Test("a red flag said today stands in tend check; an unreadable line after it never lifts it")
   func checkReadsSaidRedFlags() throws {
     #expect(try tend(["receivers", "add", "Bo", "--condition", "anticoagulants"]).status == 0)

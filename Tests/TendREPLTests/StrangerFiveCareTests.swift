@@ -139,10 +139,34 @@ struct StrangerFiveCareTests {
     h.send("yes")
     #expect(h.send("").contains("This stays in force"))
     #expect(h.store.profiles[0].conditions.map(\.id) == ["chest-pain"])
+    // The caregiver's own name is no clinician (stranger 8, F8): it stays, saying why.
     h.send("she was seen by Dr Lee at the clinic", "yes")
-    let closed = h.send("Ana")
-    #expect(closed.contains("with who says so: Ana."), "\(closed)")
+    #expect(h.send("Ana").contains("Ana is not the care team, so this stays in force"))
+    #expect(h.store.profiles[0].conditions.map(\.id) == ["chest-pain"])
+    h.send("she was seen by Dr Lee at the clinic", "yes")
+    let closed = h.send("Dr Lee")
+    #expect(closed.contains("with who says so: Dr Lee."), "\(closed)")
     #expect(h.store.profiles[0].conditions.isEmpty)
+  }
+
+  @Test(
+    "F8 (stranger 8): dr google, google, me, yo never lift a red flag; a clinician does",
+    arguments: [
+      ("en", "she was seen by dr google, it was nothing", "google"),
+      ("en", "she was seen, dr google says it was heartburn", "Dr Google"),
+      ("en", "she was seen by doctor youtube", "the doctor"),
+      ("en", "she was seen by Dr Lee", "me"),
+      ("es", "ya la vio el doctor google, no era nada", "yo"),
+      ("es", "ya la vio el doctor google, no era nada", "el doctor google"),
+    ])
+  func noClinicianNeverLifts(_ lang: String, _ said: String, _ who: String) throws {
+    var h = Harness(profiles: [Self.mia(["chest-pain"])], lang: lang)
+    h.send("1")
+    h.send(said)
+    h.send(lang == "es" ? "sí" : "yes")
+    let out = h.send(who)
+    #expect(!out.contains(lang == "es" ? "Quitado" : "Removed"), "\(out)")
+    #expect(h.store.profiles[0].conditions.map(\.id) == ["chest-pain"], "\(out)")
   }
 
   @Test("F7: start N after the facts changed starts the routine seen at N, named")

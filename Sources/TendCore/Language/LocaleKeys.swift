@@ -248,6 +248,7 @@ public enum LocaleKeys {
     "journal.sharedWith",
     "journal.stopped",
     "journal.stoppedBecause",
+    "journal.unreadableFlag",
     "log.error.date",
     "log.error.emptyFeeling",
     "log.error.ratedBy",
