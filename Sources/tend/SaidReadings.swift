@@ -69,18 +69,9 @@ final class SaidReadings: @unchecked Sendable {
       language: app.localizer.lang, available: Catalog.availableLanguages(in: app.catalog.folder))
   }
 
-  /// The running program (the rule of `RecognizerCache.program`): a rebuilt or reinstalled
-  /// `tend` never uses what another build read.
-  static let program: String? = {
-    var st = stat()
-    #if os(Linux)
-      guard stat("/proc/self/exe", &st) == 0 else { return nil }
-    #else
-      guard let path = Bundle.main.executablePath, stat(path, &st) == 0 else { return nil }
-    #endif
-    return
-      "\(st.st_dev) \(st.st_ino) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
-  }()
+  /// The running program (`RecognizerCache.program`): a rebuilt or reinstalled `tend` never
+  /// uses what another build read.
+  static var program: String? { RecognizerCache.program }
 
   /// The key of reading `text` in `langs` at `at` with `stored` in force.
   static func key(langs: [String], text: String, at: Date, stored: [Condition]) -> String {

@@ -33,8 +33,9 @@ public enum RecognizerCache {
   /// Where the compiled vocabulary and the word-list checks are kept: `TendCache.folder`.
   static var folder: URL? { TendCache.folder }
 
-  /// The running program: a rebuilt or reinstalled `tend` never reads what another build stored.
-  static let program: String? = {
+  /// The running program: a rebuilt or reinstalled `tend` never reads what another build stored
+  /// (every cache of Tend keys on it: this one's records, the red-flag readings of summaries).
+  public static let program: String? = {
     var st = stat()
     #if os(Linux)
       guard stat("/proc/self/exe", &st) == 0 else { return nil }
