@@ -108,30 +108,18 @@ extension FHIRBundle {
     }
     if let water = r.water, let answer = Self.waterAnswers[water] {
       let timed = start != nil
-      let template: JSONTemplate
-      if let made = waterTemplates[timed ? 1 : 0] {
-        template = made
-      } else {
-        template = observationTemplate(
-          code: "water-reminder", text: t("summary.fhir.water"), timed: timed,
-          value: "valueCodeableConcept")
-        waterTemplates[timed ? 1 : 0] = template
-      }
+      let template = cachedTemplate(
+        &waterTemplates, code: "water-reminder", text: t("summary.fhir.water"), timed: timed,
+        value: "valueCodeableConcept")
       observation(template, partOf: urlQuoted, at: timed ? endText : nil, into: &out) {
         $0.append(contentsOf: answer)
       }
     }
     if let p = r.pressure {
       let timed = start != nil
-      let template: JSONTemplate
-      if let made = pressureTemplates[timed ? 1 : 0] {
-        template = made
-      } else {
-        template = observationTemplate(
-          code: "pressure-level", text: t("summary.fhir.pressure"), timed: timed,
-          value: "valueInteger")
-        pressureTemplates[timed ? 1 : 0] = template
-      }
+      let template = cachedTemplate(
+        &pressureTemplates, code: "pressure-level", text: t("summary.fhir.pressure"),
+        timed: timed, value: "valueInteger")
       observation(template, partOf: urlQuoted, at: timed ? startText : nil, into: &out) {
         OrderedJSON.digits(p, into: &$0)
       }
@@ -393,6 +381,17 @@ extension FHIRBundle {
 
   /// An Observation of a session with one `code` of Tend's, with holes for its id, the
   /// Procedure, its time (when `timed`) and its `value` member's value.
+  /// The Observation template for `code`, made the first time it is asked for (one untimed,
+  /// one timed) and kept in `cache`.
+  func cachedTemplate(
+    _ cache: inout [JSONTemplate?], code: String, text: String, timed: Bool, value: String
+  ) -> JSONTemplate {
+    if let made = cache[timed ? 1 : 0] { return made }
+    let template = observationTemplate(code: code, text: text, timed: timed, value: value)
+    cache[timed ? 1 : 0] = template
+    return template
+  }
+
   func observationTemplate(code: String, text: String, timed: Bool, value: String)
     -> JSONTemplate
   {
