@@ -246,6 +246,7 @@ extension Conversation {
     let rules = Message.Argument.text(t.list(new.map { t("rule.\($0.id).name") + whereText($0) }))
     if allowed, let fresh, fresh.verdict != .excluded, changes.isEmpty {
       keepForToday(new, receiverID: id)
+      draft.followed.formUnion(new.map(\.id))
       draft.duringSteps.append(recorded(line, limit: 500))
       session = draft
       return [.say(t("guide.recheck.noChange", ["rules": rules]))]
