@@ -222,7 +222,9 @@ extension Conversation {
     let fresh = try? checker.check(
       all, careTeam: profile.careTeam, on: now, routineID: draft.plan.routine.id
     ).plans.first
-    let allowed = (try? checker.restrictions(for: all)).map { $0.0.verdict.allowsMassage } ?? false
+    let allowed =
+      (try? checker.restrictions(for: all, careTeam: profile.careTeam, on: now))?.verdict
+      .allowsMassage ?? false
     let left = draft.guide.steps.indices.filter { $0 >= draft.guide.index }
     var changes: [Action] = []
     for i in left {

@@ -104,4 +104,34 @@ struct SafetyRoundNineSessionTests {
     #expect(run.status == 0, "\(run.stderr)\n\(run.stdout)")
     #expect(!run.stdout.contains("Step 2 of"), "\(run.stdout)")
   }
+
+  @Test("F14: the care team's no is lifted by their yes recorded for it, not by chat words")
+  func careTeamNoLiftedByRecord() throws {
+    defer { try? FileManager.default.removeItem(at: home) }
+    let env = ["TEND_HOME": home.path, "LANG": "en_US.UTF-8"]
+    func tend(_ arguments: [String]) throws -> TendRun {
+      try RunTend.run(arguments, environment: env)
+    }
+    #expect(try tend(["receivers", "add", "Mia", "--condition", "care-team-said-no"]).status == 0)
+    let before = try tend(["check", "--receiver", "Mia", "--json"])
+    #expect(
+      before.stdout.contains(#""verdict" : "postpone""#)
+        || before.stdout.contains(#""verdict":"postpone""#), "\(before.stdout)")
+    // In the chat, the family's words are not the record.
+    let chat = try PseudoTerminal.run(
+      [
+        .expect("> "), .line("Mia"), .expect("tend> "), .line("the nurse said it's fine"),
+        .expect("do not lift that"), .expect("tend> "), .line("quit"), .expect("Goodbye"),
+      ], environment: REPLSessionTests.environment(home: home))
+    #expect(chat.status == 0, "\(chat.stderr)\n\(chat.stdout)")
+    let still = try tend(["check", "--receiver", "Mia", "--json"])
+    #expect(still.stdout.contains("postpone"), "\(still.stdout)")
+    let added = try tend([
+      "receivers", "clearance", "add", "Mia", "--from", "Nurse Kim", "--for", "care-team-said-no",
+    ])
+    #expect(added.status == 0, "\(added.stderr)")
+    let after = try tend(["check", "--receiver", "Mia", "--json"])
+    #expect(!after.stdout.contains("postpone"), "\(after.stdout)")
+    #expect(after.stdout.contains("Nurse Kim"), "\(after.stdout)")
+  }
 }

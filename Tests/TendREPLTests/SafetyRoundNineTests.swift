@@ -178,3 +178,79 @@ struct SafetyRoundNineTests {
     #expect(!guide.stepsDone.contains(1))
   }
 }
+
+/// Safety round 9, F14: the care team's own no is lifted by their yes recorded for it, never by
+/// the family's words in the chat.
+@Suite("The care team's no and their recorded yes (safety round 9, F14)")
+struct CareTeamSaidNoTests {
+  static let today = Date()
+
+  static func person(clearance: Bool, givenDaysAgo: Int = 0, saidDaysAgo: Int? = nil) -> Profile {
+    var p = Profile(id: "mia", name: "Mia")
+    p.caregivers = ["Ana"]
+    var no = ProfileCondition(id: "care-team-said-no")
+    if let saidDaysAgo {
+      no.since = CalendarDay.format(today.addingTimeInterval(-Double(saidDaysAgo) * 86_400))
+    }
+    p.conditions = [no]
+    if clearance {
+      let given = today.addingTimeInterval(-Double(givenDaysAgo) * 86_400)
+      p.clearances = [
+        Clearance(
+          id: "c1", from: "Nurse Kim", rules: ["care-team-said-no"], limits: CareLimits(),
+          given: CalendarDay.format(given),
+          until: CalendarDay.format(given.addingTimeInterval(30 * 86_400)))
+      ]
+    }
+    return p
+  }
+
+  @Test("the family's 'the nurse said it's fine' does not lift it, and says how it is lifted")
+  func familyWordsDoNotLift() {
+    var h = Harness(profiles: [Self.person(clearance: false)])
+    h.send("1")
+    let said = h.send("the nurse said it's fine")
+    #expect(said.contains("words typed here do not lift that"), "\(said)")
+    #expect(said.contains("--for care-team-said-no"), "\(said)")
+    #expect(h.store.profiles[0].clearances?.isEmpty ?? true)
+    let suggest = h.send("suggest")
+    #expect(!suggest.contains("Routines for today"), "\(suggest)")
+  }
+
+  @Test("their yes recorded for it lifts it: routines are offered and a session starts")
+  func recordedYesLifts() {
+    var h = Harness(profiles: [Self.person(clearance: true)])
+    h.send("1")
+    let suggest = h.send("suggest")
+    #expect(suggest.contains("Routines for today"), "\(suggest)")
+    h.send("start calm-hands", "no", "", "", "", "", "", "")
+    #expect(h.conversation.isGuiding, "\(h.text)")
+  }
+
+  @Test("a yes given before the no began does not lift it; a no alone stays a postpone")
+  func orderMatters() throws {
+    let checker = SafetyChecker(catalog: Fixtures.catalog)
+    let early = Self.person(clearance: true, givenDaysAgo: 5, saidDaysAgo: 1)
+    let r1 = try checker.restrictions(
+      for: early.conditions(asOf: Self.today), careTeam: early.careTeam, on: Self.today)
+    #expect(r1.verdict == .postpone)
+    let later = Self.person(clearance: true, givenDaysAgo: 0, saidDaysAgo: 3)
+    let r2 = try checker.restrictions(
+      for: later.conditions(asOf: Self.today), careTeam: later.careTeam, on: Self.today)
+    #expect(r2.verdict.allowsMassage)
+    let none = Self.person(clearance: false)
+    let r3 = try checker.restrictions(
+      for: none.conditions(asOf: Self.today), careTeam: none.careTeam, on: Self.today)
+    #expect(r3.verdict == .postpone)
+  }
+
+  @Test("a red flag or a fever is still never lifted by an answer")
+  func othersStillNever() throws {
+    let fever = try #require(Fixtures.catalog.rule("fever"))
+    let chest = try #require(Fixtures.catalog.rule("chest-pain"))
+    #expect(!CareTeam.canAnswer(fever))
+    #expect(!CareTeam.canAnswer(chest))
+    let no = try #require(Fixtures.catalog.rule("care-team-said-no"))
+    #expect(CareTeam.canAnswer(no))
+  }
+}
