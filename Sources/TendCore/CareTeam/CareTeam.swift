@@ -6,7 +6,8 @@ import Foundation
 /// result is never less strict than the rules alone. The verdict never drops, the ceiling never
 /// rises, no avoided site, position, technique or joint limit is dropped, the time cap never
 /// grows; the one thing a clearance removes is "ask the care team first" for the rules it
-/// names, and only for rules `canAnswer` allows.
+/// names, and only for rules `canAnswer` allows; and the care team's own no
+/// (`liftedByRecordedAnswer`), which their yes recorded for it lifts (safety round 9, F14).
 public struct CareTeam: Sendable, Hashable {
   public var clearances: [Clearance]
   public var advice: [CareAdvice]
