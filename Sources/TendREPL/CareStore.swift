@@ -59,6 +59,11 @@ public protocol CareStore: Sendable {
   func removeCondition(
     exactly condition: ProfileCondition, from id: String, by: String?, note: String?, at: Date
   ) throws -> [ProfileCondition]
+  /// A cheap mark of everything another window can change about a person (the profile, the
+  /// journal, what is kept for today): equal marks mean nothing was written in between, so a
+  /// running session need not read and check it all again. Nil when the store cannot tell:
+  /// then it is read and checked again every time (safety round 9, F1).
+  func stamp(of receiverID: String) -> String?
 }
 
 extension CareStore {
@@ -73,6 +78,8 @@ extension CareStore {
   public func updateKeptToday(
     of receiverID: String, day: String, _ change: ([Condition]) -> [Condition]
   ) throws {}
+  /// A store that cannot tell whether anything changed: read and check again every time.
+  public func stamp(of receiverID: String) -> String? { nil }
 }
 
 /// One receiver as found in the store: their profile, or why it cannot be read.

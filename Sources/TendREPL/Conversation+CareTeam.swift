@@ -34,9 +34,24 @@ extension Conversation {
       let result = try? SafetyChecker(catalog: context.catalog).check(
         inForce(profile), careTeam: profile.careTeam, on: now)
     else { return [.say(t("chat.careteam.nothingToAnswer", ["name": .text(profile.name)]))] }
+    // The care team's own no is lifted only by their yes recorded for it by name, never by
+    // words typed here (safety round 9, F14): said so, and never offered to save.
+    let saidNo = inForce(profile).filter { CareTeam.liftedByRecordedAnswer.contains($0.id) }
+    let standingNo = saidNo.filter { !profile.careTeam.lifted([$0], on: now).contains($0) }
     let waiting = result.restrictions.clearance.filter {
-      context.catalog.rule($0).map(CareTeam.canAnswer) ?? false
+      !CareTeam.liftedByRecordedAnswer.contains($0)
+        && (context.catalog.rule($0).map(CareTeam.canAnswer) ?? false)
     }.sorted()
+    var noLine: [Action] = []
+    if !standingNo.isEmpty {
+      let command =
+        "tend receivers clearance add \(Self.shellWord(profile.name)) --from "
+        + "\(Self.shellWord(t("chat.careteam.saidNo.from"))) --for care-team-said-no"
+      noLine = [
+        .say(t("chat.careteam.saidNo", ["name": .text(profile.name), "command": .text(command)]))
+      ]
+      if waiting.isEmpty { return noLine + [idlePrompt()] }
+    }
     guard !waiting.isEmpty else {
       return [
         .say(t("chat.careteam.nothingToAnswer", ["name": .text(profile.name)])), idlePrompt(),
@@ -53,11 +68,18 @@ extension Conversation {
       let list = waiting.enumerated().map { i, rule in
         "  \(i + 1). " + t("rule.\(rule).name")
       }
-      return [.say(t("chat.careteam.which"))] + list.map { .say($0) } + [
+      return noLine + [.say(t("chat.careteam.which"))] + list.map { .say($0) } + [
         prompt("chat.careteam.whichPrompt")
       ]
     }
-    return showClearance(clearance)
+    return noLine + showClearance(clearance)
+  }
+
+  /// A word as a shell reads it: as is when plain, else in single quotes.
+  static func shellWord(_ word: String) -> String {
+    let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.@"))
+    if !word.isEmpty, word.unicodeScalars.allSatisfy(plain.contains) { return word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   mutating func showClearance(_ clearance: Clearance) -> [Action] {

@@ -5,17 +5,22 @@ import TendCore
 /// pauses, the end, and why it stopped.
 extension Conversation {
   mutating func guideEvents(_ events: [Guide.Event]) -> [Action] {
-    guard let draft = session else { return [] }
+    guard session != nil else { return [] }
     var out: [Action] = []
     for event in events {
       switch event {
       case .started(let i):
-        // Another window may have saved a red flag: read again before each step after the first.
-        if i > 0, let stop = stopIfChangedElsewhere() { return out + stop }
+        // Another window may have saved something: read again before each step is spoken.
+        if let change = followElsewhere(always: true) {
+          out += change.lines
+          if change.stopped { return out }
+          // The step was left out: what the guide does instead (the next step, or the end).
+          if !change.events.isEmpty { return out + guideEvents(change.events) }
+        }
+        guard let guide = session?.guide, guide.steps.indices.contains(i) else { return out }
         out.append(.cue)
         out += stepLines(
-          draft.guide.steps[i], number: i + 1, of: draft.guide.steps.count,
-          text: draft.guide.textKey(at: i))
+          guide.steps[i], number: i + 1, of: guide.steps.count, text: guide.textKey(at: i))
       case .countdown(let s):
         out.append(
           .status(t("guide.countdown", ["time": .text(String(format: "%d:%02d", s / 60, s % 60))])))

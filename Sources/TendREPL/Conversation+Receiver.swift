@@ -323,9 +323,11 @@ extension Conversation {
   /// Whether anything in force today rules out massage (a red flag, or "not today").
   func massageAllowed(_ profile: Profile) -> Bool {
     let checker = SafetyChecker(catalog: context.catalog)
-    guard let (r, _, _) = try? checker.restrictions(for: inForce(profile)) else {
-      return false
-    }
+    // With the care team's answers: their recorded yes lifts their own no (round 9, F14).
+    guard
+      let r = try? checker.restrictions(
+        for: inForce(profile), careTeam: profile.careTeam, on: now)
+    else { return false }
     return r.verdict.allowsMassage
   }
 }

@@ -222,7 +222,9 @@ extension Conversation {
     let fresh = try? checker.check(
       all, careTeam: profile.careTeam, on: now, routineID: draft.plan.routine.id
     ).plans.first
-    let allowed = (try? checker.restrictions(for: all)).map { $0.0.verdict.allowsMassage } ?? false
+    let allowed =
+      (try? checker.restrictions(for: all, careTeam: profile.careTeam, on: now))?.verdict
+      .allowsMassage ?? false
     let left = draft.guide.steps.indices.filter { $0 >= draft.guide.index }
     var changes: [Action] = []
     for i in left {
@@ -246,6 +248,7 @@ extension Conversation {
     let rules = Message.Argument.text(t.list(new.map { t("rule.\($0.id).name") + whereText($0) }))
     if allowed, let fresh, fresh.verdict != .excluded, changes.isEmpty {
       keepForToday(new, receiverID: id)
+      draft.followed.formUnion(new.map(\.id))
       draft.duringSteps.append(recorded(line, limit: 500))
       session = draft
       return [.say(t("guide.recheck.noChange", ["rules": rules]))]

@@ -13,6 +13,8 @@ extension Conversation {
       plan: plan, guide: Guide(plan: plan), precautions: active.map(\.id),
       preparation: preparation(for: plan, profile))
     session?.by = giver
+    let standing = Set(inForce(profile).map(\.id))
+    session?.followed = standing
     var out: [Action] = [
       .say(
         t(
@@ -163,13 +165,30 @@ extension Conversation {
   }
 
   mutating func guideTick(_ elapsed: Duration) -> [Action] {
-    guard phase == .guiding, var draft = session else { return [] }
+    guard phase == .guiding, session != nil else { return [] }
+    // Written to in another window (the store's mark changed): checked now, mid-step.
+    if let change = followElsewhere(always: false) {
+      return change.lines + (change.stopped ? [] : guideEvents(change.events))
+    }
+    guard var draft = session else { return [] }
     let events = draft.guide.tick(elapsed)
     session = draft
     return guideEvents(events)
   }
 
   mutating func guideKey(_ key: GuideKey) -> [Action] {
+    guard phase == .guiding, session != nil else { return [] }
+    // A key pressed (to pause, go on, skip...): what another window saved is said first.
+    var first: [Action] = []
+    if let change = followElsewhere(always: true) {
+      if change.stopped { return change.lines }
+      first = change.lines + guideEvents(change.events)
+      guard phase == .guiding, session?.guide.isFinished == false else { return first }
+    }
+    return first + guideKeyNow(key)
+  }
+
+  private mutating func guideKeyNow(_ key: GuideKey) -> [Action] {
     guard phase == .guiding, var draft = session else { return [] }
     if hurtPending { return answerHurt(key == .hurts || key == .confirm) }
     switch key {
@@ -215,6 +234,14 @@ extension Conversation {
   /// a line is read, as for a stop reason (`answerGuideWords`). The step stays where it is.
   mutating func guideTyping() -> [Action] {
     guard phase == .guiding, session != nil else { return [] }
+    if let change = followElsewhere(always: true) {
+      if change.stopped { return change.lines }
+      let then = guideEvents(change.events)
+      guard phase == .guiding, session?.guide.isFinished == false else {
+        return change.lines + then
+      }
+      return change.lines + then + guideTyping()
+    }
     let unpause = hurtPending
     hurtPending = false
     phase = .guideWords(unpause: unpause)
@@ -235,6 +262,17 @@ extension Conversation {
       _ = draft.guide.press(.pause)
       session = draft
     }
+    // While the words were typed, another window may have saved something.
+    if let change = followElsewhere(always: true) {
+      if change.stopped { return change.lines }
+      let then = change.lines + guideEvents(change.events)
+      guard phase == .guiding, session?.guide.isFinished == false else { return then }
+      return [.keys(on: true)] + then + answerGuideWordsNow(line)
+    }
+    return answerGuideWordsNow(line)
+  }
+
+  private mutating func answerGuideWordsNow(_ line: String) -> [Action] {
     if line.isEmpty { return [.keys(on: true), .say(t("guide.resumed"))] }
     if let key = words.guideKey(line) { return [.keys(on: true)] + guideKey(key) }
     let out = wordsDuringStep(line)

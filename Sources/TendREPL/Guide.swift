@@ -20,8 +20,9 @@ public struct Guide: Sendable, Equatable {
   }
 
   public let routineID: String
-  /// The steps to do, in order (skipped steps left out).
-  public let steps: [Plan.PlannedStep]
+  /// The steps to do, in order (skipped steps left out). A step can be made gentler while the
+  /// guide runs (`revise`), never looser: the profile changed in another window.
+  public private(set) var steps: [Plan.PlannedStep]
   public private(set) var index = 0
   public private(set) var remaining: Duration
   public private(set) var isPaused = false
@@ -34,6 +35,9 @@ public struct Guide: Sendable, Equatable {
   public private(set) var stepsSkipped: Set<Int> = []
   /// Guide time spent with a step running (pauses excluded).
   public private(set) var elapsed: Duration = .zero
+  /// Indices of steps a changed profile now rules out (another window saved something): the
+  /// guide passes over them, forwards and back, and they are never given.
+  public private(set) var ruledOut: Set<Int> = []
 
   public init(plan: Plan) {
     routineID = plan.routine.id
@@ -97,7 +101,9 @@ public struct Guide: Sendable, Equatable {
       isPaused.toggle()
       return [isPaused ? .paused : .resumed]
     case .back:
-      index = max(0, index - 1)
+      var j = index - 1
+      while j >= 0, ruledOut.contains(j) { j -= 1 }
+      if j >= 0 { index = j }
       return restart()
     case .repeatStep:
       return restart()
@@ -112,6 +118,22 @@ public struct Guide: Sendable, Equatable {
     }
   }
 
+  /// Step `i` as it must be done now (gentler: a lower pressure, another side or technique).
+  /// The time left in a step under way is kept.
+  public mutating func revise(_ i: Int, to step: Plan.PlannedStep) {
+    guard steps.indices.contains(i) else { return }
+    steps[i] = step
+  }
+
+  /// Step `i` may no longer be done: it is passed over, and when it is the step under way the
+  /// guide moves on at once (the events of that).
+  public mutating func ruleOut(_ i: Int) -> [Event] {
+    guard steps.indices.contains(i), !isFinished, i >= index else { return [] }
+    ruledOut.insert(i)
+    if !stepsDone.contains(i) { stepsSkipped.insert(i) }
+    return i == index ? moveOn() : []
+  }
+
   private mutating func restart() -> [Event] {
     isPaused = false
     remaining = .seconds(steps[index].step.seconds)
@@ -120,11 +142,16 @@ public struct Guide: Sendable, Equatable {
 
   private mutating func moveOn() -> [Event] {
     isPaused = false
-    guard index + 1 < steps.count else {
+    var next = index + 1
+    while next < steps.count, ruledOut.contains(next) {
+      stepsSkipped.insert(next)
+      next += 1
+    }
+    guard next < steps.count else {
       isFinished = true
       return [.finished]
     }
-    index += 1
+    index = next
     remaining = .seconds(steps[index].step.seconds)
     return [.started(index)]
   }

@@ -28,6 +28,12 @@ struct SessionDraft: Sendable, Equatable {
   var careTeamSaidYes: [String] = []
   /// The plan was made again under `SeverePain` after a severe pain rating before.
   var painLimits = false
+  /// The store's mark (`CareStore.stamp`) when the person's files were last read and checked
+  /// during the steps: the same mark later means nothing to read again (safety round 9, F1).
+  var storeStamp: String?
+  /// Rule ids in force when the session began or already told about since: only others are
+  /// "new" when the files are read again during the steps.
+  var followed: Set<String> = []
 
   func log(now: Date) -> SessionLog {
     var log = SessionLog(routine: plan.routine.id)

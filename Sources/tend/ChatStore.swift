@@ -145,6 +145,26 @@ final class ChatStore: CareStore {
     }
   }
 
+  /// The identity, size and change time of `profile.json`, `journal.jsonl` and
+  /// `kept-today.json` (a file replaced under its lock gets a new inode; one appended to, a new
+  /// size and time). Nil when the folder cannot be looked at: then everything is read again.
+  func stamp(of receiverID: String) -> String? {
+    guard let folder = try? receiversStore.checkedFolder(receiverID) else { return nil }
+    var parts: [String] = []
+    for name in ["profile.json", "journal.jsonl", Self.keptFile] {
+      var info = stat()
+      if lstat(folder.appendingPathComponent(name).path, &info) != 0 {
+        guard errno == ENOENT else { return nil }
+        parts.append("-")
+        continue
+      }
+      parts.append(
+        "\(info.st_dev):\(info.st_ino):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+          + ":\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
+    }
+    return parts.joined(separator: "|")
+  }
+
   func setFluidLimit(_ ml: Int, for id: String) throws {
     try receiversStore.update(id) { $0.fluidLimitML = ml }
   }

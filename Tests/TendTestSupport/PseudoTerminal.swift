@@ -28,6 +28,12 @@ public enum PseudoTerminal {
     case otherWindow([String])
     /// A signal sent to `tend` (SIGHUP: the window closed; SIGTERM: `kill`).
     case signal(Int32)
+    /// Another chat window: a second `tend` with these arguments on its own pseudo-terminal
+    /// (same environment, so the same home), driven by (text to wait for, line to type) pairs
+    /// to its end while this one waits; its output is not part of the transcript.
+    case otherChat([String], [(expect: String, line: String)])
+    /// Another program writes `text` over the file at this path (a damaged profile).
+    case writeFile(String, String)
 
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.unkeyedContainer()
@@ -43,6 +49,10 @@ public enum PseudoTerminal {
       case .otherWindow(let args): try c.encode("tend"); try c.encode(args)
       case .resize(let columns): try c.encode("resize"); try c.encode(columns)
       case .signal(let number): try c.encode("signal"); try c.encode(number)
+      case .writeFile(let path, let text):
+        try c.encode("write"); try c.encode(path); try c.encode(Array(text.utf8))
+      case .otherChat(let args, let turns):
+        try c.encode("chat"); try c.encode(args); try c.encode(turns.map { [$0.expect, $0.line] })
       }
     }
   }
@@ -148,6 +158,26 @@ public enum PseudoTerminal {
                                   capture_output=True)
             if done.returncode != 0:
                 fail("other window failed: %s %s" % (step[1], done.stderr.decode()))
+        elif kind == "write":
+            with open(step[1], "wb") as f:
+                f.write(bytes(step[2]))
+        elif kind == "chat":
+            other = pexpect.spawn(sys.argv[3], step[1], timeout=30, maxread=65536,
+                                  dimensions=(40, int(sys.argv[2])))
+            for want, line in step[2]:
+                try:
+                    other.expect_exact(want.encode(), timeout=30)
+                except (pexpect.TIMEOUT, pexpect.EOF):
+                    fail("other chat: no %r in:\n%s" % (want, (other.before or b"").decode(
+                        "utf-8", "replace")))
+                other.send((line + "\r").encode())
+                drain()
+            try:
+                other.expect(pexpect.EOF, timeout=30)
+            except pexpect.TIMEOUT:
+                fail("other chat did not exit")
+            other.close()
+            drain()
     try:
         child.expect(pexpect.EOF, timeout=30)
         log.extend(child.before or b"")

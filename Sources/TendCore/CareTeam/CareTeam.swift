@@ -6,7 +6,8 @@ import Foundation
 /// result is never less strict than the rules alone. The verdict never drops, the ceiling never
 /// rises, no avoided site, position, technique or joint limit is dropped, the time cap never
 /// grows; the one thing a clearance removes is "ask the care team first" for the rules it
-/// names, and only for rules `canAnswer` allows.
+/// names, and only for rules `canAnswer` allows; and the care team's own no
+/// (`liftedByRecordedAnswer`), which their yes recorded for it lifts (safety round 9, F14).
 public struct CareTeam: Sendable, Hashable {
   public var clearances: [Clearance]
   public var advice: [CareAdvice]
@@ -24,14 +25,36 @@ public struct CareTeam: Sendable, Hashable {
   public static let clearanceSource = "care-team-clearance"
   public static let adviceSource = "care-team-advice"
 
+  /// The care team's own "no massage" (safety round 9, F14): a `postpone` that only the care
+  /// team's yes, recorded by name for this rule (`tend receivers clearance add … --for
+  /// care-team-said-no`), lifts; never words typed in the chat ("the nurse said it's fine").
+  public static let liftedByRecordedAnswer: Set<String> = ["care-team-said-no"]
+
   /// Whether a care-team answer may stand in for "ask first" for `rule`: the rule asks the care
   /// team first (always or early on), and is neither a red flag, a `postpone`, nor words Tend
-  /// did not understand.
+  /// did not understand; or it is the care team's own no (`liftedByRecordedAnswer`).
   public static func canAnswer(_ rule: PrecautionRule) -> Bool {
+    if liftedByRecordedAnswer.contains(rule.id) { return true }
     guard !neverAnswered.contains(rule.id), !rule.isRedFlag, rule.verdict < .postpone else {
       return false
     }
     return rule.askCareTeam || (rule.earlyPhase?.askCareTeam ?? false)
+  }
+
+  /// The conditions among `conditions` that a recorded answer in force on `date` lifts: the
+  /// care team's own no (`liftedByRecordedAnswer`), answered by a clearance naming it that was
+  /// given on or after the day the no began (when that day is known). Every other condition,
+  /// and a no said again after the answer, stands.
+  public func lifted(_ conditions: [Condition], on date: Date) -> [Condition] {
+    conditions.filter { c in
+      guard Self.liftedByRecordedAnswer.contains(c.id) else { return false }
+      let start = c.daysSince.map { date.addingTimeInterval(-Double($0) * 86_400) }
+      return clearances.contains { clearance in
+        guard clearance.rules.contains(c.id), clearance.inForce(on: date) else { return false }
+        guard let start, let given = CalendarDay.parse(clearance.given) else { return true }
+        return CalendarDay.days(from: given, to: start) <= 0
+      }
+    }
   }
 
   /// What the care team changed in one check, for the messages and the summary.

@@ -6,7 +6,8 @@ import Foundation
 /// Guarantees (enforced by `CareTeam.apply`, whatever a hand-edited file says):
 /// - It answers "ask first" only for the rules it names, and only for rules that may be answered
 ///   (`CareTeam.canAnswer`): never a red flag (`stop-call-provider`), a `postpone`, or words Tend
-///   did not understand (`not-understood`, `not-understood-urgent`).
+///   did not understand (`not-understood`, `not-understood-urgent`). The one `postpone` it may
+///   answer is the care team's own no (`care-team-said-no`), which it then lifts (round 9, F14).
 /// - Its limits only add restrictions; the strictest still wins.
 /// - It is in force from `given` to `until` (both days included), and then no longer answers.
 public struct Clearance: Codable, Sendable, Hashable {

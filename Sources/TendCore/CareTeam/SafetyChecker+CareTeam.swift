@@ -14,11 +14,14 @@ extension SafetyChecker {
       return try check(conditions, routineID: routineID, allergies: allergies)
     }
     let routines = try self.routines(routineID)
-    let (base, checked, fired) = try restrictions(for: conditions)
+    // The care team's own no, answered by their yes recorded for it, no longer stands.
+    let lifted = careTeam.lifted(conditions, on: date)
+    let (base, checked, fired) = try restrictions(
+      for: conditions.filter { !lifted.contains($0) })
     let active = checked.filter(\.active).map(\.condition)
     let (r, applied) = careTeam.apply(
-      to: base, rulesInForce: Set(active.map(\.id)), on: date, catalog: catalog,
-      started: Self.started(active, on: date))
+      to: base, rulesInForce: Set((active + lifted).map(\.id)), on: date, catalog: catalog,
+      started: Self.started(active + lifted, on: date))
     var messages = messages(r, checked, fired)
     messages.insert(contentsOf: applied.messages, at: max(0, messages.count - 1))
     return result(
@@ -29,11 +32,12 @@ extension SafetyChecker {
   public func restrictions(
     for conditions: [Condition], careTeam: CareTeam, on date: Date
   ) throws(CheckError) -> Restrictions {
-    let (base, checked, _) = try restrictions(for: conditions)
+    let lifted = careTeam.lifted(conditions, on: date)
+    let (base, checked, _) = try restrictions(for: conditions.filter { !lifted.contains($0) })
     let active = checked.filter(\.active).map(\.condition)
     return careTeam.apply(
-      to: base, rulesInForce: Set(active.map(\.id)), on: date, catalog: catalog,
-      started: Self.started(active, on: date)
+      to: base, rulesInForce: Set((active + lifted).map(\.id)), on: date, catalog: catalog,
+      started: Self.started(active + lifted, on: date)
     ).0
   }
 
