@@ -5,7 +5,7 @@ import Testing
 
 /// The ninth round of reading (2 December, afternoon): the seventeenth batch's failures, read
 /// once it moved to the development part. Speech that is "not able" rather than "can't", the
-/// reason a patch is worn ("trying to quit"), a repaired rotator cuff, vaccinations that are not
+/// reason a patch is worn ("trying to quit"), vaccinations that are not
 /// the illness, recovery said as "back to herself after", and the same kind of words in es, zh
 /// and vi. Texts here are written for the test, not taken from the corpus.
 @Suite("Recognizer: ninth round")
@@ -34,15 +34,6 @@ struct ReadingRoundNineTests {
     let (after, stopped, _) = try Reading.read("she quit the nicotine patches in the spring")
     #expect(stopped.negated.contains { $0.id == "medication-patch" })
     #expect(after == .ok)
-  }
-
-  @Test("a rotator cuff repaired three weeks ago is recent surgery at that shoulder")
-  func rotatorCuffRepair() throws {
-    let (verdict, found, restrictions) = try Reading.read(
-      "her right rotator cuff was repaired three weeks ago")
-    #expect(found.conditions.contains { $0.id == "recent-surgery" })
-    #expect(verdict >= .adjust)
-    #expect(Reading.avoids(restrictions, "right-shoulder"))
   }
 
   @Test(
@@ -104,5 +95,25 @@ struct ReadingRoundNineTests {
     let (verdict, found, _) = try Reading.read("ông chỉ uống thuốc bổ thôi", lang: "vi")
     #expect(found.notUnderstood.isEmpty)
     #expect(verdict == .ok)
+  }
+
+  @Test("French: bruises from no knock are the bleeding sign; itchy patches are a rash")
+  func frenchBruisesAndPatches() throws {
+    let (verdict, _, _) = try Reading.read(
+      "il a des bleus sur les jambes depuis hier, il s'est cogné nulle part", lang: "fr")
+    #expect(verdict == .stopCallProvider)
+    let (patches, found, restrictions) = try Reading.read(
+      "elle a des plaques qui grattent sur le bras gauche", lang: "fr")
+    #expect(found.conditions.contains { $0.id == "rash" })
+    #expect(patches >= .adjust)
+    #expect(Reading.avoids(restrictions, "left-arm"))
+  }
+
+  @Test("weeks \"with twins\" is a pregnancy")
+  func weeksWithTwins() throws {
+    let (verdict, found, restrictions) = try Reading.read("my sister-in-law, 30 weeks with twins")
+    #expect(found.conditions.contains { $0.id == "pregnancy" })
+    #expect(verdict >= .adjust)
+    #expect(restrictions.maxPressure.rawValue <= 2)
   }
 }
